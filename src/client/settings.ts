@@ -1,0 +1,119 @@
+/**
+ * The run's settings, declared once and read from / written to the URL, so a shared
+ * link reproduces a run (TensorFlow Playground's state schema). Every parameter is
+ * optional; an invalid value falls back to its default with a notice and never breaks
+ * the page. Parameter names are fixed by CONTRACT.md.
+ */
+import type { BackendChoice, DatasetName, ModelConfig, OptimizerName } from '../shared/protocol';
+
+export interface Settings extends ModelConfig {
+  dataset: DatasetName;
+  steps: number;
+  backend: BackendChoice;
+}
+
+/** tf.estimator's DNNClassifier defaults for the Iris tutorial. */
+export const IRIS_DEFAULTS: Settings = {
+  dataset: 'iris',
+  steps: 2000,
+  batchSize: 128,
+  learningRate: 0.05,
+  optimizer: 'adagrad',
+  hiddenUnits: [10, 20, 10],
+  backend: 'auto',
+  seed: 42,
+};
+
+const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
+const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const DATASETS: readonly DatasetName[] = ['iris'];
+
+const MAX_STEPS = 1_000_000;
+const MAX_BATCH = 4096;
+const MAX_UNITS = 1024;
+const MAX_LAYERS = 8;
+
+type Reader<T> = (raw: string) => T | undefined;
+
+const positiveInt =
+  (max: number): Reader<number> =>
+  (raw) => {
+    const n = Number(raw);
+    return /^\d+$/.test(raw.trim()) && n >= 1 && n <= max ? n : undefined;
+  };
+
+const oneOf =
+  <T extends string>(values: readonly T[]): Reader<T> =>
+  (raw) =>
+    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+
+const learningRate: Reader<number> = (raw) => {
+  const n = Number(raw);
+  return raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 10 ? n : undefined;
+};
+
+const hiddenUnits: Reader<number[]> = (raw) => {
+  const parts = raw.split(',');
+  const units = parts.map((p) => positiveInt(MAX_UNITS)(p));
+  if (parts.length > MAX_LAYERS || units.some((u) => u === undefined)) return undefined;
+  return units as number[];
+};
+
+const seed: Reader<number> = (raw) => {
+  const n = Number(raw);
+  return /^-?\d+$/.test(raw.trim()) && Number.isSafeInteger(n) ? n : undefined;
+};
+
+/** URL parameter -> (settings key, reader). One row per parameter in CONTRACT.md. */
+const SCHEMA = {
+  dataset: ['dataset', oneOf(DATASETS)],
+  steps: ['steps', positiveInt(MAX_STEPS)],
+  batch: ['batchSize', positiveInt(MAX_BATCH)],
+  lr: ['learningRate', learningRate],
+  optimizer: ['optimizer', oneOf(OPTIMIZERS)],
+  hidden: ['hiddenUnits', hiddenUnits],
+  backend: ['backend', oneOf(BACKENDS)],
+  seed: ['seed', seed],
+} as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** One line per parameter that was ignored, for the page to show. */
+  notices: string[];
+}
+
+export function parseSettings(search: string): ParsedSettings {
+  const params = new URLSearchParams(search);
+  const settings: Settings = { ...IRIS_DEFAULTS, hiddenUnits: [...IRIS_DEFAULTS.hiddenUnits] };
+  const notices: string[] = [];
+  for (const [param, [key, read]] of Object.entries(SCHEMA)) {
+    const raw = params.get(param);
+    if (raw === null) continue;
+    const value = read(raw);
+    if (value === undefined) {
+      notices.push(`Ignored ${param}=${raw.slice(0, 40)}: not a valid value; using ${formatValue(settings[key])}.`);
+    } else {
+      (settings as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return { settings, notices };
+}
+
+/** The URL query for these settings, with only the parameters that differ from the defaults. */
+export function serializeSettings(settings: Settings): string {
+  const params = new URLSearchParams();
+  for (const [param, [key]] of Object.entries(SCHEMA)) {
+    const value = formatValue(settings[key]);
+    if (value !== formatValue(IRIS_DEFAULTS[key])) params.set(param, value);
+  }
+  return params.toString();
+}
+
+function formatValue(value: Settings[keyof Settings]): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+export function modelConfig(settings: Settings): ModelConfig {
+  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s } = settings;
+  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s };
+}

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Store } from './client/store';
+import { App } from './components/App';
+import { StoreProvider } from './components/useStore';
+import './styles.css';
+
+const store = new Store(window.location.search);
+store.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,60 @@
+/**
+ * The network of tf.estimator's DNNClassifier: dense ReLU hidden layers and a linear
+ * logits layer, Glorot-uniform kernels and zero biases (tfjs's Dense defaults to
+ * Glorot-normal, so it is set here), and the optimizer the run asks for.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig, OptimizerName } from '../shared/protocol';
+
+/**
+ * inputs -> hidden[0] -> ... -> hidden[n-1] -> classes logits.
+ * Input shape [batch, inputs]; output shape [batch, classes] (logits, no softmax).
+ * Each layer's initializer gets its own seed derived from `config.seed`, so a seed
+ * reproduces the initial weights exactly.
+ */
+export function buildClassifier(inputs: number, classes: number, config: ModelConfig): tf.Sequential {
+  const model = tf.sequential();
+  const widths = [...config.hiddenUnits, classes];
+  widths.forEach((units, i) => {
+    const last = i === widths.length - 1;
+    model.add(
+      tf.layers.dense({
+        units,
+        activation: last ? 'linear' : 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + i }),
+        biasInitializer: 'zeros',
+        name: last ? 'logits' : `hiddenlayer_${i}`,
+        ...(i === 0 ? { inputShape: [inputs] } : {}),
+      }),
+    );
+  });
+  return model;
+}
+
+/** Weights and biases in a dense stack of the given widths. */
+export function parameterCount(inputs: number, hiddenUnits: number[], classes: number): number {
+  const widths = [inputs, ...hiddenUnits, classes];
+  let total = 0;
+  for (let i = 1; i < widths.length; i++) total += widths[i - 1] * widths[i] + widths[i];
+  return total;
+}
+
+/** The optimizers a run can use, with tf.estimator's defaults (Adagrad starts its accumulators at 0.1). */
+export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
+  switch (name) {
+    case 'adagrad':
+      return tf.train.adagrad(learningRate, 0.1);
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+    default: {
+      const unknown: never = name;
+      throw new Error(`Unknown optimizer ${String(unknown)}`);
+    }
+  }
+}

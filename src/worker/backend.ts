@@ -1,0 +1,81 @@
+/**
+ * Choosing the tfjs backend inside the worker. `auto` takes WebGL on a real GPU, and
+ * wasm when WebGL is missing or is a software renderer (SwiftShader, llvmpipe), where
+ * it is 7-20x slower than wasm for these small networks; cpu is the last resort.
+ * A forced backend (`?backend=`) is honoured when it initialises, else the same chain.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// Self-hosted wasm binaries: Vite emits them as assets, fetched only if wasm is chosen.
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice, BackendName } from '../shared/protocol';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
+
+const ORDER: BackendName[] = ['webgl', 'wasm', 'cpu'];
+
+export interface BackendPick {
+  backend: BackendName;
+  reason: string;
+}
+
+/** The WebGL renderer's name, or null when the worker has no WebGL at all. */
+function webglRenderer(): string | null {
+  try {
+    if (typeof OffscreenCanvas === 'undefined') return null;
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return String(name);
+  } catch {
+    return null;
+  }
+}
+
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+async function trySet(name: BackendName): Promise<boolean> {
+  try {
+    if (!(await tf.setBackend(name))) return false;
+    await tf.ready();
+    return tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+export async function chooseBackend(choice: BackendChoice): Promise<BackendPick> {
+  const renderer = webglRenderer();
+  let preferred: BackendName[];
+  let why: string;
+  if (choice !== 'auto') {
+    preferred = [choice, ...ORDER.filter((b) => b !== choice)];
+    why = `asked for ${choice} in the URL`;
+  } else if (renderer === null) {
+    preferred = ['wasm', 'cpu'];
+    why = 'this browser has no WebGL in workers';
+  } else if (SOFTWARE.test(renderer)) {
+    preferred = ['wasm', 'webgl', 'cpu'];
+    why = `WebGL here is a software renderer (${renderer.match(SOFTWARE)?.[0]}), slower than wasm for small networks`;
+  } else {
+    preferred = ORDER;
+    why = `WebGL on ${renderer}`;
+  }
+  const failed: BackendName[] = [];
+  for (const name of preferred) {
+    if (await trySet(name)) {
+      const fallback = failed.length > 0 ? `; ${failed.join(' and ')} failed to start` : '';
+      return { backend: name, reason: `${why}${fallback}` };
+    }
+    failed.push(name);
+  }
+  throw new Error(`No tfjs backend could start (tried ${failed.join(', ')}).`);
+}

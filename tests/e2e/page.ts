@@ -1,0 +1,50 @@
+/**
+ * Helpers that drive the page through CONTRACT.md's hooks, and collect console errors
+ * so every test can assert there were none.
+ */
+import { expect, type Page } from '@playwright/test';
+
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('dataset-summary')).toBeVisible();
+  await expect(page.getByTestId('train')).toBeEnabled();
+}
+
+export const status = (page: Page) => page.getByTestId('training-status');
+
+export async function stepOf(page: Page): Promise<number> {
+  return Number(await status(page).getAttribute('data-step'));
+}
+
+/** Click Train and wait for that run (not an earlier one) to end in `state`. */
+export async function trainUntil(page: Page, state: 'done' | 'stopped' | 'error'): Promise<void> {
+  const run = Number(await status(page).getAttribute('data-run'));
+  await page.getByTestId('train').click();
+  await expect(status(page)).toHaveAttribute('data-run', String(run + 1));
+  await expect(status(page)).toHaveAttribute('data-state', state, { timeout: 200_000 });
+}
+
+export async function predictSample(page: Page, values: number[]): Promise<{ cls: string; probs: number[] }> {
+  const form = page.getByTestId('predict-form');
+  const inputs = form.locator('input');
+  for (let i = 0; i < values.length; i++) await inputs.nth(i).fill(String(values[i]));
+  const prediction = page.getByTestId('prediction');
+  // The previous prediction, if any, so we wait for the new one rather than read the old.
+  const before = (await prediction.count()) > 0 ? await prediction.getAttribute('data-probabilities') : null;
+  await form.getByTestId('predict').click();
+  await expect(prediction).toBeVisible();
+  if (before !== null) await expect(prediction).not.toHaveAttribute('data-probabilities', before);
+  return {
+    cls: (await prediction.getAttribute('data-class')) ?? '',
+    probs: JSON.parse((await prediction.getAttribute('data-probabilities')) ?? '[]') as number[],
+  };
+}
