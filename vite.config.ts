@@ -9,6 +9,7 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

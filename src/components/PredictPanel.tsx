@@ -30,7 +30,7 @@ export function PredictPanel() {
     event.preventDefault();
     predict(values);
   };
-  const useSample = (sample: readonly number[]) => {
+  const applySample = (sample: readonly number[]) => {
     const next = Object.fromEntries(names.map((n, i) => [n, String(sample[i])]));
     setValues(next);
     predict(next);
@@ -58,7 +58,7 @@ export function PredictPanel() {
             Predict
           </button>
           {samples.map((s) => (
-            <button type="button" key={s.join()} className="secondary" onClick={() => useSample(s)}>
+            <button type="button" key={s.join()} className="secondary" onClick={() => applySample(s)}>
               Try [{s.join(', ')}]
             </button>
           ))}

@@ -87,6 +87,13 @@ export class Session {
     let lastPost = -Infinity;
     let chunkSteps = LOG_EVERY;
     let good: Snapshot | null = trainer.snapshot();
+    let evaluatedAt = -1;
+    const evaluateNow = async () => {
+      const [train, test] = await this.evaluateBoth(trainer);
+      pending.push(toPoint(train), toPoint(test));
+      evaluation = test;
+      evaluatedAt = trainer.globalStep;
+    };
     const flush = () => {
       this.hooks.post({ type: 'progress', runId, globalStep: trainer.globalStep, points: pending, evaluation });
       pending = [];
@@ -121,17 +128,14 @@ export class Session {
         disposeSnapshot(good);
         good = trainer.snapshot();
         pending.push(...lossPoints(values, first, this.config.batchSize));
-        const finished = trainer.globalStep >= target || this.stopRequested;
-        if (trainer.globalStep % EVAL_EVERY === 0 || finished) {
-          const [train, test] = await this.evaluateBoth(trainer);
-          pending.push(toPoint(train), toPoint(test));
-          evaluation = test;
-        }
-        if (finished || performance.now() - lastPost >= POST_INTERVAL_MS) flush();
+        if (trainer.globalStep % EVAL_EVERY === 0) await evaluateNow();
+        if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
         chunkSteps = nextChunkSize(chunk, performance.now() - started);
         await this.hooks.yieldToEvents();
       }
-      if (pending.length > 0 || evaluation) flush();
+      // Done or stopped: evaluate where the run ended, as the tutorial does after train().
+      if (evaluatedAt !== trainer.globalStep) await evaluateNow();
+      flush();
       end(trainer.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
       end('error', error instanceof Error ? error.message : String(error));

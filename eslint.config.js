@@ -1,0 +1,52 @@
+// Lint: typescript-eslint's recommended rules, React hooks rules, and the import
+// boundaries of STYLE.md: tfjs only in the worker's chunk, src/ml free of UI code.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noTfjs = { group: ['@tensorflow/*'], message: 'tfjs lives in the worker chunk: talk to it through src/shared/protocol.ts.' };
+const noMl = { group: ['**/ml/*', '**/ml'], message: 'The page reaches src/ml only through the worker.' };
+const noWorker = { group: ['**/worker/*'], message: 'Start the worker with new URL(...), do not import it.' };
+const noUi = { group: ['react', 'react-dom', 'recharts', '**/components/*', '**/client/*'], message: 'src/ml and the worker are UI-free.' };
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/components/**', 'src/client/**', 'src/main.tsx'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [noTfjs, noMl, noWorker] }],
+    },
+  },
+  {
+    files: ['src/ml/**', 'src/worker/**'],
+    languageOptions: { globals: globals.worker },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
+  },
+  {
+    files: ['src/ml/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'self', 'window', 'document'],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTfjs, noUi, noMl, noWorker] }] },
+  },
+  {
+    files: ['scripts/**', 'tests/**', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

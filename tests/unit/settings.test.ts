@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { IRIS_DEFAULTS, parseSettings, serializeSettings } from '../../src/client/settings';
+
+describe('URL settings', () => {
+  it('defaults to the Iris tutorial with no parameters and no notices', () => {
+    expect(parseSettings('')).toEqual({ settings: IRIS_DEFAULTS, notices: [] });
+  });
+
+  it('reads every CONTRACT.md parameter', () => {
+    const { settings, notices } = parseSettings('?dataset=iris&steps=500&batch=32&lr=0.1&optimizer=adam&hidden=8,4&backend=wasm&seed=7');
+    expect(notices).toEqual([]);
+    expect(settings).toEqual({
+      dataset: 'iris',
+      steps: 500,
+      batchSize: 32,
+      learningRate: 0.1,
+      optimizer: 'adam',
+      hiddenUnits: [8, 4],
+      backend: 'wasm',
+      seed: 7,
+    });
+  });
+
+  it.each([
+    ['steps=0', 'steps'],
+    ['steps=1.5', 'steps'],
+    ['steps=abc', 'steps'],
+    ['batch=-3', 'batch'],
+    ['lr=0', 'lr'],
+    ['lr=NaN', 'lr'],
+    ['optimizer=lbfgs', 'optimizer'],
+    ['hidden=10,,10', 'hidden'],
+    ['hidden=10,x', 'hidden'],
+    ['backend=webgpu', 'backend'],
+    ['seed=1e3', 'seed'],
+    ['dataset=cifar', 'dataset'],
+  ])('falls back to the default for %s with a notice', (query, param) => {
+    const { settings, notices } = parseSettings(`?${query}`);
+    expect(settings).toEqual(IRIS_DEFAULTS);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`Ignored ${param}=`);
+  });
+
+  it('round-trips through the URL, writing only what differs from the defaults', () => {
+    const { settings } = parseSettings('?hidden=16,8&lr=0.2&seed=-5');
+    const query = serializeSettings(settings);
+    expect(query).toBe('lr=0.2&hidden=16%2C8&seed=-5');
+    expect(parseSettings(`?${query}`).settings).toEqual(settings);
+    expect(serializeSettings(IRIS_DEFAULTS)).toBe('');
+  });
+});
