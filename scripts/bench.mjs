@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 
 const PORT = 4180;
 const BASE = `http://127.0.0.1:${PORT}`;
+const REF_PORT = 4181;
+const REF_BASE = `http://127.0.0.1:${REF_PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
@@ -73,20 +75,43 @@ async function runOnce(browser, query) {
   return { backend, ...result, errors };
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+/** The plain-tfjs reference (bench/reference.worker.ts): tf.sequential + model.fit on one backend. */
+async function reference(browser, backend) {
+  const page = await browser.newPage();
+  await page.goto(`${REF_BASE}/reference.html?backend=${backend}&steps=${STEPS}`);
+  await page.locator('#result:not([data-state=running])').waitFor({ timeout: 600_000 });
+  const result = JSON.parse(await page.locator('#result').innerText());
+  await page.close();
+  return result;
+}
+
+const preview = (port, config) =>
+  spawn('npx', ['vite', 'preview', ...(config ? ['-c', config] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = preview(PORT);
+const refServer = preview(REF_PORT, 'vite.bench.config.ts');
 try {
-  await waitForServer(BASE);
+  await Promise.all([waitForServer(BASE), waitForServer(`${REF_BASE}/reference.html`)]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   console.log(`Iris tutorial network 4-10-20-10-3, batch 128, Adagrad, ${STEPS} steps, headless Chromium (${(await browser.version())})`);
-  console.log('backend  | steps/s | click->done ms | first point ms | long tasks (max / total ms) | test accuracy');
-  console.log('---------|---------|----------------|----------------|-----------------------------|--------------');
+  const refs = {};
+  for (const name of BACKENDS) refs[name] = await reference(browser, name);
+  const fastestRef = Math.max(...Object.values(refs).map((r) => (r.error ? 0 : (r.steps / r.ms) * 1000)));
+  console.log('\nplain tfjs (tf.sequential + model.fit in a worker):');
+  console.log('backend  | steps/s | ms');
+  for (const name of BACKENDS) {
+    const r = refs[name];
+    console.log(`${name.padEnd(8)} | ${String(Math.round((r.steps / r.ms) * 1000)).padStart(7)} | ${r.ms.toFixed(0)}${r.error ? ` error: ${r.error}` : ''}${r.backend !== name ? ` (fell back to ${r.backend})` : ''}`);
+  }
+  console.log(`\nthis app (click on Train -> done; ratio = steps/s over the fastest plain-tfjs backend, ${Math.round(fastestRef)} steps/s):`);
+  console.log('backend  | steps/s | ratio | click->done ms | first point ms | long tasks (max / total ms) | test accuracy');
+  console.log('---------|---------|-------|----------------|----------------|-----------------------------|--------------');
   for (const name of BACKENDS) {
     const r = await runOnce(browser, `?backend=${name}&steps=${STEPS}`);
     const max = r.longTasks.length ? Math.max(...r.longTasks) : 0;
     const total = r.longTasks.reduce((a, b) => a + b, 0);
     const note = r.backend !== name ? ` (fell back to ${r.backend})` : '';
     console.log(
-      `${name.padEnd(8)} | ${String(Math.round((r.step / r.ms) * 1000)).padStart(7)} | ${r.ms.toFixed(0).padStart(14)} | ` +
+      `${name.padEnd(8)} | ${String(Math.round((r.step / r.ms) * 1000)).padStart(7)} | ${((r.step / r.ms) * 1000 / fastestRef).toFixed(2).padStart(5)} | ${r.ms.toFixed(0).padStart(14)} | ` +
         `${(r.firstPoint ?? NaN).toFixed(0).padStart(14)} | ${`${max.toFixed(0)} / ${total.toFixed(0)}`.padStart(27)} | ${Number(r.accuracy).toFixed(4)}${note}` +
         (r.state !== 'done' ? ` [${r.state}]` : '') +
         (r.errors.length ? ` errors: ${r.errors.join('; ')}` : ''),
@@ -95,4 +120,5 @@ try {
   await browser.close();
 } finally {
   server.kill();
+  refServer.kill();
 }
