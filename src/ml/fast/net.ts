@@ -1,0 +1,202 @@
+/**
+ * A dense classifier trained in plain Float32Arrays. At the model sizes of this
+ * playground tfjs spends its time dispatching ~150-190 kernels per step, not on
+ * arithmetic; this does the same step (forward, softmax cross-entropy, backward,
+ * optimizer update) in a few loops over buffers allocated once per batch size.
+ *
+ * Every op follows the tfjs cpu kernel it replaces (see matmul.ts, softmax.ts,
+ * activations.ts, optimizers.ts), so from the same weights and batches it reaches the
+ * same weights as a tfjs model built by buildClassifier. The tfjs model stays the
+ * model of record: copy weights in and out with tfBridge.ts. No tfjs, no DOM here.
+ */
+import { activationBackward, addBiasActivate, type Activation } from './activations';
+import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
+import type { FastOptimizer } from './optimizers';
+import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
+
+export interface FastDenseNetConfig {
+  /** Layer widths [inputs, ...hidden, classes]; at least two. */
+  widths: readonly number[];
+  /** One per hidden layer (widths.length - 2); 'relu' for each when left out. The logits are linear. */
+  activations?: readonly Activation[];
+  optimizer: FastOptimizer;
+  /** How step() reduces the per-example losses; 'sum' (tf.estimator's head) when left out. */
+  reduction?: LossReduction;
+}
+
+/** Buffers for one batch size. outputs[l]: layer l's output [rows, widths[l + 1]]. */
+interface Workspace {
+  rows: number;
+  outputs: Float32Array[];
+  /** deltas[l]: gradient at layer l's output, then (in place) at its pre-activation. Training only. */
+  deltas: Float32Array[];
+}
+
+export class FastDenseNet {
+  readonly widths: readonly number[];
+  readonly activations: readonly Activation[];
+  readonly reduction: LossReduction;
+  readonly optimizer: FastOptimizer;
+  /** kernels[l]: [widths[l], widths[l + 1]] row-major, a tfjs Dense kernel's layout. */
+  private readonly kernels: Float32Array[] = [];
+  /** biases[l]: [widths[l + 1]]. */
+  private readonly biases: Float32Array[] = [];
+  /** kernel0, bias0, kernel1, bias1, ...: tfjs's model.getWeights() order. */
+  private readonly params: Float32Array[] = [];
+  private readonly grads: Float32Array[] = [];
+  /** Reused by the matrix products and the bias gradient (matmul.ts). */
+  private readonly scratch: MatMulScratch;
+  private training: Workspace | null = null;
+  private inference: Workspace | null = null;
+
+  constructor(config: FastDenseNetConfig) {
+    const { widths } = config;
+    if (widths.length < 2 || widths.some((w) => !Number.isInteger(w) || w < 1)) {
+      throw new Error(`Layer widths must be two or more positive integers, got [${widths.join(', ')}].`);
+    }
+    const activations = config.activations ?? widths.slice(2).map((): Activation => 'relu');
+    if (activations.length !== widths.length - 2) {
+      throw new Error(`${widths.length - 2} hidden layers need as many activations, got ${activations.length}.`);
+    }
+    this.widths = [...widths];
+    this.activations = [...activations];
+    this.reduction = config.reduction ?? 'sum';
+    this.optimizer = config.optimizer;
+    for (let l = 0; l < this.layerCount; l++) {
+      const kernel = new Float32Array(widths[l] * widths[l + 1]);
+      const bias = new Float32Array(widths[l + 1]);
+      this.kernels.push(kernel);
+      this.biases.push(bias);
+      this.params.push(kernel, bias);
+      this.grads.push(new Float32Array(kernel.length), new Float32Array(bias.length));
+    }
+    this.scratch = createScratch(Math.max(...widths));
+  }
+
+  /** Dense layers, the logits layer included. */
+  get layerCount(): number {
+    return this.widths.length - 1;
+  }
+
+  get inputs(): number {
+    return this.widths[0];
+  }
+
+  get classes(): number {
+    return this.widths[this.widths.length - 1];
+  }
+
+  /** Copies weights in, in tfjs's model.getWeights() order (kernel0 [in*out], bias0 [out], ...). */
+  setWeights(weights: readonly ArrayLike<number>[]): void {
+    if (weights.length !== this.params.length) {
+      throw new Error(`Expected ${this.params.length} weight arrays (a kernel and a bias per layer), got ${weights.length}.`);
+    }
+    weights.forEach((w, i) => {
+      if (w.length !== this.params[i].length) {
+        throw new Error(`Weight ${i} has ${w.length} values; this layer needs ${this.params[i].length}.`);
+      }
+    });
+    weights.forEach((w, i) => this.params[i].set(w));
+  }
+
+  /** Copies of the weights, in tfjs's model.getWeights() order. */
+  getWeights(): Float32Array[] {
+    return this.params.map((p) => p.slice());
+  }
+
+  setLearningRate(learningRate: number): void {
+    this.optimizer.setLearningRate(learningRate);
+  }
+
+  /**
+   * One optimizer step, as the tfjs engine's step (tfjsEngine.ts): logits = net(x), loss = reduced
+   * softmax cross-entropy against labels, gradients by backprop, one optimizer update.
+   * x [batch, inputs] row-major, labels [batch] class ids. Returns the loss ('sum' or
+   * 'mean' over the batch), computed before the update. Allocates only when the batch
+   * size changes.
+   */
+  step(x: Float32Array, labels: Int32Array, batch: number): number {
+    this.checkInput(x, batch);
+    if (labels.length < batch) throw new Error(`labels has ${labels.length} values; a batch of ${batch} needs ${batch}.`);
+    const ws = (this.training = this.workspace(this.training, batch, true));
+    this.forward(x, ws);
+    const L = this.layerCount;
+    const loss = softmaxCrossEntropyBackward(
+      ws.outputs[L - 1],
+      labels,
+      batch,
+      this.classes,
+      this.reduction,
+      ws.deltas[L - 1],
+    );
+    for (let l = L - 1; l >= 0; l--) this.backwardLayer(l, l === 0 ? x : ws.outputs[l - 1], ws);
+    this.optimizer.apply(this.params, this.grads);
+    return loss;
+  }
+
+  /** Logits [rows, classes] of x [rows, inputs] (a new array), as the tfjs model's predict(). */
+  predict(x: Float32Array, rows: number): Float32Array {
+    this.checkInput(x, rows);
+    const ws = (this.inference = this.workspace(this.inference, rows, false));
+    this.forward(x, ws);
+    return ws.outputs[this.layerCount - 1].slice(0, rows * this.classes);
+  }
+
+  /** outputs[l] = act_l(input · kernel_l + bias_l) for every layer; the logits are linear. */
+  private forward(x: Float32Array, ws: Workspace): void {
+    const widths = this.widths;
+    const rows = ws.rows;
+    for (let l = 0; l < this.layerCount; l++) {
+      const input = l === 0 ? x : ws.outputs[l - 1];
+      const out = ws.outputs[l];
+      matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
+      const act = l < this.layerCount - 1 ? this.activations[l] : 'linear';
+      addBiasActivate(out, this.biases[l], rows, widths[l + 1], act);
+    }
+  }
+
+  /**
+   * Layer l's gradients from deltas[l] (the gradient at its pre-activation, [rows, out]):
+   * dBias = sum over rows, dKernel = inputᵀ · delta, and, below the first layer, the
+   * gradient at the previous layer's pre-activation: act'(delta · kernelᵀ).
+   */
+  private backwardLayer(l: number, input: Float32Array, ws: Workspace): void {
+    const inW = this.widths[l];
+    const outW = this.widths[l + 1];
+    const rows = ws.rows;
+    const delta = ws.deltas[l];
+    // tfjs's Sum over the batch axis: a float64 sum per column, rounded once.
+    const acc = this.scratch.acc;
+    acc.fill(0, 0, outW);
+    for (let r = 0; r < rows; r++) {
+      const o = r * outW;
+      for (let j = 0; j < outW; j++) acc[j] += delta[o + j];
+    }
+    const gBias = this.grads[2 * l + 1];
+    for (let j = 0; j < outW; j++) gBias[j] = acc[j];
+    matMulTransposeA(input, delta, this.grads[2 * l], rows, inW, outW, this.scratch);
+    if (l > 0) {
+      const below = ws.deltas[l - 1];
+      matMulTransposeB(delta, this.kernels[l], below, rows, inW, outW);
+      activationBackward(below, ws.outputs[l - 1], rows * inW, this.activations[l - 1]);
+    }
+  }
+
+  private checkInput(x: Float32Array, rows: number): void {
+    if (!Number.isInteger(rows) || rows < 1) throw new Error(`The row count must be a positive integer, got ${rows}.`);
+    if (x.length < rows * this.inputs) {
+      throw new Error(`x has ${x.length} values; ${rows} rows of ${this.inputs} inputs need ${rows * this.inputs}.`);
+    }
+  }
+
+  /** The workspace for `rows`, reusing `current` when it already fits. */
+  private workspace(current: Workspace | null, rows: number, training: boolean): Workspace {
+    if (current !== null && current.rows === rows) return current;
+    const sizes = this.widths.slice(1).map((w) => rows * w);
+    return {
+      rows,
+      outputs: sizes.map((n) => new Float32Array(n)),
+      deltas: training ? sizes.map((n) => new Float32Array(n)) : [],
+    };
+  }
+}

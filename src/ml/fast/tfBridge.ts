@@ -1,0 +1,64 @@
+/**
+ * Where the fused trainer meets the tfjs model of record. The tfjs model (from
+ * buildClassifier) keeps serving prediction, checkpoints and export; a fused run
+ * copies its weights in, trains, and copies them back. Not in the hot loop.
+ *
+ * Optimizer slots are not carried across: tfjs and FastOptimizer each keep their own.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ParseResult } from '../tfCsv';
+import type { Activation } from './activations';
+import type { FastDenseNet } from './net';
+
+export interface DenseShape {
+  /** [inputs, ...hidden, classes] */
+  widths: number[];
+  /** One per hidden layer. */
+  activations: Activation[];
+}
+
+const FAST_ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'] satisfies Activation[];
+
+/**
+ * The FastDenseNet shape of a model, or why the fused path cannot train it: every layer
+ * must be a Dense layer with a bias, hidden activations among Activation, linear logits.
+ */
+export function denseShapeOf(model: tf.LayersModel): ParseResult<DenseShape> {
+  const widths: number[] = [];
+  const activations: Activation[] = [];
+  const layers = model.layers;
+  if (layers.length === 0) return { ok: false, reason: 'The model has no layers.' };
+  for (let i = 0; i < layers.length; i++) {
+    const layer = layers[i];
+    const config = layer.getConfig();
+    if (layer.getClassName() !== 'Dense' || config.useBias !== true) {
+      return { ok: false, reason: `Layer ${layer.name} is not a Dense layer with a bias.` };
+    }
+    const [inputs, units] = layer.getWeights()[0].shape; // the kernel, [inputs, units]
+    if (i === 0) widths.push(inputs);
+    else if (inputs !== widths[widths.length - 1]) return { ok: false, reason: `Layer ${layer.name} is not stacked.` };
+    widths.push(units);
+    const activation = String(config.activation);
+    const last = i === layers.length - 1;
+    if (last ? activation !== 'linear' : !FAST_ACTIVATIONS.includes(activation)) {
+      return { ok: false, reason: `Layer ${layer.name} has activation ${activation}, which the fused path lacks.` };
+    }
+    if (!last) activations.push(activation as Activation);
+  }
+  return { ok: true, value: { widths, activations } };
+}
+
+/** net's weights = the model's (the model's variables are read, not changed). */
+export function copyModelToNet(model: tf.LayersModel, net: FastDenseNet): void {
+  net.setWeights(model.getWeights().map((w) => w.dataSync()));
+}
+
+/** The model's variables = net's weights. Leaves tf.memory().numTensors unchanged. */
+export function copyNetToModel(net: FastDenseNet, model: tf.LayersModel): void {
+  const shapes = model.getWeights().map((w) => w.shape);
+  const weights = net.getWeights();
+  if (weights.length !== shapes.length) {
+    throw new Error(`The model has ${shapes.length} weights; the net has ${weights.length}.`);
+  }
+  tf.tidy(() => model.setWeights(weights.map((w, i) => tf.tensor(w, shapes[i], 'float32'))));
+}

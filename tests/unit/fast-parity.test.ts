@@ -1,0 +1,167 @@
+/**
+ * The fused trainer's contract: from the same initial weights and the same batches it
+ * reaches the same weights as the tfjs step (tfjsEngine.ts's ops), within 1e-5, for every
+ * optimizer, on the Iris shape (sum) and an MNIST-like shape (mean).
+ */
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelConfig, OptimizerName } from '../../src/shared/protocol';
+import { BatchStream } from '../../src/ml/batches';
+import type { LabelledSplit } from '../../src/ml/data';
+import { buildClassifier, makeOptimizer } from '../../src/ml/model';
+import { mulberry32 } from '../../src/ml/rng';
+import { parseTensorFlowCsv } from '../../src/ml/tfCsv';
+import { gatherBatch } from '../../src/ml/fast/batch';
+import { FastDenseNet } from '../../src/ml/fast/net';
+import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
+import type { LossReduction } from '../../src/ml/fast/softmax';
+import { copyModelToNet } from '../../src/ml/fast/tfBridge';
+import { TfjsReferenceStep } from '../../src/ml/fast/tfReference';
+
+const TOLERANCE = 1e-5;
+
+function irisTraining(): LabelledSplit {
+  const parsed = parseTensorFlowCsv(readFileSync('public/data/iris_training.csv', 'utf8'), 'iris_training.csv');
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+/** MNIST-like: `rows` images of 784 values in [0, 1), about three in four exactly 0, ten classes. */
+function mnistLike(rows: number, seed: number): LabelledSplit {
+  const random = mulberry32(seed);
+  const features = new Float32Array(rows * 784);
+  for (let i = 0; i < features.length; i++) features[i] = random() < 0.75 ? 0 : random();
+  const labels = Int32Array.from({ length: rows }, () => Math.floor(random() * 10));
+  return { features, labels, rows };
+}
+
+interface PairRun {
+  widths: number[];
+  optimizer: OptimizerName;
+  learningRate: number;
+  batch: number;
+  reduction: LossReduction;
+  steps: number;
+  seed: number;
+}
+
+interface PairResult {
+  maxWeightDiff: number;
+  /** Largest |fast - tfjs| / max(1, |tfjs|) over every step's loss. */
+  maxLossDiff: number;
+  losses: number[];
+}
+
+/** Trains the tfjs step and the fused step side by side on the same batches. */
+function trainPair(split: LabelledSplit, run: PairRun): PairResult {
+  const inputs = run.widths[0];
+  const classes = run.widths[run.widths.length - 1];
+  const config: ModelConfig = {
+    hiddenUnits: run.widths.slice(1, -1),
+    optimizer: run.optimizer,
+    learningRate: run.learningRate,
+    batchSize: run.batch,
+    seed: run.seed,
+    // The two tutorials' pairings: tf.estimator sums, Mechanics 101 averages.
+    initializer: run.reduction === 'sum' ? 'glorot-uniform' : 'truncated-normal',
+    reduction: run.reduction,
+  };
+  const reference = new TfjsReferenceStep(
+    buildClassifier(inputs, classes, config),
+    makeOptimizer(run.optimizer, run.learningRate),
+    split,
+    run.reduction,
+  );
+  const net = new FastDenseNet({
+    widths: run.widths,
+    optimizer: makeFastOptimizer(run.optimizer, run.learningRate),
+    reduction: run.reduction,
+  });
+  copyModelToNet(reference.model, net);
+  const stream = new BatchStream(split.rows, run.batch, run.seed);
+  const x = new Float32Array(run.batch * inputs);
+  const y = new Int32Array(run.batch);
+  let maxLossDiff = 0;
+  const losses: number[] = [];
+  for (let s = 0; s < run.steps; s++) {
+    const indices = stream.next();
+    const cost = reference.step(indices);
+    const expected = cost.dataSync()[0];
+    cost.dispose();
+    gatherBatch(split.features, split.labels, inputs, indices, x, y);
+    const loss = net.step(x, y, run.batch);
+    losses.push(loss);
+    maxLossDiff = Math.max(maxLossDiff, Math.abs(loss - expected) / Math.max(1, Math.abs(expected)));
+  }
+  const expectedWeights = reference.weights();
+  const weights = net.getWeights();
+  let maxWeightDiff = 0;
+  expectedWeights.forEach((w, i) => {
+    for (let k = 0; k < w.length; k++) maxWeightDiff = Math.max(maxWeightDiff, Math.abs(weights[i][k] - w[k]));
+  });
+  reference.dispose();
+  return { maxWeightDiff, maxLossDiff, losses };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+describe('FastDenseNet against the tfjs step', () => {
+  // Learning rates a user of the page might pick for each optimizer with summed losses.
+  it.each<[OptimizerName, number]>([
+    ['adagrad', 0.1],
+    ['sgd', 0.001],
+    ['momentum', 0.001],
+    ['adam', 0.01],
+    ['rmsprop', 0.001],
+  ])('Iris 4-10-20-10-3, batch 128, sum, %s %f: same weights after 200 steps', (optimizer, learningRate) => {
+    const before = tf.memory().numTensors;
+    const result = trainPair(irisTraining(), {
+      widths: [4, 10, 20, 10, 3],
+      optimizer,
+      learningRate,
+      batch: 128,
+      reduction: 'sum',
+      steps: 200,
+      seed: 7,
+    });
+    expect(result.losses.every(Number.isFinite)).toBe(true);
+    expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each<[OptimizerName, number]>([
+    ['sgd', 0.01],
+    ['adam', 0.001],
+  ])('MNIST-like 784-16-8-10, batch 20, mean, %s %f: same weights after 100 steps', (optimizer, learningRate) => {
+    const result = trainPair(mnistLike(300, 3), {
+      widths: [784, 16, 8, 10],
+      optimizer,
+      learningRate,
+      batch: 20,
+      reduction: 'mean',
+      steps: 100,
+      seed: 11,
+    });
+    expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it('a batch larger than 48 rows and a layer wider than 48 units (tfjs sums in blocks of 48)', () => {
+    const result = trainPair(mnistLike(500, 5), {
+      widths: [784, 100, 60, 10],
+      optimizer: 'momentum',
+      learningRate: 0.01,
+      batch: 100,
+      reduction: 'mean',
+      steps: 30,
+      seed: 2,
+    });
+    expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
