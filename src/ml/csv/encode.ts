@@ -1,0 +1,166 @@
+/**
+ * Cells -> the numbers the network reads, with statistics fitted on the training split
+ * only (fitting on test rows would leak them into training). Numeric columns are
+ * standardised, (x - mean) / std; categorical columns are one-hot. The fitted numbers
+ * live in the CsvSchema, which travels with the model, so a row typed at prediction time
+ * is encoded exactly like the training rows.
+ *
+ * Gaps: a missing number takes the training mean (so it encodes as 0). A missing
+ * category takes its column's "(missing)" slot when the training split had gaps in that
+ * column, else all zeros. A category the training split never showed encodes as all
+ * zeros: "none of the known values", which the model has seen for no row but which
+ * leaves every known slot neutral.
+ */
+import type { ColumnSchema, CsvSchema } from './types';
+import { isMissing, parseNumber } from './values';
+
+/** One cell handed to encodeRow: text as in a file, a number, or null for missing. */
+export type CellValue = string | number | null;
+
+/** Number in a cell, or NaN when missing or not a number. */
+export function cellNumber(value: CellValue | undefined, decimalComma: boolean): number {
+  if (value === null || value === undefined) return NaN;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  return isMissing(value) ? NaN : parseNumber(value, decimalComma);
+}
+
+/** Category key of a cell, or null when missing. */
+export function cellCategory(value: CellValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  return isMissing(value) ? null : value.trim();
+}
+
+/** Column `c` of `rows` as numbers (NaN = missing), shape [rows.length]. */
+export function numericColumn(rows: readonly (readonly string[])[], c: number, decimalComma: boolean): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = cellNumber(rows[r][c], decimalComma);
+  return out;
+}
+
+/** Training mean and std (population) of the non-missing `values[trainRows]`; std 0 -> 1. */
+export function fitNumeric(values: Float64Array, trainRows: Int32Array): { mean: number; std: number } {
+  let n = 0;
+  let sum = 0;
+  for (const r of trainRows) {
+    const v = values[r];
+    if (!Number.isNaN(v)) {
+      n++;
+      sum += v;
+    }
+  }
+  if (n === 0) return { mean: 0, std: 1 };
+  const mean = sum / n;
+  let squares = 0;
+  for (const r of trainRows) {
+    const v = values[r];
+    if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
+  }
+  const std = Math.sqrt(squares / n);
+  return { mean, std: std > 0 && Number.isFinite(std) ? std : 1 };
+}
+
+/** Vocabulary of column `c` over the training rows (most frequent first, ties in code-unit
+ * order) and whether those rows had gaps. */
+export function fitCategorical(
+  rows: readonly (readonly string[])[],
+  c: number,
+  trainRows: Int32Array,
+): { vocabulary: string[]; missingSlot: boolean } {
+  const counts = new Map<string, number>();
+  let missing = false;
+  for (const r of trainRows) {
+    const key = cellCategory(rows[r][c]);
+    if (key === null) missing = true;
+    else counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const vocabulary = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([value]) => value);
+  return { vocabulary, missingSlot: missing };
+}
+
+/** Encoded inputs of one column: 1 for numeric, one per category (+1 for missing) for categorical. */
+export function columnWidth(column: ColumnSchema): number {
+  if (column.role !== 'feature') return 0;
+  return column.kind === 'numeric' ? 1 : column.vocabulary.length + (column.missingSlot ? 1 : 0);
+}
+
+/** Names of the encoded inputs, in order: `name`, or `name=value` and `name=(missing)`. */
+export function encodedNames(columns: readonly ColumnSchema[]): string[] {
+  const names: string[] = [];
+  for (const column of columns) {
+    if (column.role !== 'feature') continue;
+    if (column.kind === 'numeric') names.push(column.name);
+    else {
+      for (const value of column.vocabulary) names.push(`${column.name}=${value}`);
+      if (column.missingSlot) names.push(`${column.name}=(missing)`);
+    }
+  }
+  return names;
+}
+
+/** Column `column`'s standardised value; a gap (NaN) takes the mean, so 0. */
+function standardise(column: ColumnSchema, v: number): number {
+  return Number.isNaN(v) ? 0 : (v - column.mean) / column.std;
+}
+
+/** Value -> one-hot slot of a categorical column. */
+function slotMap(column: ColumnSchema): Map<string, number> {
+  return new Map(column.vocabulary.map((v, i) => [v, i] as const));
+}
+
+/**
+ * Encode the rows `indices` of a table, column by column. `columnMap[i]` is where schema
+ * column i sits in these rows (identity for the training file; by name for a test file).
+ * `parsed[i]`, when given, is schema column i already parsed to numbers by row (the
+ * training file's, from inference: parsing is most of the cost of a large file).
+ * Returns row-major features, shape [indices.length, schema.featureNames.length].
+ */
+export function encodeRows(
+  schema: CsvSchema,
+  rows: readonly (readonly CellValue[])[],
+  indices: ArrayLike<number>,
+  columnMap: readonly number[],
+  decimalComma: boolean,
+  parsed?: readonly (Float64Array | null)[],
+): Float32Array {
+  const width = schema.featureNames.length;
+  const n = indices.length;
+  const out = new Float32Array(n * width);
+  let at = 0;
+  for (let i = 0; i < schema.columns.length; i++) {
+    const column = schema.columns[i];
+    if (column.role !== 'feature') continue;
+    const c = columnMap[i];
+    if (column.kind === 'numeric') {
+      const values = parsed?.[i] ?? null;
+      const comma = decimalComma || column.decimalComma;
+      for (let k = 0; k < n; k++) {
+        const r = indices[k];
+        out[k * width + at] = standardise(column, values !== null ? values[r] : cellNumber(rows[r][c], comma));
+      }
+      at += 1;
+      continue;
+    }
+    const slots = slotMap(column);
+    const missingAt = column.missingSlot ? column.vocabulary.length : -1;
+    for (let k = 0; k < n; k++) {
+      const key = cellCategory(rows[indices[k]][c]);
+      const slot = key === null ? missingAt : (slots.get(key) ?? -1);
+      if (slot >= 0) out[k * width + at + slot] = 1;
+    }
+    at += columnWidth(column);
+  }
+  return out;
+}
+
+/**
+ * Encode one row for prediction. `values` is aligned with `schema.columns` (every column
+ * of the file, in file order; values of the label and ignored columns are not read, and
+ * may be null). Strings are parsed as in the file (`5,1` accepted where the column used
+ * decimal commas). Returns shape [schema.featureNames.length].
+ */
+export function encodeRow(schema: CsvSchema, values: readonly CellValue[]): Float32Array {
+  return encodeRows(schema, [values], [0], schema.columns.map((_, i) => i), false);
+}

@@ -1,0 +1,185 @@
+/**
+ * What kind of column is this? One pass over a column's cells decides: numeric (a few
+ * stray non-numbers are treated as missing), categorical (few distinct strings, one-hot
+ * encoded), or ignored with a reason the person can read and act on: empty, constant,
+ * an identifier, free text, dates, or too many categories. Dates and identifiers carry
+ * no pattern a classifier can learn from row to row; one-hot over thousands of values
+ * would swamp the model.
+ */
+import type { ColumnKind, IgnoreCause } from './types';
+import { isMissing, looksLikeDate, parseNumber } from './values';
+
+/** Most one-hot slots a categorical column may have. */
+export const MAX_CATEGORIES = 50;
+/** Distinct values counted per column; past this the column cannot be categorical anyway. */
+const DISTINCT_CAP = 1000;
+/** A numeric column may hold up to this fraction of non-numbers (treated as missing)... */
+const STRAY_TEXT = 0.02;
+/** ...or up to this fraction when they are spelled in at most 3 ways (gap markers). */
+const GAP_MARKERS = 0.2;
+/** More distinct values than this fraction of the rows: an identifier, not categories. */
+const MOSTLY_DISTINCT = 0.5;
+/** Consecutive whole numbers needed before a column counts as a row number. */
+const MIN_ROW_NUMBERS = 10;
+const ID_NAME = /^(?:id|.*[ _.-]id|index|idx|row|row ?(?:no|number|id)|no\.?|#)$/i;
+
+export interface ColumnFacts {
+  kind: ColumnKind;
+  missing: number;
+  invalid: number;
+  distinct: number;
+  decimalComma: boolean;
+  /** Set when the values make the column unusable as a feature. */
+  ignoreCause?: IgnoreCause;
+  reason?: string;
+  /** First non-number in a numeric column, for the warning. */
+  firstInvalid?: { line: number; value: string };
+  /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
+  values?: Float64Array;
+}
+
+/** What one pass over a column's cells counts. */
+interface ColumnScan {
+  missing: number;
+  present: number;
+  numbers: number;
+  /** Distinct trimmed values, up to DISTINCT_CAP; `presentAtCap` is how many present values it took to reach it (-1 if never). */
+  seen: Set<string>;
+  presentAtCap: number;
+  /** Distinct non-number spellings, up to 4 ("unknown", "n.d." used as gaps). */
+  spellings: Set<string>;
+  commas: number;
+  allInteger: boolean;
+  sequential: boolean;
+  min: number;
+  max: number;
+  dates: number;
+  spaced: number;
+  firstText?: { line: number; value: string };
+  values: Float64Array;
+}
+
+function scanColumn(rows: readonly (readonly string[])[], lines: readonly number[], c: number, decimalComma: boolean): ColumnScan {
+  const scan: ColumnScan = {
+    missing: 0,
+    present: 0,
+    numbers: 0,
+    seen: new Set(),
+    presentAtCap: -1,
+    spellings: new Set(),
+    commas: 0,
+    allInteger: true,
+    sequential: true,
+    min: Infinity,
+    max: -Infinity,
+    dates: 0,
+    spaced: 0,
+    values: new Float64Array(rows.length).fill(NaN),
+  };
+  let previous = NaN;
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][c];
+    if (isMissing(cell)) {
+      scan.missing++;
+      continue;
+    }
+    scan.present++;
+    const t = cell.trim();
+    if (scan.seen.size < DISTINCT_CAP) {
+      scan.seen.add(t);
+      if (scan.seen.size === DISTINCT_CAP) scan.presentAtCap = scan.present;
+    }
+    const v = parseNumber(t, decimalComma);
+    if (Number.isNaN(v)) {
+      scan.firstText ??= { line: lines[r], value: t };
+      if (scan.spellings.size < 4) scan.spellings.add(t);
+      if (looksLikeDate(t)) scan.dates++;
+      if (t.includes(' ')) scan.spaced++;
+      continue;
+    }
+    scan.values[r] = v;
+    scan.numbers++;
+    if (decimalComma && t.includes(',')) scan.commas++;
+    if (!Number.isInteger(v)) scan.allInteger = false;
+    if (scan.numbers > 1 && v !== previous + 1) scan.sequential = false;
+    previous = v;
+    if (v < scan.min) scan.min = v;
+    if (v > scan.max) scan.max = v;
+  }
+  return scan;
+}
+
+/**
+ * Numeric when nearly every value is a number: at most 2% strays, or up to 20% spelled
+ * in at most 3 ways (a file's own gap markers, like "unknown" or "n.d."). The strays
+ * are treated as missing, with a warning.
+ */
+function isNumericColumn(s: ColumnScan): boolean {
+  const texts = s.present - s.numbers;
+  return s.numbers > 0 && (texts <= s.present * STRAY_TEXT || (s.spellings.size <= 3 && texts <= s.present * GAP_MARKERS));
+}
+
+/**
+ * Facts about column `c` of `rows` (`lines[r]` is row r's line). `decimalComma`: the file's
+ * delimiter is not ',', so `5,1` may be a number.
+ */
+export function inferColumn(
+  name: string,
+  rows: readonly (readonly string[])[],
+  lines: readonly number[],
+  c: number,
+  decimalComma: boolean,
+): ColumnFacts {
+  const s = scanColumn(rows, lines, c, decimalComma);
+  const texts = s.present - s.numbers;
+  const distinct = s.seen.size;
+  const base = { missing: s.missing, distinct, decimalComma: s.commas > 0 };
+  if (s.present === 0) return { ...base, kind: 'numeric', invalid: 0, ignoreCause: 'empty', reason: 'every value is missing' };
+
+  if (isNumericColumn(s)) {
+    const facts: ColumnFacts = { ...base, kind: 'numeric', invalid: texts, firstInvalid: s.firstText, values: s.values };
+    if (s.min === s.max) return { ...facts, ignoreCause: 'constant', reason: `every value is ${s.min}` };
+    // 1, 2, 3, ... down the file is a row number once there are enough rows to be sure.
+    const rowNumber = s.sequential && s.numbers >= MIN_ROW_NUMBERS;
+    if (s.allInteger && s.numbers > 2 && (rowNumber || (ID_NAME.test(name.trim()) && allDistinct(s.values)))) {
+      return { ...facts, ignoreCause: 'identifier', reason: 'a row number or identifier (a different whole number on every row)' };
+    }
+    return facts;
+  }
+
+  const facts: ColumnFacts = { ...base, kind: 'categorical', invalid: 0, decimalComma: false };
+  if (distinct === 1) return { ...facts, ignoreCause: 'constant', reason: `every value is "${[...s.seen][0]}"` };
+  // Small files: up to 10 distinct values are categories even if every row differs.
+  const capped = s.presentAtCap >= 0;
+  const mostlyDistinct = capped
+    ? s.presentAtCap <= DISTINCT_CAP / MOSTLY_DISTINCT
+    : distinct > Math.max(10, s.present * MOSTLY_DISTINCT);
+  if (!mostlyDistinct && distinct <= MAX_CATEGORIES) return facts;
+  const many = capped ? `more than ${DISTINCT_CAP}` : String(distinct);
+  // A column of numbers with too much text in it: say so, it is the fixable part.
+  const mixed =
+    s.numbers >= texts && s.firstText !== undefined
+      ? `mixes numbers and text (${texts} values are not numbers, the first "${s.firstText.value}" on line ${s.firstText.line}); `
+      : '';
+  if (mixed === '' && s.dates >= texts * 0.9) {
+    return { ...facts, ignoreCause: 'dates', reason: `dates (${many} different values); a date as such is no feature` };
+  }
+  if (!mostlyDistinct) {
+    return {
+      ...facts,
+      ignoreCause: 'too-many-categories',
+      reason: `${mixed}${many} different values; at most ${MAX_CATEGORIES} categories are one-hot encoded`,
+    };
+  }
+  if (mixed === '' && s.spaced >= texts * 0.5) {
+    return { ...facts, ignoreCause: 'free-text', reason: `free text (${many} different values in ${s.present} rows)` };
+  }
+  return { ...facts, ignoreCause: 'identifier', reason: `${mixed}an identifier (${many} different values in ${s.present} rows)` };
+}
+
+/** True when the column's numbers never repeat (sorting a copy: only for id-named columns). */
+function allDistinct(values: Float64Array): boolean {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return false;
+  return true;
+}

@@ -1,0 +1,87 @@
+/**
+ * Encoding rows to classify after training, with the CsvSchema the model was trained
+ * with: one row typed into a form (one field per feature column), or a whole file of
+ * rows (columns matched by name; the label column may be absent). Errors are values
+ * that name the field, column or line.
+ */
+import { encodeRow, encodeRows, type CellValue } from './encode';
+import type { ColumnKind, CsvSchema, ParseResult, RawTable } from './types';
+import { isMissing, parseNumber } from './values';
+
+/** One input a person fills in: a feature column (before one-hot), with its choices. */
+export interface FeatureInput {
+  name: string;
+  kind: ColumnKind;
+  /** Categorical: the training vocabulary, for a select. */
+  options?: string[];
+}
+
+/** The feature columns of `schema`, in file order. */
+export function featureInputs(schema: CsvSchema): FeatureInput[] {
+  return schema.columns
+    .filter((c) => c.role === 'feature')
+    .map((c) => (c.kind === 'categorical' ? { name: c.name, kind: c.kind, options: c.vocabulary.slice() } : { name: c.name, kind: c.kind }));
+}
+
+/**
+ * Encode one row typed into a form: `values[i]` is the text of `featureInputs(schema)[i]`.
+ * A blank or missing-looking field (NA, ?) is a gap (numeric: the training mean); text
+ * in a numeric field is an error naming the field. Shape [schema.featureNames.length].
+ */
+export function encodeInputs(schema: CsvSchema, values: readonly string[]): ParseResult<Float32Array> {
+  const features = schema.columns.filter((c) => c.role === 'feature');
+  if (values.length !== features.length) {
+    return { ok: false, reason: `Expected ${features.length} values (${features.map((f) => f.name).join(', ')}), got ${values.length}.` };
+  }
+  const row: CellValue[] = schema.columns.map(() => null);
+  for (let i = 0; i < features.length; i++) {
+    const column = features[i];
+    const text = values[i] ?? '';
+    if (column.kind === 'numeric' && !isMissing(text) && Number.isNaN(parseNumber(text, true))) {
+      return { ok: false, reason: `Enter a number for "${column.name}" (or leave it empty to use the training mean).` };
+    }
+    row[column.index] = text;
+  }
+  return { ok: true, value: encodeRow(schema, row) };
+}
+
+/** A file of rows to classify, encoded. */
+export interface EncodedRows {
+  /** Row-major features, shape [rows, schema.featureNames.length]. */
+  features: Float32Array;
+  rows: number;
+  /** When the file has the label column: each row's class id, -1 where missing or unknown. */
+  labels?: Int32Array;
+}
+
+/**
+ * Encode every row of `table` for prediction. Its columns are matched to the schema's by
+ * name; every feature column must be there (ignored columns and the label may be absent).
+ */
+export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): ParseResult<EncodedRows> {
+  const at = new Map(table.columns.map((name, i) => [name, i] as const));
+  const absent = schema.columns.filter((c) => c.role === 'feature' && !at.has(c.name)).map((c) => `"${c.name}"`);
+  if (absent.length > 0) {
+    return {
+      ok: false,
+      reason: `${table.fileName} lacks the feature columns ${absent.join(', ')} the model was trained on (columns are matched by name).`,
+    };
+  }
+  const columnMap = schema.columns.map((c) => at.get(c.name) ?? -1);
+  const indices = Int32Array.from(table.rows, (_, r) => r);
+  const features = encodeRows(schema, table.rows, indices, columnMap, table.delimiter !== ',');
+  const labelAt = at.get(schema.columns[schema.labelIndex]?.name ?? '');
+  if (labelAt === undefined) return { ok: true, value: { features, rows: table.rows.length } };
+  const classIndex = new Map(schema.classNames.map((name, i) => [name, i] as const));
+  // A TensorFlow-format file holds class ids, named on its first line.
+  const tfNames = table.header === 'tensorflow' && labelAt === table.columns.length - 1 ? table.tensorflowClasses : undefined;
+  const labels = Int32Array.from(table.rows, (row) => {
+    const cell = row[labelAt];
+    if (isMissing(cell)) return -1;
+    const trimmed = cell.trim();
+    const t = tfNames !== undefined && tfNames.length > 0 && /^\d+$/.test(trimmed) ? (tfNames[Number(trimmed)] ?? trimmed) : trimmed;
+    const n = parseNumber(t, table.delimiter !== ',');
+    return classIndex.get(t) ?? (Number.isNaN(n) ? undefined : classIndex.get(String(n))) ?? -1;
+  });
+  return { ok: true, value: { features, rows: table.rows.length, labels } };
+}

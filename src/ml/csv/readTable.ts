@@ -1,0 +1,134 @@
+/**
+ * Step one of "bring your own CSV": a file's bytes -> RawTable (a rectangle of strings
+ * with column names). Size, binary and encoding checks come first, on the bytes; then
+ * the bytes are decoded and tokenized chunk by chunk (progress is reported per chunk);
+ * then shape.ts reads the header and deals with ragged rows. Errors are values that name
+ * the file and, where there is one, the line; nothing here throws on bad input.
+ */
+import { createChunkDecoder } from './decode';
+import { detectDelimiter } from './delimiter';
+import { shapeTable } from './shape';
+import { binaryReason, decodesCp949Extension, detectEncoding, scoreKorean } from './sniff';
+import { CsvTokenizer } from './tokenize';
+import type { CsvEncoding, Delimiter, ParseResult, RawTable, ReadOptions } from './types';
+
+/** Largest file accepted: 200 MB of CSV becomes several times that as JS strings. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+/** Characters of text the delimiter is guessed from. */
+const SAMPLE_CHARS = 64 * 1024;
+
+/** 8 bytes, 12 KB, 1.5 MB. */
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/**
+ * Reject a file that is too large, before reading it: call with `File.size` so the bytes
+ * are never loaded. `maxBytes` defaults to MAX_FILE_BYTES.
+ */
+export function checkFileSize(size: number, fileName: string, maxBytes = MAX_FILE_BYTES): ParseResult<null> {
+  if (size > maxBytes) {
+    return {
+      ok: false,
+      reason: `${fileName} is ${formatSize(size)}; files up to ${formatSize(maxBytes)} can be loaded here. Remove rows or columns, or split the file.`,
+    };
+  }
+  return { ok: true, value: null };
+}
+
+interface Tokenized {
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+  records: string[][];
+  lines: number[];
+  replaced: number;
+}
+
+/**
+ * Read `bytes` (the whole file) into a RawTable. Options override detection of the
+ * encoding, delimiter and header. Never throws: an unexpected exception becomes a
+ * reason starting "Unexpected error" (the property tests check there are none).
+ */
+export function readTable(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): ParseResult<RawTable> {
+  try {
+    const size = checkFileSize(bytes.length, fileName, options.maxBytes);
+    if (!size.ok) return size;
+    const tokenized = tokenizeBytes(bytes, fileName, options);
+    if (!tokenized.ok) return tokenized;
+    const { encoding, delimiter, records, lines, replaced } = tokenized.value;
+    const shaped = shapeTable(records, lines, fileName, delimiter, options.header ?? 'auto', options.minColumns);
+    if (!shaped.ok) return shaped;
+    const table: RawTable = { fileName, encoding, delimiter, ...shaped.value };
+    if (replaced > 0) {
+      table.warnings.unshift(
+        `${replaced} characters of ${fileName} are not valid ${encoding} and show as "\uFFFD": try another encoding.`,
+      );
+    }
+    if (encoding === 'euc-kr' && !decodesCp949Extension()) {
+      const extended = scoreKorean(bytes).extended;
+      if (extended > 0) {
+        table.warnings.unshift(`${extended} characters of ${fileName} are CP949 extension characters this runtime cannot decode.`);
+      }
+    }
+    return { ok: true, value: table };
+  } catch (error) {
+    return { ok: false, reason: `Unexpected error reading ${fileName}: ${String(error)}` };
+  }
+}
+
+/** Bytes -> records: checks, encoding, chunked decoding, delimiter, tokenizing. */
+function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions): ParseResult<Tokenized> {
+  if (bytes.length === 0) return { ok: false, reason: `${fileName} is empty: choose a CSV file with a header and rows.` };
+  const forced = options.encoding !== undefined && options.encoding !== 'auto' ? options.encoding : null;
+  const encoding = forced ?? detectEncoding(bytes).encoding;
+  if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
+    const binary = binaryReason(bytes);
+    if (binary !== null) return { ok: false, reason: `${fileName} ${binary}. Choose a .csv or .txt file.` };
+  }
+
+  const decoder = createChunkDecoder(encoding);
+  const records: string[][] = [];
+  const lines: number[] = [];
+  const sink = (cells: string[], line: number) => {
+    records.push(cells);
+    lines.push(line);
+  };
+  const forcedDelimiter = options.delimiter !== undefined && options.delimiter !== 'auto' ? options.delimiter : null;
+  let delimiter: Delimiter | null = forcedDelimiter;
+  let tokenizer: CsvTokenizer | null = delimiter === null ? null : new CsvTokenizer(delimiter, sink);
+  let sample = '';
+  let first = true;
+  const feed = (text: string, last: boolean) => {
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a second BOM: TextDecoder drops only one
+    }
+    if (tokenizer === null) {
+      sample += text;
+      if (sample.length < SAMPLE_CHARS && !last) return;
+      delimiter = detectDelimiter(sample, last);
+      tokenizer = new CsvTokenizer(delimiter, sink);
+      text = sample;
+      sample = '';
+    }
+    tokenizer.push(text);
+  };
+
+  const step = Math.max(1, Math.floor(options.chunkBytes ?? CHUNK_BYTES));
+  for (let at = 0; at < bytes.length; at += step) {
+    const end = Math.min(bytes.length, at + step);
+    feed(decoder.push(bytes.subarray(at, end)), false);
+    options.onProgress?.({ fileName, bytesRead: end, totalBytes: bytes.length });
+  }
+  feed(decoder.end(), true);
+  if (tokenizer === null || delimiter === null) return { ok: false, reason: `${fileName} is empty.` };
+  const ended = tokenizer.end();
+  if (!ended.ok) {
+    return { ok: false, reason: `${fileName}: ${ended.reason}. Close the quote or remove it, then load the file again.` };
+  }
+  if (records.length === 0) return { ok: false, reason: `${fileName} is empty (only blank lines).` };
+  return { ok: true, value: { encoding, delimiter, records, lines, replaced: decoder.replaced } };
+}

@@ -1,0 +1,145 @@
+/**
+ * Records -> a rectangle with column names: reads the first record as names, data or a
+ * TensorFlow count line (header.ts), then makes every row as wide as the header.
+ * A few ragged rows (a stray delimiter, a cut-off last line) are skipped and counted;
+ * many mean the file was misread, and the reason names their lines.
+ */
+import { detectNamesOrNone, isTensorFlowFirstRecord } from './header';
+import type { Delimiter, HeaderKind, ParseResult, RawTable } from './types';
+import { defaultNames, isMissing, uniqueNames } from './values';
+
+/** Ragged rows are skipped when fewer than this fraction of the rows; else the file is rejected. */
+export const RAGGED_LIMIT = 0.05;
+/** Line numbers listed in a message before "and N more". */
+const LIST_LINES = 10;
+
+type Shaped = Omit<RawTable, 'fileName' | 'encoding' | 'delimiter'>;
+
+const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe (|)' };
+
+export function listLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, LIST_LINES).join(', ');
+  return lines.length > LIST_LINES ? `${shown} and ${lines.length - LIST_LINES} more` : shown;
+}
+
+function modalCount(records: readonly (readonly string[])[], from: number): number {
+  const tally = new Map<number, number>();
+  let best = 0;
+  let mode = 0;
+  for (let r = from; r < records.length; r++) {
+    const k = (tally.get(records[r].length) ?? 0) + 1;
+    tally.set(records[r].length, k);
+    if (k > best) {
+      best = k;
+      mode = records[r].length;
+    }
+  }
+  return mode;
+}
+
+function resolveHeader(records: readonly string[][], delimiter: Delimiter, forced: HeaderKind | 'auto'): HeaderKind {
+  if (forced !== 'auto') return forced;
+  const counts = records.slice(1, 51).map((r) => r.length);
+  if (isTensorFlowFirstRecord(records[0], counts, records.length - 1)) return 'tensorflow';
+  return detectNamesOrNone(records[0], records.slice(1, 51), delimiter !== ',');
+}
+
+/**
+ * Shape `records` (consumed: rows are trimmed in place) into named columns. `lines[r]`
+ * is the 1-based line of record r. Fewer than `minColumns` columns is an error (a
+ * training file needs a feature and a label; a file to classify may have one column).
+ */
+export function shapeTable(
+  records: string[][],
+  lines: number[],
+  fileName: string,
+  delimiter: Delimiter,
+  forcedHeader: HeaderKind | 'auto',
+  minColumns = 2,
+): ParseResult<Shaped> {
+  const header = resolveHeader(records, delimiter, forcedHeader);
+  const warnings: string[] = [];
+  const first = records[0];
+  const dataFrom = header === 'none' ? 0 : 1;
+  const modal = modalCount(records, dataFrom);
+  let columns: string[];
+  let tensorflowClasses: string[] | undefined;
+
+  switch (header) {
+    case 'tensorflow': {
+      const features = Number(first[1]?.trim());
+      if (!Number.isInteger(features) || features < 1 || !/^\d+$/.test(first[0]?.trim() ?? '')) {
+        return { ok: false, reason: `${fileName}, line ${lines[0]}: a TensorFlow header is "<rows>,<features>,<class names...>".` };
+      }
+      columns = [...defaultNames(features), 'class'];
+      tensorflowClasses = first.slice(2).map((c) => c.trim()).filter((c) => c !== '');
+      const declared = Number(first[0].trim());
+      if (declared !== records.length - 1) {
+        warnings.push(`Line ${lines[0]} declares ${declared} rows; the file has ${records.length - 1}.`);
+      }
+      break;
+    }
+    case 'names': {
+      let names = first;
+      // `a,b,c,` over rows of 3 values: the trailing empty names are not columns.
+      while (names.length > modal && names.length > 1 && names[names.length - 1].trim() === '') names = names.slice(0, -1);
+      const unique = uniqueNames(names);
+      columns = unique.names;
+      warnings.push(...unique.notes);
+      break;
+    }
+    case 'none':
+      columns = defaultNames(modal);
+      warnings.push(`${fileName} has no header row: columns are called "column 1" to "column ${modal}".`);
+      break;
+    default: {
+      const never: never = header;
+      return never;
+    }
+  }
+  const width = columns.length;
+  const headerCells = header === 'none' ? [] : first.slice();
+
+  // Make rows `width` wide: extra cells that are all blank (a trailing delimiter) are dropped.
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  const ragged: number[] = [];
+  for (let r = dataFrom; r < records.length; r++) {
+    let cells = records[r];
+    if (cells.length > width && cells.slice(width).every((c) => c.trim() === '')) cells = cells.slice(0, width);
+    if (cells.length === width) {
+      rows.push(cells);
+      rowLines.push(lines[r]);
+    } else ragged.push(lines[r]);
+  }
+  const total = rows.length + ragged.length;
+
+  if (total === 0) {
+    return { ok: false, reason: `${fileName} has a header (line ${lines[0]}) but no rows of data.` };
+  }
+  if (width < minColumns) {
+    return {
+      ok: false,
+      reason: `${fileName} has only one column (no comma, semicolon, tab or | separates its values). A classifier needs at least one feature column and a label column.`,
+    };
+  }
+  if (ragged.length > 0 && ragged.length >= total * RAGGED_LIMIT) {
+    if (header !== 'none' && modal !== width && rows.length < ragged.length) {
+      return {
+        ok: false,
+        reason: `${fileName}: line ${lines[0]} names ${width} columns but most rows have ${modal} values (read with the ${DELIMITER_NAMES[delimiter]} as delimiter). Check the header line and the delimiter.`,
+      };
+    }
+    return {
+      ok: false,
+      reason: `${fileName}: ${ragged.length} of ${total} rows do not have ${width} values (lines ${listLines(ragged)}). Fix those lines; fewer than ${RAGGED_LIMIT * 100}% of rows would be skipped automatically.`,
+    };
+  }
+  if (ragged.length > 0) {
+    warnings.push(`Skipped ${ragged.length} rows that do not have ${width} values (lines ${listLines(ragged)}).`);
+  }
+  if (rows.every((row) => row.every((c) => isMissing(c)))) {
+    return { ok: false, reason: `${fileName} has no values: every cell is empty or missing.` };
+  }
+  return { ok: true, value: { header, columns, headerCells, rows, lines: rowLines, tensorflowClasses, skippedLines: ragged, warnings } };
+}

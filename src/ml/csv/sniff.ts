@@ -1,0 +1,190 @@
+/**
+ * Looking at raw bytes before decoding them: is this a binary file renamed .csv, and
+ * which text encoding is it? People export CSVs from Korean Excel (CP949), from old
+ * Windows tools (Windows-1252) and from Excel's "Unicode text" (UTF-16 with a BOM),
+ * and none of those say what they are, so we guess from byte patterns and let the
+ * person override the guess.
+ */
+import type { CsvEncoding } from './types';
+
+/** Bytes inspected for binary signatures and control characters. */
+const SNIFF_BYTES = 8192;
+
+const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one: save it as CSV from the spreadsheet)' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel/Office file (save it as CSV from the spreadsheet)' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive (unpack it first)' },
+];
+
+export interface EncodingGuess {
+  encoding: CsvEncoding;
+  /** Why, in words: shown next to the encoding picker. */
+  evidence: string;
+}
+
+/**
+ * A sentence saying why `bytes` are not text, or null when they may be text.
+ * Known signatures first, then NUL and other control bytes in the first 8 KiB
+ * (tab, CR, LF and form feed are fine). UTF-16 text has NULs: call this only
+ * for encodings other than UTF-16.
+ */
+export function binaryReason(bytes: Uint8Array): string | null {
+  for (const sig of SIGNATURES) {
+    if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) {
+      return `looks like ${sig.what}, not a CSV text file`;
+    }
+  }
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let nul = 0;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  if (nul > 0) return `contains NUL bytes (${nul} in the first ${n}), so it is not a text file`;
+  if (control > Math.max(2, n * 0.01)) return `contains ${control} control bytes in the first ${n}, so it is not a text file`;
+  return null;
+}
+
+/** The encoding a byte-order mark names, with its length; null without a BOM. */
+export function bomEncoding(bytes: Uint8Array): CsvEncoding | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte. Returns
+ * the byte order when at least 40% of the pairs in the sample look like that.
+ */
+export function bomlessUtf16(bytes: Uint8Array): CsvEncoding | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.4 && evenZero === 0) return 'utf-16le';
+  if (evenZero >= pairs * 0.4 && oddZero === 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * True when all of `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF, no sequence cut off at the end). A hand-rolled check because a fatal
+ * TextDecoder would build the whole string just to throw it away.
+ */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0; // overlong
+      if (b === 0xed) hi = 0x9f; // surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90; // overlong
+      if (b === 0xf4) hi = 0x8f; // above U+10FFFF
+    } else return false;
+    if (i + need >= n) return false; // cut off at the end
+    if (bytes[i + 1] < lo || bytes[i + 1] > hi) return false;
+    for (let k = 2; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c < 0x80 || c > 0xbf) return false;
+    }
+    i += need + 1;
+  }
+  return true;
+}
+
+/** Counts behind the EUC-KR vs Windows-1252 decision, exported for tests. */
+export interface KoreanScore {
+  /** Two-byte sequences valid in CP949 (EUC-KR plus the UHC extension). */
+  pairs: number;
+  /** Of those, KS X 1001 Hangul syllables: lead 0xB0-0xC8, trail 0xA1-0xFE. */
+  hangul: number;
+  /** Of those, UHC extension characters outside KS X 1001 (e.g. 똠, 0x8C 0x63). */
+  extended: number;
+  /** High bytes that start or end no valid CP949 sequence. */
+  invalid: number;
+}
+
+function isCp949Trail(lead: number, trail: number): boolean {
+  // KS X 1001 rows (and UHC rows 0x81-0xA0) take trails 0xA1-0xFE.
+  if (trail >= 0xa1 && trail <= 0xfe) return lead >= 0x81 && lead <= 0xfe;
+  // UHC extension: leads 0x81-0xC6 also take ASCII-letter and 0x81-0xA0 trails.
+  const extTrail = (trail >= 0x41 && trail <= 0x5a) || (trail >= 0x61 && trail <= 0x7a) || (trail >= 0x81 && trail <= 0xa0);
+  return extTrail && lead >= 0x81 && lead <= 0xc6 && !(lead === 0xc6 && trail > 0x52);
+}
+
+export function scoreKorean(bytes: Uint8Array): KoreanScore {
+  const score: KoreanScore = { pairs: 0, hangul: 0, extended: 0, invalid: 0 };
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (i + 1 < n && isCp949Trail(b, bytes[i + 1])) {
+      score.pairs++;
+      if (b >= 0xb0 && b <= 0xc8 && bytes[i + 1] >= 0xa1) score.hangul++;
+      if (b < 0xa1 || bytes[i + 1] < 0xa1) score.extended++;
+      i += 2;
+    } else {
+      score.invalid++;
+      i++;
+    }
+  }
+  return score;
+}
+
+/**
+ * Guess the encoding: a BOM wins; then BOM-less UTF-16; then UTF-8 if every byte
+ * sequence is valid UTF-8 (plain ASCII included); else EUC-KR/CP949 when the high
+ * bytes pair up as CP949 with mostly Hangul syllables and almost nothing left over
+ * (at most one stray byte per 20 pairs); else Windows-1252, which decodes any byte.
+ * Western text in CP949 fails fast: an accented letter is followed by ASCII
+ * punctuation or a space, which is no CP949 trail byte.
+ */
+export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+  const bom = bomEncoding(bytes);
+  if (bom !== null) return { encoding: bom, evidence: 'byte-order mark' };
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16 !== null) return { encoding: utf16, evidence: 'every other byte is 0' };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', evidence: 'valid UTF-8' };
+  const k = scoreKorean(bytes);
+  if (k.pairs > 0 && k.invalid * 20 <= k.pairs && k.hangul * 2 >= k.pairs) {
+    return { encoding: 'euc-kr', evidence: `not UTF-8; ${k.hangul} Hangul syllables in EUC-KR/CP949` };
+  }
+  return { encoding: 'windows-1252', evidence: 'not UTF-8, not Korean' };
+}
+
+/**
+ * True when this runtime's TextDecoder reads CP949's extension characters. Browsers do
+ * (WHATWG's euc-kr is windows-949); Node's ICU EUC-KR does not: it turns 0x8C 0x63 (똠)
+ * into U+008C + "c". Checked per file, so the loader can warn instead of garbling silently.
+ */
+export function decodesCp949Extension(): boolean {
+  return new TextDecoder('euc-kr').decode(new Uint8Array([0x8c, 0x63])) === '\uB620';
+}

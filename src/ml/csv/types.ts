@@ -1,0 +1,79 @@
+/**
+ * The shapes that travel between the two steps of "bring your own CSV":
+ * `readTable` (bytes -> RawTable of strings) and `buildDataset` (RawTable -> encoded
+ * numbers + CsvSchema + CsvPreview). The worker-only ones are here; the ones the page
+ * shows too (schema, preview, encodings) are re-exported from src/shared/csv.ts.
+ * Plain structured-clone data: arrays, no Maps, no classes, no objects keyed by column
+ * names (a column may be called `__proto__`).
+ */
+import type { ClassificationData } from '../data';
+import type { CsvEncoding, CsvPreview, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
+export type { ParseResult } from '../tfCsv';
+// The types the page also shows live in src/shared/csv.ts (one definition for both threads).
+export type * from '../../shared/csv';
+
+/** Options of the first step; every field overrides a detection. */
+export interface ReadOptions {
+  /** Force an encoding instead of detecting it ('auto', the default, detects). */
+  encoding?: CsvEncoding | 'auto';
+  delimiter?: Delimiter | 'auto';
+  header?: HeaderKind | 'auto';
+  /** Fewest columns accepted; default 2 (a feature and a label). 1 for a file of rows to classify. */
+  minColumns?: number;
+  /** Largest file accepted, in bytes; default MAX_FILE_BYTES. */
+  maxBytes?: number;
+  /** Bytes decoded per chunk; default 1 MiB. Smaller only in tests. */
+  chunkBytes?: number;
+  /** Called after each chunk with how many bytes are done. */
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+  fileName: string;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/**
+ * A file as a rectangle of strings, before any typing. `rows[r]` has exactly
+ * `columns.length` cells, untrimmed, as they were in the file.
+ */
+export interface RawTable {
+  fileName: string;
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+  header: HeaderKind;
+  /** Unique, non-empty column names (made so when the file's were not: see warnings). */
+  columns: string[];
+  /** The file's own first line, cell by cell ([] when it had no header). */
+  headerCells: string[];
+  rows: string[][];
+  /** 1-based line number on which each row starts, shape [rows.length]. */
+  lines: number[];
+  /** For a TensorFlow header: class names by id (the label column holds the ids). */
+  tensorflowClasses?: string[];
+  /** 1-based line numbers of rows skipped for having the wrong number of values. */
+  skippedLines: number[];
+  /** Things the person should know that did not stop the load. */
+  warnings: string[];
+}
+
+/** Options of the second step; the UI re-runs only this step when they change. */
+export interface DatasetOptions {
+  /** Name of the label column; default the last column. */
+  labelColumn?: string;
+  /** Names of columns to leave out of the features. */
+  excluded?: string[];
+  /** Fraction of rows held out for testing when no test file is given; default 0.2. */
+  testFraction?: number;
+  /** Seed of the stratified split; default 42. */
+  seed?: number;
+  /** Name shown for the data set; default the file name. */
+  name?: string;
+}
+
+export interface BuiltDataset {
+  data: ClassificationData;
+  schema: CsvSchema;
+  preview: CsvPreview;
+}

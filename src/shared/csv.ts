@@ -1,0 +1,99 @@
+/**
+ * Plain data types of a loaded CSV that both threads name: the worker builds them
+ * (src/ml/csv), the page shows them. Structured-clone data only: arrays, no Maps, no
+ * classes, no objects keyed by column names (a column may be called `__proto__`).
+ */
+
+/** Text encodings the loader can read; all are WHATWG TextDecoder labels. */
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'windows-1252';
+
+/** Field delimiters the loader detects. */
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+/**
+ * How the first line was read: column names, no header (the first line is data), or
+ * TensorFlow's `<rows>,<features>,<class names...>` line.
+ */
+export type HeaderKind = 'names' | 'none' | 'tensorflow';
+
+export type ColumnRole = 'feature' | 'label' | 'ignored';
+export type ColumnKind = 'numeric' | 'categorical';
+/** Why a column is not a feature; the UI shows `reason` next to it. */
+export type IgnoreCause =
+  | 'excluded'
+  | 'empty'
+  | 'constant'
+  | 'identifier'
+  | 'free-text'
+  | 'dates'
+  | 'too-many-categories';
+
+/** One column of the file and how it is encoded. */
+export interface ColumnSchema {
+  name: string;
+  /** Position in RawTable.columns. */
+  index: number;
+  role: ColumnRole;
+  /** What the values look like (also for ignored columns). */
+  kind: ColumnKind;
+  ignoreCause?: IgnoreCause;
+  /** Human sentence, present when role is 'ignored'. */
+  reason?: string;
+  /** Missing values in the training file (empty, NA, N/A, NaN, null, ?, -). */
+  missing: number;
+  /** Numeric column: values that were not numbers and were treated as missing. */
+  invalid: number;
+  /** Distinct non-missing values (counted up to a cap: see infer.ts). */
+  distinct: number;
+  /** Numeric: `5,1` reads as 5.1 (semicolon or tab files with decimal commas). */
+  decimalComma: boolean;
+  /** Numeric feature: training-split mean and std (std 0 is stored as 1). */
+  mean: number;
+  std: number;
+  /** Categorical feature: one one-hot slot per value, in this order (training split only). */
+  vocabulary: string[];
+  /** Categorical feature: one more slot after the vocabulary for missing values. */
+  missingSlot: boolean;
+}
+
+/**
+ * Everything needed to encode a new row the way the training rows were encoded.
+ * Travels with the model (plain JSON). `featureNames` are the encoded inputs, in
+ * order: a numeric column gives `name`, a categorical one `name=value` per
+ * vocabulary entry and `name=(missing)` when it has a missing slot.
+ */
+export interface CsvSchema {
+  version: 1;
+  fileName: string;
+  columns: ColumnSchema[];
+  labelIndex: number;
+  classNames: string[];
+  featureNames: string[];
+}
+
+export interface ClassCount {
+  className: string;
+  train: number;
+  test: number;
+}
+
+/** What the page shows before training: small, plain, structured-clone data. */
+export interface CsvPreview {
+  fileName: string;
+  encoding: CsvEncoding;
+  delimiter: Delimiter;
+  header: HeaderKind;
+  columns: ColumnSchema[];
+  classBalance: ClassCount[];
+  /** The first rows of the training file, as strings, aligned with `columns`. */
+  firstRows: string[][];
+  /** Rows in the file, rows dropped for a missing label, rows skipped as ragged. */
+  fileRows: number;
+  droppedNoLabel: number;
+  skippedRagged: number;
+  trainRows: number;
+  testRows: number;
+  /** 'file' when a second file is the test set, else 'split'. */
+  testSource: 'file' | 'split';
+  warnings: string[];
+}
