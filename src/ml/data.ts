@@ -3,6 +3,7 @@
  * network reads. Built in the worker from a preset or a file; never sent whole to the page.
  */
 import type { DatasetSummary } from '../shared/protocol';
+import type { ParseResult } from './tfCsv';
 
 export interface LabelledSplit {
   /** Row-major features, shape [rows, featureCount]. */
@@ -18,28 +19,49 @@ export interface ClassificationData {
   classNames: string[];
   train: LabelledSplit;
   test: LabelledSplit;
+  /** MNIST's read_data_sets has one; evaluated beside train and test when present. */
+  validation?: LabelledSplit;
 }
 
-const PREVIEW_ROWS = 10;
+/**
+ * A data set ready for a Session: the numbers, what the page shows of it, and how a
+ * row a person types (one string per input field) becomes the model's input.
+ */
+export interface LoadedDataset {
+  data: ClassificationData;
+  summary: DatasetSummary;
+  /** values[i] is the text of summary.inputs[i]; the result has featureNames.length numbers. */
+  encodeInput(values: string[]): ParseResult<Float32Array>;
+}
 
-/** What the page shows of a data set: counts, names and the first training rows. */
-export function summarize(data: ClassificationData): DatasetSummary {
-  const f = data.featureNames.length;
-  const preview = [];
-  for (let r = 0; r < Math.min(PREVIEW_ROWS, data.train.rows); r++) {
-    preview.push({
-      // float32 -> the decimal the file had (6.4, not 6.400000095367432).
-      features: Array.from(data.train.features.subarray(r * f, (r + 1) * f), (v) => Number(v.toPrecision(7))),
-      label: data.classNames[data.train.labels[r]],
-    });
+export const PREVIEW_ROWS = 10;
+
+/** float32 -> the decimal the file had (6.4, not 6.400000095367432). */
+export const shortNumber = (v: number): string => String(Number(v.toPrecision(7)));
+
+/** Inputs that are the features themselves, as numbers (Iris). */
+export function numericInputs(featureNames: string[], values: string[]): ParseResult<Float32Array> {
+  if (values.length !== featureNames.length) {
+    return { ok: false, reason: `Expected ${featureNames.length} values, got ${values.length}.` };
   }
-  return {
-    name: data.name,
-    featureNames: data.featureNames,
-    classNames: data.classNames,
-    trainRows: data.train.rows,
-    testRows: data.test.rows,
-    validationRows: 0,
-    preview,
-  };
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = Number(values[i].trim());
+    if (values[i].trim() === '' || !Number.isFinite(v)) return { ok: false, reason: `Enter a number for ${featureNames[i]}.` };
+    out[i] = v;
+  }
+  return { ok: true, value: out };
 }
+
+/** The first training rows as text: every feature, then the class name. */
+export function previewRows(data: ClassificationData, rows = PREVIEW_ROWS): string[][] {
+  const f = data.featureNames.length;
+  const out: string[][] = [];
+  for (let r = 0; r < Math.min(rows, data.train.rows); r++) {
+    const cells = Array.from(data.train.features.subarray(r * f, (r + 1) * f), shortNumber);
+    out.push([...cells, data.classNames[data.train.labels[r]]]);
+  }
+  return out;
+}
+
+

@@ -1,48 +1,34 @@
 /**
- * evaluate() and predict() as tf.estimator reports them. Both run the forward pass
- * on the backend and read back once; the bookkeeping happens in plain numbers.
+ * evaluate() and predict() as tf.estimator reports them. An engine produces each
+ * row's loss and predicted class (on the backend, or in the fused loops); the
+ * bookkeeping that turns them into evaluate()'s numbers is plain arithmetic here.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Evaluation, Prediction, Split } from '../shared/protocol';
-import type { SplitTensors } from './trainer';
+import type { SplitTensors } from './splits';
 
 /** The evaluation input_fn's batch size (numpy_input_fn's default), which defines `loss`. */
 export const EVAL_BATCH = 128;
 
+/** Each row's softmax cross-entropy [rows] and predicted class id [rows]. */
+export interface PerExample {
+  losses: ArrayLike<number>;
+  predictions: ArrayLike<number>;
+}
+
 /**
- * Accuracy, mean loss per example and the TF1 head's `loss` (the summed loss of each
- * evaluation batch, averaged over batches) of `model` on one split.
+ * Accuracy, mean loss per example, and the TF1 head's `loss`: the summed loss of each
+ * evaluation batch of EVAL_BATCH rows, averaged over batches.
  */
-export async function evaluate(
-  model: tf.LayersModel,
-  data: SplitTensors,
-  split: Split,
-  globalStep: number,
-): Promise<Evaluation> {
-  const classes = model.outputs[0].shape[1] as number;
-  // [2 * rows]: per-example losses, then predicted class ids, read back in one go.
-  const packed = tf.tidy(() => {
-    const logits = model.predict(data.x) as tf.Tensor2D; // [rows, classes]
-    const onehot = tf.oneHot(data.y, classes);
-    const losses = tf.losses.softmaxCrossEntropy(onehot, logits, undefined, undefined, tf.Reduction.NONE);
-    return tf.concat([losses.flatten(), logits.argMax(1).toFloat()]);
-  });
-  const values = await packed.data();
-  packed.dispose();
-  const labels = await data.y.data();
-  const n = data.rows;
+export function summarize(rows: PerExample, labels: ArrayLike<number>, split: Split, globalStep: number): Evaluation {
+  const n = labels.length;
   let total = 0;
   let correct = 0;
-  let batches = 0;
-  for (let start = 0; start < n; start += EVAL_BATCH) {
-    let sum = 0;
-    for (let i = start; i < Math.min(n, start + EVAL_BATCH); i++) {
-      sum += values[i];
-      if (values[n + i] === labels[i]) correct++;
-    }
-    total += sum;
-    batches++;
+  for (let i = 0; i < n; i++) {
+    total += rows.losses[i];
+    if (rows.predictions[i] === labels[i]) correct++;
   }
+  const batches = Math.ceil(n / EVAL_BATCH);
   return {
     split,
     accuracy: n > 0 ? correct / n : 0,
@@ -54,10 +40,24 @@ export async function evaluate(
   };
 }
 
+/** Per-row losses and predictions of a tfjs model on a split already on the backend, read back once. */
+export async function perExampleTfjs(model: tf.LayersModel, data: SplitTensors): Promise<PerExample> {
+  const classes = model.outputs[0].shape[1] as number;
+  // [2 * rows]: per-example losses, then predicted class ids.
+  const packed = tf.tidy(() => {
+    const logits = model.predict(data.x) as tf.Tensor2D; // [rows, classes]
+    const losses = tf.losses.softmaxCrossEntropy(tf.oneHot(data.y, classes), logits, undefined, undefined, tf.Reduction.NONE);
+    return tf.concat([losses.flatten(), logits.argMax(1).toFloat()]);
+  });
+  const values = await packed.data();
+  packed.dispose();
+  return { losses: values.subarray(0, data.rows), predictions: values.subarray(data.rows) };
+}
+
 /** Class probabilities and logits for one row of features (already encoded). */
-export async function predictRow(model: tf.LayersModel, features: number[], classNames: string[]): Promise<Prediction> {
+export async function predictRow(model: tf.LayersModel, features: Float32Array, classNames: string[]): Promise<Prediction> {
   const out = tf.tidy(() => {
-    const logits = model.predict(tf.tensor2d([features])) as tf.Tensor2D; // [1, classes]
+    const logits = model.predict(tf.tensor2d(features, [1, features.length])) as tf.Tensor2D; // [1, classes]
     return tf.concat([logits, tf.softmax(logits)], 1); // [1, 2 * classes]
   });
   const values = Array.from(await out.data());

@@ -2,7 +2,7 @@
  * The tf.estimator Iris tutorial's data set: two CSVs in TensorFlow's format whose
  * first line holds counts and class names, so the feature names come from the tutorial.
  */
-import type { ClassificationData } from './data';
+import { numericInputs, previewRows, type ClassificationData, type LoadedDataset } from './data';
 import { IRIS_FEATURES } from '../shared/samples';
 import { parseTensorFlowCsv, type ParseResult } from './tfCsv';
 
@@ -24,5 +24,24 @@ export function irisFromCsv(trainText: string, testText: string): ParseResult<Cl
       train: { features: train.value.features, labels: train.value.labels, rows: train.value.rows },
       test: { features: test.value.features, labels: test.value.labels, rows: test.value.rows },
     },
+  };
+}
+
+/** The Iris preset as a Session loads it: numeric inputs named as in the tutorial. */
+export function irisDataset(data: ClassificationData): LoadedDataset {
+  return {
+    data,
+    summary: {
+      source: 'iris',
+      name: data.name,
+      inputs: data.featureNames.map((name) => ({ name, kind: 'numeric' })),
+      classNames: data.classNames,
+      trainRows: data.train.rows,
+      testRows: data.test.rows,
+      validationRows: 0,
+      splitNote: 'iris_training.csv for training and iris_test.csv for testing, as in the tutorial.',
+      preview: previewRows(data),
+    },
+    encodeInput: (values) => numericInputs(data.featureNames, values),
   };
 }

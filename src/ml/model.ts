@@ -1,7 +1,8 @@
 /**
- * The network of tf.estimator's DNNClassifier: dense ReLU hidden layers and a linear
- * logits layer, Glorot-uniform kernels and zero biases (tfjs's Dense defaults to
- * Glorot-normal, so it is set here), and the optimizer the run asks for.
+ * The network of both tutorials: dense ReLU hidden layers and a linear logits layer
+ * with zero biases. tf.estimator's DNNClassifier draws kernels Glorot-uniform (tfjs's
+ * Dense defaults to Glorot-normal, so it is set here); Mechanics 101's inference()
+ * draws them from a truncated normal with stddev 1/sqrt(fan-in). Also the optimizers.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, OptimizerName } from '../shared/protocol';
@@ -21,7 +22,7 @@ export function buildClassifier(inputs: number, classes: number, config: ModelCo
       tf.layers.dense({
         units,
         activation: last ? 'linear' : 'relu',
-        kernelInitializer: tf.initializers.glorotUniform({ seed: config.seed + i }),
+        kernelInitializer: kernelInitializer(config, i === 0 ? inputs : widths[i - 1], i),
         biasInitializer: 'zeros',
         name: last ? 'logits' : `hiddenlayer_${i}`,
         ...(i === 0 ? { inputShape: [inputs] } : {}),
@@ -29,6 +30,13 @@ export function buildClassifier(inputs: number, classes: number, config: ModelCo
     );
   });
   return model;
+}
+
+function kernelInitializer(config: ModelConfig, fanIn: number, layer: number) {
+  const seed = config.seed + layer;
+  return config.initializer === 'truncated-normal'
+    ? tf.initializers.truncatedNormal({ mean: 0, stddev: 1 / Math.sqrt(fanIn), seed })
+    : tf.initializers.glorotUniform({ seed });
 }
 
 /** Weights and biases in a dense stack of the given widths. */
@@ -57,4 +65,13 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Opt
       throw new Error(`Unknown optimizer ${String(unknown)}`);
     }
   }
+}
+
+/**
+ * optimizer.dispose(), plus what tfjs 4.22 forgets: MomentumOptimizer.dispose() does
+ * not call SGD's, so its -learning-rate scalar would stay behind, one tensor per reset.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  if (optimizer.getClassName() === 'Momentum') (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
 }

@@ -1,20 +1,22 @@
 /**
- * The training session the worker runs: one data set, one Trainer, and the loop that
- * trains, measures and reports. It knows nothing of workers: events go out through
- * `post`, and `yieldToEvents` lets queued requests (Stop) in between chunks of steps,
- * so the same code runs in the worker and in Vitest.
+ * The training session the worker runs: one data set, one engine (model + optimizer +
+ * global step), and the loop that trains, measures and reports. It knows nothing of
+ * workers: events go out through `post`, and `yieldToEvents` lets queued requests
+ * (Stop) in between chunks of steps, so the same code runs in the worker and in Vitest.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { MetricPoint, ModelConfig, Prediction, WorkerEvent, Evaluation } from '../shared/protocol';
-import { summarize, type ClassificationData } from './data';
-import { evaluate, predictRow } from './evaluate';
+import type { EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, Split, WorkerEvent } from '../shared/protocol';
+import type { LoadedDataset } from './data';
+import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine';
+import { predictRow, summarize, type PerExample } from './evaluate';
+import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
-import { Trainer, disposeSnapshot, uploadSplit, type Snapshot, type SplitTensors } from './trainer';
+import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 
 /** Steps averaged into one point of the training-loss curve. */
 export const LOG_EVERY = 10;
-/** Steps between evaluations of the train and test splits (and at the end of a run). */
-export const EVAL_EVERY = 100;
+/** Steps between lines of the status log (the tutorial prints every 100). */
+export const STATUS_EVERY = 100;
 /** Minimum time between progress events, so the page gets at most ~10 a second. */
 const POST_INTERVAL_MS = 100;
 /** Work per chunk between yields: short enough that Stop is seen quickly. */
@@ -26,40 +28,63 @@ export interface SessionHooks {
 }
 
 export class Session {
-  private trainer: Trainer | null = null;
-  private testTensors: SplitTensors | null = null;
+  private engine: Engine | null = null;
+  /** Held-out splits (numbers and tensors on the backend), evaluated beside the training split. */
+  private readonly heldOut: { split: Split; data: LabelledSplit; tensors: SplitTensors }[] = [];
+  /** The newest per-row results on the test split, for the MNIST gallery and confusion matrix. */
+  private testRows: { globalStep: number; rows: PerExample } | null = null;
   private activeRun: number | null = null;
   private stopRequested = false;
 
   constructor(
-    private readonly data: ClassificationData,
-    private config: ModelConfig,
+    readonly dataset: LoadedDataset,
+    config: ModelConfig,
     private readonly hooks: SessionHooks,
+    private readonly engineChoice: EngineChoice = 'auto',
   ) {
-    hooks.post({ type: 'dataset', summary: summarize(data) });
-    this.testTensors = uploadSplit(data.test, data.featureNames.length);
+    const { data } = dataset;
+    const f = data.featureNames.length;
+    // An empty split (a tiny file, a test fraction of 0) is simply not evaluated.
+    if (data.validation && data.validation.rows > 0) this.heldOut.push({ split: 'validation', data: data.validation, tensors: uploadSplit(data.validation, f) });
+    if (data.test.rows > 0) this.heldOut.push({ split: 'test', data: data.test, tensors: uploadSplit(data.test, f) });
+    hooks.post({ type: 'dataset', summary: dataset.summary });
     this.reset(config);
   }
 
   get globalStep(): number {
-    return this.trainer?.globalStep ?? 0;
+    return this.engine?.globalStep ?? 0;
   }
 
   get running(): boolean {
     return this.activeRun !== null;
   }
 
+  get model(): tf.Sequential {
+    const engine = this.requireEngine();
+    engine.sync();
+    return engine.model;
+  }
+
+  /** Predicted class of every test row at the newest evaluation, if there was one. */
+  get testPredictions(): { globalStep: number; predictions: ArrayLike<number> } | null {
+    return this.testRows && { globalStep: this.testRows.globalStep, predictions: this.testRows.rows.predictions };
+  }
+
   /** A fresh model at global step 0 (the page's Reset). Not while a run is going. */
   reset(config: ModelConfig): void {
     if (this.running) throw new Error('Stop the run before resetting the model.');
-    this.trainer?.dispose();
-    this.config = config;
-    this.trainer = new Trainer(this.data, config);
+    this.engine?.dispose();
+    const { data } = this.dataset;
+    const engine = chooseEngine(data, config, this.engineChoice);
+    this.engine = createEngine(data, config, engine.name);
+    this.testRows = null;
     this.hooks.post({
       type: 'model',
       globalStep: 0,
-      parameters: parameterCount(this.data.featureNames.length, config.hiddenUnits, this.data.classNames.length),
+      parameters: parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length),
       tensors: tf.memory().numTensors,
+      engine: engine.name,
+      engineReason: engine.reason,
     });
   }
 
@@ -67,129 +92,135 @@ export class Session {
     if (this.activeRun === runId) this.stopRequested = true;
   }
 
-  async predict(features: number[]): Promise<Prediction> {
-    return predictRow(this.requireTrainer().model, features, this.data.classNames);
+  /** Classify one row of encoded features. */
+  async predictFeatures(features: Float32Array): Promise<Prediction> {
+    return predictRow(this.model, features, this.dataset.data.classNames);
+  }
+
+  /** Classify one row as a person typed it. */
+  async predict(values: string[]): Promise<Prediction> {
+    const encoded = this.dataset.encodeInput(values);
+    if (!encoded.ok) throw new Error(encoded.reason);
+    return this.predictFeatures(encoded.value);
   }
 
   /**
    * Train `steps` more steps from the current global step (calling it twice equals
-   * calling it once with twice the steps, as with tf.estimator). Reads the loss back
-   * once per chunk, never per step; evaluates every EVAL_EVERY steps and at the end.
+   * calling it once with twice the steps, as with tf.estimator). Reads the losses back
+   * once per chunk, never per step; evaluates every `evalEvery` steps and where the
+   * run ends. A non-finite loss ends the run and restores the last finite weights.
    */
-  async train(runId: number, steps: number): Promise<void> {
+  async train(runId: number, steps: number, evalEvery: number): Promise<void> {
     if (this.running) throw new Error('A run is already going.');
-    const trainer = this.requireTrainer();
+    const engine = this.requireEngine();
     this.activeRun = runId;
     this.stopRequested = false;
-    const target = trainer.globalStep + steps;
-    let pending: MetricPoint[] = [];
-    let evaluation: Evaluation | undefined;
+    const target = engine.globalStep + steps;
+    const batch = engine.config.batchSize;
+    const perExample = engine.config.reduction === 'sum' ? batch : 1;
+    let points: MetricPoint[] = [];
+    let evaluations: Evaluation[] = [];
+    let log: LogLine[] = [];
     let lastPost = -Infinity;
     let chunkSteps = LOG_EVERY;
-    let good: Snapshot | null = trainer.snapshot();
+    let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
-    const evaluateNow = async () => {
-      const [train, test] = await this.evaluateBoth(trainer);
-      pending.push(toPoint(train), toPoint(test));
-      evaluation = test;
-      evaluatedAt = trainer.globalStep;
-    };
     const flush = () => {
-      this.hooks.post({ type: 'progress', runId, globalStep: trainer.globalStep, points: pending, evaluation });
-      pending = [];
-      evaluation = undefined;
+      this.hooks.post({ type: 'progress', runId, globalStep: engine.globalStep, points, evaluations, log });
+      points = [];
+      evaluations = [];
+      log = [];
       lastPost = performance.now();
     };
+    const evaluateNow = async (withTrain: boolean) => {
+      const results = await this.evaluateAll(engine, withTrain);
+      points.push(...results.map(toPoint));
+      evaluations.push(...results);
+      evaluatedAt = engine.globalStep;
+    };
     const end = (kind: 'done' | 'stopped' | 'error', message?: string) => {
-      disposeSnapshot(good);
-      good = null;
+      good.dispose();
       this.activeRun = null;
-      this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: trainer.globalStep, tensors: tf.memory().numTensors, message });
+      this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: engine.globalStep, tensors: tf.memory().numTensors, message });
     };
     try {
-      while (trainer.globalStep < target && !this.stopRequested) {
+      while (engine.globalStep < target && !this.stopRequested) {
         const started = performance.now();
-        // Chunks never cross an evaluation boundary, so evaluations land on multiples of EVAL_EVERY.
-        const nextEval = (Math.floor(trainer.globalStep / EVAL_EVERY) + 1) * EVAL_EVERY;
-        const chunk = Math.min(trainer.globalStep + chunkSteps, target, nextEval) - trainer.globalStep;
-        const first = trainer.globalStep + 1;
-        const losses: tf.Scalar[] = [];
-        for (let i = 0; i < chunk; i++) losses.push(trainer.step());
-        const values = await readAll(losses);
-        const bad = values.findIndex((v) => !Number.isFinite(v));
+        // Chunks never cross an evaluation boundary, so evaluations land on multiples of evalEvery.
+        const nextEval = (Math.floor(engine.globalStep / evalEvery) + 1) * evalEvery;
+        const first = engine.globalStep + 1;
+        const losses = await engine.steps(Math.min(first - 1 + chunkSteps, target, nextEval) - engine.globalStep);
+        const seconds = (performance.now() - started) / 1000 / losses.length;
+        const bad = losses.findIndex((v) => !Number.isFinite(v));
         if (bad >= 0) {
-          const at = first + bad;
-          const backTo = good?.step ?? 0;
-          if (good) trainer.restore(good);
+          const backTo = good.step;
+          good.restore();
           flush();
-          end('error', `The loss became ${values[bad]} at step ${at}. Training stopped and the weights went back to step ${backTo}, the last finite loss. Try a lower learning rate.`);
+          end('error', `The loss became ${losses[bad]} at step ${first + bad}. Training stopped and the weights went back to step ${backTo}, the last finite loss. Try a lower learning rate.`);
           return;
         }
-        disposeSnapshot(good);
-        good = trainer.snapshot();
-        pending.push(...lossPoints(values, first, this.config.batchSize));
-        if (trainer.globalStep % EVAL_EVERY === 0) await evaluateNow();
+        good.dispose();
+        good = engine.snapshot();
+        points.push(...lossPoints(losses, first, perExample));
+        losses.forEach((loss, i) => {
+          if ((first + i) % STATUS_EVERY === 0) log.push({ step: first + i, loss, seconds });
+        });
+        if (engine.globalStep % evalEvery === 0) await evaluateNow(true);
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
-        chunkSteps = nextChunkSize(chunk, performance.now() - started);
+        chunkSteps = nextChunkSize(losses.length, performance.now() - started);
         await this.hooks.yieldToEvents();
       }
-      // Done or stopped: evaluate where the run ended, as the tutorial does after train().
-      if (evaluatedAt !== trainer.globalStep) await evaluateNow();
+      // Evaluate where the run ended, as the tutorial does after train(); after Stop only
+      // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
+      if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
       flush();
-      end(trainer.globalStep >= target ? 'done' : 'stopped');
+      end(engine.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
       end('error', error instanceof Error ? error.message : String(error));
     }
   }
 
-  /** Evaluate the current model on the training and test splits. */
-  private async evaluateBoth(trainer: Trainer): Promise<[Evaluation, Evaluation]> {
-    const train = await evaluate(trainer.model, trainer.trainSplit, 'train', trainer.globalStep);
-    const test = await evaluate(trainer.model, this.requireTest(), 'test', trainer.globalStep);
-    return [train, test];
+  /** Evaluate the current model: the training split first (when asked), then validation and test. */
+  private async evaluateAll(engine: Engine, withTrain: boolean): Promise<Evaluation[]> {
+    engine.sync();
+    const step = engine.globalStep;
+    const results: Evaluation[] = [];
+    if (withTrain) {
+      const train = this.dataset.data.train;
+      results.push(summarize(await engine.perExample(train, engine.trainSplit), train.labels, 'train', step));
+    }
+    for (const { split, data, tensors } of this.heldOut) {
+      const rows = await engine.perExample(data, tensors);
+      if (split === 'test') this.testRows = { globalStep: step, rows };
+      results.push(summarize(rows, data.labels, split, step));
+    }
+    return results;
   }
 
   dispose(): void {
-    this.trainer?.dispose();
-    this.trainer = null;
-    if (this.testTensors) {
-      this.testTensors.x.dispose();
-      this.testTensors.y.dispose();
-      this.testTensors = null;
-    }
+    this.engine?.dispose();
+    this.engine = null;
+    this.heldOut.forEach((h) => disposeSplit(h.tensors));
+    this.heldOut.length = 0;
   }
 
-  private requireTrainer(): Trainer {
-    if (!this.trainer) throw new Error('No model: the session was disposed.');
-    return this.trainer;
-  }
-
-  private requireTest(): SplitTensors {
-    if (!this.testTensors) throw new Error('No test split: the session was disposed.');
-    return this.testTensors;
+  private requireEngine(): Engine {
+    if (!this.engine) throw new Error('No model: the session was disposed.');
+    return this.engine;
   }
 }
 
-/** Read a list of scalars with one sync (stack, then data()), disposing them. */
-async function readAll(scalars: tf.Scalar[]): Promise<number[]> {
-  const stacked = tf.stack(scalars);
-  scalars.forEach((s) => s.dispose());
-  const values = Array.from(await stacked.data());
-  stacked.dispose();
-  return values;
-}
-
-/** One training-loss point per LOG_EVERY steps, as mean loss per example, at the step that ends it. */
-function lossPoints(summedLosses: number[], firstStep: number, batchSize: number): MetricPoint[] {
+/** One training-loss point per LOG_EVERY steps: mean loss per example, at the step that ends it. */
+function lossPoints(losses: Float32Array, firstStep: number, perExample: number): MetricPoint[] {
   const points: MetricPoint[] = [];
   let sum = 0;
   let count = 0;
-  summedLosses.forEach((loss, i) => {
+  losses.forEach((loss, i) => {
     sum += loss;
     count++;
     const step = firstStep + i;
-    if (step % LOG_EVERY === 0 || i === summedLosses.length - 1) {
-      points.push({ step, split: 'train', loss: sum / count / batchSize });
+    if (step % LOG_EVERY === 0 || i === losses.length - 1) {
+      points.push({ step, split: 'train', loss: sum / count / perExample });
       sum = 0;
       count = 0;
     }
@@ -205,5 +236,5 @@ function toPoint(e: Evaluation): MetricPoint {
 function nextChunkSize(steps: number, elapsedMs: number): number {
   const perStep = Math.max(elapsedMs, 0.01) / steps;
   const wanted = Math.round(CHUNK_TARGET_MS / perStep / LOG_EVERY) * LOG_EVERY;
-  return Math.min(Math.max(wanted, LOG_EVERY), 20 * LOG_EVERY);
+  return Math.min(Math.max(wanted, LOG_EVERY), 50 * LOG_EVERY);
 }

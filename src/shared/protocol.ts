@@ -1,44 +1,66 @@
 /**
  * The one protocol between the page and the training worker.
  *
- * Both threads import this file and nothing else from each other. Messages are
- * discriminated unions on `type`; every training event carries the `runId` of the
- * run that produced it so the page can drop events from a run it has already
- * replaced (TensorFlow Playground's generation counter). Everything here is plain
- * structured-clone data: no tensors, no classes.
+ * Both threads import this file (and the plain types it names) and nothing else from
+ * each other. Messages are discriminated unions on `type`; every training event carries
+ * the `runId` of the run that produced it so the page can drop events from a run it has
+ * already replaced (TensorFlow Playground's generation counter). Everything here is
+ * structured-clone data: no tensors, no classes (File objects are fine).
  */
+import type { CsvEncoding, CsvPreview } from './csv';
 
 /** tfjs backends the worker can run on. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 /** What the URL may ask for: a backend, or `auto` to let the worker choose. */
 export type BackendChoice = 'auto' | BackendName;
+/** Who runs the training steps: tfjs kernels, or the fused Float32Array loop (src/ml/fast). */
+export type EngineName = 'tfjs' | 'fused';
+export type EngineChoice = 'auto' | EngineName;
 
 export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
+/** Built-in data sets. */
+export type DatasetName = 'iris' | 'mnist';
 
-export type DatasetName = 'iris';
-
-/** Hyperparameters of one model; changing any of them except `steps` needs a new model. */
+/** Hyperparameters of one model; changing any of them except the learning rate needs a new model. */
 export interface ModelConfig {
   hiddenUnits: number[];
   optimizer: OptimizerName;
   learningRate: number;
   batchSize: number;
   seed: number;
+  /** tf.estimator's DNNClassifier: Glorot-uniform; Mechanics 101: truncated normal, stddev 1/sqrt(fan-in). */
+  initializer: 'glorot-uniform' | 'truncated-normal';
+  /** How a batch's per-example losses become the training loss: tf.estimator sums, Mechanics 101 averages. */
+  reduction: 'sum' | 'mean';
+}
+
+/** How the page may ask for one input of a row to classify. */
+export interface InputField {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** Categorical: the values seen in training, for a select. */
+  options?: string[];
 }
 
 /** What the page shows about the loaded data set. */
 export interface DatasetSummary {
+  source: 'iris' | 'mnist' | 'csv';
   name: string;
-  featureNames: string[];
+  /** The input columns a person fills in to classify a row (before any one-hot encoding). */
+  inputs: InputField[];
   classNames: string[];
   trainRows: number;
   testRows: number;
   validationRows: number;
-  /** The first rows of the training split: feature values then the class name. */
-  preview: { features: number[]; label: string }[];
+  /** How the rows were split, in words ("8,000 / 1,000 / 1,000 as read_data_sets does"). */
+  splitNote: string;
+  /** The first rows of the training split as text: the inputs, then the class name. */
+  preview: string[][];
+  /** A CSV's columns, inferred types, missing counts and class balance. */
+  csv?: CsvPreview;
 }
 
-export type Split = 'train' | 'test' | 'validation';
+export type Split = 'train' | 'validation' | 'test';
 
 /** One point of a learning curve, at a global step. */
 export interface MetricPoint {
@@ -46,11 +68,20 @@ export interface MetricPoint {
   split: Split;
   /** Mean cross-entropy per example. */
   loss: number;
-  /** Fraction correct in [0, 1]; absent when only the loss was measured. */
+  /** Fraction correct in [0, 1]; absent for the training batches' loss. */
   accuracy?: number;
 }
 
-/** What tf.estimator's `classifier.evaluate()` returns, plus the counts behind it. */
+/** A line of the tutorial's status log: `Step 100: loss = 2.21 (0.012 sec)`. */
+export interface LogLine {
+  step: number;
+  /** The training loss of that step as the model defines it (summed or mean over the batch). */
+  loss: number;
+  /** Wall time of one step around then, in seconds. */
+  seconds: number;
+}
+
+/** What `classifier.evaluate()` returns, with do_eval's counts (Num examples, Num correct). */
 export interface Evaluation {
   split: Split;
   accuracy: number;
@@ -71,47 +102,91 @@ export interface Prediction {
   logits: number[];
 }
 
+/** Predictions for a file of rows. */
+export interface BatchPredictions {
+  fileName: string;
+  rows: number;
+  /** The first rows for the page: original cells, then predicted class and probabilities. */
+  columns: string[];
+  preview: string[][];
+  /** The whole result as CSV text, spreadsheet-safe, for download. */
+  csv: string;
+  /** When the file had the label column: how the predictions score against it. */
+  score?: { examples: number; correct: number; accuracy: number };
+  warnings: string[];
+}
+
+/** Test digits with what the model reads in them, for the gallery and the confusion matrix. */
+export interface DigitGallery {
+  globalStep: number;
+  /** 28x28 grey bytes per digit, [count * 784]. */
+  pixels: Uint8Array;
+  labels: number[];
+  predicted: number[];
+  /** confusion[actual][predicted] over the whole test split. */
+  confusion: number[][];
+}
+
 export type RunEnd = 'done' | 'stopped' | 'error';
+
+/** Options of a CSV load the person can change in the preview. */
+export interface CsvChoices {
+  encoding?: CsvEncoding | 'auto';
+  labelColumn?: string;
+  excluded?: string[];
+  testFraction?: number;
+}
 
 // ---------------------------------------------------------------------------
 // page -> worker
 
 export type WorkerRequest =
-  | { type: 'init'; backend: BackendChoice; dataset: DatasetName; model: ModelConfig }
+  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetName; model: ModelConfig }
+  /** Switch to a built-in data set with a fresh model. */
+  | { type: 'load-preset'; dataset: DatasetName; model: ModelConfig }
+  /** A person's CSV (and optionally a separate test file). */
+  | { type: 'load-csv'; file: File; testFile?: File; choices: CsvChoices; model: ModelConfig }
+  /** Re-read the loaded CSV with other choices (label column, excluded columns, encoding…). */
+  | { type: 'configure-csv'; choices: CsvChoices; model: ModelConfig }
+  /** The original MNIST IDX files, gzipped or not. */
+  | { type: 'load-idx'; files: File[]; model: ModelConfig }
   /** Train `steps` more steps from the current global step (tf.estimator's train()). */
-  | { type: 'train'; runId: number; steps: number }
+  | { type: 'train'; runId: number; steps: number; evalEvery: number }
   | { type: 'stop'; runId: number }
   /** Throw the model away and build a fresh one at global step 0. */
   | { type: 'reset'; model: ModelConfig }
-  | { type: 'predict'; requestId: number; features: number[] };
+  /** One row as the person typed it, one string per input field. */
+  | { type: 'predict'; requestId: number; values: string[] }
+  /** A drawn digit: ink in [0, 1], width x height row-major. */
+  | { type: 'predict-drawing'; requestId: number; ink: Float32Array; width: number; height: number }
+  | { type: 'predict-file'; requestId: number; file: File };
 
 // ---------------------------------------------------------------------------
 // worker -> page
 
 export type WorkerEvent =
   | { type: 'backend'; backend: BackendName; reason: string }
+  /** Something is loading: `fraction` in [0, 1]. */
+  | { type: 'loading'; what: string; fraction: number }
   | { type: 'dataset'; summary: DatasetSummary }
   /** A model was (re)built; `tensors` is tf.memory().numTensors, for leak checks. */
-  | { type: 'model'; globalStep: number; parameters: number; tensors: number }
+  | { type: 'model'; globalStep: number; parameters: number; tensors: number; engine: EngineName; engineReason: string }
   | {
       type: 'progress';
       runId: number;
       globalStep: number;
       /** New curve points since the previous progress event (never the whole history). */
       points: MetricPoint[];
-      /** The newest evaluation of the test split, when one was made since the last event. */
-      evaluation?: Evaluation;
+      /** New evaluations since the previous progress event, one per split evaluated. */
+      evaluations: Evaluation[];
+      log: LogLine[];
     }
-  | {
-      type: 'run-end';
-      runId: number;
-      end: RunEnd;
-      globalStep: number;
-      tensors: number;
-      message?: string;
-    }
-  | { type: 'prediction'; requestId: number; prediction: Prediction }
-  | { type: 'error'; message: string };
+  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: string }
+  | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
+  | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
+  | { type: 'gallery'; gallery: DigitGallery }
+  /** A request failed; what was loaded before is still loaded. */
+  | { type: 'error'; message: string; requestId?: number };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

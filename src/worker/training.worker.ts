@@ -1,17 +1,17 @@
 /**
- * The training worker: a thin adapter from protocol messages to the Session in
- * src/ml. It picks the backend, loads the built-in data set and routes requests.
- * Requests that arrive while it is still starting wait for the start to finish.
+ * The training worker: a thin adapter from protocol messages to the Workspace in
+ * src/ml. It picks the backend, fetches the app's own data files and routes requests.
+ * Requests that arrive while it is still starting wait for the start to finish; a
+ * failed request reports an error and leaves what was loaded as it was.
  */
 /// <reference lib="webworker" />
-import { irisFromCsv } from '../ml/iris';
-import { Session } from '../ml/session';
+import { Workspace } from '../ml/workspace';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import { chooseBackend } from './backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (event: WorkerEvent) => self.postMessage(event);
+const post = (event: WorkerEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
 /** Resolve after queued messages (e.g. Stop) had a turn; unlike rAF it also runs in hidden tabs. */
 const channel = new MessageChannel();
@@ -23,47 +23,81 @@ const yieldToEvents = () =>
     channel.port2.postMessage(null);
   });
 
-let session: Promise<Session> | null = null;
-
-async function fetchText(path: string): Promise<string> {
+/** A file of the app's own (public/data), with download progress when the size is known. */
+async function fetchBytes(path: string, onProgress: (fraction: number) => void): Promise<Uint8Array> {
   const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
-  if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status}).`);
-  return response.text();
+  if (!response.ok || !response.body) throw new Error(`Could not load ${path} (HTTP ${response.status}).`);
+  const total = Number(response.headers.get('content-length') ?? 0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    if (total > 0) onProgress(Math.min(1, received / total));
+  }
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  onProgress(1);
+  return bytes;
 }
 
-async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise<Session> {
+let workspace: Promise<Workspace> | null = null;
+
+async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise<Workspace> {
   const pick = await chooseBackend(request.backend);
   post({ type: 'backend', ...pick });
-  const [train, test] = await Promise.all([fetchText('data/iris_training.csv'), fetchText('data/iris_test.csv')]);
-  const data = irisFromCsv(train, test);
-  if (!data.ok) throw new Error(data.reason);
-  return new Session(data.value, request.model, { post, yieldToEvents });
+  const ws = new Workspace({ post, yieldToEvents, fetchBytes }, request.engine);
+  await ws.loadPreset(request.dataset, request.model);
+  return ws;
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === 'init') {
-    session = start(request);
-    await session;
+    workspace = start(request);
+    await workspace;
     return;
   }
-  if (!session) throw new Error('The worker got a request before init.');
-  const s = await session;
+  if (!workspace) throw new Error('The worker got a request before init.');
+  const ws = await workspace;
   switch (request.type) {
+    case 'load-preset':
+      return ws.loadPreset(request.dataset, request.model);
+    case 'load-csv':
+      return ws.loadCsv(request.file, request.testFile, request.choices, request.model);
+    case 'configure-csv':
+      return ws.configureCsv(request.choices, request.model);
+    case 'load-idx':
+      return ws.loadIdx(request.files, request.model);
     case 'train':
-      return s.train(request.runId, request.steps);
+      return ws.train(request.runId, request.steps, request.evalEvery);
     case 'stop':
-      return s.stop(request.runId);
+      return ws.current.stop(request.runId);
     case 'reset':
-      return s.reset(request.model);
+      return ws.current.reset(request.model);
     case 'predict':
-      return post({ type: 'prediction', requestId: request.requestId, prediction: await s.predict(request.features) });
+      return post({ type: 'prediction', requestId: request.requestId, prediction: await ws.current.predict(request.values) });
+    case 'predict-drawing': {
+      const { prediction, digit } = await ws.predictDrawing(request.ink, request.width, request.height);
+      return post({ type: 'prediction', requestId: request.requestId, prediction, digit }, [digit.buffer]);
+    }
+    case 'predict-file':
+      return post({ type: 'batch-predictions', requestId: request.requestId, result: await ws.predictFile(request.file) });
     default:
       return assertNever(request);
   }
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  handle(event.data).catch((error: unknown) => {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  const request = event.data;
+  handle(request).catch((error: unknown) => {
+    const requestId = 'requestId' in request ? request.requestId : undefined;
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), requestId });
   });
 };

@@ -1,9 +1,9 @@
 /** Shared fixtures: the real Iris files and a Session wired to collect its events. */
 import { readFileSync } from 'node:fs';
-import { irisFromCsv } from '../../src/ml/iris';
+import { irisDataset, irisFromCsv } from '../../src/ml/iris';
 import type { ClassificationData } from '../../src/ml/data';
 import { Session } from '../../src/ml/session';
-import type { ModelConfig, WorkerEvent } from '../../src/shared/protocol';
+import type { EngineChoice, ModelConfig, WorkerEvent } from '../../src/shared/protocol';
 
 export const IRIS_CONFIG: ModelConfig = {
   hiddenUnits: [10, 20, 10],
@@ -11,6 +11,8 @@ export const IRIS_CONFIG: ModelConfig = {
   learningRate: 0.05,
   batchSize: 128,
   seed: 42,
+  initializer: 'glorot-uniform',
+  reduction: 'sum',
 };
 
 export function readData(name: string): string {
@@ -23,12 +25,14 @@ export function loadIris(): ClassificationData {
   return result.value;
 }
 
-export function makeSession(config: ModelConfig = IRIS_CONFIG, data = loadIris()) {
+export const collectingHooks = (events: WorkerEvent[]) => ({
+  post: (e: WorkerEvent) => events.push(e),
+  yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
+});
+
+export function makeSession(config: ModelConfig = IRIS_CONFIG, engine: EngineChoice = 'auto', data = loadIris()) {
   const events: WorkerEvent[] = [];
-  const session = new Session(data, config, {
-    post: (e) => events.push(e),
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-  });
+  const session = new Session(irisDataset(data), config, collectingHooks(events), engine);
   return { session, events };
 }
 

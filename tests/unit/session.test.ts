@@ -1,17 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { EVAL_EVERY } from '../../src/ml/session';
-import { IRIS_CONFIG, makeSession, ofType } from './helpers';
+import { chooseEngine } from '../../src/ml/engine';
+import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
 
-describe('a training session', () => {
+const EVAL_EVERY = 100;
+const evaluationsOf = (events: Parameters<typeof ofType>[0], split = 'test') =>
+  ofType(events, 'progress').flatMap((e) => e.evaluations.filter((x) => x.split === split));
+
+describe.each(['tfjs', 'fused'] as const)('a training session on the %s engine', (engine) => {
+  const makeSession_ = (config = IRIS_CONFIG) => makeSession(config, engine);
   it('lowers the loss in a short run and reports evaluate() keys', async () => {
-    const { session, events } = makeSession();
-    await session.train(1, 300);
+    const { session, events } = makeSession_();
+    await session.train(1, 300, EVAL_EVERY);
     const points = ofType(events, 'progress').flatMap((e) => e.points);
     const batchLoss = points.filter((p) => p.split === 'train' && p.accuracy === undefined);
     expect(batchLoss.length).toBe(30);
     expect(batchLoss[batchLoss.length - 1].loss).toBeLessThan(batchLoss[0].loss * 0.6);
-    const evaluations = ofType(events, 'progress').flatMap((e) => (e.evaluation ? [e.evaluation] : []));
+    const evaluations = evaluationsOf(events);
     expect(evaluations.map((e) => e.globalStep)).toEqual([100, 200, 300]);
     const last = evaluations[evaluations.length - 1];
     expect(last).toMatchObject({ split: 'test', examples: 30, globalStep: 300 });
@@ -23,12 +28,12 @@ describe('a training session', () => {
   });
 
   it('reaches the tutorial accuracy (>= 0.9) after 2000 steps with the default seed', async () => {
-    const { session, events } = makeSession();
-    await session.train(1, 2000);
-    const final = ofType(events, 'progress').flatMap((e) => (e.evaluation ? [e.evaluation] : [])).pop();
+    const { session, events } = makeSession_();
+    await session.train(1, 2000, EVAL_EVERY);
+    const final = evaluationsOf(events).pop();
     expect(final?.globalStep).toBe(2000);
     expect(final?.accuracy).toBeGreaterThanOrEqual(0.9);
-    const versicolor = await session.predict([6.4, 3.2, 4.5, 1.5]);
+    const versicolor = await session.predict(['6.4', '3.2', '4.5', '1.5']);
     expect(versicolor.className).toBe('versicolor');
     expect(versicolor.probabilities.reduce((a, b) => a + b)).toBeCloseTo(1, 5);
     expect(versicolor.logits).toHaveLength(3);
@@ -36,27 +41,27 @@ describe('a training session', () => {
   });
 
   it('continues from the global step: train(100) twice equals train(200) once', async () => {
-    const twice = makeSession();
-    await twice.session.train(1, 100);
-    await twice.session.train(2, 100);
-    const once = makeSession();
-    await once.session.train(1, 200);
+    const twice = makeSession_();
+    await twice.session.train(1, 100, EVAL_EVERY);
+    await twice.session.train(2, 100, EVAL_EVERY);
+    const once = makeSession_();
+    await once.session.train(1, 200, EVAL_EVERY);
     expect(twice.session.globalStep).toBe(200);
-    const a = await twice.session.predict([5.8, 3.1, 5.0, 1.7]);
-    const b = await once.session.predict([5.8, 3.1, 5.0, 1.7]);
+    const a = await twice.session.predict(['5.8', '3.1', '5.0', '1.7']);
+    const b = await once.session.predict(['5.8', '3.1', '5.0', '1.7']);
     expect(a.probabilities).toEqual(b.probabilities);
     twice.session.dispose();
     once.session.dispose();
   });
 
   it('leaks no tensors across train, stop and reset', async () => {
-    const { session } = makeSession();
+    const { session } = makeSession_();
     const start = tf.memory().numTensors;
-    await session.train(1, 150);
+    await session.train(1, 150, EVAL_EVERY);
     const afterFirstRun = tf.memory().numTensors; // + the optimizer's slots, made on the first step
-    await session.train(2, 150);
+    await session.train(2, 150, EVAL_EVERY);
     expect(tf.memory().numTensors).toBe(afterFirstRun);
-    const run = session.train(3, 100_000);
+    const run = session.train(3, 100_000, EVAL_EVERY);
     setTimeout(() => session.stop(3), 20);
     await run;
     expect(session.globalStep).toBeLessThan(100_300);
@@ -67,8 +72,8 @@ describe('a training session', () => {
   });
 
   it('Stop ends the run as stopped at a chunk boundary, not at the target', async () => {
-    const { session, events } = makeSession();
-    const run = session.train(7, 1_000_000);
+    const { session, events } = makeSession_();
+    const run = session.train(7, 1_000_000, EVAL_EVERY);
     await new Promise((r) => setTimeout(r, 30));
     session.stop(7);
     session.stop(99); // a stale run id changes nothing
@@ -78,14 +83,13 @@ describe('a training session', () => {
     expect(end.globalStep).toBeGreaterThan(0);
     expect(end.globalStep).toBeLessThan(1_000_000);
     // The final evaluation is at the step where it stopped.
-    const last = ofType(events, 'progress').pop();
-    expect(last?.evaluation?.globalStep).toBe(end.globalStep);
+    expect(evaluationsOf(events).pop()?.globalStep).toBe(end.globalStep);
     session.dispose();
   });
 
   it('stops on a non-finite loss, names the step and keeps the last good weights', async () => {
-    const { session, events } = makeSession({ ...IRIS_CONFIG, optimizer: 'sgd', learningRate: 1e6 });
-    await session.train(1, 500);
+    const { session, events } = makeSession_({ ...IRIS_CONFIG, optimizer: 'sgd', learningRate: 1e6 });
+    await session.train(1, 500, EVAL_EVERY);
     const end = ofType(events, 'run-end')[0];
     expect(end.end).toBe('error');
     expect(end.message).toMatch(/loss became (NaN|Infinity|-Infinity) at step \d+/);
@@ -93,17 +97,55 @@ describe('a training session', () => {
     const at = Number(/at step (\d+)/.exec(end.message ?? '')?.[1]);
     expect(end.globalStep).toBeLessThan(at);
     // The weights it went back to still give finite predictions.
-    const p = await session.predict([6.4, 3.2, 4.5, 1.5]);
+    const p = await session.predict(['6.4', '3.2', '4.5', '1.5']);
     expect(p.probabilities.every(Number.isFinite)).toBe(true);
     session.dispose();
   });
 
   it(`evaluates every ${EVAL_EVERY} steps even when a run starts off a boundary`, async () => {
-    const { session, events } = makeSession();
-    await session.train(1, 50);
-    await session.train(2, 120);
-    const steps = ofType(events, 'progress').flatMap((e) => (e.evaluation ? [e.evaluation.globalStep] : []));
+    const { session, events } = makeSession_();
+    await session.train(1, 50, EVAL_EVERY);
+    await session.train(2, 120, EVAL_EVERY);
+    const steps = evaluationsOf(events).map((e) => e.globalStep);
     expect(steps).toEqual([50, 100, 170]);
     session.dispose();
+  });
+});
+
+describe('the two engines', () => {
+  it('train the same model: same predictions after the same steps (the fused path is the same math)', async () => {
+    const tfjs = makeSession(IRIS_CONFIG, 'tfjs');
+    const fused = makeSession(IRIS_CONFIG, 'fused');
+    await tfjs.session.train(1, 200, EVAL_EVERY);
+    await fused.session.train(1, 200, EVAL_EVERY);
+    const a = await tfjs.session.predict(['5.8', '3.1', '5.0', '1.7']);
+    const b = await fused.session.predict(['5.8', '3.1', '5.0', '1.7']);
+    a.probabilities.forEach((p, i) => expect(b.probabilities[i]).toBeCloseTo(p, 4));
+    expect(ofType(fused.events, 'model')[0]).toMatchObject({ engine: 'fused' });
+    tfjs.session.dispose();
+    fused.session.dispose();
+  });
+
+  it('auto picks fused loops without a GPU, and tfjs for large layers on WebGL', () => {
+    const { events, session } = makeSession(IRIS_CONFIG, 'auto');
+    expect(ofType(events, 'model')[0].engine).toBe('fused');
+    const data = loadIris();
+    const big = { ...IRIS_CONFIG, hiddenUnits: [1024, 1024] };
+    expect(chooseEngine(data, big, 'auto', 'cpu').name).toBe('fused');
+    expect(chooseEngine(data, big, 'auto', 'webgl').name).toBe('tfjs');
+    expect(chooseEngine(data, IRIS_CONFIG, 'auto', 'webgl').name).toBe('fused');
+    expect(chooseEngine(data, big, 'tfjs', 'cpu')).toEqual({ name: 'tfjs', reason: 'asked for tfjs in the URL' });
+    session.dispose();
+  });
+
+  it('leaks nothing with any optimizer through train and reset', async () => {
+    for (const optimizer of ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'] as const) {
+      const { session } = makeSession({ ...IRIS_CONFIG, optimizer, learningRate: 0.01 }, 'tfjs');
+      const start = tf.memory().numTensors;
+      await session.train(1, 20, EVAL_EVERY);
+      session.reset({ ...IRIS_CONFIG, optimizer });
+      expect(tf.memory().numTensors).toBe(start);
+      session.dispose();
+    }
   });
 });

@@ -151,6 +151,10 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   if (!labels.ok) return labels;
   const { classNames } = labels.value;
   const warnings = [...table.warnings];
+  const last = table.columns.length - 1;
+  if (options.labelColumn === undefined && label !== last) {
+    warnings.push(`The last column "${table.columns[last]}" does not look like classes, so "${table.columns[label]}" is the label: pick another label column if that is wrong.`);
+  }
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
     const why = columns.filter((c) => c.role === 'ignored').map((c) => `"${c.name}" (${c.reason ?? ''})`);

@@ -21,9 +21,16 @@ export interface Labelled {
   missing: number;
 }
 
-/** Index of the label column: the named one, else the last. */
+/**
+ * Index of the label column: the named one, else the last column that can be one (2 to
+ * MAX_CLASSES distinct values, at most MAX_NUMERIC_CLASSES when they are numbers), so a
+ * file that ends with a measurement still opens with its class column picked; else the last.
+ */
 export function resolveLabelIndex(table: RawTable, options: DatasetOptions): ParseResult<number> {
-  if (options.labelColumn === undefined) return { ok: true, value: table.columns.length - 1 };
+  if (options.labelColumn === undefined) {
+    for (let c = table.columns.length - 1; c >= 0; c--) if (couldBeLabel(table, c)) return { ok: true, value: c };
+    return { ok: true, value: table.columns.length - 1 };
+  }
   const index = table.columns.indexOf(options.labelColumn);
   if (index < 0) {
     return {
@@ -32,6 +39,19 @@ export function resolveLabelIndex(table: RawTable, options: DatasetOptions): Par
     };
   }
   return { ok: true, value: index };
+}
+
+function couldBeLabel(table: RawTable, c: number): boolean {
+  if (usesTensorFlowIds(table, c)) return true;
+  const numeric = allNumeric(table, c);
+  const limit = numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES;
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    if (isMissing(row[c])) continue;
+    seen.add(row[c].trim());
+    if (seen.size > limit) return false;
+  }
+  return seen.size >= 2;
 }
 
 /** True when the label column holds TensorFlow-header class ids. */

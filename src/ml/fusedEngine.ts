@@ -1,0 +1,102 @@
+/**
+ * The fused engine: the same steps as TfjsEngine (same batches, same math, checked to
+ * 1e-5 in tests/unit/fast-parity.test.ts) in Float32Array loops, with no kernel
+ * dispatch and no GPU round trip. The tfjs model stays the model of record: sync()
+ * copies the weights into it before anyone evaluates, predicts or exports.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from '../shared/protocol';
+import { BatchStream } from './batches';
+import type { ClassificationData, LabelledSplit } from './data';
+import type { PerExample } from './evaluate';
+import type { Engine, Snapshot } from './engine';
+import { evaluateNet, FastDenseNet, gatherBatch, makeFastOptimizer } from './fast';
+import { copyModelToNet, copyNetToModel } from './fast/tfBridge';
+import { buildClassifier } from './model';
+import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
+
+export class FusedEngine implements Engine {
+  readonly name = 'fused';
+  readonly model: tf.Sequential;
+  readonly trainSplit: SplitTensors;
+  globalStep = 0;
+  private net: FastDenseNet;
+  private readonly stream: BatchStream;
+  private readonly features: Float32Array;
+  private readonly labels: Int32Array;
+  private readonly featureCount: number;
+  /** Batch buffers, filled in place every step: x [batch, features], y [batch]. */
+  private readonly x: Float32Array;
+  private readonly y: Int32Array;
+  private dirty = false;
+
+  constructor(
+    data: ClassificationData,
+    readonly config: ModelConfig,
+  ) {
+    this.featureCount = data.featureNames.length;
+    this.model = buildClassifier(this.featureCount, data.classNames.length, config);
+    this.trainSplit = uploadSplit(data.train, this.featureCount);
+    this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
+    this.features = data.train.features;
+    this.labels = data.train.labels;
+    this.x = new Float32Array(config.batchSize * this.featureCount);
+    this.y = new Int32Array(config.batchSize);
+    this.net = this.newNet();
+    copyModelToNet(this.model, this.net);
+  }
+
+  async steps(count: number): Promise<Float32Array> {
+    const losses = new Float32Array(count);
+    const batch = this.config.batchSize;
+    for (let i = 0; i < count; i++) {
+      gatherBatch(this.features, this.labels, this.featureCount, this.stream.next(), this.x, this.y);
+      losses[i] = this.net.step(this.x, this.y, batch);
+      this.globalStep++;
+    }
+    this.dirty = count > 0;
+    return losses;
+  }
+
+  sync(): void {
+    if (!this.dirty) return;
+    copyNetToModel(this.net, this.model);
+    this.dirty = false;
+  }
+
+  /** In the fused loops too: ~10x faster than tfjs cpu on MNIST's 8,000 training rows. */
+  async perExample(split: LabelledSplit): Promise<PerExample> {
+    return evaluateNet(this.net, split.features, split.labels, split.rows);
+  }
+
+  snapshot(): Snapshot {
+    const weights = this.net.getWeights();
+    const step = this.globalStep;
+    return {
+      step,
+      restore: () => {
+        // A fresh net: the optimizer's slots may hold the values that broke the run.
+        this.net = this.newNet();
+        this.net.setWeights(weights);
+        this.globalStep = step;
+        this.dirty = true;
+        this.sync();
+      },
+      dispose: () => {},
+    };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    disposeSplit(this.trainSplit);
+  }
+
+  private newNet(): FastDenseNet {
+    const { hiddenUnits, optimizer, learningRate, reduction } = this.config;
+    return new FastDenseNet({
+      widths: [this.featureCount, ...hiddenUnits, this.model.outputs[0].shape[1] as number],
+      optimizer: makeFastOptimizer(optimizer, learningRate),
+      reduction,
+    });
+  }
+}
