@@ -4,15 +4,16 @@
  * optional; an invalid value falls back to its default with a notice and never breaks
  * the page. Parameter names are fixed by CONTRACT.md.
  */
-import type { BackendChoice, DatasetName, ModelConfig, OptimizerName } from '../shared/protocol';
+import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
 
 export interface Settings extends ModelConfig {
   dataset: DatasetName;
   steps: number;
   backend: BackendChoice;
+  engine: EngineChoice;
 }
 
-/** tf.estimator's DNNClassifier defaults for the Iris tutorial. */
+/** tf.estimator's DNNClassifier defaults for the Iris tutorial (and for a person's CSV). */
 export const IRIS_DEFAULTS: Settings = {
   dataset: 'iris',
   steps: 2000,
@@ -21,12 +22,33 @@ export const IRIS_DEFAULTS: Settings = {
   optimizer: 'adagrad',
   hiddenUnits: [10, 20, 10],
   backend: 'auto',
+  engine: 'auto',
   seed: 42,
+  initializer: 'glorot-uniform',
+  reduction: 'sum',
 };
+
+/** fully_connected_feed.py's defaults: 128 and 32 hidden units, gradient descent at 0.01, batch 100. */
+export const MNIST_DEFAULTS: Settings = {
+  ...IRIS_DEFAULTS,
+  dataset: 'mnist',
+  batchSize: 100,
+  learningRate: 0.01,
+  optimizer: 'sgd',
+  hiddenUnits: [128, 32],
+  initializer: 'truncated-normal',
+  reduction: 'mean',
+};
+
+export const DEFAULTS: Record<DatasetName, Settings> = { iris: IRIS_DEFAULTS, mnist: MNIST_DEFAULTS };
+
+/** Steps between evaluations: the Iris curves every 100; Mechanics 101's do_eval every 1000. */
+export const EVAL_EVERY: Record<DatasetName, number> = { iris: 100, mnist: 1000 };
 
 const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
-const DATASETS: readonly DatasetName[] = ['iris'];
+const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
+const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
 
 const MAX_STEPS = 1_000_000;
 const MAX_BATCH = 4096;
@@ -73,6 +95,7 @@ const SCHEMA = {
   optimizer: ['optimizer', oneOf(OPTIMIZERS)],
   hidden: ['hiddenUnits', hiddenUnits],
   backend: ['backend', oneOf(BACKENDS)],
+  engine: ['engine', oneOf(ENGINES)],
   seed: ['seed', seed],
 } as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
 
@@ -84,7 +107,10 @@ export interface ParsedSettings {
 
 export function parseSettings(search: string): ParsedSettings {
   const params = new URLSearchParams(search);
-  const settings: Settings = { ...IRIS_DEFAULTS, hiddenUnits: [...IRIS_DEFAULTS.hiddenUnits] };
+  // The data set decides the defaults of everything else, so it is read first.
+  const dataset = oneOf(DATASETS)(params.get('dataset') ?? 'iris') ?? 'iris';
+  const base = DEFAULTS[dataset];
+  const settings: Settings = { ...base, hiddenUnits: [...base.hiddenUnits] };
   const notices: string[] = [];
   for (const [param, [key, read]] of Object.entries(SCHEMA)) {
     const raw = params.get(param);
@@ -102,9 +128,10 @@ export function parseSettings(search: string): ParsedSettings {
 /** The URL query for these settings, with only the parameters that differ from the defaults. */
 export function serializeSettings(settings: Settings): string {
   const params = new URLSearchParams();
+  const base = DEFAULTS[settings.dataset];
   for (const [param, [key]] of Object.entries(SCHEMA)) {
     const value = formatValue(settings[key]);
-    if (value !== formatValue(IRIS_DEFAULTS[key])) params.set(param, value);
+    if (param === 'dataset' ? value !== 'iris' : value !== formatValue(base[key])) params.set(param, value);
   }
   return params.toString();
 }
@@ -114,6 +141,6 @@ function formatValue(value: Settings[keyof Settings]): string {
 }
 
 export function modelConfig(settings: Settings): ModelConfig {
-  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s } = settings;
-  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s };
+  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction } = settings;
+  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction };
 }

@@ -4,8 +4,13 @@
  */
 import type {
   BackendName,
+  BatchPredictions,
+  CsvChoices,
   DatasetSummary,
+  DigitGallery,
+  EngineName,
   Evaluation,
+  LogLine,
   MetricPoint,
   Prediction,
   WorkerEvent,
@@ -25,19 +30,33 @@ export interface RunInfo {
   updatedAt: number;
 }
 
+/** Status log lines kept (the newest); the tutorial prints one per 100 steps. */
+const MAX_LOG = 200;
+
 export interface AppState {
   settings: Settings;
   notices: string[];
   backend: { name: BackendName; reason: string } | null;
+  engine: { name: EngineName; reason: string } | null;
+  /** A data set or file being read: what, and how far in [0, 1]. */
+  loading: { what: string; fraction: number } | null;
   dataset: DatasetSummary | null;
+  /** The choices behind the loaded CSV, to change one and re-build. */
+  csvChoices: CsvChoices;
   parameters: number | null;
   state: RunState;
   globalStep: number;
   run: RunInfo | null;
   /** Every curve point since the model was built, in arrival order. */
   points: MetricPoint[];
-  evaluation: Evaluation | null;
+  /** Every evaluation since the model was built (all splits), in arrival order. */
+  evaluations: Evaluation[];
+  log: LogLine[];
   prediction: Prediction | null;
+  /** The 28x28 digit the model read from the pad. */
+  digit: Uint8Array | null;
+  gallery: DigitGallery | null;
+  batch: BatchPredictions | null;
   /** The error to show in the alert, if any. */
   error: string | null;
   /** tf.memory().numTensors after the newest run or reset, for leak checks. */
@@ -49,17 +68,30 @@ export function initialState(settings: Settings, notices: string[]): AppState {
     settings,
     notices,
     backend: null,
+    engine: null,
+    loading: null,
     dataset: null,
+    csvChoices: {},
     parameters: null,
     state: 'loading',
     globalStep: 0,
     run: null,
     points: [],
-    evaluation: null,
+    evaluations: [],
+    log: [],
     prediction: null,
+    digit: null,
+    gallery: null,
+    batch: null,
     error: null,
     tensors: null,
   };
+}
+
+/** The newest evaluation of a split, or null. */
+export function latestEvaluation(state: AppState, split: Evaluation['split']): Evaluation | null {
+  for (let i = state.evaluations.length - 1; i >= 0; i--) if (state.evaluations[i].split === split) return state.evaluations[i];
+  return null;
 }
 
 /** Fold one worker event into the state. Events from a run the page no longer follows are dropped. */
@@ -68,18 +100,22 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
   switch (event.type) {
     case 'backend':
       return { ...state, backend: { name: event.backend, reason: event.reason } };
+    case 'loading':
+      return { ...state, loading: event.fraction >= 1 ? null : { what: event.what, fraction: event.fraction } };
     case 'dataset':
-      return { ...state, dataset: event.summary };
+      return { ...state, dataset: event.summary, loading: null, batch: null, gallery: null, prediction: null, digit: null };
     case 'model':
       return {
         ...state,
         state: 'idle',
+        engine: { name: event.engine, reason: event.engineReason },
         parameters: event.parameters,
         globalStep: event.globalStep,
         tensors: event.tensors,
         run: null,
         points: [],
-        evaluation: null,
+        evaluations: [],
+        log: [],
         prediction: null,
       };
     case 'progress':
@@ -88,7 +124,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         ...state,
         globalStep: event.globalStep,
         points: event.points.length > 0 ? [...state.points, ...event.points] : state.points,
-        evaluation: event.evaluation ?? state.evaluation,
+        evaluations: event.evaluations.length > 0 ? [...state.evaluations, ...event.evaluations] : state.evaluations,
+        log: event.log.length > 0 ? [...state.log, ...event.log].slice(-MAX_LOG) : state.log,
         run: { ...state.run, updatedAt: now },
       };
     case 'run-end':
@@ -101,9 +138,13 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         error: event.end === 'error' ? (event.message ?? 'Training failed.') : state.error,
       };
     case 'prediction':
-      return { ...state, prediction: event.prediction };
+      return { ...state, prediction: event.prediction, digit: event.digit ?? state.digit };
+    case 'batch-predictions':
+      return { ...state, batch: event.result };
+    case 'gallery':
+      return { ...state, gallery: event.gallery };
     case 'error':
-      return { ...state, error: event.message, state: state.state === 'loading' ? 'error' : state.state };
+      return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
     default:
       return assertNever(event);
   }

@@ -3,8 +3,8 @@
  * Worker events are folded immediately but subscribers are told at most once per
  * animation frame, so a burst of events costs one render.
  */
-import type { WorkerEvent, WorkerRequest } from '../shared/protocol';
-import { modelConfig, parseSettings } from './settings';
+import type { CsvChoices, DatasetName, WorkerEvent, WorkerRequest } from '../shared/protocol';
+import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
 import { initialState, reduce, type AppState } from './state';
 
 type Listener = () => void;
@@ -16,6 +16,8 @@ export class Store {
   private worker: Worker | null = null;
   private nextRunId = 1;
   private nextRequestId = 1;
+  /** The CSV behind the data set, kept to pair it with a test file dropped later. */
+  private csvFile: File | null = null;
 
   constructor(search: string) {
     const { settings, notices } = parseSettings(search);
@@ -29,7 +31,7 @@ export class Store {
     this.worker.onmessage = (event: MessageEvent<WorkerEvent>) => this.receive(event.data);
     this.worker.onerror = (event) => this.update({ ...this.state, error: `The training worker failed: ${event.message}`, state: 'error' });
     const { settings } = this.state;
-    this.send({ type: 'init', backend: settings.backend, dataset: settings.dataset, model: modelConfig(settings) });
+    this.send({ type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) });
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -50,7 +52,7 @@ export class Store {
       error: null,
       run: { runId, startStep: s.globalStep, targetStep: s.globalStep + s.settings.steps, startedAt: now, updatedAt: now },
     });
-    this.send({ type: 'train', runId, steps: s.settings.steps });
+    this.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset] });
   }
 
   stop(): void {
@@ -64,12 +66,71 @@ export class Store {
     this.send({ type: 'reset', model: modelConfig(this.state.settings) });
   }
 
-  predict(features: number[]): void {
-    this.send({ type: 'predict', requestId: this.nextRequestId++, features });
+  /** Switch to a built-in data set with its tutorial's settings (the backend choice stays). */
+  loadPreset(dataset: DatasetName): void {
+    if (!this.canLoad()) return;
+    const { backend, engine } = this.state.settings;
+    this.applySettings({ ...DEFAULTS[dataset], backend, engine });
+    this.update({ ...this.state, error: null, csvChoices: {} });
+    this.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
+  }
+
+  loadCsv(file: File, testFile?: File): void {
+    if (!this.canLoad()) return;
+    // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
+    if (this.state.settings.dataset !== 'iris') this.applySettings({ ...DEFAULTS.iris, backend: this.state.settings.backend, engine: this.state.settings.engine });
+    const choices: CsvChoices = {};
+    this.csvFile = file;
+    this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: file.name, fraction: 0 } });
+    this.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
+  }
+
+  /** A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv). */
+  loadTestCsv(testFile: File): void {
+    if (!this.csvFile) return;
+    this.loadCsv(this.csvFile, testFile);
+  }
+
+  /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */
+  configureCsv(change: CsvChoices): void {
+    if (!this.canLoad()) return;
+    const choices = { ...this.state.csvChoices, ...change };
+    this.update({ ...this.state, error: null, csvChoices: choices });
+    this.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
+  }
+
+  loadIdx(files: File[]): void {
+    if (!this.canLoad()) return;
+    if (this.state.settings.dataset !== 'mnist') this.applySettings({ ...DEFAULTS.mnist, backend: this.state.settings.backend, engine: this.state.settings.engine });
+    this.update({ ...this.state, error: null, loading: { what: 'MNIST files', fraction: 0 } });
+    this.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
+  }
+
+  predict(values: string[]): void {
+    this.send({ type: 'predict', requestId: this.nextRequestId++, values });
+  }
+
+  predictDrawing(ink: Float32Array, width: number, height: number): void {
+    this.worker?.postMessage({ type: 'predict-drawing', requestId: this.nextRequestId++, ink, width, height } satisfies WorkerRequest, [ink.buffer]);
+  }
+
+  predictFile(file: File): void {
+    this.send({ type: 'predict-file', requestId: this.nextRequestId++, file });
   }
 
   dismissError(): void {
     this.update({ ...this.state, error: null });
+  }
+
+  private canLoad(): boolean {
+    return this.state.state !== 'training' && this.state.state !== 'loading';
+  }
+
+  /** New settings, written to the URL so a copied link reproduces them. */
+  private applySettings(settings: Settings): void {
+    this.update({ ...this.state, settings, notices: [] });
+    const query = serializeSettings(settings);
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
   }
 
   private send(request: WorkerRequest): void {

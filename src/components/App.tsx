@@ -1,26 +1,32 @@
 import { Alerts } from './Alerts';
+import { BatchPredictPanel } from './BatchPredictPanel';
 import { Charts } from './Charts';
 import { DatasetPanel } from './DatasetPanel';
 import { EvaluationPanel } from './EvaluationPanel';
+import { MnistPanel } from './mnist/MnistPanel';
 import { PredictPanel } from './PredictPanel';
 import { TrainPanel } from './TrainPanel';
+import { useAppState } from './useStore';
 
 export function App() {
+  const source = useAppState().dataset?.source;
   return (
     <div className="app">
       <header className="app-header">
         <h1>Neural-network classifier playground</h1>
         <p className="subtitle">
-          The tf.estimator Iris tutorial, in your browser: a DNN classifier trained in a Web Worker.
+          Train a classifier in your browser: the tf.estimator Iris tutorial, TensorFlow Mechanics 101 on MNIST, or your own CSV.
+          Nothing leaves this machine.
         </p>
       </header>
       <Alerts />
       <main className="grid">
         <DatasetPanel />
         <TrainPanel />
-        <Charts />
         <EvaluationPanel />
-        <PredictPanel />
+        <Charts />
+        {source === 'mnist' ? <MnistPanel /> : <PredictPanel />}
+        <BatchPredictPanel />
       </main>
     </div>
   );

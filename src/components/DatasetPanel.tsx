@@ -1,64 +1,110 @@
-import { useAppState } from './useStore';
+import { CsvColumns } from './csv/CsvColumns';
+import { DropZone } from './DropZone';
+import { useAppState, useStore } from './useStore';
 
-/** What is loaded: row counts, feature and class names, and the first training rows. */
+/** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
-  const { dataset } = useAppState();
-  if (!dataset) {
-    return (
-      <section className="panel" aria-labelledby="data-title">
-        <h2 id="data-title">Data</h2>
-        <p aria-live="polite">Loading the data set…</p>
-      </section>
-    );
-  }
+  const s = useAppState();
+  const store = useStore();
+  const { dataset, loading } = s;
+  const busy = s.state === 'training' || s.state === 'loading';
   return (
-    <section className="panel" aria-labelledby="data-title">
-      <h2 id="data-title">Data: {dataset.name}</h2>
-      <dl
-        className="facts"
-        data-testid="dataset-summary"
-        data-train-rows={dataset.trainRows}
-        data-test-rows={dataset.testRows}
-        data-validation-rows={dataset.validationRows}
-        data-features={dataset.featureNames.length}
-        data-classes={dataset.classNames.length}
-      >
-        <dt>Training rows</dt>
-        <dd>{dataset.trainRows}</dd>
-        <dt>Test rows</dt>
-        <dd>{dataset.testRows}</dd>
-        <dt>Features ({dataset.featureNames.length})</dt>
-        <dd>{dataset.featureNames.join(', ')}</dd>
-        <dt>Classes ({dataset.classNames.length})</dt>
-        <dd>{dataset.classNames.join(' / ')}</dd>
-      </dl>
-      <div className="table-scroll">
-        <table className="preview">
-          <caption>First {dataset.preview.length} training rows</caption>
-          <thead>
-            <tr>
-              {dataset.featureNames.map((f) => (
-                <th key={f} scope="col">
-                  {f}
-                </th>
-              ))}
-              <th scope="col">class</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dataset.preview.map((row, i) => (
-              <tr key={i}>
-                {row.features.map((v, j) => (
-                  <td key={j} className="num">
-                    {v}
-                  </td>
-                ))}
-                <td>{row.label}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <section className="panel wide" aria-labelledby="data-title">
+      <h2 id="data-title">Data{dataset && <>: {dataset.name}</>}</h2>
+      <div className="sources">
+        <div className="buttons" role="group" aria-label="Built-in data sets">
+          <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'iris'} onClick={() => store.loadPreset('iris')}>
+            Iris (tf.estimator tutorial)
+          </button>
+          <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'mnist'} onClick={() => store.loadPreset('mnist')}>
+            MNIST (Mechanics 101)
+          </button>
+        </div>
+        <DropZone
+          testId="csv-drop"
+          label="Drop a CSV here, or choose one"
+          hint="Your file stays in this browser. Any delimiter, UTF-8, UTF-16, EUC-KR or Windows-1252."
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={busy}
+          onFiles={([file]) => store.loadCsv(file)}
+        />
+        <DropZone
+          testId="test-csv-drop"
+          label="Optional: a separate test CSV"
+          hint={dataset?.source === 'csv' ? 'Like iris_test.csv: same columns as the training file.' : 'Load a training CSV first.'}
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={busy || dataset?.source !== 'csv'}
+          onFiles={([file]) => store.loadTestCsv(file)}
+        />
       </div>
+      {loading && (
+        <div className="progress-row" aria-live="polite">
+          <progress max={1} value={loading.fraction} aria-label={`Loading ${loading.what}`} />
+          <span>Loading {loading.what}…</span>
+        </div>
+      )}
+      {!dataset ? (
+        <p aria-live="polite">Loading the data set…</p>
+      ) : (
+        <>
+          <dl
+            className="facts"
+            data-testid="dataset-summary"
+            data-train-rows={dataset.trainRows}
+            data-test-rows={dataset.testRows}
+            data-validation-rows={dataset.validationRows}
+            data-features={dataset.source === 'mnist' ? 784 : dataset.inputs.length}
+            data-classes={dataset.classNames.length}
+          >
+            <dt>Training rows</dt>
+            <dd>{dataset.trainRows.toLocaleString()}</dd>
+            {dataset.validationRows > 0 && (
+              <>
+                <dt>Validation rows</dt>
+                <dd>{dataset.validationRows.toLocaleString()}</dd>
+              </>
+            )}
+            <dt>Test rows</dt>
+            <dd>{dataset.testRows.toLocaleString()}</dd>
+            <dt>Features ({dataset.source === 'mnist' ? 784 : dataset.inputs.length})</dt>
+            <dd>{dataset.source === 'mnist' ? '28 x 28 grey pixels' : dataset.inputs.map((i) => i.name).join(', ')}</dd>
+            <dt>Classes ({dataset.classNames.length})</dt>
+            <dd>{dataset.classNames.join(' / ')}</dd>
+            <dt>Split</dt>
+            <dd>{dataset.splitNote}</dd>
+          </dl>
+          {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
+          {dataset.preview.length > 0 && <PreviewTable header={[...dataset.inputs.map((i) => i.name), 'class']} rows={dataset.preview} />}
+        </>
+      )}
     </section>
+  );
+}
+
+function PreviewTable({ header, rows }: { header: string[]; rows: string[][] }) {
+  return (
+    <div className="table-scroll">
+      <table className="preview">
+        <caption>First {rows.length} training rows</caption>
+        <thead>
+          <tr>
+            {header.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((v, c) => (
+                <td key={c}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

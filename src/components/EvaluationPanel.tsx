@@ -1,8 +1,9 @@
+import { latestEvaluation } from '../client/state';
 import { useAppState } from './useStore';
 
 /** The newest evaluation of the test split, in the keys classifier.evaluate() returns. */
 export function EvaluationPanel() {
-  const { evaluation: e } = useAppState();
+  const e = latestEvaluation(useAppState(), 'test');
   return (
     <section className="panel" aria-labelledby="eval-title">
       <h2 id="eval-title">Evaluation (test split)</h2>

@@ -3,54 +3,55 @@ import { IRIS_SAMPLES } from '../shared/samples';
 import { ProbabilityBars } from './ProbabilityBars';
 import { useAppState, useStore } from './useStore';
 
-/** One labelled number input per feature; the tutorial's new samples are one click away. */
+/**
+ * A form generated from the data set's inputs: a number input per numeric column, a
+ * select of the known values per categorical one. The worker encodes the row with
+ * the training statistics. For Iris, the tutorial's samples are one click away.
+ */
 export function PredictPanel() {
   const { dataset, prediction, globalStep } = useAppState();
   const store = useStore();
   const [values, setValues] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  if (!dataset) return null;
-  const names = dataset.featureNames;
-
-  const predict = (raw: Record<string, string>) => {
-    const features: number[] = [];
-    for (const name of names) {
-      const text = (raw[name] ?? '').trim();
-      const v = Number(text);
-      if (text === '' || !Number.isFinite(v)) {
-        setProblem(`Enter a number for ${name}.`);
-        return;
-      }
-      features.push(v);
-    }
-    setProblem(null);
-    store.predict(features);
-  };
+  if (!dataset || dataset.inputs.length === 0) return null;
+  const inputs = dataset.inputs;
+  const valueOf = (name: string, options?: string[]) => values[name] ?? (options ? (options[0] ?? '') : '');
+  const send = (row: Record<string, string>) => store.predict(inputs.map((i) => row[i.name] ?? valueOf(i.name, i.options)));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    predict(values);
+    send(values);
   };
   const applySample = (sample: readonly number[]) => {
-    const next = Object.fromEntries(names.map((n, i) => [n, String(sample[i])]));
+    const next = Object.fromEntries(inputs.map((input, i) => [input.name, String(sample[i])]));
     setValues(next);
-    predict(next);
+    send(next);
   };
-  const samples = names.length === IRIS_SAMPLES[0].length ? IRIS_SAMPLES : [];
+  const samples = dataset.source === 'iris' ? IRIS_SAMPLES : [];
 
   return (
     <section className="panel" aria-labelledby="predict-title">
-      <h2 id="predict-title">Classify a new sample</h2>
+      <h2 id="predict-title">Classify a new row</h2>
       <form data-testid="predict-form" onSubmit={onSubmit} className="predict-form" noValidate>
-        {names.map((name) => (
-          <label key={name}>
-            <span>{name}</span>
-            <input
-              type="number"
-              step="any"
-              name={name}
-              value={values[name] ?? ''}
-              onChange={(e) => setValues({ ...values, [name]: e.target.value })}
-            />
+        {inputs.map((input) => (
+          <label key={input.name}>
+            <span>{input.name}</span>
+            {input.kind === 'categorical' ? (
+              <select name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}>
+                {(input.options ?? []).map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                type="text"
+                inputMode="decimal"
+                name={input.name}
+                value={valueOf(input.name)}
+                placeholder={dataset.source === 'csv' ? 'empty = training mean' : undefined}
+                onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}
+              />
+            )}
           </label>
         ))}
         <div className="buttons">
@@ -63,13 +64,8 @@ export function PredictPanel() {
             </button>
           ))}
         </div>
-        {problem && (
-          <p role="alert" className="alert error">
-            {problem}
-          </p>
-        )}
       </form>
-      {prediction && (
+      {prediction && prediction.probabilities.length === dataset.classNames.length && (
         <div
           className="prediction"
           data-testid="prediction"

@@ -34,7 +34,7 @@ export function TrainPanel() {
     <section className="panel" aria-labelledby="train-title">
       <h2 id="train-title">Train</h2>
       <p className="model-line">
-        DNNClassifier, hidden units [{settings.hiddenUnits.join(', ')}], {settings.optimizer} (learning rate{' '}
+        {settings.dataset === 'mnist' ? 'mnist.py inference()' : 'DNNClassifier'}, hidden units [{settings.hiddenUnits.join(', ')}], {settings.optimizer} (learning rate{' '}
         {settings.learningRate}), batch {settings.batchSize}, {settings.steps} steps per click, seed {settings.seed}
         {s.parameters !== null && <> · {s.parameters.toLocaleString()} parameters</>}
       </p>
@@ -67,6 +67,13 @@ export function TrainPanel() {
           {s.backend?.name ?? '…'}
         </strong>
         {s.backend && <span className="muted"> ({s.backend.reason})</span>}
+      </p>
+      <p className="backend-line">
+        Training steps:{' '}
+        <strong data-testid="engine" data-value={s.engine?.name ?? ''}>
+          {s.engine ? (s.engine.name === 'fused' ? 'fused JS loops' : `tfjs kernels on ${s.backend?.name ?? '…'}`) : '…'}
+        </strong>
+        {s.engine && <span className="muted"> ({s.engine.reason})</span>}
         {s.tensors !== null && (
           <span className="muted" data-testid="tensor-count" data-value={s.tensors}>
             {' '}

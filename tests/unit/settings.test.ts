@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IRIS_DEFAULTS, parseSettings, serializeSettings } from '../../src/client/settings';
+import { IRIS_DEFAULTS, MNIST_DEFAULTS, parseSettings, serializeSettings } from '../../src/client/settings';
 
 describe('URL settings', () => {
   it('defaults to the Iris tutorial with no parameters and no notices', () => {
@@ -17,7 +17,10 @@ describe('URL settings', () => {
       optimizer: 'adam',
       hiddenUnits: [8, 4],
       backend: 'wasm',
+      engine: 'auto',
       seed: 7,
+      initializer: 'glorot-uniform',
+      reduction: 'sum',
     });
   });
 
@@ -39,6 +42,20 @@ describe('URL settings', () => {
     expect(settings).toEqual(IRIS_DEFAULTS);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`Ignored ${param}=`);
+  });
+
+  it('takes MNIST defaults (Mechanics 101) for dataset=mnist, overridable', () => {
+    expect(parseSettings('?dataset=mnist').settings).toEqual(MNIST_DEFAULTS);
+    expect(parseSettings('?dataset=mnist&hidden=64,16&steps=300').settings).toMatchObject({
+      hiddenUnits: [64, 16],
+      steps: 300,
+      optimizer: 'sgd',
+      learningRate: 0.01,
+      batchSize: 100,
+      reduction: 'mean',
+      initializer: 'truncated-normal',
+    });
+    expect(serializeSettings(MNIST_DEFAULTS)).toBe('dataset=mnist');
   });
 
   it('round-trips through the URL, writing only what differs from the defaults', () => {

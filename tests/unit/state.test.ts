@@ -10,7 +10,7 @@ const training = (runId: number): AppState => ({
 
 describe('folding worker events into page state', () => {
   it('appends the new points of the current run', () => {
-    const s = reduce(training(2), { type: 'progress', runId: 2, globalStep: 10, points: [{ step: 10, split: 'train', loss: 1 }] }, 5);
+    const s = reduce(training(2), { type: 'progress', runId: 2, globalStep: 10, points: [{ step: 10, split: 'train', loss: 1 }], evaluations: [], log: [] }, 5);
     expect(s.points).toHaveLength(1);
     expect(s.globalStep).toBe(10);
     expect(s.run?.updatedAt).toBe(5);
@@ -18,7 +18,7 @@ describe('folding worker events into page state', () => {
 
   it('drops events of a run it no longer follows', () => {
     const before = training(2);
-    expect(reduce(before, { type: 'progress', runId: 1, globalStep: 10, points: [] }, 5)).toBe(before);
+    expect(reduce(before, { type: 'progress', runId: 1, globalStep: 10, points: [], evaluations: [], log: [] }, 5)).toBe(before);
     expect(reduce(before, { type: 'run-end', runId: 1, end: 'done', globalStep: 10, tensors: 1 }, 5)).toBe(before);
   });
 
@@ -30,7 +30,7 @@ describe('folding worker events into page state', () => {
 
   it('a new model clears the curves, the evaluation and the global step', () => {
     const trained = { ...training(1), state: 'done' as const, globalStep: 2000, points: [{ step: 10, split: 'train' as const, loss: 1 }] };
-    const s = reduce(trained, { type: 'model', globalStep: 0, parameters: 513, tensors: 12 }, 5);
-    expect(s).toMatchObject({ state: 'idle', globalStep: 0, points: [], evaluation: null, parameters: 513 });
+    const s = reduce(trained, { type: 'model', globalStep: 0, parameters: 513, tensors: 12, engine: 'fused', engineReason: 'small' }, 5);
+    expect(s).toMatchObject({ state: 'idle', globalStep: 0, points: [], evaluations: [], parameters: 513, engine: { name: 'fused' } });
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * A confusion matrix as a real table, for any number of classes: rows are the actual
+ * class, columns the predicted one, so a row reads "of the 7s, how many were read as
+ * what". Each cell is shaded by its share of the row (blue on the diagonal, red off it),
+ * so the eye finds the common confusions whatever the class balance; the counts are
+ * in the text and each cell's title spells the share out.
+ */
+import { memo } from 'react';
+
+interface Props {
+  /** matrix[actual][predicted] counts; square, one row and column per class. */
+  matrix: number[][];
+  classNames: string[];
+  caption: string;
+  testId?: string;
+}
+
+/** Diagonal and off-diagonal tints, as "r, g, b" for rgba(). */
+const RIGHT = '26, 95, 180';
+const WRONG = '192, 28, 40';
+
+/** Darkest tint: dark text on it still has a 4.5:1 contrast, so the text never changes colour. */
+const MAX_ALPHA = 0.65;
+
+function cellStyle(share: number, diagonal: boolean) {
+  if (share <= 0) return undefined;
+  // Off-diagonal shares are usually small: a square root makes a 5% confusion visible.
+  const alpha = MAX_ALPHA * (diagonal ? share : Math.min(1, Math.sqrt(share)));
+  return { background: `rgba(${diagonal ? RIGHT : WRONG}, ${alpha.toFixed(3)})` };
+}
+
+export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, caption, testId }: Props) {
+  const n = matrix.length;
+  const name = (i: number) => classNames[i] ?? String(i);
+  const rowTotals = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  return (
+    <div className="table-scroll">
+      <table className="confusion" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <td colSpan={2} rowSpan={2} />
+            <th scope="colgroup" colSpan={n} className="axis">
+              predicted
+            </th>
+            <th scope="col" rowSpan={2} className="num">
+              total
+            </th>
+          </tr>
+          <tr>
+            {matrix.map((_, j) => (
+              <th key={j} scope="col">
+                {name(j)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.map((row, i) => (
+            <tr key={i}>
+              {i === 0 && (
+                <th scope="rowgroup" rowSpan={n} className="axis axis-rows">
+                  actual
+                </th>
+              )}
+              <th scope="row">{name(i)}</th>
+              {row.map((count, j) => {
+                const share = rowTotals[i] > 0 ? count / rowTotals[i] : 0;
+                return (
+                  <td
+                    key={j}
+                    className={i === j ? 'num diagonal' : count === 0 ? 'num zero' : 'num'}
+                    style={cellStyle(share, i === j)}
+                    title={`actual ${name(i)}, predicted ${name(j)}: ${count} (${(100 * share).toFixed(1)}% of the ${name(i)}s)`}
+                  >
+                    {count}
+                  </td>
+                );
+              })}
+              <td className="num total" title={`${rowTotals[i]} with actual class ${name(i)}`}>
+                {rowTotals[i]}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});

@@ -1,0 +1,111 @@
+/**
+ * do_eval's printout as a table: for every evaluation (at each checkpoint and where a run
+ * ends), Num examples, Num correct and Precision @ 1 on train, validation and test, newest
+ * step first so the latest stays in view; and precision per split over steps, so
+ * overfitting shows as train pulling away from validation. Works for any run whose
+ * evaluations carry counts, not only MNIST.
+ */
+import { memo, useMemo } from 'react';
+import type { Evaluation, Split } from '../../shared/protocol';
+import { MetricChart, type Series } from '../MetricChart';
+import { useAppState } from '../useStore';
+
+const SPLITS: { split: Split; name: string; color: string }[] = [
+  { split: 'train', name: 'train', color: '#1f77b4' },
+  { split: 'validation', name: 'validation', color: '#2ca02c' },
+  { split: 'test', name: 'test', color: '#ff7f0e' },
+];
+
+/** Precision @ 1 as do_eval computes it: correct / examples (0 for an empty split). */
+export function precisionOf(e: Evaluation): number {
+  return e.examples > 0 ? e.correct / e.examples : 0;
+}
+
+/**
+ * Evaluations grouped by the step they were made at, newest first. Consecutive runs of
+ * the same step form one group (arrival order within a group: train, validation, test).
+ */
+function byStep(evaluations: Evaluation[]): { step: number; rows: Evaluation[] }[] {
+  const groups: { step: number; rows: Evaluation[] }[] = [];
+  for (const e of evaluations) {
+    const last = groups[groups.length - 1];
+    if (last && last.step === e.globalStep) last.rows.push(e);
+    else groups.push({ step: e.globalStep, rows: [e] });
+  }
+  return groups.reverse();
+}
+
+const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) {
+  const groups = useMemo(() => byStep(evaluations), [evaluations]);
+  return groups.map((g, gi) => (
+    <tbody key={`${groups.length - gi}`}>
+      {g.rows.map((e, i) => {
+        const precision = precisionOf(e);
+        return (
+          <tr
+            key={`${e.split}-${i}`}
+            data-testid="eval-table"
+            data-split={e.split}
+            data-step={e.globalStep}
+            data-examples={e.examples}
+            data-correct={e.correct}
+            data-precision={precision}
+          >
+            {i === 0 && (
+              <th scope="rowgroup" rowSpan={g.rows.length} className="num">
+                {g.step}
+              </th>
+            )}
+            <th scope="row">{e.split}</th>
+            <td className="num">{e.examples.toLocaleString('en-US')}</td>
+            <td className="num">{e.correct.toLocaleString('en-US')}</td>
+            <td className="num">{precision.toFixed(4)}</td>
+          </tr>
+        );
+      })}
+    </tbody>
+  ));
+});
+
+export function EvalTable() {
+  const { evaluations } = useAppState();
+  const series = useMemo<Series[]>(
+    () =>
+      SPLITS.map(({ split, name, color }) => ({
+        name,
+        color,
+        points: evaluations.filter((e) => e.split === split).map((e) => ({ step: e.globalStep, value: precisionOf(e) })),
+      })).filter((s) => s.points.length > 0),
+    [evaluations],
+  );
+  return (
+    <div className="eval-table">
+      <div className="table-scroll eval-scroll" tabIndex={0} role="region" aria-label="Evaluations">
+        <table className="preview">
+          <caption>do_eval at each checkpoint and where a run ends, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Step</th>
+              <th scope="col">Split</th>
+              <th scope="col" className="num">Num examples</th>
+              <th scope="col" className="num">Num correct</th>
+              <th scope="col" className="num">Precision @ 1</th>
+            </tr>
+          </thead>
+          {evaluations.length > 0 ? (
+            <Rows evaluations={evaluations} />
+          ) : (
+            <tbody>
+              <tr>
+                <td colSpan={5} className="muted">
+                  No evaluation yet: one comes at every checkpoint and where a run ends.
+                </td>
+              </tr>
+            </tbody>
+          )}
+        </table>
+      </div>
+      <MetricChart testId="precision-chart" title="Precision @ 1 per split" series={series} domain={[0, 1]} />
+    </div>
+  );
+}

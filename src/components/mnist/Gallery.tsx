@@ -1,0 +1,93 @@
+/**
+ * Test digits with what the model reads in them: the worker sends the first test digits
+ * and then misread ones, so both "it mostly works" and "this is how it fails" are in
+ * view. Mistakes have a red frame and a `7→1` caption (read aloud as "true 7, read as 1").
+ * The count line comes from the confusion matrix, i.e. the whole test split, not just
+ * the digits shown.
+ */
+import { memo, useId, useMemo, useState } from 'react';
+import type { DigitGallery } from '../../shared/protocol';
+import { useAppState } from '../useStore';
+import { DigitImage } from './DigitImage';
+
+const SIDE = 28;
+/** CSS pixels per digit: twice the data's size. */
+const SHOWN = 56;
+
+interface Item {
+  index: number;
+  pixels: Uint8Array;
+  label: number;
+  predicted: number;
+}
+
+/** Misread and total counts over the whole test split, from confusion[actual][predicted]. */
+export function misreadCount(confusion: number[][]): { misread: number; total: number } {
+  let misread = 0;
+  let total = 0;
+  confusion.forEach((row, actual) =>
+    row.forEach((n, predicted) => {
+      total += n;
+      if (actual !== predicted) misread += n;
+    }),
+  );
+  return { misread, total };
+}
+
+function items(g: DigitGallery): Item[] {
+  const size = SIDE * SIDE;
+  return g.labels.map((label, i) => ({ index: i, pixels: g.pixels.subarray(i * size, (i + 1) * size), label, predicted: g.predicted[i] }));
+}
+
+const Tile = memo(function Tile({ item, names }: { item: Item; names: string[] }) {
+  const actual = names[item.label] ?? String(item.label);
+  const read = names[item.predicted] ?? String(item.predicted);
+  const wrong = item.label !== item.predicted;
+  return (
+    <li className={wrong ? 'gallery-digit mistake' : 'gallery-digit'} data-label={item.label} data-predicted={item.predicted}>
+      <DigitImage pixels={item.pixels} size={SHOWN} />
+      <span className="gallery-caption" aria-hidden="true">
+        {wrong ? `${actual}→${read}` : read}
+      </span>
+      <span className="sr-only">{wrong ? `true ${actual}, read as ${read}` : `${actual}, read correctly`}</span>
+    </li>
+  );
+});
+
+export function Gallery() {
+  const { gallery, dataset } = useAppState();
+  const [onlyMistakes, setOnlyMistakes] = useState(false);
+  const toggleId = useId();
+  const all = useMemo(() => (gallery ? items(gallery) : []), [gallery]);
+  const shown = useMemo(() => (onlyMistakes ? all.filter((d) => d.label !== d.predicted) : all), [all, onlyMistakes]);
+  const counts = useMemo(() => (gallery ? misreadCount(gallery.confusion) : null), [gallery]);
+  const names = dataset?.classNames ?? [];
+  const mistakes = all.length - all.filter((d) => d.label === d.predicted).length;
+
+  if (!gallery || !counts) return <p className="muted">The test digits appear here once the data set is loaded.</p>;
+  return (
+    <div className="gallery" data-testid="digit-gallery" data-misread={counts.misread} data-total={counts.total} data-step={gallery.globalStep}>
+      <p className="gallery-count">
+        <strong>{counts.misread.toLocaleString('en-US')}</strong> of {counts.total.toLocaleString('en-US')} test digits misread at step{' '}
+        {gallery.globalStep} ({counts.total > 0 ? ((100 * counts.misread) / counts.total).toFixed(1) : '0.0'}%).
+      </p>
+      <p className="muted small">
+        Shown: {all.length} test digits, the first of the split and then misread ones from the rest; {mistakes} of them are
+        misread. A red frame marks a mistake; its caption reads true→read.
+      </p>
+      <label htmlFor={toggleId} className="gallery-toggle">
+        <input id={toggleId} type="checkbox" checked={onlyMistakes} onChange={(e) => setOnlyMistakes(e.target.checked)} /> Show
+        only mistakes
+      </label>
+      {shown.length > 0 ? (
+        <ul className="gallery-grid" tabIndex={0} aria-label={onlyMistakes ? 'Misread test digits' : 'Test digits'}>
+          {shown.map((item) => (
+            <Tile key={item.index} item={item} names={names} />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No digit shown here is misread.</p>
+      )}
+    </div>
+  );
+}

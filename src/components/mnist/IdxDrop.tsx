@@ -1,0 +1,44 @@
+/**
+ * Load the full MNIST (55,000 / 5,000 / 10,000) from the original IDX files a person has
+ * on disk; the app itself ships only 10,000 digits. The files go to the worker as they
+ * are: it gunzips, checks every header and size, and reports a bad or missing file
+ * through `state.error` (shown as an alert elsewhere).
+ */
+import { DropZone } from '../DropZone';
+import { useAppState, useStore } from '../useStore';
+
+export const IDX_FILE_NAMES = [
+  'train-images-idx3-ubyte',
+  'train-labels-idx1-ubyte',
+  't10k-images-idx3-ubyte',
+  't10k-labels-idx1-ubyte',
+] as const;
+
+export function IdxDrop() {
+  const { state, loading } = useAppState();
+  const store = useStore();
+  const busy = state === 'training' || state === 'loading' || loading !== null;
+  return (
+    <div className="idx-drop">
+      <DropZone
+        testId="idx-drop"
+        label="Drop the four MNIST files here, or choose them"
+        multiple
+        disabled={busy}
+        onFiles={(files) => store.loadIdx(files)}
+        hint={
+          <>
+            All four at once, gzipped (<code>.gz</code>) or not:{' '}
+            {IDX_FILE_NAMES.map((name, i) => (
+              <span key={name}>
+                {i > 0 && ', '}
+                <code>{name}</code>
+              </span>
+            ))}
+            . They stay in this browser.{busy && state === 'training' && ' Stop training to load them.'}
+          </>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * TensorFlow Mechanics 101 as a person does it: open the MNIST link, train, read do_eval's
+ * table and the status log, draw a digit with the mouse and see it classified, clear it.
+ * 300 steps instead of the tutorial's 2000 keep the test short; the model is well past
+ * chance by then.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, openApp, stepOf, trainUntil } from './page';
+
+const STEPS = 300;
+
+/** A vertical stroke down the middle of the pad with real mouse moves, as a "1" is drawn. */
+async function drawVerticalStroke(page: Page): Promise<void> {
+  const canvas = page.getByTestId('digit-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The digit canvas has no box.');
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + box.height * 0.15);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height * 0.85, { steps: 25 });
+  await page.mouse.up();
+}
+
+async function readPrediction(page: Page): Promise<{ cls: string; probs: number[] }> {
+  const prediction = page.getByTestId('digit-prediction');
+  return {
+    cls: (await prediction.getAttribute('data-class')) ?? '',
+    probs: JSON.parse((await prediction.getAttribute('data-probabilities')) || '[]') as number[],
+  };
+}
+
+test('MNIST: train, read do_eval, draw a digit, clear it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, `?dataset=mnist&steps=${STEPS}`);
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary).toHaveAttribute('data-train-rows', '8000');
+  await expect(summary).toHaveAttribute('data-validation-rows', '1000');
+  await expect(summary).toHaveAttribute('data-test-rows', '1000');
+  await expect(summary).toHaveAttribute('data-classes', '10');
+
+  // A digit drawn before training gets the untrained model's guess: some digit, 10 probabilities.
+  const prediction = page.getByTestId('digit-prediction');
+  await expect(prediction).toHaveAttribute('data-class', '');
+  await drawVerticalStroke(page);
+  await expect(prediction).toHaveAttribute('data-class', /^[0-9]$/);
+  const untrained = await readPrediction(page);
+  expect(untrained.probs).toHaveLength(10);
+  expect(untrained.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+
+  await trainUntil(page, 'done');
+  expect(await stepOf(page)).toBe(STEPS);
+
+  // do_eval on every split where the run ended.
+  const expected = { train: 8000, validation: 1000, test: 1000 } as const;
+  for (const [split, examples] of Object.entries(expected)) {
+    const row = page.locator(`[data-testid="eval-table"][data-split="${split}"][data-step="${STEPS}"]`);
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-examples', String(examples));
+    const correct = Number(await row.getAttribute('data-correct'));
+    const precision = Number(await row.getAttribute('data-precision'));
+    expect(precision).toBeCloseTo(correct / examples, 10);
+    expect(precision, `${split} precision @ 1`).toBeGreaterThan(0.5);
+  }
+  // The tutorial's status line, every 100 steps.
+  await expect(page.getByRole('log')).toContainText(/Step 300: loss = \d+\.\d{2} \(\d+\.\d{3} sec\)/);
+  await expect(page.getByTestId('precision-chart')).toHaveAttribute('data-points', '1');
+  // The gallery and the confusion matrix describe the model the run left behind.
+  const gallery = page.getByTestId('digit-gallery');
+  await expect(gallery).toHaveAttribute('data-step', String(STEPS));
+  await expect(gallery).toHaveAttribute('data-total', '1000');
+
+  // The drawing on the pad is read again by the trained model: a vertical stroke is a 1
+  // (at step 300 with about 0.37 probability, at step 2000 with about 0.96).
+  await expect(prediction).toHaveAttribute('data-class', '1');
+  await page.getByTestId('digit-clear').click();
+  await expect(prediction).toHaveAttribute('data-class', '');
+  await expect(prediction).toHaveAttribute('data-probabilities', '');
+
+  // Drawn again with the mouse on a clear pad.
+  await drawVerticalStroke(page);
+  await expect(prediction).toHaveAttribute('data-class', '1');
+  const { probs } = await readPrediction(page);
+  expect(probs).toHaveLength(10);
+  expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  expect(Math.max(...probs)).toBe(probs[1]);
+
+  await page.getByTestId('digit-clear').click();
+  await expect(prediction).toHaveAttribute('data-class', '');
+  expect(errors).toEqual([]);
+});
