@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench`: serve the built app, drive Debian's Chromium headless, and print
-// how fast the Iris tutorial run (2000 steps) trains on each tfjs backend, measured
-// in the page from the click on Train to the run's end. Numbers, not assertions:
-// this machine is shared and noisy, so read them side by side from one run.
+// `npm run bench`: serve the built app and the plain-tfjs reference page, drive
+// Debian's Chromium headless, and print side by side, for the Iris and the MNIST
+// runs (2000 steps each): steps/s of the app per backend and of plain tfjs
+// (tf.sequential + model.fit in a worker) per backend, the ratio, time to the first
+// chart point, main-thread long tasks, worker messages per second, Stop latency,
+// tensor counts, and the gzip size of the JavaScript loaded before Train.
+// Numbers, not assertions: this machine is shared and noisy.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const PORT = 4180;
@@ -17,6 +22,7 @@ const ARGS = [
 ];
 const STEPS = Number(process.env.BENCH_STEPS ?? 2000);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgl,wasm,cpu').split(',');
+const DATASETS = (process.env.BENCH_DATASETS ?? 'iris,mnist').split(',');
 
 async function waitForServer(url, ms = 30_000) {
   const end = Date.now() + ms;
@@ -31,14 +37,36 @@ async function waitForServer(url, ms = 30_000) {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-/** One run in a fresh page: times measured inside the page with performance.now(). */
-async function runOnce(browser, query) {
+/** Counts the messages the page receives from its workers. */
+const COUNT_MESSAGES = () => {
+  window.__workerMessages = 0;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => window.__workerMessages++);
+    }
+  };
+};
+
+async function openApp(browser, query) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(COUNT_MESSAGES);
   await page.goto(`${BASE}/${query}`);
   await page.locator('[data-testid=train]:enabled').waitFor({ timeout: 120_000 });
-  const backend = await page.getByTestId('backend').getAttribute('data-value');
+  return { page, errors };
+}
+
+const attr = (page, id, name) => page.getByTestId(id).getAttribute(name);
+
+/** One run in a fresh page: times measured inside the page with performance.now(). */
+async function runOnce(browser, query) {
+  const { page, errors } = await openApp(browser, query);
+  const backend = await attr(page, 'backend', 'data-value');
+  const engine = await attr(page, 'engine', 'data-value');
+  const tensorsBefore = Number(await attr(page, 'tensor-count', 'data-value'));
   const result = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -47,22 +75,22 @@ async function runOnce(browser, query) {
         const status = document.querySelector('[data-testid=training-status]');
         const chart = document.querySelector('[data-testid=loss-chart]');
         let firstPoint = null;
-        let updates = 0;
+        const messagesBefore = window.__workerMessages;
         const t0 = performance.now();
         const check = () => {
-          updates++;
           if (firstPoint === null && Number(chart.getAttribute('data-points')) > 0) firstPoint = performance.now() - t0;
           const state = status.getAttribute('data-state');
           if (state === 'done' || state === 'error' || state === 'stopped') {
             observer.disconnect();
+            const ms = performance.now() - t0;
             resolve({
-              ms: performance.now() - t0,
+              ms,
               state,
               step: Number(status.getAttribute('data-step')),
               firstPoint,
-              updates,
+              messagesPerSecond: ((window.__workerMessages - messagesBefore) / ms) * 1000,
               longTasks,
-              accuracy: document.querySelector('[data-testid=test-accuracy]').getAttribute('data-value'),
+              accuracy: Number(document.querySelector('[data-testid=test-accuracy]').getAttribute('data-value')),
             });
           }
         };
@@ -71,19 +99,63 @@ async function runOnce(browser, query) {
         document.querySelector('[data-testid=train]').click();
       }),
   );
+  const tensorsAfter = Number(await attr(page, 'tensor-count', 'data-value'));
+  await page.getByTestId('reset').click();
+  await page.locator('[data-testid=training-status][data-step="0"]').waitFor();
+  await page.waitForTimeout(200);
+  const tensorsReset = Number(await attr(page, 'tensor-count', 'data-value'));
   await page.close();
-  return { backend, ...result, errors };
+  return { backend, engine, ...result, tensors: `${tensorsBefore}/${tensorsAfter}/${tensorsReset}`, errors };
+}
+
+/** Milliseconds from clicking Stop to the page showing the run stopped. */
+async function stopLatency(browser, query) {
+  const { page } = await openApp(browser, query);
+  await page.getByTestId('train').click();
+  await page.locator('[data-testid=training-status][data-state=training]').waitFor();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=training-status]').getAttribute('data-step')) > 0);
+  const ms = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const status = document.querySelector('[data-testid=training-status]');
+        const t0 = performance.now();
+        new MutationObserver(() => {
+          if (status.getAttribute('data-state') === 'stopped') resolve(performance.now() - t0);
+        }).observe(status, { attributes: true });
+        document.querySelector('[data-testid=stop]').click();
+      }),
+  );
+  await page.close();
+  return ms;
 }
 
 /** The plain-tfjs reference (bench/reference.worker.ts): tf.sequential + model.fit on one backend. */
-async function reference(browser, backend) {
+async function reference(browser, dataset, backend) {
   const page = await browser.newPage();
-  await page.goto(`${REF_BASE}/reference.html?backend=${backend}&steps=${STEPS}`);
-  await page.locator('#result:not([data-state=running])').waitFor({ timeout: 600_000 });
+  await page.goto(`${REF_BASE}/reference.html?backend=${backend}&dataset=${dataset}&steps=${STEPS}`);
+  await page.locator('#result:not([data-state=running])').waitFor({ timeout: 900_000 });
   const result = JSON.parse(await page.locator('#result').innerText());
   await page.close();
   return result;
 }
+
+/** gzip size of the JavaScript and CSS index.html loads before anyone clicks Train. */
+function initialBundle() {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  let gzip = 0;
+  let tfjs = false;
+  for (const f of files) {
+    const body = readFileSync(`dist/${f}`);
+    gzip += gzipSync(body).length;
+    // Strings only tfjs's own code carries (the kernel registry, the WebGL flags).
+    if (/registerKernel|WEBGL_VERSION/.test(body.toString('utf8')) && f.endsWith('.js')) tfjs = true;
+  }
+  return { files, gzip, tfjs };
+}
+
+const pad = (v, n) => String(v).padStart(n);
+const rate = (steps, ms) => (steps / ms) * 1000;
 
 const preview = (port, config) =>
   spawn('npx', ['vite', 'preview', ...(config ? ['-c', config] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
@@ -92,30 +164,33 @@ const refServer = preview(REF_PORT, 'vite.bench.config.ts');
 try {
   await Promise.all([waitForServer(BASE), waitForServer(`${REF_BASE}/reference.html`)]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  console.log(`Iris tutorial network 4-10-20-10-3, batch 128, Adagrad, ${STEPS} steps, headless Chromium (${(await browser.version())})`);
-  const refs = {};
-  for (const name of BACKENDS) refs[name] = await reference(browser, name);
-  const fastestRef = Math.max(...Object.values(refs).map((r) => (r.error ? 0 : (r.steps / r.ms) * 1000)));
-  console.log('\nplain tfjs (tf.sequential + model.fit in a worker):');
-  console.log('backend  | steps/s | ms');
-  for (const name of BACKENDS) {
-    const r = refs[name];
-    console.log(`${name.padEnd(8)} | ${String(Math.round((r.steps / r.ms) * 1000)).padStart(7)} | ${r.ms.toFixed(0)}${r.error ? ` error: ${r.error}` : ''}${r.backend !== name ? ` (fell back to ${r.backend})` : ''}`);
-  }
-  console.log(`\nthis app (click on Train -> done; ratio = steps/s over the fastest plain-tfjs backend, ${Math.round(fastestRef)} steps/s):`);
-  console.log('backend  | steps/s | ratio | click->done ms | first point ms | long tasks (max / total ms) | test accuracy');
-  console.log('---------|---------|-------|----------------|----------------|-----------------------------|--------------');
-  for (const name of BACKENDS) {
-    const r = await runOnce(browser, `?backend=${name}&steps=${STEPS}`);
-    const max = r.longTasks.length ? Math.max(...r.longTasks) : 0;
-    const total = r.longTasks.reduce((a, b) => a + b, 0);
-    const note = r.backend !== name ? ` (fell back to ${r.backend})` : '';
-    console.log(
-      `${name.padEnd(8)} | ${String(Math.round((r.step / r.ms) * 1000)).padStart(7)} | ${((r.step / r.ms) * 1000 / fastestRef).toFixed(2).padStart(5)} | ${r.ms.toFixed(0).padStart(14)} | ` +
-        `${(r.firstPoint ?? NaN).toFixed(0).padStart(14)} | ${`${max.toFixed(0)} / ${total.toFixed(0)}`.padStart(27)} | ${Number(r.accuracy).toFixed(4)}${note}` +
-        (r.state !== 'done' ? ` [${r.state}]` : '') +
-        (r.errors.length ? ` errors: ${r.errors.join('; ')}` : ''),
-    );
+  const bundle = initialBundle();
+  console.log(`Headless Chromium ${await browser.version()}, ${STEPS} steps per run, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`JavaScript + CSS before Train: ${(bundle.gzip / 1024).toFixed(1)} KB gzip in ${bundle.files.length} files; tfjs in it: ${bundle.tfjs ? 'YES' : 'no'}`);
+  for (const dataset of DATASETS) {
+    const name = dataset === 'iris' ? 'Iris 4-10-20-10-3, batch 128, Adagrad' : 'MNIST 784-128-32-10, batch 100, SGD';
+    console.log(`\n## ${name}`);
+    const refs = {};
+    for (const b of BACKENDS) refs[b] = await reference(browser, dataset, b);
+    const fastest = Math.max(...Object.values(refs).map((r) => (r.error ? 0 : rate(r.steps, r.ms))));
+    console.log('plain tfjs | steps/s');
+    for (const b of BACKENDS) console.log(`${b.padEnd(10)} | ${pad(Math.round(rate(refs[b].steps, refs[b].ms)), 7)}${refs[b].error ? ` error: ${refs[b].error}` : ''}`);
+    console.log(`\nthis app, click -> done (ratio over the fastest plain tfjs, ${Math.round(fastest)} steps/s)`);
+    console.log('backend | engine | steps/s | ratio | first point ms | long tasks max/total ms | msgs/s | tensors start/end/reset | test accuracy');
+    const query = (b, engine) => `?dataset=${dataset}&backend=${b}&steps=${STEPS}${engine ? `&engine=${engine}` : ''}`;
+    const runs = [...BACKENDS.map((b) => [b, undefined]), ['wasm', 'tfjs']];
+    for (const [b, engine] of runs) {
+      const r = await runOnce(browser, query(b, engine));
+      const max = r.longTasks.length ? Math.max(...r.longTasks) : 0;
+      const total = r.longTasks.reduce((a, v) => a + v, 0);
+      console.log(
+        `${r.backend.padEnd(7)} | ${r.engine.padEnd(6)} | ${pad(Math.round(rate(r.step, r.ms)), 7)} | ${pad((rate(r.step, r.ms) / fastest).toFixed(2), 5)} | ` +
+          `${pad((r.firstPoint ?? NaN).toFixed(0), 14)} | ${pad(`${max.toFixed(0)} / ${total.toFixed(0)}`, 23)} | ${pad(r.messagesPerSecond.toFixed(1), 6)} | ` +
+          `${pad(r.tensors, 23)} | ${r.accuracy.toFixed(4)}${r.state !== 'done' ? ` [${r.state}]` : ''}${r.errors.length ? ` errors: ${r.errors.join('; ')}` : ''}`,
+      );
+    }
+    const stop = await stopLatency(browser, `?dataset=${dataset}&steps=1000000`);
+    console.log(`Stop acknowledged in ${stop.toFixed(0)} ms (default backend and engine)`);
   }
   await browser.close();
 } finally {
