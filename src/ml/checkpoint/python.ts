@@ -1,0 +1,188 @@
+/**
+ * "Export as code": a TensorFlow 2 / Keras script that trains the same model outside
+ * the browser, for a workstation or a cluster: the same preprocessing (pythonData), the
+ * same network (Dense ReLU layers, linear logits, the run's kernel initializer, zero
+ * biases), optimizer, learning rate, loss reduction, batch size, steps and seed. The
+ * weights are not in it (they are in the model.json export); it reproduces the recipe.
+ */
+import type { ModelConfig } from '../../shared/protocol';
+import { pyFloat, pyLines, pyStr, pyValue } from './pyLiteral';
+import { pythonData } from './pythonData';
+import type { CheckpointMeta } from './types';
+
+export interface PythonOptions {
+  /** Training steps the script runs (tf.estimator's train(steps=...)). */
+  steps: number;
+  /** The CSV's file name as the person will have it next to the script (default: schema.fileName). */
+  csvFileName?: string;
+}
+
+/** Keras optimizer with the playground's settings (tfjs's Adam and RMSprop defaults match Keras'). An expression: no comment. */
+function optimizerCode(config: ModelConfig): string {
+  const lr = 'learning_rate=LEARNING_RATE';
+  switch (config.optimizer) {
+    case 'adagrad':
+      return `tf.keras.optimizers.Adagrad(${lr}, initial_accumulator_value=0.1)`; // tf.estimator's accumulators start at 0.1
+    case 'sgd':
+      return `tf.keras.optimizers.SGD(${lr})`;
+    case 'momentum':
+      return `tf.keras.optimizers.SGD(${lr}, momentum=0.9)`;
+    case 'adam':
+      return `tf.keras.optimizers.Adam(${lr})`;
+    case 'rmsprop':
+      return `tf.keras.optimizers.RMSprop(${lr})`;
+    default: {
+      const unknown: never = config.optimizer;
+      throw new Error(`Unknown optimizer ${String(unknown)}`);
+    }
+  }
+}
+
+function initializerCode(config: ModelConfig): string {
+  switch (config.initializer) {
+    case 'glorot-uniform':
+      return '    # tf.estimator\'s DNNClassifier: Glorot-uniform kernels, one seed per layer.\n    return tf.keras.initializers.GlorotUniform(seed=SEED + layer)';
+    case 'truncated-normal':
+      return '    # Mechanics 101: truncated normal kernels with stddev 1 / sqrt(fan-in).\n    return tf.keras.initializers.TruncatedNormal(mean=0.0, stddev=1.0 / math.sqrt(fan_in), seed=SEED + layer)';
+    default: {
+      const unknown: never = config.initializer;
+      throw new Error(`Unknown initializer ${String(unknown)}`);
+    }
+  }
+}
+
+/** The Python script (UTF-8, ASCII only) for a checkpoint's model. */
+export function pythonScript(meta: CheckpointMeta, options: PythonOptions): string {
+  const { config } = meta;
+  const steps = Math.max(1, Math.floor(options.steps));
+  const data = pythonData(meta, options.csvFileName);
+  const names = meta.datasetSource === 'mnist' ? '[]  # 784 pixels, row by row' : pyLines(meta.featureNames.map(pyStr));
+  const reduction = config.reduction === 'sum' ? '"sum"  # tf.estimator: the batch loss is the sum' : '"sum_over_batch_size"  # Mechanics 101: the mean';
+  return `#!/usr/bin/env python3
+"""Train the NN classifier playground's model with TensorFlow 2 / Keras.
+
+Generated from a playground checkpoint. It rebuilds the playground's preprocessing,
+network, optimizer, loss, batch size, steps and seed, and trains from scratch. The
+data: ${data.about}.
+
+    pip install tensorflow pandas        # pandas only for a CSV
+    python3 train.py                     # this machine
+    python3 train.py --distribute mirrored       # every GPU of this machine
+    python3 train.py --distribute multi-worker   # a cluster: set TF_CONFIG on every worker
+
+To start from the playground's trained weights instead, convert its model.json export:
+    tensorflowjs_converter --input_format=tfjs_layers_model --output_format=keras model.json playground.h5
+"""
+import argparse
+import decimal
+import gzip
+import math
+import os
+import re
+import struct
+
+# The data set (strings from the data are escaped Python literals).
+DATASET_NAME = ${pyStr(meta.datasetName)}
+DATASET_SOURCE = ${pyStr(meta.datasetSource)}
+DATA_FINGERPRINT = ${pyStr(meta.fingerprint)}  # FNV-1a 64 of the playground's training split
+FEATURE_NAMES = ${names}
+CLASS_NAMES = ${pyLines(meta.classNames.map(pyStr))}
+
+# The run: hyperparameters of the checkpoint at global step ${meta.globalStep}.
+HIDDEN_UNITS = ${pyValue(config.hiddenUnits)}
+OPTIMIZER = ${pyStr(config.optimizer)}
+LEARNING_RATE = ${pyFloat(config.learningRate)}
+BATCH_SIZE = ${config.batchSize}
+STEPS = ${steps}
+SEED = ${config.seed}
+INITIALIZER = ${pyStr(config.initializer)}
+REDUCTION = ${reduction}
+${data.code}
+
+def kernel_initializer(fan_in, layer):
+    import tensorflow as tf
+${initializerCode(config)}
+
+
+def build_model(num_features, num_classes):
+    """inputs -> Dense ReLU layers -> linear logits (no softmax: the loss takes logits)."""
+    import tensorflow as tf
+    model = tf.keras.Sequential(name="playground")
+    model.add(tf.keras.Input(shape=(num_features,)))
+    widths = HIDDEN_UNITS + [num_classes]
+    for i, units in enumerate(widths):
+        last = i == len(widths) - 1
+        model.add(tf.keras.layers.Dense(
+            units,
+            activation=None if last else "relu",
+            kernel_initializer=kernel_initializer(num_features if i == 0 else widths[i - 1], i),
+            bias_initializer="zeros",
+            name="logits" if last else "hiddenlayer_%d" % i,
+        ))
+    return model
+
+
+def steps_per_epoch(steps):
+    """The largest divisor of steps up to 1000: Keras epochs of that many steps make exactly steps."""
+    return next(d for d in range(min(steps, 1000), 0, -1) if steps % d == 0)
+
+
+def make_strategy(kind):
+    """One device, MirroredStrategy (all GPUs of a workstation) or MultiWorkerMirroredStrategy
+    (a cluster described by the TF_CONFIG environment variable). BATCH_SIZE stays the global
+    batch: each of N replicas gets BATCH_SIZE / N rows."""
+    import tensorflow as tf
+    if kind == "mirrored":
+        return tf.distribute.MirroredStrategy()
+    if kind == "multi-worker":
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    return tf.distribute.get_strategy()
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Train the playground's classifier.")
+    add_data_args(parser)
+    parser.add_argument("--steps", type=int, default=STEPS)
+    parser.add_argument("--distribute", choices=["none", "mirrored", "multi-worker"], default="none")
+    parser.add_argument("--model-dir", default="playground_model", help="TensorBoard logs and the trained model")
+    args = parser.parse_args()
+
+    import tensorflow as tf
+    tf.keras.utils.set_random_seed(SEED)
+    data = load_data(args)
+    x_train, y_train = data["train"]
+    strategy = make_strategy(args.distribute)
+    with strategy.scope():
+        model = build_model(x_train.shape[1], len(CLASS_NAMES))
+        model.compile(
+            optimizer=${optimizerCode(config)},
+            loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True, reduction=REDUCTION),
+            metrics=[tf.keras.metrics.SparseCategoricalAccuracy(name="accuracy")],
+        )
+    model.summary()
+    batches = (tf.data.Dataset.from_tensor_slices((x_train, y_train))
+               .shuffle(len(x_train), seed=SEED, reshuffle_each_iteration=True)
+               .repeat()
+               .batch(BATCH_SIZE))
+    per_epoch = steps_per_epoch(args.steps)
+    model.fit(
+        batches,
+        epochs=args.steps // per_epoch,
+        steps_per_epoch=per_epoch,
+        validation_data=data.get("validation"),
+        callbacks=[tf.keras.callbacks.TensorBoard(log_dir=os.path.join(args.model_dir, "logs"))],
+        verbose=2,
+    )
+    for split in ("train", "validation", "test"):
+        if split in data:
+            x, y = data[split]
+            loss, accuracy = model.evaluate(x, y, batch_size=128, verbose=0)
+            print("%s: accuracy = %.4f, loss = %.4f (%d examples)" % (split, accuracy, loss, len(x)))
+    os.makedirs(args.model_dir, exist_ok=True)
+    model.save(os.path.join(args.model_dir, "model.keras"))
+
+
+if __name__ == "__main__":
+    main()
+`;
+}

@@ -1,0 +1,81 @@
+/**
+ * The rules both checkpoint stores follow, kept apart from either so they are tested
+ * once: which checkpoints pruning deletes (max_to_keep per data set), how a storage
+ * failure is put into words, the checksum written beside the weights, and how a page
+ * state read back is recognised.
+ */
+import { fnv1a64 } from './fingerprint';
+import { CHECKPOINT_VERSION, type CheckpointMeta, type SessionState } from './types';
+
+/** Checkpoints kept per data set (Saver's max_to_keep). */
+export const MAX_TO_KEEP = 5;
+/** Checkpoints kept over all data sets, so trying many files does not fill the disk. */
+export const MAX_TOTAL = 20;
+
+/** The small part of a checkpoint the pruning rule reads. */
+export interface Stamp {
+  id: string;
+  fingerprint: string;
+  savedAt: string;
+}
+
+/** Newest first: by save time, then by id (ids are time-ordered too). */
+export function newestFirst<T extends Stamp>(a: T, b: T): number {
+  return a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/**
+ * Which records to delete: beyond the `maxToKeep` newest of each fingerprint, then
+ * beyond the `maxTotal` newest overall. Records of other data sets are never counted
+ * against a data set's max_to_keep, so two tabs on two data sets do not prune each other.
+ */
+export function toPrune(records: readonly Stamp[], maxToKeep = MAX_TO_KEEP, maxTotal = MAX_TOTAL): string[] {
+  const sorted = records.slice().sort(newestFirst);
+  const perData = new Map<string, number>();
+  const kept: Stamp[] = [];
+  const out: string[] = [];
+  for (const r of sorted) {
+    const n = (perData.get(r.fingerprint) ?? 0) + 1;
+    perData.set(r.fingerprint, n);
+    if (n > maxToKeep) out.push(r.id);
+    else kept.push(r);
+  }
+  out.push(...kept.slice(maxTotal).map((r) => r.id));
+  return out;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** True for the errors browsers raise when the origin's storage quota is used up. */
+export function isQuotaError(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(message);
+}
+
+/** A storage failure in words: what was not saved, and that the older state is intact. */
+export function storageError(error: unknown, what: string, bytes: number, kept: string): string {
+  if (isQuotaError(error)) {
+    return `Browser storage is full: ${what} (${mb(bytes)}) was not saved; ${kept}. Delete old checkpoints or clear this site's data to save again.`;
+  }
+  const name = typeof error === 'object' && error !== null && 'name' in error ? `${String(error.name)}: ` : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return `Could not save ${what}: ${name}${message}; ${kept}.`;
+}
+
+/** The words for a checkpoint in messages. */
+export const describeCheckpoint = (meta: CheckpointMeta) => `the checkpoint at step ${meta.globalStep}`;
+export const KEPT_CHECKPOINT = 'the previous checkpoint is kept';
+
+/** Checksum and length of a checkpoint's weights, as written beside them. */
+export function sealOf(weights: ArrayBuffer): { byteLength: number; checksum: string } {
+  return { byteLength: weights.byteLength, checksum: fnv1a64(weights) };
+}
+
+/** A session state read back, or null when it is not one this version wrote. */
+export function asSession(value: unknown): SessionState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = value as Partial<SessionState>;
+  return s.version === CHECKPOINT_VERSION && typeof s.dataset === 'object' && Array.isArray(s.points) && Array.isArray(s.evaluations) ? (s as SessionState) : null;
+}
+

@@ -1,0 +1,191 @@
+/**
+ * Importing an exported model: model.json (+ its weights file, + optionally a
+ * playground.json) checked in full BEFORE anything replaces the model on screen. The
+ * pure checks (checkImport) never call tfjs: sizes, JSON, format, layer classes,
+ * manifest vs layers vs metadata, byte length, finite weights. Only then does
+ * validateImport let tfjs build the model, and check its input and output widths once more.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import type { ParseResult } from '../tfCsv';
+import { loadFromArtifacts, META_KEY, MODEL_FILE } from './artifacts';
+import { parseMeta } from './meta';
+import { denseStack, matchManifest } from './topology';
+import type { Checkpoint, CheckpointMeta } from './types';
+
+/** Largest model.json accepted (a playground model.json is a few kB; the CSV schema adds vocabularies). */
+export const MAX_MODEL_JSON_BYTES = 1024 * 1024;
+/** Largest total of weight files accepted (12.5M float32 parameters). */
+export const MAX_WEIGHTS_BYTES = 50 * 1024 * 1024;
+/** The separate metadata file an export may come with. */
+export const META_FILE = 'playground.json';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const baseName = (name: string) => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+/** model.json by name, else the only .json that is not playground.json. */
+function findModelFile(files: readonly ImportFile[]): ImportFile | undefined {
+  const exact = files.find((f) => baseName(f.name) === MODEL_FILE);
+  if (exact) return exact;
+  const json = files.filter((f) => /\.json$/i.test(f.name) && baseName(f.name) !== META_FILE);
+  return json.length === 1 ? json[0] : undefined;
+}
+
+function parseJson(file: ImportFile): ParseResult<unknown> {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return fail(`${baseName(file.name)} is not valid JSON (is it cut short?): ${why}`);
+  }
+}
+
+/** The manifest's groups flattened: every path in order, every entry in order. */
+function readManifest(manifest: unknown, where: string): ParseResult<{ paths: string[]; specs: tf.io.WeightsManifestEntry[] }> {
+  if (!Array.isArray(manifest) || manifest.length === 0) return fail(`${where}: weightsManifest is missing or empty.`);
+  const paths: string[] = [];
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  for (const group of manifest) {
+    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return fail(`${where}: a weightsManifest group lacks paths or weights.`);
+    for (const p of group.paths) {
+      if (typeof p !== 'string' || p === '') return fail(`${where}: a weightsManifest path is not a file name.`);
+      paths.push(baseName(p));
+    }
+    for (const w of group.weights) {
+      if (!isObj(w) || typeof w.name !== 'string') return fail(`${where}: a weightsManifest entry has no name.`);
+      specs.push(w as unknown as tf.io.WeightsManifestEntry);
+    }
+  }
+  return { ok: true, value: { paths, specs } };
+}
+
+/** The metadata: userDefinedMetadata.playground, else a playground.json beside model.json. */
+function readMeta(json: Obj, files: readonly ImportFile[], where: string): ParseResult<CheckpointMeta> {
+  const embedded = isObj(json.userDefinedMetadata) ? json.userDefinedMetadata[META_KEY] : undefined;
+  if (embedded !== undefined) return parseMeta(embedded, where);
+  const file = files.find((f) => baseName(f.name) === META_FILE);
+  if (!file) return fail(`${where} has no playground metadata (userDefinedMetadata.${META_KEY}) and no ${META_FILE} was chosen with it: the playground needs the feature and class names.`);
+  if (file.bytes.length > MAX_MODEL_JSON_BYTES) return fail(`${META_FILE} is ${mb(file.bytes.length)}; at most ${mb(MAX_MODEL_JSON_BYTES)} is accepted.`);
+  const parsed = parseJson(file);
+  return parsed.ok ? parseMeta(parsed.value, META_FILE) : parsed;
+}
+
+/** The layers against the metadata: input width, hidden units, class count, parameter count. */
+function matchMeta(meta: CheckpointMeta, inputs: number, units: number[], parameters: number, where: string): ParseResult<null> {
+  const classes = units[units.length - 1];
+  if (inputs !== meta.featureNames.length) return fail(`${where}: the model reads ${inputs} inputs, but the metadata names ${meta.featureNames.length} features.`);
+  if (classes !== meta.classNames.length) return fail(`${where}: the logits layer has ${classes} units, but the metadata names ${meta.classNames.length} classes.`);
+  const hidden = units.slice(0, -1);
+  if (hidden.join(',') !== meta.config.hiddenUnits.join(',')) {
+    return fail(`${where}: the hidden layers have [${hidden.join(', ')}] units, but the metadata says [${meta.config.hiddenUnits.join(', ')}].`);
+  }
+  if (parameters !== meta.parameterCount) return fail(`${where}: weightsManifest holds ${parameters} parameters, but the metadata says ${meta.parameterCount}.`);
+  return { ok: true, value: null };
+}
+
+/** The weight files in manifest order, joined; checks presence, size and length. */
+function joinWeights(paths: string[], files: readonly ImportFile[], floats: number, where: string): ParseResult<ArrayBuffer> {
+  const parts: Uint8Array[] = [];
+  for (const path of paths) {
+    const file = files.find((f) => baseName(f.name) === path);
+    if (!file) return fail(`${path} is missing: ${where} reads its weights from it. Choose ${where} and ${paths.join(', ')} together.`);
+    parts.push(file.bytes);
+  }
+  const total = parts.reduce((sum, p) => sum + p.length, 0);
+  if (total !== floats * 4) {
+    const what = paths.length === 1 ? paths[0] : `The weight files (${paths.join(', ')})`;
+    return fail(`${what} ${paths.length === 1 ? 'is' : 'are'} ${total.toLocaleString('en')} bytes, but ${where}'s weightsManifest needs ${(floats * 4).toLocaleString('en')} (${floats.toLocaleString('en')} float32 values)${total < floats * 4 ? ': the file is cut short' : ''}.`);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return { ok: true, value: out.buffer };
+}
+
+/** The first non-finite weight, named by tensor and index. */
+function firstNonFinite(weights: ArrayBuffer, specs: readonly tf.io.WeightsManifestEntry[]): string | null {
+  const values = new Float32Array(weights);
+  let at = 0;
+  for (const spec of specs) {
+    const n = spec.shape.reduce((a, b) => a * b, 1);
+    for (let i = 0; i < n; i++) {
+      const v = values[at + i];
+      if (!Number.isFinite(v)) return `${JSON.stringify(spec.name)} holds ${v} at index ${i}`;
+    }
+    at += n;
+  }
+  return null;
+}
+
+/**
+ * Every check that needs no tfjs, in the order a person fixes them: which files,
+ * their sizes, JSON, format, layers, manifest, metadata, weight bytes. On success the
+ * files as a Checkpoint (not yet a model).
+ */
+export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoint> {
+  const modelFile = findModelFile(files);
+  if (!modelFile) return fail(`${MODEL_FILE} is missing: choose ${MODEL_FILE} and its weights file together (got ${files.map((f) => baseName(f.name)).join(', ') || 'no files'}).`);
+  const where = baseName(modelFile.name);
+  if (modelFile.bytes.length > MAX_MODEL_JSON_BYTES) return fail(`${where} is ${mb(modelFile.bytes.length)}; a playground ${MODEL_FILE} is at most ${mb(MAX_MODEL_JSON_BYTES)}.`);
+  const weightBytes = files.filter((f) => f !== modelFile && !/\.json$/i.test(f.name)).reduce((sum, f) => sum + f.bytes.length, 0);
+  if (weightBytes > MAX_WEIGHTS_BYTES) return fail(`The weight files are ${mb(weightBytes)}; at most ${mb(MAX_WEIGHTS_BYTES)} is accepted.`);
+  const parsed = parseJson(modelFile);
+  if (!parsed.ok) return parsed;
+  const json = parsed.value;
+  if (!isObj(json)) return fail(`${where} is not a TF.js model.json (not a JSON object).`);
+  if (json.format !== 'layers-model') {
+    const graph = json.format === 'graph-model' ? ' It is a graph-model (a converted SavedModel or frozen graph).' : '';
+    return fail(`${where} has the format ${JSON.stringify(json.format ?? null)}; the playground imports TF.js "layers-model" files.${graph}`);
+  }
+  const manifest = readManifest(json.weightsManifest, where);
+  if (!manifest.ok) return manifest;
+  const stack = denseStack(json.modelTopology, where);
+  if (!stack.ok) return stack;
+  const floats = matchManifest(manifest.value.specs, stack.value.layers, where);
+  if (!floats.ok) return floats;
+  const meta = readMeta(json, files, where);
+  if (!meta.ok) return meta;
+  const units = stack.value.layers.map((l) => l.units);
+  const matched = matchMeta(meta.value, stack.value.inputs, units, floats.value, where);
+  if (!matched.ok) return matched;
+  const weights = joinWeights(manifest.value.paths, files, floats.value, where);
+  if (!weights.ok) return weights;
+  const bad = firstNonFinite(weights.value, manifest.value.specs);
+  if (bad) return fail(`${manifest.value.paths.join(', ')}: the weight ${bad}; a model with NaN or infinite weights cannot predict.`);
+  return {
+    ok: true,
+    value: { meta: meta.value, modelJson: { modelTopology: json.modelTopology as object, weightSpecs: manifest.value.specs }, weights: weights.value },
+  };
+}
+
+/**
+ * checkImport, then build the model with tfjs and check its input and output widths.
+ * The caller owns `model` (dispose it, or make it the model of record); `checkpoint`
+ * is what to store.
+ */
+export async function validateImport(files: readonly ImportFile[]): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
+  const checked = checkImport(files);
+  if (!checked.ok) return checked;
+  const { meta, modelJson, weights } = checked.value;
+  const loaded = await loadFromArtifacts(modelJson, weights);
+  if (!loaded.ok) return fail(`${MODEL_FILE}: ${loaded.reason}`);
+  const model = loaded.value;
+  const inputs = model.inputs[0]?.shape[1];
+  const outputs = model.outputs[0]?.shape[1];
+  if (model.inputs.length !== 1 || model.outputs.length !== 1 || inputs !== meta.featureNames.length || outputs !== meta.classNames.length) {
+    model.dispose();
+    return fail(`${MODEL_FILE}: the built model maps ${inputs} inputs to ${outputs} outputs, not ${meta.featureNames.length} to ${meta.classNames.length}.`);
+  }
+  return { ok: true, value: { model, meta, checkpoint: checked.value } };
+}
