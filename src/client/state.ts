@@ -5,6 +5,7 @@
 import type {
   BackendName,
   BatchPredictions,
+  CheckpointInfo,
   CsvChoices,
   DatasetSummary,
   DigitGallery,
@@ -61,6 +62,10 @@ export interface AppState {
   error: string | null;
   /** tf.memory().numTensors after the newest run or reset, for leak checks. */
   tensors: number | null;
+  /** Stored checkpoints of the loaded data set, newest first. */
+  checkpoints: CheckpointInfo[];
+  /** False when the browser keeps nothing across a reload (no IndexedDB). */
+  persistent: boolean;
 }
 
 export function initialState(settings: Settings, notices: string[]): AppState {
@@ -85,6 +90,8 @@ export function initialState(settings: Settings, notices: string[]): AppState {
     batch: null,
     error: null,
     tensors: null,
+    checkpoints: [],
+    persistent: true,
   };
 }
 
@@ -107,6 +114,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'model':
       return {
         ...state,
+        // A restored or imported model brings its own settings; the run length and backend stay.
+        settings: { ...state.settings, ...event.config },
         state: 'idle',
         engine: { name: event.engine, reason: event.engineReason },
         parameters: event.parameters,
@@ -143,6 +152,15 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
       return { ...state, batch: event.result };
     case 'gallery':
       return { ...state, gallery: event.gallery };
+    case 'history':
+      return { ...state, points: event.points, evaluations: event.evaluations };
+    case 'checkpoints':
+      return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
+    case 'notice':
+      return state.notices.includes(event.message) ? state : { ...state, notices: [...state.notices, event.message] };
+    case 'download':
+      // A side effect, not state: the store hands the files to the browser.
+      return state;
     case 'error':
       return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
     default:

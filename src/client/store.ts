@@ -9,6 +9,16 @@ import { initialState, reduce, type AppState } from './state';
 
 type Listener = () => void;
 
+/** Hand data to the browser's downloads; nothing leaves the machine. */
+export function saveFile(data: string | ArrayBuffer, name: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export class Store {
   private state: AppState;
   private readonly listeners = new Set<Listener>();
@@ -118,6 +128,25 @@ export class Store {
     this.send({ type: 'predict-file', requestId: this.nextRequestId++, file });
   }
 
+  restoreCheckpoint(id: string): void {
+    if (this.canLoad()) this.send({ type: 'restore-checkpoint', id });
+  }
+
+  deleteCheckpoint(id: string): void {
+    this.send({ type: 'delete-checkpoint', id });
+  }
+
+  /** The model files, a Python script of the run, or the training history: downloaded when the worker sends them. */
+  exportFiles(what: 'model' | 'python' | 'history'): void {
+    this.send({ type: 'export', what });
+  }
+
+  importModel(files: File[]): void {
+    if (!this.canLoad()) return;
+    this.update({ ...this.state, error: null });
+    this.send({ type: 'import-model', files });
+  }
+
   dismissError(): void {
     this.update({ ...this.state, error: null });
   }
@@ -129,6 +158,10 @@ export class Store {
   /** New settings, written to the URL so a copied link reproduces them. */
   private applySettings(settings: Settings): void {
     this.update({ ...this.state, settings, notices: [] });
+    this.writeUrl(settings);
+  }
+
+  private writeUrl(settings: Settings): void {
     const query = serializeSettings(settings);
     history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
   }
@@ -138,7 +171,11 @@ export class Store {
   }
 
   private receive(event: WorkerEvent): void {
+    if (event.type === 'download') event.files.forEach((f) => saveFile(f.data, f.name, f.mime));
+    const before = this.state.settings;
     this.update(reduce(this.state, event, performance.now()));
+    // A restored or imported model's settings go to the URL, so the link still describes the model.
+    if (event.type === 'model' && this.state.settings !== before) this.writeUrl(this.state.settings);
   }
 
   private update(next: AppState): void {

@@ -1,6 +1,7 @@
 import { Alerts } from './Alerts';
 import { BatchPredictPanel } from './BatchPredictPanel';
 import { Charts } from './Charts';
+import { CheckpointsPanel } from './CheckpointsPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { MnistPanel } from './mnist/MnistPanel';
@@ -27,6 +28,7 @@ export function App() {
         <Charts />
         {source === 'mnist' ? <MnistPanel /> : <PredictPanel />}
         <BatchPredictPanel />
+        <CheckpointsPanel />
       </main>
     </div>
   );

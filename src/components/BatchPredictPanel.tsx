@@ -1,15 +1,6 @@
+import { saveFile } from '../client/store';
 import { DropZone } from './DropZone';
 import { useAppState, useStore } from './useStore';
-
-/** Save text as a file the browser downloads; nothing leaves the machine. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Classify a whole file of new rows (with or without the label column) and download the result. */
 export function BatchPredictPanel() {
@@ -46,7 +37,7 @@ export function BatchPredictPanel() {
               {w}
             </p>
           ))}
-          <button type="button" data-testid="download-predictions" onClick={() => download(batch.csv, `${base}-predictions.csv`)}>
+          <button type="button" data-testid="download-predictions" onClick={() => saveFile(batch.csv, `${base}-predictions.csv`, 'text/csv;charset=utf-8')}>
             Download predictions (CSV)
           </button>
           <div className="table-scroll">

@@ -78,6 +78,7 @@ export function PredictPanel() {
             {globalStep === 0 && <span className="muted"> · the model is untrained</span>}
           </p>
           <ProbabilityBars classNames={dataset.classNames} probabilities={prediction.probabilities} winner={prediction.classId} />
+          <p className="muted small">logits: [{prediction.logits.map((l) => l.toFixed(3)).join(', ')}]</p>
         </div>
       )}
     </section>

@@ -39,6 +39,11 @@ export interface Engine {
   /** Each row's loss and predicted class on a split (given as numbers and as tensors on the backend). */
   perExample(split: LabelledSplit, tensors: SplitTensors): Promise<PerExample>;
   snapshot(): Snapshot;
+  /**
+   * The model's weights were replaced (a restored checkpoint, an imported model): train on
+   * from them at `step`, with fresh optimizer slots (checkpoints keep weights, not slots).
+   */
+  adopt(step: number): void;
   dispose(): void;
 }
 

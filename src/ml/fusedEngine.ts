@@ -69,6 +69,13 @@ export class FusedEngine implements Engine {
     return evaluateNet(this.net, split.features, split.labels, split.rows);
   }
 
+  adopt(step: number): void {
+    this.net = this.newNet();
+    copyModelToNet(this.model, this.net);
+    this.globalStep = step;
+    this.dirty = false;
+  }
+
   snapshot(): Snapshot {
     const weights = this.net.getWeights();
     const step = this.globalStep;

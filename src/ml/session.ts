@@ -12,6 +12,7 @@ import { predictRow, summarize, type PerExample } from './evaluate';
 import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
+import type { ParseResult } from './tfCsv';
 
 /** Steps averaged into one point of the training-loss curve. */
 export const LOG_EVERY = 10;
@@ -25,6 +26,24 @@ const CHUNK_TARGET_MS = 40;
 export interface SessionHooks {
   post: (event: WorkerEvent) => void;
   yieldToEvents: () => Promise<void>;
+  /** Called every CHECKPOINT_EVERY global steps and where a run ends (tf.estimator's save_checkpoints_steps). */
+  checkpoint?: (session: Session) => Promise<void>;
+}
+
+/** Steps between checkpoints, as tf.estimator and Mechanics 101 save them. */
+export const CHECKPOINT_EVERY = 1000;
+
+/** What a restored model brings: weights already in place (by `apply`), its step and its history. */
+export interface Restore {
+  apply: (model: tf.LayersModel) => ParseResult<undefined>;
+  globalStep: number;
+  history?: History;
+}
+
+/** Every curve point and evaluation since the model was built: what a reload brings back. */
+export interface History {
+  points: MetricPoint[];
+  evaluations: Evaluation[];
 }
 
 export class Session {
@@ -35,20 +54,28 @@ export class Session {
   private testRows: { globalStep: number; rows: PerExample } | null = null;
   private activeRun: number | null = null;
   private stopRequested = false;
+  private config: ModelConfig;
+  history: History = { points: [], evaluations: [] };
 
   constructor(
     readonly dataset: LoadedDataset,
     config: ModelConfig,
     private readonly hooks: SessionHooks,
     private readonly engineChoice: EngineChoice = 'auto',
+    restore?: Restore,
   ) {
+    this.config = config;
     const { data } = dataset;
     const f = data.featureNames.length;
     // An empty split (a tiny file, a test fraction of 0) is simply not evaluated.
     if (data.validation && data.validation.rows > 0) this.heldOut.push({ split: 'validation', data: data.validation, tensors: uploadSplit(data.validation, f) });
     if (data.test.rows > 0) this.heldOut.push({ split: 'test', data: data.test, tensors: uploadSplit(data.test, f) });
     hooks.post({ type: 'dataset', summary: dataset.summary });
-    this.reset(config);
+    this.reset(config, restore);
+  }
+
+  get modelConfig(): ModelConfig {
+    return this.config;
   }
 
   get globalStep(): number {
@@ -70,22 +97,39 @@ export class Session {
     return this.testRows && { globalStep: this.testRows.globalStep, predictions: this.testRows.rows.predictions };
   }
 
-  /** A fresh model at global step 0 (the page's Reset). Not while a run is going. */
-  reset(config: ModelConfig): void {
+  /**
+   * A fresh model at global step 0 (the page's Reset), or, given `restore`, the model of a
+   * checkpoint at its step. Not while a run is going. A restore whose weights do not fit
+   * throws before anything is replaced.
+   */
+  reset(config: ModelConfig, restore?: Restore): void {
     if (this.running) throw new Error('Stop the run before resetting the model.');
-    this.engine?.dispose();
     const { data } = this.dataset;
     const engine = chooseEngine(data, config, this.engineChoice);
-    this.engine = createEngine(data, config, engine.name);
+    const next = createEngine(data, config, engine.name);
+    if (restore) {
+      const applied = restore.apply(next.model);
+      if (!applied.ok) {
+        next.dispose();
+        throw new Error(applied.reason);
+      }
+      next.adopt(restore.globalStep);
+    }
+    this.engine?.dispose();
+    this.engine = next;
+    this.config = config;
     this.testRows = null;
+    this.history = restore?.history ? trimHistory(restore.history, restore.globalStep) : { points: [], evaluations: [] };
     this.hooks.post({
       type: 'model',
-      globalStep: 0,
+      config,
+      globalStep: next.globalStep,
       parameters: parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length),
       tensors: tf.memory().numTensors,
       engine: engine.name,
       engineReason: engine.reason,
     });
+    if (this.history.points.length > 0 || this.history.evaluations.length > 0) this.hooks.post({ type: 'history', ...this.history });
   }
 
   stop(runId: number): void {
@@ -127,6 +171,8 @@ export class Session {
     let evaluatedAt = -1;
     const flush = () => {
       this.hooks.post({ type: 'progress', runId, globalStep: engine.globalStep, points, evaluations, log });
+      this.history.points.push(...points);
+      this.history.evaluations.push(...evaluations);
       points = [];
       evaluations = [];
       log = [];
@@ -148,7 +194,8 @@ export class Session {
         const started = performance.now();
         // Chunks never cross an evaluation boundary, so evaluations land on multiples of evalEvery.
         const nextEval = (Math.floor(engine.globalStep / evalEvery) + 1) * evalEvery;
-        const first = engine.globalStep + 1;
+        const before = engine.globalStep;
+        const first = before + 1;
         const losses = await engine.steps(Math.min(first - 1 + chunkSteps, target, nextEval) - engine.globalStep);
         const seconds = (performance.now() - started) / 1000 / losses.length;
         const bad = losses.findIndex((v) => !Number.isFinite(v));
@@ -166,6 +213,10 @@ export class Session {
           if ((first + i) % STATUS_EVERY === 0) log.push({ step: first + i, loss, seconds });
         });
         if (engine.globalStep % evalEvery === 0) await evaluateNow(true);
+        if (Math.floor(engine.globalStep / CHECKPOINT_EVERY) > Math.floor(before / CHECKPOINT_EVERY) && engine.globalStep < target) {
+          flush();
+          await this.hooks.checkpoint?.(this);
+        }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
         chunkSteps = nextChunkSize(losses.length, performance.now() - started);
         await this.hooks.yieldToEvents();
@@ -174,6 +225,7 @@ export class Session {
       // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
       if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
       flush();
+      await this.hooks.checkpoint?.(this);
       end(engine.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
       end('error', error instanceof Error ? error.message : String(error));
@@ -208,6 +260,11 @@ export class Session {
     if (!this.engine) throw new Error('No model: the session was disposed.');
     return this.engine;
   }
+}
+
+/** A history as it was at `step`: a checkpoint older than the newest run keeps only its past. */
+function trimHistory(history: History, step: number): History {
+  return { points: history.points.filter((p) => p.step <= step), evaluations: history.evaluations.filter((e) => e.globalStep <= step) };
 }
 
 /** One training-loss point per LOG_EVERY steps: mean loss per example, at the step that ends it. */

@@ -79,6 +79,12 @@ export class TfjsEngine implements Engine {
     return perExampleTfjs(this.model, tensors);
   }
 
+  adopt(step: number): void {
+    this.globalStep = step;
+    disposeOptimizer(this.optimizer);
+    this.optimizer = makeOptimizer(this.config.optimizer, this.config.learningRate);
+  }
+
   snapshot(): Snapshot {
     const weights = this.variables.map((v) => tf.clone(v));
     const step = this.globalStep;

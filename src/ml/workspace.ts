@@ -8,6 +8,7 @@
 import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
+import { csvSessionDataset, idxSessionDataset } from './checkpoint';
 import { csvDataset } from './csvDataset';
 import type { LoadedDataset } from './data';
 import { irisDataset, irisFromCsv } from './iris';
@@ -16,7 +17,9 @@ import { fromIdx } from './mnist/idx';
 import { preprocessDigit } from './mnist/preprocess';
 import { digitGallery, mnistDataset } from './mnistDataset';
 import { predictFile } from './predictFile';
-import { Session, type SessionHooks } from './session';
+import { fingerprint, validateImport, type SessionDataset, type SessionState } from './checkpoint';
+import type { DatasetRecord, Persistence } from './persistence';
+import { Session, type Restore, type SessionHooks } from './session';
 import type { ParseResult } from './tfCsv';
 
 export interface WorkspaceHooks extends SessionHooks {
@@ -24,18 +27,48 @@ export interface WorkspaceHooks extends SessionHooks {
   fetchBytes: (path: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
 }
 
+/** A File, or any Blob with a name (what tests build under Node). */
+type NamedBlob = Blob & { name: string };
+
 /** Largest MNIST IDX file accepted (the real train-images file is 47 MB inflated). */
 const MAX_IDX_BYTES = 64 * 1024 * 1024;
 
 export class Workspace {
   private session: Session | null = null;
+  /** What a checkpoint of the loaded data set carries (fingerprint, how to re-open it). */
+  private record: DatasetRecord | null = null;
   /** The CSV behind the current data set, kept so a change of label column re-builds without re-reading. */
   private csv: LoadedCsv | null = null;
+  /** Its files and the encoding they were read with, to re-read them in another encoding. */
+  private csvFiles: { file: NamedBlob; testFile?: NamedBlob; encoding: CsvChoices['encoding'] } | null = null;
+
+  private readonly sessionHooks: SessionHooks;
 
   constructor(
     private readonly hooks: WorkspaceHooks,
     private readonly engine: EngineChoice,
-  ) {}
+    private readonly persistence: Persistence,
+  ) {
+    this.sessionHooks = { ...hooks, checkpoint: (session) => this.saveCheckpoint(session) };
+  }
+
+  /**
+   * The first load: the last visit's session (data set, model at its step, curves) when
+   * it was trained with these settings, so a reload loses nothing; else `dataset` fresh.
+   * A link with other settings starts fresh: it reproduces the run it describes.
+   */
+  async start(dataset: DatasetName, model: ModelConfig): Promise<void> {
+    if (this.persistence.unavailable) this.post({ type: 'notice', message: this.persistence.unavailable });
+    const last = await this.persistence.lastSession();
+    if (last && sameModel(last.config, model) && (last.dataset.source === 'mnist') === (dataset === 'mnist')) {
+      try {
+        if (await this.resume(last, model)) return;
+      } catch (error) {
+        this.post({ type: 'notice', message: `The last session could not be restored (${error instanceof Error ? error.message : String(error)}); starting afresh.` });
+      }
+    }
+    await this.loadPreset(dataset, model);
+  }
 
   private post(event: WorkerEvent): void {
     this.hooks.post(event);
@@ -46,12 +79,12 @@ export class Workspace {
     return this.session;
   }
 
-  async loadPreset(name: DatasetName, model: ModelConfig): Promise<void> {
+  async loadPreset(name: DatasetName, model: ModelConfig, restore?: Restore): Promise<void> {
     const dataset = name === 'iris' ? await this.iris() : await this.mnist();
-    this.replace(dataset, model, null);
+    await this.replace(dataset, model, null, { source: name }, restore);
   }
 
-  async loadCsv(file: Blob & { name: string }, testFile: (Blob & { name: string }) | undefined, choices: CsvChoices, model: ModelConfig): Promise<void> {
+  async loadCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices, model: ModelConfig, restore?: Restore): Promise<void> {
     this.assertIdle();
     for (const f of testFile ? [file, testFile] : [file]) {
       const size = checkFileSize(f.size, f.name);
@@ -63,20 +96,26 @@ export class Workspace {
     const loaded = orThrow(
       loadCsv(bytes, file.name, { ...csvOptions(choices), onProgress: (p) => this.post({ type: 'loading', what: p.fileName, fraction: p.bytesRead / p.totalBytes }) }, test),
     );
-    this.replace(csvDataset(loaded), model, loaded);
+    const stored = await storedCsv(file, testFile, choices);
+    await this.replace(csvDataset(loaded), model, loaded, stored, restore);
+    this.csvFiles = { file, testFile, encoding: choices.encoding };
   }
 
   /** Re-build the loaded CSV with other choices (label column, excluded columns, split). */
   async configureCsv(choices: CsvChoices, model: ModelConfig): Promise<void> {
     this.assertIdle();
-    if (!this.csv) throw new Error('No CSV is loaded: drop one first.');
+    if (!this.csv || !this.csvFiles) throw new Error('No CSV is loaded: drop one first.');
+    // Another encoding changes the text itself: read the files again.
+    if ((choices.encoding ?? 'auto') !== (this.csvFiles.encoding ?? 'auto')) {
+      return this.loadCsv(this.csvFiles.file, this.csvFiles.testFile, choices, model);
+    }
     const { table, testTable } = this.csv;
     const built = orThrow(buildDataset(table, csvOptions(choices), testTable));
     const loaded: LoadedCsv = { ...built, table, testTable };
-    this.replace(csvDataset(loaded), model, loaded);
+    await this.replace(csvDataset(loaded), model, loaded, await storedCsv(this.csvFiles.file, this.csvFiles.testFile, choices));
   }
 
-  async loadIdx(files: (Blob & { name: string })[], model: ModelConfig): Promise<void> {
+  async loadIdx(files: NamedBlob[], model: ModelConfig): Promise<void> {
     this.assertIdle();
     const find = (re: RegExp, what: string) => {
       const f = files.find((x) => re.test(x.name));
@@ -94,7 +133,7 @@ export class Workspace {
     const names = { trainImages: picked[0].name, trainLabels: picked[1].name, testImages: picked[2].name, testLabels: picked[3].name };
     const mnist = orThrow(await fromIdx(a, b, c, d, { names, maxBytes: MAX_IDX_BYTES }));
     const note = `${fmt(mnist.train.rows)} / ${fmt(mnist.validation.rows)} / ${fmt(mnist.test.rows)}: the first 5,000 training images are the validation split, t10k is the test split, as read_data_sets does.`;
-    this.replace(mnistDataset(mnist, note), model, null);
+    await this.replace(mnistDataset(mnist, note), model, null, idxSessionDataset(picked.map((f) => f.name)));
   }
 
   async train(runId: number, steps: number, evalEvery: number): Promise<void> {
@@ -109,7 +148,7 @@ export class Workspace {
     return { prediction, digit: Uint8Array.from(digit.pixels, (v) => Math.round(v * 255)), empty: digit.empty };
   }
 
-  async predictFile(file: Blob & { name: string }) {
+  async predictFile(file: NamedBlob) {
     const size = checkFileSize(file.size, file.name);
     if (!size.ok) throw new Error(size.reason);
     if (!this.csv) throw new Error('Classifying a file needs a model trained on a CSV: drop a CSV and train first.');
@@ -140,16 +179,130 @@ export class Workspace {
     this.post({ type: 'gallery', gallery: digitGallery(data.test, latest.predictions, data.classNames.length, latest.globalStep) });
   }
 
-  private replace(dataset: LoadedDataset, model: ModelConfig, csv: LoadedCsv | null): void {
+  private async replace(dataset: LoadedDataset, model: ModelConfig, csv: LoadedCsv | null, stored: SessionDataset, restore?: Restore): Promise<void> {
     this.assertIdle();
+    const record: DatasetRecord = {
+      fingerprint: fingerprint(dataset.data),
+      session: stored,
+      schema: csv?.schema ?? null,
+      csvFileName: csv?.table.fileName,
+      csvFormat: csv ? { delimiter: csv.preview.delimiter, encoding: csv.preview.encoding, header: csv.preview.header, testFraction: splitFraction(csv) } : undefined,
+    };
+    const next = new Session(dataset, model, this.sessionHooks, this.engine, restore);
     this.session?.dispose();
-    this.session = new Session(dataset, model, this.hooks, this.engine);
+    this.session = next;
+    this.record = record;
     this.csv = csv;
+    if (!csv) this.csvFiles = null;
+    await this.postCheckpoints();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Checkpoints (model_dir), export and import
+
+  /** Called by the Session every 1000 steps and where a run ends. */
+  private async saveCheckpoint(session: Session): Promise<void> {
+    if (session !== this.session || !this.record) return;
+    const problem = await this.persistence.save(session, this.record);
+    if (problem) this.post({ type: 'notice', message: problem });
+    await this.postCheckpoints();
+  }
+
+  private async postCheckpoints(): Promise<void> {
+    if (!this.record) return;
+    this.post({ type: 'checkpoints', checkpoints: await this.persistence.list(this.record.fingerprint), persistent: !this.persistence.unavailable });
+  }
+
+  /** A stored checkpoint's model in place of the current one; training resumes from its step. */
+  async restoreCheckpoint(id: string): Promise<void> {
+    this.assertIdle();
+    const session = this.current;
+    const checkpoint = orThrow(await this.persistence.load(id));
+    if (checkpoint.meta.fingerprint !== this.record?.fingerprint) {
+      throw new Error(`That checkpoint belongs to another data set (${checkpoint.meta.datasetName}): load it first.`);
+    }
+    session.reset(checkpoint.meta.config, this.persistence.restoreOf(checkpoint, session.history));
+    await this.postCheckpoints();
+  }
+
+  async deleteCheckpoint(id: string): Promise<void> {
+    await this.persistence.delete(id);
+    await this.postCheckpoints();
+  }
+
+  async exportFiles(what: 'model' | 'python' | 'history') {
+    if (!this.record) throw new Error('Nothing is loaded yet.');
+    return this.persistence.files(this.current, this.record, what);
+  }
+
+  /**
+   * A model exported by this app (model.json + weights), checked before it replaces
+   * anything: sizes, known layers, parameter counts, finite weights, and that it was
+   * trained on inputs and classes like the loaded data set's.
+   */
+  async importModel(files: NamedBlob[]): Promise<void> {
+    this.assertIdle();
+    const session = this.current;
+    const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const imported = orThrow(await validateImport(read));
+    imported.model.dispose();
+    const { meta } = imported;
+    const data = session.dataset.data;
+    if (meta.featureNames.join('\u0000') !== data.featureNames.join('\u0000') || meta.classNames.join('\u0000') !== data.classNames.join('\u0000')) {
+      throw new Error(
+        `${files.map((f) => f.name).join(' + ')}: this model was trained on ${meta.datasetName} (${meta.featureNames.length} inputs, classes ${meta.classNames.join(', ')}); load that data set first.`,
+      );
+    }
+    session.reset(meta.config, this.persistence.restoreOf(imported.checkpoint));
+    await this.saveCheckpoint(session);
+  }
+
+  /** Re-open a stored session; false when its data set is not kept (the caller loads afresh). */
+  private async resume(last: SessionState, model: ModelConfig): Promise<boolean> {
+    const checkpoint = last.checkpointId ? await this.persistence.load(last.checkpointId) : null;
+    const restore = checkpoint?.ok ? this.persistence.restoreOf(checkpoint.value, { points: last.points, evaluations: last.evaluations }) : undefined;
+    const config = checkpoint?.ok ? checkpoint.value.meta.config : model;
+    switch (last.dataset.source) {
+      case 'iris':
+      case 'mnist':
+        await this.loadPreset(last.dataset.source, config, restore);
+        return true;
+      case 'csv': {
+        const { file, testFile, choices } = last.dataset;
+        const blob = (f: { name: string; bytes: ArrayBuffer }): NamedBlob => Object.assign(new Blob([f.bytes]), { name: f.name });
+        await this.loadCsv(blob(file), testFile && blob(testFile), choices, config, restore);
+        return true;
+      }
+      case 'not-stored':
+        this.post({ type: 'notice', message: last.dataset.reason });
+        return false;
+      default: {
+        const unknown: never = last.dataset;
+        throw new Error(`Unknown stored data set ${JSON.stringify(unknown)}`);
+      }
+    }
   }
 
   private assertIdle(): void {
     if (this.session?.running) throw new Error('Stop training before loading another data set.');
   }
+}
+
+/** The test fraction a split CSV was built with (undefined when a test file was given). */
+function splitFraction(csv: LoadedCsv): number | undefined {
+  const { testSource, testRows, trainRows } = csv.preview;
+  return testSource === 'split' && trainRows + testRows > 0 ? Math.round((100 * testRows) / (trainRows + testRows)) / 100 : undefined;
+}
+
+/** The same model settings (the seed included): a stored session belongs to them. */
+function sameModel(a: ModelConfig, b: ModelConfig): boolean {
+  return JSON.stringify([a.hiddenUnits, a.optimizer, a.learningRate, a.batchSize, a.seed, a.initializer, a.reduction]) ===
+    JSON.stringify([b.hiddenUnits, b.optimizer, b.learningRate, b.batchSize, b.seed, b.initializer, b.reduction]);
+}
+
+async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
+  const read = async (f: NamedBlob) => ({ name: f.name, bytes: await f.arrayBuffer() });
+  return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
 }
 
 function orThrow<T>(result: ParseResult<T>): T {

@@ -129,6 +129,23 @@ export interface DigitGallery {
 
 export type RunEnd = 'done' | 'stopped' | 'error';
 
+/** A stored checkpoint, as the checkpoints panel lists it. */
+export interface CheckpointInfo {
+  id: string;
+  globalStep: number;
+  /** ISO 8601. */
+  savedAt: string;
+  testAccuracy: number | null;
+  hiddenUnits: number[];
+}
+
+/** A file the page hands to the browser's downloads. */
+export interface DownloadFile {
+  name: string;
+  mime: string;
+  data: string | ArrayBuffer;
+}
+
 /** Options of a CSV load the person can change in the preview. */
 export interface CsvChoices {
   encoding?: CsvEncoding | 'auto';
@@ -141,6 +158,7 @@ export interface CsvChoices {
 // page -> worker
 
 export type WorkerRequest =
+  /** Start: pick the backend, then re-open the last visit's session when it matches these settings, else load `dataset`. */
   | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetName; model: ModelConfig }
   /** Switch to a built-in data set with a fresh model. */
   | { type: 'load-preset'; dataset: DatasetName; model: ModelConfig }
@@ -159,7 +177,14 @@ export type WorkerRequest =
   | { type: 'predict'; requestId: number; values: string[] }
   /** A drawn digit: ink in [0, 1], width x height row-major. */
   | { type: 'predict-drawing'; requestId: number; ink: Float32Array; width: number; height: number }
-  | { type: 'predict-file'; requestId: number; file: File };
+  | { type: 'predict-file'; requestId: number; file: File }
+  /** Put a stored checkpoint's model in place; training resumes from its step. */
+  | { type: 'restore-checkpoint'; id: string }
+  | { type: 'delete-checkpoint'; id: string }
+  /** The model (TF.js layers format), a Python/Keras script that rebuilds the run, or the history as CSV. */
+  | { type: 'export'; what: 'model' | 'python' | 'history' }
+  /** model.json and its weights file(s), checked before they replace anything. */
+  | { type: 'import-model'; files: File[] };
 
 // ---------------------------------------------------------------------------
 // worker -> page
@@ -170,7 +195,18 @@ export type WorkerEvent =
   | { type: 'loading'; what: string; fraction: number }
   | { type: 'dataset'; summary: DatasetSummary }
   /** A model was (re)built; `tensors` is tf.memory().numTensors, for leak checks. */
-  | { type: 'model'; globalStep: number; parameters: number; tensors: number; engine: EngineName; engineReason: string }
+  | {
+      type: 'model';
+      /** The model's settings: a restored checkpoint's may differ from the page's. */
+      config: ModelConfig;
+      globalStep: number;
+      parameters: number;
+      tensors: number;
+      engine: EngineName;
+      engineReason: string;
+    }
+  /** The curves and evaluations of a restored model, up to its step. */
+  | { type: 'history'; points: MetricPoint[]; evaluations: Evaluation[] }
   | {
       type: 'progress';
       runId: number;
@@ -185,6 +221,10 @@ export type WorkerEvent =
   | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
   | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
   | { type: 'gallery'; gallery: DigitGallery }
+  | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
+  | { type: 'download'; files: DownloadFile[] }
+  /** Something the person should know that is not an error (shown once, role=status). */
+  | { type: 'notice'; message: string }
   /** A request failed; what was loaded before is still loaded. */
   | { type: 'error'; message: string; requestId?: number };
 

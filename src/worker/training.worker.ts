@@ -5,6 +5,7 @@
  * failed request reports an error and leaves what was loaded as it was.
  */
 /// <reference lib="webworker" />
+import { Persistence } from '../ml/persistence';
 import { Workspace } from '../ml/workspace';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import { chooseBackend } from './backend';
@@ -53,8 +54,9 @@ let workspace: Promise<Workspace> | null = null;
 async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise<Workspace> {
   const pick = await chooseBackend(request.backend);
   post({ type: 'backend', ...pick });
-  const ws = new Workspace({ post, yieldToEvents, fetchBytes }, request.engine);
-  await ws.loadPreset(request.dataset, request.model);
+  const persistence = await Persistence.open(self.indexedDB);
+  const ws = new Workspace({ post, yieldToEvents, fetchBytes }, request.engine, persistence);
+  await ws.start(request.dataset, request.model);
   return ws;
 }
 
@@ -89,6 +91,16 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'predict-file':
       return post({ type: 'batch-predictions', requestId: request.requestId, result: await ws.predictFile(request.file) });
+    case 'restore-checkpoint':
+      return ws.restoreCheckpoint(request.id);
+    case 'delete-checkpoint':
+      return ws.deleteCheckpoint(request.id);
+    case 'export': {
+      const files = await ws.exportFiles(request.what);
+      return post({ type: 'download', files });
+    }
+    case 'import-model':
+      return ws.importModel(request.files);
     default:
       return assertNever(request);
   }

@@ -89,3 +89,42 @@ test('MNIST: train, read do_eval, draw a digit, clear it', async ({ page }) => {
   await expect(prediction).toHaveAttribute('data-class', '');
   expect(errors).toEqual([]);
 });
+
+/** A ring drawn with real mouse moves, as a "0" is drawn. */
+async function drawRing(page: Page): Promise<void> {
+  const canvas = page.getByTestId('digit-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('The digit canvas has no box.');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const rx = box.width * 0.22;
+  const ry = box.height * 0.32;
+  await page.mouse.move(cx + rx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 48; i++) {
+    const a = (i / 48) * 2 * Math.PI;
+    await page.mouse.move(cx + rx * Math.cos(a), cy + ry * Math.sin(a));
+  }
+  await page.mouse.up();
+}
+
+test('the tutorial run: 2000 steps reach precision >= 0.88, a stroke reads 1 and a ring 0', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '?dataset=mnist');
+  await trainUntil(page, 'done');
+  expect(await stepOf(page)).toBe(2000);
+  // do_eval at the checkpoints: steps 1000 and 2000, every split.
+  await expect(page.locator('[data-testid="eval-table"][data-step="1000"]')).toHaveCount(3);
+  const test2000 = page.locator('[data-testid="eval-table"][data-split="test"][data-step="2000"]');
+  expect(Number(await test2000.getAttribute('data-precision'))).toBeGreaterThanOrEqual(0.88);
+
+  const prediction = page.getByTestId('digit-prediction');
+  await drawVerticalStroke(page);
+  await expect(prediction).toHaveAttribute('data-class', '1');
+  await page.getByTestId('digit-clear').click();
+  await expect(prediction).toHaveAttribute('data-class', '');
+  await drawRing(page);
+  await expect(prediction).toHaveAttribute('data-class', '0');
+  expect(errors).toEqual([]);
+});

@@ -30,7 +30,7 @@ describe('folding worker events into page state', () => {
 
   it('a new model clears the curves, the evaluation and the global step', () => {
     const trained = { ...training(1), state: 'done' as const, globalStep: 2000, points: [{ step: 10, split: 'train' as const, loss: 1 }] };
-    const s = reduce(trained, { type: 'model', globalStep: 0, parameters: 513, tensors: 12, engine: 'fused', engineReason: 'small' }, 5);
+    const s = reduce(trained, { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 513, tensors: 12, engine: 'fused', engineReason: 'small' }, 5);
     expect(s).toMatchObject({ state: 'idle', globalStep: 0, points: [], evaluations: [], parameters: 513, engine: { name: 'fused' } });
   });
 });

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+
+import { Persistence } from '../../src/ml/persistence';
 import { Workspace } from '../../src/ml/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import { collectingHooks, IRIS_CONFIG, ofType } from './helpers';
 
 const fetchBytes = async (path: string) => new Uint8Array(readFileSync(new URL(`../../public/${path}`, import.meta.url)));
 
-function makeWorkspace() {
+/** A workspace whose "IndexedDB" is fake-indexeddb's, or none. */
+async function makeWorkspace(factory?: IDBFactory) {
   const events: WorkerEvent[] = [];
-  const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, 'auto');
-  return { ws, events };
+  const persistence = await Persistence.open(factory);
+  const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, 'auto', persistence);
+  return { ws, events, persistence };
 }
 
 const file = (text: string | Uint8Array<ArrayBuffer>, name: string) => new File([text], name);
@@ -26,7 +31,7 @@ const FLOWERS = [
 
 describe('the workspace (everything the worker does)', () => {
   it('loads the Iris preset and then a CSV, which replaces it', async () => {
-    const { ws, events } = makeWorkspace();
+    const { ws, events } = await makeWorkspace();
     await ws.loadPreset('iris', IRIS_CONFIG);
     expect(ofType(events, 'dataset')[0].summary).toMatchObject({ source: 'iris', trainRows: 120, testRows: 30 });
     await ws.loadCsv(file(FLOWERS, 'flowers.csv'), undefined, {}, IRIS_CONFIG);
@@ -45,7 +50,7 @@ describe('the workspace (everything the worker does)', () => {
   });
 
   it('keeps the previous data set and model when a file is bad', async () => {
-    const { ws, events } = makeWorkspace();
+    const { ws, events } = await makeWorkspace();
     await ws.loadPreset('iris', IRIS_CONFIG);
     await ws.train(1, 100, 100);
     const png = new Uint8Array<ArrayBuffer>(new ArrayBuffer(12));
@@ -59,7 +64,7 @@ describe('the workspace (everything the worker does)', () => {
   });
 
   it('classifies a file of rows, scores it when the label is there, and exports every row', async () => {
-    const { ws } = makeWorkspace();
+    const { ws } = await makeWorkspace();
     await ws.loadCsv(file(FLOWERS, 'flowers.csv'), undefined, {}, IRIS_CONFIG);
     await ws.train(1, 300, 100);
     const result = await ws.predictFile(file(FLOWERS, 'new.csv'));
@@ -74,7 +79,7 @@ describe('the workspace (everything the worker does)', () => {
   });
 
   it('loads MNIST with read_data_sets splits and reads a drawn digit', async () => {
-    const { ws, events } = makeWorkspace();
+    const { ws, events } = await makeWorkspace();
     await ws.loadPreset('mnist', { ...IRIS_CONFIG, hiddenUnits: [16], optimizer: 'sgd', learningRate: 0.1, batchSize: 100, initializer: 'truncated-normal', reduction: 'mean' });
     const summary = ofType(events, 'dataset')[0].summary;
     expect(summary).toMatchObject({ source: 'mnist', trainRows: 8000, validationRows: 1000, testRows: 1000 });
@@ -90,5 +95,95 @@ describe('the workspace (everything the worker does)', () => {
     expect(digit.length).toBe(784);
     ws.current.dispose();
     expect(tf.memory().numTensors).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('re-reading a CSV in another encoding', () => {
+  it('reads the files again when the person picks another encoding', async () => {
+    const { ws, events } = await makeWorkspace();
+    // "café" and "crème" in Windows-1252: 0xE9 and 0xE8 are not valid UTF-8 on their own.
+    const text = 'x,kind\n' + Array.from({ length: 20 }, (_, i) => `${i % 5},${i % 2 ? 'caf\u00e9' : 'cr\u00e8me'}`).join('\n');
+    const bytes = new Uint8Array(new ArrayBuffer(text.length));
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    await ws.loadCsv(file(bytes, 'menu.csv'), undefined, { encoding: 'utf-8' }, IRIS_CONFIG);
+    expect(ofType(events, 'dataset').pop()?.summary.classNames.join()).toContain('\uFFFD');
+    await ws.configureCsv({ encoding: 'windows-1252' }, IRIS_CONFIG);
+    const last = ofType(events, 'dataset').pop()?.summary;
+    expect(last?.classNames).toEqual(['café', 'crème']);
+    expect(last?.csv?.encoding).toBe('windows-1252');
+    ws.current.dispose();
+  });
+});
+
+describe('checkpoints: nothing trained is lost', () => {
+  it('saves every 1000 steps and at the end, and a new visit with the same settings resumes at that step', async () => {
+    const factory = new IDBFactory();
+    const first = await makeWorkspace(factory);
+    await first.ws.start('iris', IRIS_CONFIG);
+    await first.ws.train(1, 1500, 100);
+    const listed = ofType(first.events, 'checkpoints').pop();
+    expect(listed?.persistent).toBe(true);
+    expect(listed?.checkpoints.map((c) => c.globalStep)).toEqual([1500, 1000]);
+    const before = await first.ws.current.predict(['5.8', '3.1', '5.0', '1.7']);
+    first.ws.current.dispose();
+
+    // A reload: a new worker, the same IndexedDB.
+    const second = await makeWorkspace(factory);
+    await second.ws.start('iris', IRIS_CONFIG);
+    expect(second.ws.current.globalStep).toBe(1500);
+    expect(ofType(second.events, 'model')[0]).toMatchObject({ globalStep: 1500 });
+    const history = ofType(second.events, 'history')[0];
+    expect(history.evaluations.filter((e) => e.split === 'test').map((e) => e.globalStep).pop()).toBe(1500);
+    const after = await second.ws.current.predict(['5.8', '3.1', '5.0', '1.7']);
+    after.probabilities.forEach((p, i) => expect(p).toBeCloseTo(before.probabilities[i], 6));
+    await second.ws.train(2, 500, 100);
+    expect(second.ws.current.globalStep).toBe(2000);
+
+    // Restore the older checkpoint: the model predicts as it did at step 1000.
+    const older = ofType(second.events, 'checkpoints').pop()?.checkpoints.find((c) => c.globalStep === 1000);
+    await second.ws.restoreCheckpoint(older?.id ?? 'missing');
+    expect(second.ws.current.globalStep).toBe(1000);
+    second.ws.current.dispose();
+
+    // A link with other settings starts afresh.
+    const third = await makeWorkspace(factory);
+    await third.ws.start('iris', { ...IRIS_CONFIG, hiddenUnits: [8] });
+    expect(third.ws.current.globalStep).toBe(0);
+    third.ws.current.dispose();
+  });
+
+  it('runs without persistence when IndexedDB is unavailable, and says so', async () => {
+    const { ws, events } = await makeWorkspace(undefined);
+    await ws.start('iris', IRIS_CONFIG);
+    expect(ofType(events, 'notice')[0].message).toMatch(/IndexedDB/);
+    await ws.train(1, 100, 100);
+    expect(ofType(events, 'checkpoints').pop()?.persistent).toBe(false);
+    ws.current.dispose();
+  });
+
+  it('exports the model and imports it back with the same predictions; a corrupted model.json changes nothing', async () => {
+    const { ws } = await makeWorkspace(new IDBFactory());
+    await ws.start('iris', IRIS_CONFIG);
+    await ws.train(1, 300, 100);
+    const before = await ws.current.predict(['6.4', '3.2', '4.5', '1.5']);
+    const files = await ws.exportFiles('model');
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin']);
+    const asFile = (f: (typeof files)[number]) => new File([f.data], f.name);
+
+    const fresh = await makeWorkspace(new IDBFactory());
+    await fresh.ws.start('iris', IRIS_CONFIG);
+    await expect(fresh.ws.importModel([new File(['{"modelTopology": '], 'model.json'), asFile(files[1])])).rejects.toThrow(/model\.json/);
+    expect(fresh.ws.current.globalStep).toBe(0);
+    await fresh.ws.importModel(files.map(asFile));
+    expect(fresh.ws.current.globalStep).toBe(300);
+    const after = await fresh.ws.current.predict(['6.4', '3.2', '4.5', '1.5']);
+    after.probabilities.forEach((p, i) => expect(Math.abs(p - before.probabilities[i])).toBeLessThan(1e-4));
+
+    const [python] = await ws.exportFiles('python');
+    expect(String(python.data)).toContain('Adagrad');
+    const [history] = await ws.exportFiles('history');
+    expect(String(history.data).split('\n')[0]).toBe('step,split,loss,accuracy');
+    ws.current.dispose();
+    fresh.ws.current.dispose();
   });
 });
