@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { Store } from './client/store';
 import { App } from './components/App';
 import { StoreProvider } from './components/useStore';
+import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
 const store = new Store(window.location.search);
 store.start();
+// Offline once loaded: the app shell, the data sets and the wasm files (production builds only).
+registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
