@@ -154,6 +154,34 @@ function initialBundle() {
   return { files, gzip, tfjs };
 }
 
+/** A synthetic CSV of `rows` x `cols` (numbers, then a 3-class label). */
+function syntheticCsv(rows, cols) {
+  const lines = [[...Array.from({ length: cols - 1 }, (_, c) => `f${c + 1}`), 'label'].join(',')];
+  for (let r = 0; r < rows; r++) {
+    const k = r % 3;
+    const cells = Array.from({ length: cols - 1 }, (_, c) => (k * 2 + ((r * 31 + c * 17) % 100) / 50).toFixed(3));
+    lines.push(`${cells.join(',')},class${k}`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+/** Load a 100,000 x 20 CSV through the file input: time to the preview, and main-thread long tasks meanwhile. */
+async function csvLoad(browser) {
+  const csv = syntheticCsv(100_000, 20);
+  const { page } = await openApp(browser, '');
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    window.__t0 = performance.now();
+  });
+  await page.getByTestId('csv-drop').locator('input[type=file]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: csv });
+  // A stratified 20 % split of 100,000 rows leaves about 80,000 for training.
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=dataset-summary]')?.getAttribute('data-train-rows')) > 70_000, null, { timeout: 300_000 });
+  const r = await page.evaluate(() => ({ ms: performance.now() - window.__t0, longTasks: window.__longTasks }));
+  await page.close();
+  return { ...r, mb: csv.length / 1024 / 1024 };
+}
+
 const pad = (v, n) => String(v).padStart(n);
 const rate = (steps, ms) => (steps / ms) * 1000;
 
@@ -167,6 +195,12 @@ try {
   const bundle = initialBundle();
   console.log(`Headless Chromium ${await browser.version()}, ${STEPS} steps per run, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`JavaScript + CSS before Train: ${(bundle.gzip / 1024).toFixed(1)} KB gzip in ${bundle.files.length} files; tfjs in it: ${bundle.tfjs ? 'YES' : 'no'}`);
+  if (process.env.BENCH_CSV !== '0') {
+    const c = await csvLoad(browser);
+    const max = c.longTasks.length ? Math.max(...c.longTasks) : 0;
+    const total = c.longTasks.reduce((a, v) => a + v, 0);
+    console.log(`CSV 100,000 rows x 20 columns (${c.mb.toFixed(1)} MB): preview after ${c.ms.toFixed(0)} ms; main-thread long tasks max ${max.toFixed(0)} / total ${total.toFixed(0)} ms`);
+  }
   for (const dataset of DATASETS) {
     const name = dataset === 'iris' ? 'Iris 4-10-20-10-3, batch 128, Adagrad' : 'MNIST 784-128-32-10, batch 100, SGD';
     console.log(`\n## ${name}`);

@@ -11,17 +11,19 @@ import { useAppState, useStore } from './useStore';
 export function PredictPanel() {
   const { dataset, prediction, globalStep } = useAppState();
   const store = useStore();
-  const [values, setValues] = useState<Record<string, string>>({});
+  // A Map, not an object keyed by column names: a column may be called __proto__ or constructor.
+  const [values, setValues] = useState<ReadonlyMap<string, string>>(new Map());
   if (!dataset || dataset.inputs.length === 0) return null;
   const inputs = dataset.inputs;
-  const valueOf = (name: string, options?: string[]) => values[name] ?? (options ? (options[0] ?? '') : '');
-  const send = (row: Record<string, string>) => store.predict(inputs.map((i) => row[i.name] ?? valueOf(i.name, i.options)));
+  const valueOf = (name: string, options?: string[]) => values.get(name) ?? (options ? (options[0] ?? '') : '');
+  const send = (row: ReadonlyMap<string, string>) => store.predict(inputs.map((i) => row.get(i.name) ?? valueOf(i.name, i.options)));
+  const setValue = (name: string, value: string) => setValues(new Map(values).set(name, value));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     send(values);
   };
   const applySample = (sample: readonly number[]) => {
-    const next = Object.fromEntries(inputs.map((input, i) => [input.name, String(sample[i])]));
+    const next = new Map(inputs.map((input, i) => [input.name, String(sample[i])] as const));
     setValues(next);
     send(next);
   };
@@ -35,7 +37,7 @@ export function PredictPanel() {
           <label key={input.name}>
             <span>{input.name}</span>
             {input.kind === 'categorical' ? (
-              <select name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}>
+              <select name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValue(input.name, e.target.value)}>
                 {(input.options ?? []).map((o) => (
                   <option key={o} value={o}>
                     {o}
@@ -49,7 +51,7 @@ export function PredictPanel() {
                 name={input.name}
                 value={valueOf(input.name)}
                 placeholder={dataset.source === 'csv' ? 'empty = training mean' : undefined}
-                onChange={(e) => setValues({ ...values, [input.name]: e.target.value })}
+                onChange={(e) => setValue(input.name, e.target.value)}
               />
             )}
           </label>

@@ -203,8 +203,10 @@ export class Workspace {
   /** Called by the Session every 1000 steps and where a run ends. */
   private async saveCheckpoint(session: Session): Promise<void> {
     if (session !== this.session || !this.record) return;
+    // A failed save (storage full) is an error the person must see; training goes on and
+    // the previous checkpoint is intact.
     const problem = await this.persistence.save(session, this.record);
-    if (problem) this.post({ type: 'notice', message: problem });
+    if (problem) this.post({ type: 'error', message: problem });
     await this.postCheckpoints();
   }
 

@@ -5,12 +5,14 @@
  * The count line comes from the confusion matrix, i.e. the whole test split, not just
  * the digits shown.
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { DigitGallery } from '../../shared/protocol';
 import { useAppState } from '../useStore';
 import { DigitImage } from './DigitImage';
 
 const SIDE = 28;
+/** Digits drawn per animation frame: each costs a PNG encode, so all 200 at once would block the page. */
+const PER_FRAME = 20;
 /** CSS pixels per digit: twice the data's size. */
 const SHOWN = 56;
 
@@ -62,6 +64,20 @@ export function Gallery() {
   const shown = useMemo(() => (onlyMistakes ? all.filter((d) => d.label !== d.predicted) : all), [all, onlyMistakes]);
   const counts = useMemo(() => (gallery ? misreadCount(gallery.confusion) : null), [gallery]);
   const names = dataset?.classNames ?? [];
+  // How many of `shown` are drawn; a new list starts again at one frame's worth.
+  const [drawn, setDrawn] = useState<{ list: Item[]; limit: number }>({ list: shown, limit: PER_FRAME });
+  const limit = drawn.list === shown ? drawn.limit : PER_FRAME;
+  useEffect(() => {
+    let frame = 0;
+    let n = PER_FRAME;
+    const grow = () => {
+      n += PER_FRAME;
+      setDrawn({ list: shown, limit: n });
+      if (n < shown.length) frame = requestAnimationFrame(grow);
+    };
+    if (n < shown.length) frame = requestAnimationFrame(grow);
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
   const mistakes = all.length - all.filter((d) => d.label === d.predicted).length;
 
   if (!gallery || !counts) return <p className="muted">The test digits appear here once the data set is loaded.</p>;
@@ -81,7 +97,7 @@ export function Gallery() {
       </label>
       {shown.length > 0 ? (
         <ul className="gallery-grid" tabIndex={0} aria-label={onlyMistakes ? 'Misread test digits' : 'Test digits'}>
-          {shown.map((item) => (
+          {shown.slice(0, limit).map((item) => (
             <Tile key={item.index} item={item} names={names} />
           ))}
         </ul>
