@@ -17,8 +17,9 @@ import { fromIdx } from './mnist/idx';
 import { preprocessDigit } from './mnist/preprocess';
 import { digitGallery, mnistDataset } from './mnistDataset';
 import { predictFile } from './predictFile';
-import { fingerprint, validateImport, type SessionDataset, type SessionState } from './checkpoint';
+import { fingerprint, validateImport, type SessionDataset } from './checkpoint';
 import type { DatasetRecord, Persistence } from './persistence';
+import { resume, sameModel } from './resume';
 import { Session, type Restore, type SessionHooks } from './session';
 import type { ParseResult } from './tfCsv';
 
@@ -28,7 +29,7 @@ export interface WorkspaceHooks extends SessionHooks {
 }
 
 /** A File, or any Blob with a name (what tests build under Node). */
-type NamedBlob = Blob & { name: string };
+export type NamedBlob = Blob & { name: string };
 
 /** Largest MNIST IDX file accepted (the real train-images file is 47 MB inflated). */
 const MAX_IDX_BYTES = 64 * 1024 * 1024;
@@ -62,7 +63,7 @@ export class Workspace {
     const last = await this.persistence.lastSession();
     if (last && sameModel(last.config, model) && (last.dataset.source === 'mnist') === (dataset === 'mnist')) {
       try {
-        if (await this.resume(last, model)) return;
+        if (await resume(this, this.persistence, last, model)) return;
       } catch (error) {
         this.post({ type: 'notice', message: `The last session could not be restored (${error instanceof Error ? error.message : String(error)}); starting afresh.` });
       }
@@ -72,6 +73,11 @@ export class Workspace {
 
   private post(event: WorkerEvent): void {
     this.hooks.post(event);
+  }
+
+  /** Tell the page something (resume.ts uses it for data sets it cannot re-open). */
+  notify(event: WorkerEvent): void {
+    this.post(event);
   }
 
   get current(): Session {
@@ -259,31 +265,6 @@ export class Workspace {
     await this.saveCheckpoint(session);
   }
 
-  /** Re-open a stored session; false when its data set is not kept (the caller loads afresh). */
-  private async resume(last: SessionState, model: ModelConfig): Promise<boolean> {
-    const checkpoint = last.checkpointId ? await this.persistence.load(last.checkpointId) : null;
-    const restore = checkpoint?.ok ? this.persistence.restoreOf(checkpoint.value, { points: last.points, evaluations: last.evaluations }) : undefined;
-    const config = checkpoint?.ok ? checkpoint.value.meta.config : model;
-    switch (last.dataset.source) {
-      case 'iris':
-      case 'mnist':
-        await this.loadPreset(last.dataset.source, config, restore);
-        return true;
-      case 'csv': {
-        const { file, testFile, choices } = last.dataset;
-        const blob = (f: { name: string; bytes: ArrayBuffer }): NamedBlob => Object.assign(new Blob([f.bytes]), { name: f.name });
-        await this.loadCsv(blob(file), testFile && blob(testFile), choices, config, restore);
-        return true;
-      }
-      case 'not-stored':
-        this.post({ type: 'notice', message: last.dataset.reason });
-        return false;
-      default: {
-        const unknown: never = last.dataset;
-        throw new Error(`Unknown stored data set ${JSON.stringify(unknown)}`);
-      }
-    }
-  }
 
   private assertIdle(): void {
     if (this.session?.running) throw new Error('Stop training before loading another data set.');
@@ -296,12 +277,7 @@ function splitFraction(csv: LoadedCsv): number | undefined {
   return testSource === 'split' && trainRows + testRows > 0 ? Math.round((100 * testRows) / (trainRows + testRows)) / 100 : undefined;
 }
 
-/** The same model settings (the seed included): a stored session belongs to them. */
-function sameModel(a: ModelConfig, b: ModelConfig): boolean {
-  return JSON.stringify([a.hiddenUnits, a.optimizer, a.learningRate, a.batchSize, a.seed, a.initializer, a.reduction]) ===
-    JSON.stringify([b.hiddenUnits, b.optimizer, b.learningRate, b.batchSize, b.seed, b.initializer, b.reduction]);
-}
-
+/** The page state's record of the CSV files (their bytes, when small enough to keep). */
 async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
   const read = async (f: NamedBlob) => ({ name: f.name, bytes: await f.arrayBuffer() });
   return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
