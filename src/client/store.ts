@@ -9,6 +9,13 @@ import { initialState, reduce, type AppState } from './state';
 
 type Listener = () => void;
 
+/**
+ * Silence from the worker during a run after which it is taken for hung. It posts
+ * progress at least every chunk (~40 ms, at most a few seconds for a slow evaluation
+ * on software WebGL), so ten seconds means it is not coming back.
+ */
+const HEARTBEAT_MS = 10_000;
+
 /** Hand data to the browser's downloads; nothing leaves the machine. */
 export function saveFile(data: string | ArrayBuffer, name: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([data], { type: mime }));
@@ -28,6 +35,8 @@ export class Store {
   private nextRequestId = 1;
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
+  private lastHeard = 0;
+  private watchdog: number | null = null;
 
   constructor(search: string) {
     const { settings, notices } = parseSettings(search);
@@ -39,9 +48,32 @@ export class Store {
     if (this.worker) return;
     this.worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<WorkerEvent>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.update({ ...this.state, error: `The training worker failed: ${event.message}`, state: 'error' });
+    this.worker.onerror = (event) => this.recover(`The training worker crashed (${event.message || 'an uncaught error'})`);
+    this.lastHeard = performance.now();
+    this.watchdog ??= window.setInterval(() => {
+      if (this.state.state === 'training' && performance.now() - this.lastHeard > HEARTBEAT_MS) {
+        this.recover(`The training worker stopped answering for ${HEARTBEAT_MS / 1000} s`);
+      }
+    }, 1000);
     const { settings } = this.state;
     this.send({ type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) });
+  }
+
+  /**
+   * A dead or hung worker: end it and start a new one. The new worker re-opens the
+   * last session from IndexedDB (the data set, a dropped CSV too, and the model of
+   * the newest checkpoint), so the person can go on; the page keeps what was typed.
+   */
+  private recover(what: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.update({
+      ...this.state,
+      state: 'loading',
+      run: null,
+      error: `${what}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
+    });
+    this.start();
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -171,6 +203,7 @@ export class Store {
   }
 
   private receive(event: WorkerEvent): void {
+    this.lastHeard = performance.now();
     if (event.type === 'download') event.files.forEach((f) => saveFile(f.data, f.name, f.mime));
     const before = this.state.settings;
     this.update(reduce(this.state, event, performance.now()));

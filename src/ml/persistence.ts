@@ -58,6 +58,16 @@ export class Persistence {
     return saved.value.warning ?? null;
   }
 
+  /**
+   * The page state right after a data set loads, before any checkpoint: so a crash or
+   * reload before the first 1000 steps still re-opens a dropped CSV. Keeps the stored
+   * checkpoint of the same model when there is one.
+   */
+  async saveLoaded(session: Session, record: DatasetRecord, checkpointId: string | null): Promise<string | null> {
+    const state = await this.store.saveSession(this.state(session, record, checkpointId));
+    return state.ok ? null : state.reason;
+  }
+
   /** Metadata for the checkpoints panel, newest first, of one data set. */
   async list(fingerprint: string): Promise<CheckpointInfo[]> {
     const listed = await this.store.list(fingerprint);
@@ -126,7 +136,7 @@ export class Persistence {
     });
   }
 
-  private state(session: Session, record: DatasetRecord, checkpointId: string): SessionState {
+  private state(session: Session, record: DatasetRecord, checkpointId: string | null): SessionState {
     return sessionState({
       dataset: record.session,
       config: session.modelConfig,

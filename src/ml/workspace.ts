@@ -200,6 +200,10 @@ export class Workspace {
     this.record = record;
     this.csv = csv;
     if (!csv) this.csvFiles = null;
+    if (!restore) {
+      const problem = await this.persistence.saveLoaded(next, record, null);
+      if (problem) this.post({ type: 'notice', message: problem });
+    }
     await this.postCheckpoints();
   }
 
