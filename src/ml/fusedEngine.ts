@@ -69,6 +69,10 @@ export class FusedEngine implements Engine {
     return evaluateNet(this.net, split.features, split.labels, split.rows);
   }
 
+  weightsInMemory(): Float32Array[] {
+    return this.net.getWeights();
+  }
+
   adopt(step: number): void {
     this.net = this.newNet();
     copyModelToNet(this.model, this.net);

@@ -81,6 +81,12 @@ export class Persistence {
     }));
   }
 
+  /** The newest checkpoint of a data set, or null. */
+  async latest(fingerprint: string): Promise<Checkpoint | null> {
+    const latest = await this.store.latest(fingerprint);
+    return latest.ok ? latest.value : null;
+  }
+
   async load(id: string): Promise<ParseResult<Checkpoint>> {
     return this.store.load(id);
   }

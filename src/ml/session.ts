@@ -136,6 +136,16 @@ export class Session {
     if (this.activeRun === runId) this.stopRequested = true;
   }
 
+  /** Stop whatever run is going (the backend is going away). */
+  stopAny(): void {
+    if (this.running) this.stopRequested = true;
+  }
+
+  /** The newest weights when they survive the backend (the fused engine keeps them in JS), else null. */
+  weightsInMemory(): Float32Array[] | null {
+    return this.engine?.weightsInMemory() ?? null;
+  }
+
   /** Classify one row of encoded features. */
   async predictFeatures(features: Float32Array): Promise<Prediction> {
     return predictRow(this.model, features, this.dataset.data.classNames);

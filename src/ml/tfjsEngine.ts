@@ -79,6 +79,10 @@ export class TfjsEngine implements Engine {
     return perExampleTfjs(this.model, tensors);
   }
 
+  weightsInMemory(): null {
+    return null;
+  }
+
   adopt(step: number): void {
     this.globalStep = step;
     disposeOptimizer(this.optimizer);

@@ -5,6 +5,7 @@
  * so a bad file leaves the previous data set and model as they were.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
@@ -36,6 +37,8 @@ const MAX_IDX_BYTES = 64 * 1024 * 1024;
 
 export class Workspace {
   private session: Session | null = null;
+  /** The run in progress, to wait for when the backend must change under it. */
+  private running: Promise<void> | null = null;
   /** What a checkpoint of the loaded data set carries (fingerprint, how to re-open it). */
   private record: DatasetRecord | null = null;
   /** The CSV behind the current data set, kept so a change of label column re-builds without re-reading. */
@@ -144,8 +147,39 @@ export class Workspace {
 
   async train(runId: number, steps: number, evalEvery: number): Promise<void> {
     const session = this.current;
-    await session.train(runId, steps, evalEvery);
+    const run = session.train(runId, steps, evalEvery);
+    this.running = run;
+    await run;
+    if (this.running === run) this.running = null;
     if (session.dataset.summary.source === 'mnist') this.postGallery(session);
+  }
+
+  /**
+   * The backend went away (a lost WebGL context): stop the run, switch with
+   * `setBackend`, and go on from the newest weights that survived — the fused engine's,
+   * which live in JS, else the newest checkpoint. Returns what happened, in words.
+   */
+  async moveBackend(setBackend: () => Promise<void>): Promise<string> {
+    const session = this.current;
+    session.stopAny();
+    await this.running;
+    const inMemory = session.weightsInMemory();
+    let restore: Restore | undefined;
+    if (inMemory) {
+      restore = { apply: (model) => setWeights(model, inMemory), globalStep: session.globalStep, history: session.history };
+    } else if (this.record) {
+      const latest = await this.persistence.latest(this.record.fingerprint);
+      if (latest) restore = this.persistence.restoreOf(latest, session.history);
+    }
+    await setBackend();
+    const next = new Session(session.dataset, session.modelConfig, this.sessionHooks, this.engine, restore);
+    try {
+      session.dispose();
+    } catch {
+      // Its tensors lived on the lost context.
+    }
+    this.session = next;
+    return restore ? `Training goes on from step ${next.globalStep}.` : 'No weights survived: the model starts again at step 0.';
   }
 
   async predictDrawing(ink: Float32Array, width: number, height: number) {
@@ -285,6 +319,16 @@ function splitFraction(csv: LoadedCsv): number | undefined {
 async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
   const read = async (f: NamedBlob) => ({ name: f.name, bytes: await f.arrayBuffer() });
   return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
+}
+
+/** Weights from JS arrays into a model, in getWeights() order. */
+function setWeights(model: tf.LayersModel, weights: Float32Array[]): ParseResult<undefined> {
+  const current = model.getWeights();
+  if (current.length !== weights.length || current.some((w, i) => w.size !== weights[i].length)) {
+    return { ok: false, reason: 'The surviving weights do not fit the model.' };
+  }
+  tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(weights[i], w.shape))));
+  return { ok: true, value: undefined };
 }
 
 function orThrow<T>(result: ParseResult<T>): T {

@@ -184,7 +184,9 @@ export type WorkerRequest =
   /** The model (TF.js layers format), a Python/Keras script that rebuilds the run, or the history as CSV. */
   | { type: 'export'; what: 'model' | 'python' | 'history' }
   /** model.json and its weights file(s), checked before they replace anything. */
-  | { type: 'import-model'; files: File[] };
+  | { type: 'import-model'; files: File[] }
+  /** Fault injection for browser tests: lose the WebGL context (WEBGL_lose_context), as a GPU reset does. */
+  | { type: 'lose-webgl-context' };
 
 // ---------------------------------------------------------------------------
 // worker -> page

@@ -79,3 +79,31 @@ export async function chooseBackend(choice: BackendChoice): Promise<BackendPick>
   }
   throw new Error(`No tfjs backend could start (tried ${failed.join(', ')}).`);
 }
+
+/** The WebGL context tfjs's webgl backend draws with, when that backend is in use. */
+function webglContext(): WebGL2RenderingContext | WebGLRenderingContext | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  return backend.gpgpu?.gl ?? null;
+}
+
+/**
+ * Call `onLost` once if the WebGL context is lost (a GPU reset on a laptop, a driver
+ * update): tensors on it are gone, so the worker must move to another backend.
+ */
+export function watchContextLoss(onLost: () => void): void {
+  // In a worker tfjs draws on an OffscreenCanvas; the WebWorker lib does not type gl.canvas.
+  const canvas = (webglContext() as unknown as { canvas?: OffscreenCanvas } | null)?.canvas;
+  if (!canvas) return;
+  canvas.addEventListener('webglcontextlost', (event: Event) => {
+    event.preventDefault();
+    onLost();
+  }, { once: true });
+}
+
+/** Fault injection for the browser tests: lose the context through WEBGL_lose_context. */
+export function loseWebglContext(): boolean {
+  const lose = webglContext()?.getExtension('WEBGL_lose_context');
+  lose?.loseContext();
+  return Boolean(lose);
+}

@@ -8,7 +8,7 @@
 import { Persistence } from '../ml/persistence';
 import { Workspace } from '../ml/workspace';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
-import { chooseBackend } from './backend';
+import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -57,7 +57,21 @@ async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise
   const persistence = await Persistence.open(self.indexedDB);
   const ws = new Workspace({ post, yieldToEvents, fetchBytes }, request.engine, persistence);
   await ws.start(request.dataset, request.model);
+  watchContextLoss(() => void moveOffWebgl(ws));
   return ws;
+}
+
+/** The WebGL context was lost: say so, move to wasm (or cpu) and go on from the weights that survived. */
+async function moveOffWebgl(ws: Workspace): Promise<void> {
+  try {
+    const outcome = await ws.moveBackend(async () => {
+      const pick = await chooseBackend('wasm');
+      post({ type: 'backend', backend: pick.backend, reason: `the WebGL context was lost; ${pick.reason}` });
+    });
+    post({ type: 'notice', message: `The WebGL context was lost (a GPU reset?); training moved to another backend. ${outcome}` });
+  } catch (error) {
+    post({ type: 'error', message: `The WebGL context was lost and no other backend could take over: ${error instanceof Error ? error.message : String(error)}` });
+  }
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
@@ -101,6 +115,9 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'import-model':
       return ws.importModel(request.files);
+    case 'lose-webgl-context':
+      loseWebglContext();
+      return;
     default:
       return assertNever(request);
   }

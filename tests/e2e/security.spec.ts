@@ -8,7 +8,7 @@
  *   download neutralises spreadsheet formulas while numbers stay numbers.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Download, type Page, type Request } from '@playwright/test';
 import { CATEGORIES, CLASSES, COLUMNS, FEATURES, LABEL, LONG, PAYLOAD, parseCsv, payloadCsv } from './fixtures/payloads';
 import { collectErrors, openApp, status, trainUntil } from './page';
 
@@ -121,6 +121,26 @@ async function fullSession(page: Page, backend: 'auto' | 'cpu' | 'webgl' | 'wasm
   const chart = page.getByTestId('loss-chart');
   await chart.hover();
   await expect(chart.locator('.recharts-tooltip-wrapper')).toBeVisible({ timeout: 5_000 });
+  // Export the model and import it back (an import starts without curves, so it comes last):
+  // downloads and file reads stay on the machine.
+  const downloads: { name: string; body: Buffer }[] = [];
+  const twoFiles = new Promise<void>((resolve) => {
+    const onDownload = async (d: Download) => {
+      downloads.push({ name: d.suggestedFilename(), body: readFileSync(await d.path()) });
+      if (downloads.length === 2) {
+        page.off('download', onDownload);
+        resolve();
+      }
+    };
+    page.on('download', onDownload);
+  });
+  await page.getByTestId('export-model').click();
+  await twoFiles;
+  await page
+    .getByTestId('import-model')
+    .locator('input[type=file]')
+    .setInputFiles(downloads.map((d) => ({ name: d.name, mimeType: 'application/octet-stream', buffer: d.body })));
+  await expect(page.getByTestId('checkpoints').locator('tr').first()).toBeVisible();
 }
 
 test('the built page carries the CSP, and it blocks what it should', async ({ page }) => {
