@@ -4,6 +4,7 @@ import { Charts } from './Charts';
 import { CheckpointsPanel } from './CheckpointsPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { EvaluationPanel } from './EvaluationPanel';
+import { MetricsPanel } from './MetricsPanel';
 import { MnistPanel } from './mnist/MnistPanel';
 import { PredictPanel } from './PredictPanel';
 import { TrainPanel } from './TrainPanel';
@@ -25,6 +26,7 @@ export function App() {
         <DatasetPanel />
         <TrainPanel />
         <EvaluationPanel />
+        <MetricsPanel />
         <Charts />
         {source === 'mnist' ? <MnistPanel /> : <PredictPanel />}
         <BatchPredictPanel />

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { smooth } from '../client/smoothing';
 import type { MetricPoint } from '../shared/protocol';
 import { MetricChart, type Series } from './MetricChart';
 import { useAppState } from './useStore';
@@ -26,24 +27,31 @@ function curves(points: MetricPoint[]) {
 /** Loss and accuracy, train and test on one chart each, as TensorBoard and tfjs-vis draw them. */
 export function Charts() {
   const { points } = useAppState();
+  const [smoothing, setSmoothing] = useState(0);
+  const sliderId = useId();
   const c = useMemo(() => curves(points), [points]);
   const loss = useMemo<Series[]>(
     () => [
-      { name: 'train (batch)', color: TRAIN, points: c.batchLoss },
-      { name: 'test', color: TEST, points: c.testLoss },
+      { name: 'train (batch)', color: TRAIN, points: smooth(c.batchLoss, smoothing) },
+      { name: 'test', color: TEST, points: smooth(c.testLoss, smoothing) },
     ],
-    [c],
+    [c, smoothing],
   );
   const accuracy = useMemo<Series[]>(
     () => [
-      { name: 'test', color: TEST, points: c.testAcc },
-      { name: 'train', color: TRAIN, points: c.trainAcc },
+      { name: 'test', color: TEST, points: smooth(c.testAcc, smoothing) },
+      { name: 'train', color: TRAIN, points: smooth(c.trainAcc, smoothing) },
     ],
-    [c],
+    [c, smoothing],
   );
   return (
     <section className="panel wide" aria-labelledby="charts-title">
       <h2 id="charts-title">Learning curves</h2>
+      <label htmlFor={sliderId} className="smoothing">
+        Smoothing (TensorBoard's debiased moving average){' '}
+        <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
+        <output htmlFor={sliderId}>{smoothing.toFixed(2)}</output>
+      </label>
       <div className="charts">
         <MetricChart testId="loss-chart" title="Loss (mean cross-entropy per example)" series={loss} />
         <MetricChart testId="accuracy-chart" title="Accuracy" series={accuracy} domain={[0, 1]} />

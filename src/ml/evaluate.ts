@@ -40,6 +40,13 @@ export function summarize(rows: PerExample, labels: ArrayLike<number>, split: Sp
   };
 }
 
+/** confusion[actual][predicted]: how many rows of each class were read as each class. */
+export function confusionMatrix(predictions: ArrayLike<number>, labels: ArrayLike<number>, classes: number): number[][] {
+  const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  for (let i = 0; i < labels.length; i++) matrix[labels[i]][predictions[i]]++;
+  return matrix;
+}
+
 /** Per-row losses and predictions of a tfjs model on a split already on the backend, read back once. */
 export async function perExampleTfjs(model: tf.LayersModel, data: SplitTensors): Promise<PerExample> {
   const classes = model.outputs[0].shape[1] as number;

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, Split, WorkerEvent } from '../shared/protocol';
 import type { LoadedDataset } from './data';
 import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine';
-import { predictRow, summarize, type PerExample } from './evaluate';
+import { confusionMatrix, predictRow, summarize, type PerExample } from './evaluate';
 import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
@@ -253,8 +253,12 @@ export class Session {
     }
     for (const { split, data, tensors } of this.heldOut) {
       const rows = await engine.perExample(data, tensors);
-      if (split === 'test') this.testRows = { globalStep: step, rows };
-      results.push(summarize(rows, data.labels, split, step));
+      const evaluation = summarize(rows, data.labels, split, step);
+      if (split === 'test') {
+        this.testRows = { globalStep: step, rows };
+        evaluation.confusion = confusionMatrix(rows.predictions, data.labels, this.dataset.data.classNames.length);
+      }
+      results.push(evaluation);
     }
     return results;
   }

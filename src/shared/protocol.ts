@@ -92,6 +92,8 @@ export interface Evaluation {
   globalStep: number;
   examples: number;
   correct: number;
+  /** Test split only: confusion[actual][predicted] counts. */
+  confusion?: number[][];
 }
 
 /** What `classifier.predict()` yields for one row. */

@@ -24,6 +24,11 @@ test('the Iris tutorial end to end', async ({ page }) => {
   expect(Number(await page.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(10);
   expect(Number(await page.getByTestId('accuracy-chart').getAttribute('data-points'))).toBeGreaterThan(1);
 
+  // Per class: the confusion matrix of the 30 test rows and precision / recall / F1.
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await expect(page.getByTestId('class-metrics').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('class-metrics').locator('tfoot')).toContainText('30');
+
   const first = await predictSample(page, [6.4, 3.2, 4.5, 1.5]);
   expect(first.cls).toBe('versicolor');
   expect(first.probs).toHaveLength(3);
