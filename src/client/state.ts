@@ -13,6 +13,7 @@ import type {
   Evaluation,
   LogLine,
   MetricPoint,
+  ModelConfig,
   Prediction,
   WorkerEvent,
 } from '../shared/protocol';
@@ -62,6 +63,8 @@ export interface AppState {
   error: string | null;
   /** tf.memory().numTensors after the newest run or reset, for leak checks. */
   tensors: number | null;
+  /** The settings of the model in the worker (the page's may be ahead of them until Reset). */
+  model: ModelConfig | null;
   /** Stored checkpoints of the loaded data set, newest first. */
   checkpoints: CheckpointInfo[];
   /** False when the browser keeps nothing across a reload (no IndexedDB). */
@@ -92,6 +95,7 @@ export function initialState(settings: Settings, notices: string[]): AppState {
     tensors: null,
     checkpoints: [],
     persistent: true,
+    model: null,
   };
 }
 
@@ -116,6 +120,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         ...state,
         // A restored or imported model brings its own settings; the run length and backend stay.
         settings: { ...state.settings, ...event.config },
+        model: event.config,
         state: 'idle',
         engine: { name: event.engine, reason: event.engineReason },
         parameters: event.parameters,

@@ -160,6 +160,20 @@ export class Store {
     this.send({ type: 'predict-file', requestId: this.nextRequestId++, file });
   }
 
+  /**
+   * Settings from the controls: written to the URL at once. A new learning rate reaches
+   * the model at once, even mid-run; the others wait for Reset (the page says so).
+   */
+  changeSettings(change: Partial<Settings>): void {
+    const next = { ...this.state.settings, ...change };
+    this.applySettings(next);
+    const model = this.state.model;
+    if (model && change.learningRate !== undefined && change.learningRate !== model.learningRate && this.state.state !== 'loading') {
+      this.send({ type: 'set-learning-rate', learningRate: change.learningRate });
+      this.update({ ...this.state, model: { ...model, learningRate: change.learningRate } });
+    }
+  }
+
   restoreCheckpoint(id: string): void {
     if (this.canLoad()) this.send({ type: 'restore-checkpoint', id });
   }

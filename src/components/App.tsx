@@ -7,6 +7,7 @@ import { EvaluationPanel } from './EvaluationPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { MnistPanel } from './mnist/MnistPanel';
 import { PredictPanel } from './PredictPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { TrainPanel } from './TrainPanel';
 import { useAppState } from './useStore';
 
@@ -25,6 +26,7 @@ export function App() {
       <main className="grid">
         <DatasetPanel />
         <TrainPanel />
+        <SettingsPanel />
         <EvaluationPanel />
         <MetricsPanel />
         <Charts />

@@ -44,6 +44,8 @@ export interface Engine {
    * from them at `step`, with fresh optimizer slots (checkpoints keep weights, not slots).
    */
   adopt(step: number): void;
+  /** Change the learning rate from the next step on (a setting that needs no new model). */
+  setLearningRate(learningRate: number): void;
   /** The newest weights if they live in JS memory (the fused engine), in getWeights() order; else null. */
   weightsInMemory(): Float32Array[] | null;
   dispose(): void;

@@ -136,6 +136,12 @@ export class Session {
     if (this.activeRun === runId) this.stopRequested = true;
   }
 
+  /** A new learning rate takes effect at the next step, even mid-run. */
+  setLearningRate(learningRate: number): void {
+    this.config = { ...this.config, learningRate };
+    this.requireEngine().setLearningRate(learningRate);
+  }
+
   /** Stop whatever run is going (the backend is going away). */
   stopAny(): void {
     if (this.running) this.stopRequested = true;

@@ -25,7 +25,7 @@ export class TfjsEngine implements Engine {
 
   constructor(
     data: ClassificationData,
-    readonly config: ModelConfig,
+    public config: ModelConfig,
   ) {
     const inputs = data.featureNames.length;
     this.classCount = data.classNames.length;
@@ -77,6 +77,15 @@ export class TfjsEngine implements Engine {
 
   perExample(_split: LabelledSplit, tensors: SplitTensors): Promise<PerExample> {
     return perExampleTfjs(this.model, tensors);
+  }
+
+  setLearningRate(learningRate: number): void {
+    this.config = { ...this.config, learningRate };
+    // SGD and momentum cache -lr in a scalar and expose a setter; Adagrad, Adam and
+    // RMSProp read their (protected) learningRate field on every update.
+    const optimizer = this.optimizer as tf.Optimizer & { setLearningRate?: (lr: number) => void; learningRate?: number };
+    if (optimizer.setLearningRate) optimizer.setLearningRate(learningRate);
+    else optimizer.learningRate = learningRate;
   }
 
   weightsInMemory(): null {

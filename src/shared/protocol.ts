@@ -173,6 +173,8 @@ export type WorkerRequest =
   /** Train `steps` more steps from the current global step (tf.estimator's train()). */
   | { type: 'train'; runId: number; steps: number; evalEvery: number }
   | { type: 'stop'; runId: number }
+  /** A new learning rate from the next step on (no new model needed). */
+  | { type: 'set-learning-rate'; learningRate: number }
   /** Throw the model away and build a fresh one at global step 0. */
   | { type: 'reset'; model: ModelConfig }
   /** One row as the person typed it, one string per input field. */

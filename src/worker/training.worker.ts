@@ -97,6 +97,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       return ws.current.stop(request.runId);
     case 'reset':
       return ws.current.reset(request.model);
+    case 'set-learning-rate':
+      return ws.current.setLearningRate(request.learningRate);
     case 'predict':
       return post({ type: 'prediction', requestId: request.requestId, prediction: await ws.current.predict(request.values) });
     case 'predict-drawing': {

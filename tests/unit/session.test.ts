@@ -149,3 +149,17 @@ describe('the two engines', () => {
     }
   });
 });
+
+describe.each(['tfjs', 'fused'] as const)('changing the learning rate (%s engine)', (engine) => {
+  it.each(['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'] as const)('takes effect at once with %s: at 0 the weights stop moving', async (optimizer) => {
+    const { session } = makeSession({ ...IRIS_CONFIG, optimizer, learningRate: 0.01 }, engine);
+    await session.train(1, 50, EVAL_EVERY);
+    session.setLearningRate(0);
+    const before = await session.predict(['5.8', '3.1', '5.0', '1.7']);
+    await session.train(2, 50, EVAL_EVERY);
+    const after = await session.predict(['5.8', '3.1', '5.0', '1.7']);
+    after.probabilities.forEach((p, i) => expect(p).toBeCloseTo(before.probabilities[i], 6));
+    expect(session.modelConfig.learningRate).toBe(0);
+    session.dispose();
+  });
+});

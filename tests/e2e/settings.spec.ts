@@ -1,0 +1,40 @@
+/**
+ * The controls: change the hidden layers and the learning rate, the URL follows, and
+ * opening that URL in a new page restores them; settings that need a new model say so.
+ */
+import { expect, test } from '@playwright/test';
+import { openApp, status, trainUntil } from './page';
+
+test('hidden layers and learning rate through the controls, into the URL, and back from it', async ({ page, context }) => {
+  await openApp(page);
+  const settings = page.getByTestId('settings');
+  await settings.getByRole('button', { name: 'More units in hidden layer 1' }).click();
+  await settings.getByRole('button', { name: 'More units in hidden layer 1' }).click();
+  await settings.getByTestId('add-layer').click();
+  await expect(settings.getByTestId('hidden-layer-4')).toHaveValue('10');
+  await settings.getByTestId('learning-rate').fill('0.1');
+  await settings.getByTestId('learning-rate').press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('hidden')).toBe('12,20,10,10');
+  expect(new URL(page.url()).searchParams.get('lr')).toBe('0.1');
+  // The new layers need a new model; Reset builds it.
+  await expect(settings.getByText('These settings need a new model')).toBeVisible();
+  await settings.getByTestId('apply-reset').click();
+  await expect(settings.getByText('These settings need a new model')).toBeHidden();
+  await expect(page.getByText(/hidden units \[12, 20, 10, 10\]/)).toBeVisible();
+
+  const other = await context.newPage();
+  await openApp(other, new URL(page.url()).search);
+  await expect(other.getByTestId('hidden-layer-1')).toHaveValue('12');
+  await expect(other.getByTestId('hidden-layer-4')).toHaveValue('10');
+  await expect(other.getByTestId('learning-rate')).toHaveValue('0.1');
+});
+
+test('the learning rate changes mid-run without a new model', async ({ page }) => {
+  await openApp(page, '?steps=300');
+  await trainUntil(page, 'done');
+  await page.getByTestId('learning-rate').fill('0.01');
+  await page.getByTestId('learning-rate').press('Enter');
+  await expect(page.getByText('These settings need a new model')).toHaveCount(0);
+  await trainUntil(page, 'done');
+  await expect(status(page)).toHaveAttribute('data-step', '600');
+});
