@@ -32,6 +32,19 @@ export interface RunInfo {
   updatedAt: number;
 }
 
+/** A finished model kept for comparison: its settings, curves and last test evaluation. */
+export interface ArchivedRun {
+  id: number;
+  dataset: string;
+  config: ModelConfig;
+  globalStep: number;
+  points: MetricPoint[];
+  test: Evaluation | null;
+}
+
+/** Earlier runs kept for comparison. */
+const MAX_RUNS = 8;
+
 /** Status log lines kept (the newest); the tutorial prints one per 100 steps. */
 const MAX_LOG = 200;
 
@@ -65,6 +78,8 @@ export interface AppState {
   tensors: number | null;
   /** The settings of the model in the worker (the page's may be ahead of them until Reset). */
   model: ModelConfig | null;
+  /** Earlier models of this visit, newest last, for the comparison table and overlays. */
+  runs: ArchivedRun[];
   /** Stored checkpoints of the loaded data set, newest first. */
   checkpoints: CheckpointInfo[];
   /** False when the browser keeps nothing across a reload (no IndexedDB). */
@@ -96,7 +111,22 @@ export function initialState(settings: Settings, notices: string[]): AppState {
     checkpoints: [],
     persistent: true,
     model: null,
+    runs: [],
   };
+}
+
+/** The current model's run as an ArchivedRun, when it trained at all. */
+function archive(state: AppState): ArchivedRun[] {
+  if (!state.model || !state.dataset || state.globalStep === 0 || state.points.length === 0) return state.runs;
+  const run: ArchivedRun = {
+    id: (state.runs[state.runs.length - 1]?.id ?? 0) + 1,
+    dataset: state.dataset.name,
+    config: state.model,
+    globalStep: state.globalStep,
+    points: state.points,
+    test: latestEvaluation(state, 'test'),
+  };
+  return [...state.runs, run].slice(-MAX_RUNS);
 }
 
 /** The newest evaluation of a split, or null. */
@@ -114,10 +144,24 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'loading':
       return { ...state, loading: event.fraction >= 1 ? null : { what: event.what, fraction: event.fraction } };
     case 'dataset':
-      return { ...state, dataset: event.summary, loading: null, batch: null, gallery: null, prediction: null, digit: null };
+      // The model trained on the previous data set becomes a past run before its curves go.
+      return {
+        ...state,
+        runs: archive(state),
+        points: [],
+        evaluations: [],
+        globalStep: 0,
+        dataset: event.summary,
+        loading: null,
+        batch: null,
+        gallery: null,
+        prediction: null,
+        digit: null,
+      };
     case 'model':
       return {
         ...state,
+        runs: archive(state),
         // A restored or imported model brings its own settings; the run length and backend stay.
         settings: { ...state.settings, ...event.config },
         model: event.config,

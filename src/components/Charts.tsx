@@ -2,10 +2,12 @@ import { useId, useMemo, useState } from 'react';
 import { smooth } from '../client/smoothing';
 import type { MetricPoint } from '../shared/protocol';
 import { MetricChart, type Series } from './MetricChart';
+import { RunsTable } from './RunsTable';
 import { useAppState } from './useStore';
 
 const TRAIN = '#1f77b4';
 const TEST = '#ff7f0e';
+const PAST = '#6a3d9a';
 
 /** Split the flat point list into the curves each chart draws. */
 function curves(points: MetricPoint[]) {
@@ -26,23 +28,29 @@ function curves(points: MetricPoint[]) {
 
 /** Loss and accuracy, train and test on one chart each, as TensorBoard and tfjs-vis draw them. */
 export function Charts() {
-  const { points } = useAppState();
+  const state = useAppState();
+  const { points } = state;
   const [smoothing, setSmoothing] = useState(0);
+  const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
+  const pastRuns = useMemo(() => state.runs.filter((r) => r.dataset === state.dataset?.name), [state.runs, state.dataset]);
+  const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
   const sliderId = useId();
   const c = useMemo(() => curves(points), [points]);
   const loss = useMemo<Series[]>(
     () => [
       { name: 'train (batch)', color: TRAIN, points: smooth(c.batchLoss, smoothing) },
       { name: 'test', color: TEST, points: smooth(c.testLoss, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: `run ${run.id} test`, color: PAST, dashed: true, points: smooth(rc.testLoss, smoothing) })),
     ],
-    [c, smoothing],
+    [c, smoothing, shown],
   );
   const accuracy = useMemo<Series[]>(
     () => [
       { name: 'test', color: TEST, points: smooth(c.testAcc, smoothing) },
       { name: 'train', color: TRAIN, points: smooth(c.trainAcc, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: `run ${run.id} test`, color: PAST, dashed: true, points: smooth(rc.testAcc, smoothing) })),
     ],
-    [c, smoothing],
+    [c, smoothing, shown],
   );
   return (
     <section className="panel wide" aria-labelledby="charts-title">
@@ -56,6 +64,15 @@ export function Charts() {
         <MetricChart testId="loss-chart" title="Loss (mean cross-entropy per example)" series={loss} />
         <MetricChart testId="accuracy-chart" title="Accuracy" series={accuracy} domain={[0, 1]} />
       </div>
+      <RunsTable
+        runs={pastRuns}
+        overlaid={overlaid}
+        onToggle={(id) => {
+          const next = new Set(overlaid);
+          if (!next.delete(id)) next.add(id);
+          setOverlaid(next);
+        }}
+      />
     </section>
   );
 }

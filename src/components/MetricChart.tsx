@@ -5,6 +5,8 @@ import { downsample } from '../client/downsample';
 export interface Series {
   name: string;
   color: string;
+  /** An earlier run overlaid for comparison. */
+  dashed?: boolean;
   points: { step: number; value: number }[];
 }
 
@@ -27,7 +29,7 @@ interface Props {
 export const MetricChart = memo(function MetricChart({ testId, title, series, domain }: Props) {
   const total = series[0]?.points.length ?? 0;
   const latest = series
-    .filter((s) => s.points.length > 0)
+    .filter((s) => s.points.length > 0 && !s.dashed)
     .map((s) => `${s.name} ${s.points[s.points.length - 1].value.toFixed(4)}`)
     .join(', ');
   return (
@@ -50,6 +52,8 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
               data={downsample(s.points, MAX_DRAWN, (p) => p.value)}
               dataKey="value"
               stroke={s.color}
+              strokeDasharray={s.dashed ? '5 4' : undefined}
+              strokeOpacity={s.dashed ? 0.7 : 1}
               dot={false}
               isAnimationActive={false}
               strokeWidth={2}

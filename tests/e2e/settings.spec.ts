@@ -38,3 +38,18 @@ test('the learning rate changes mid-run without a new model', async ({ page }) =
   await trainUntil(page, 'done');
   await expect(status(page)).toHaveAttribute('data-step', '600');
 });
+
+test('two runs: the earlier one is kept in the runs table and overlaid on the charts', async ({ page }) => {
+  await openApp(page, '?steps=200');
+  await trainUntil(page, 'done');
+  await page.getByRole('button', { name: 'Fewer units in hidden layer 1' }).click();
+  await page.getByTestId('apply-reset').click();
+  await expect(status(page)).toHaveAttribute('data-step', '0');
+  await trainUntil(page, 'done');
+  const runs = page.getByTestId('runs');
+  await expect(runs.locator('tr[data-run="1"]')).toContainText('[10, 20, 10]');
+  await expect(runs.locator('tr[data-run="current"]')).toContainText('[9, 20, 10]');
+  await runs.getByRole('checkbox', { name: 'Overlay run 1 on the charts' }).check();
+  await expect(page.getByTestId('loss-chart')).toContainText('run 1 test');
+  await expect(page.getByTestId('accuracy-chart')).toContainText('run 1 test');
+});

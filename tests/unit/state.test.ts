@@ -34,3 +34,25 @@ describe('folding worker events into page state', () => {
     expect(s).toMatchObject({ state: 'idle', globalStep: 0, points: [], evaluations: [], parameters: 513, engine: { name: 'fused' } });
   });
 });
+
+describe('runs kept for comparison', () => {
+  it('a new model archives the trained one with its settings, curves and last test evaluation', () => {
+    const dataset = { source: 'iris', name: 'Iris', inputs: [], classNames: ['a'], trainRows: 1, testRows: 1, validationRows: 0, splitNote: '', preview: [] } as const;
+    const evaluation = { split: 'test' as const, accuracy: 0.9, averageLoss: 0.2, loss: 6, globalStep: 100, examples: 30, correct: 27 };
+    const trained: AppState = {
+      ...training(1),
+      state: 'done',
+      dataset: { ...dataset, inputs: [], preview: [], classNames: ['a'] },
+      model: IRIS_DEFAULTS,
+      globalStep: 100,
+      points: [{ step: 100, split: 'test', loss: 0.2, accuracy: 0.9 }],
+      evaluations: [evaluation],
+    };
+    const next = reduce(trained, { type: 'model', config: { ...IRIS_DEFAULTS, hiddenUnits: [4] }, globalStep: 0, parameters: 1, tensors: 1, engine: 'fused', engineReason: '' }, 5);
+    expect(next.runs).toHaveLength(1);
+    expect(next.runs[0]).toMatchObject({ id: 1, dataset: 'Iris', globalStep: 100, test: evaluation, config: { hiddenUnits: [10, 20, 10] } });
+    expect(next.points).toEqual([]);
+    // An untrained model is not a run.
+    expect(reduce(next, { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 1, tensors: 1, engine: 'fused', engineReason: '' }, 6).runs).toHaveLength(1);
+  });
+});
