@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, OptimizerName } from '../shared/protocol';
+import type { ParseResult } from './tfCsv';
 
 /**
  * inputs -> hidden[0] -> ... -> hidden[n-1] -> classes logits.
@@ -74,4 +75,14 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Opt
 export function disposeOptimizer(optimizer: tf.Optimizer): void {
   optimizer.dispose();
   if (optimizer.getClassName() === 'Momentum') (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+}
+
+/** Weights from JS arrays into a model, in getWeights() order. */
+export function setWeights(model: tf.LayersModel, weights: Float32Array[]): ParseResult<undefined> {
+  const current = model.getWeights();
+  if (current.length !== weights.length || current.some((w, i) => w.size !== weights[i].length)) {
+    return { ok: false, reason: 'The surviving weights do not fit the model.' };
+  }
+  tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(weights[i], w.shape))));
+  return { ok: true, value: undefined };
 }

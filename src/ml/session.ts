@@ -13,15 +13,13 @@ import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 import type { ParseResult } from './tfCsv';
+import { lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+export { LOG_EVERY } from './curves';
 
-/** Steps averaged into one point of the training-loss curve. */
-export const LOG_EVERY = 10;
 /** Steps between lines of the status log (the tutorial prints every 100). */
 export const STATUS_EVERY = 100;
 /** Minimum time between progress events, so the page gets at most ~10 a second. */
 const POST_INTERVAL_MS = 100;
-/** Work per chunk between yields: short enough that Stop is seen quickly. */
-const CHUNK_TARGET_MS = 40;
 
 export interface SessionHooks {
   post: (event: WorkerEvent) => void;
@@ -182,7 +180,7 @@ export class Session {
     let evaluations: Evaluation[] = [];
     let log: LogLine[] = [];
     let lastPost = -Infinity;
-    let chunkSteps = LOG_EVERY;
+    let chunkSteps = nextChunkSize(0, 0);
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
     const flush = () => {
@@ -280,38 +278,4 @@ export class Session {
     if (!this.engine) throw new Error('No model: the session was disposed.');
     return this.engine;
   }
-}
-
-/** A history as it was at `step`: a checkpoint older than the newest run keeps only its past. */
-function trimHistory(history: History, step: number): History {
-  return { points: history.points.filter((p) => p.step <= step), evaluations: history.evaluations.filter((e) => e.globalStep <= step) };
-}
-
-/** One training-loss point per LOG_EVERY steps: mean loss per example, at the step that ends it. */
-function lossPoints(losses: Float32Array, firstStep: number, perExample: number): MetricPoint[] {
-  const points: MetricPoint[] = [];
-  let sum = 0;
-  let count = 0;
-  losses.forEach((loss, i) => {
-    sum += loss;
-    count++;
-    const step = firstStep + i;
-    if (step % LOG_EVERY === 0 || i === losses.length - 1) {
-      points.push({ step, split: 'train', loss: sum / count / perExample });
-      sum = 0;
-      count = 0;
-    }
-  });
-  return points;
-}
-
-function toPoint(e: Evaluation): MetricPoint {
-  return { step: e.globalStep, split: e.split, loss: e.averageLoss, accuracy: e.accuracy };
-}
-
-/** Scale the chunk so one takes about CHUNK_TARGET_MS, in whole multiples of LOG_EVERY. */
-function nextChunkSize(steps: number, elapsedMs: number): number {
-  const perStep = Math.max(elapsedMs, 0.01) / steps;
-  const wanted = Math.round(CHUNK_TARGET_MS / perStep / LOG_EVERY) * LOG_EVERY;
-  return Math.min(Math.max(wanted, LOG_EVERY), 50 * LOG_EVERY);
 }

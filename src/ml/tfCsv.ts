@@ -16,6 +16,12 @@ export interface LabelledRows {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** The value, or an Error carrying the reason (for callers that report errors by throwing). */
+export function orThrow<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw new Error(result.reason);
+  return result.value;
+}
+
 /** True when a first line looks like `N,F,class...` with N and F non-negative integers. */
 export function isTensorFlowHeader(firstLine: string): boolean {
   const cells = firstLine.split(',').map((c) => c.trim());

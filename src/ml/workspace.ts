@@ -5,35 +5,31 @@
  * so a bad file leaves the previous data set and model as they were.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
-import { csvSessionDataset, idxSessionDataset } from './checkpoint';
-import { csvDataset } from './csvDataset';
+import { idxSessionDataset } from './checkpoint';
+import { csvDataset, csvOptions, splitFraction, storedCsv } from './csvDataset';
 import type { LoadedDataset } from './data';
-import { irisDataset, irisFromCsv } from './iris';
-import { decodeMnistBinary, MNIST_BINARY_FILE, splitMnist } from './mnist/binary';
-import { fromIdx } from './mnist/idx';
+import { idxDataset, irisPreset, mnistPreset, type FetchBytes } from './sources';
 import { preprocessDigit } from './mnist/preprocess';
-import { digitGallery, mnistDataset } from './mnistDataset';
+import { digitGallery } from './mnistDataset';
 import { predictFile } from './predictFile';
 import { fingerprint, validateImport, type SessionDataset } from './checkpoint';
+import { setWeights } from './model';
 import type { DatasetRecord, Persistence } from './persistence';
 import { resume, sameModel } from './resume';
 import { Session, type Restore, type SessionHooks } from './session';
-import type { ParseResult } from './tfCsv';
+import { orThrow } from './tfCsv';
 
 export interface WorkspaceHooks extends SessionHooks {
-  /** Bytes of a file the app ships in public/data, with progress in [0, 1]. */
-  fetchBytes: (path: string, onProgress: (fraction: number) => void) => Promise<Uint8Array>;
+  fetchBytes: FetchBytes;
 }
 
 /** A File, or any Blob with a name (what tests build under Node). */
-export type NamedBlob = Blob & { name: string };
+export type { NamedBlob } from './sources';
+import type { NamedBlob } from './sources';
 
-/** Largest MNIST IDX file accepted (the real train-images file is 47 MB inflated). */
-const MAX_IDX_BYTES = 64 * 1024 * 1024;
 
 export class Workspace {
   private session: Session | null = null;
@@ -126,23 +122,8 @@ export class Workspace {
 
   async loadIdx(files: NamedBlob[], model: ModelConfig): Promise<void> {
     this.assertIdle();
-    const find = (re: RegExp, what: string) => {
-      const f = files.find((x) => re.test(x.name));
-      if (!f) throw new Error(`Drop all four MNIST files: ${what} is missing (got ${files.map((x) => x.name).join(', ') || 'none'}).`);
-      if (f.size > MAX_IDX_BYTES) throw new Error(`${f.name} is ${(f.size / 1e6).toFixed(0)} MB; MNIST files are at most ${MAX_IDX_BYTES / 1e6} MB.`);
-      return f;
-    };
-    const picked = [
-      find(/train-images/i, 'train-images-idx3-ubyte'),
-      find(/train-labels/i, 'train-labels-idx1-ubyte'),
-      find(/t10k-images/i, 't10k-images-idx3-ubyte'),
-      find(/t10k-labels/i, 't10k-labels-idx1-ubyte'),
-    ];
-    const [a, b, c, d] = await Promise.all(picked.map(async (f) => new Uint8Array(await f.arrayBuffer())));
-    const names = { trainImages: picked[0].name, trainLabels: picked[1].name, testImages: picked[2].name, testLabels: picked[3].name };
-    const mnist = orThrow(await fromIdx(a, b, c, d, { names, maxBytes: MAX_IDX_BYTES }));
-    const note = `${fmt(mnist.train.rows)} / ${fmt(mnist.validation.rows)} / ${fmt(mnist.test.rows)}: the first 5,000 training images are the validation split, t10k is the test split, as read_data_sets does.`;
-    await this.replace(mnistDataset(mnist, note), model, null, idxSessionDataset(picked.map((f) => f.name)));
+    const { dataset, names } = await idxDataset(files);
+    await this.replace(dataset, model, null, idxSessionDataset(names));
   }
 
   async train(runId: number, steps: number, evalEvery: number): Promise<void> {
@@ -195,20 +176,12 @@ export class Workspace {
     return orThrow(await predictFile(this.current.model, this.csv.schema, new Uint8Array(await file.arrayBuffer()), file.name));
   }
 
-  private async iris(): Promise<LoadedDataset> {
-    const text = async (name: string) => new TextDecoder().decode(await this.hooks.fetchBytes(`data/${name}`, () => {}));
-    const [train, test] = await Promise.all([text('iris_training.csv'), text('iris_test.csv')]);
-    return irisDataset(orThrow(irisFromCsv(train, test)));
+  private iris(): Promise<LoadedDataset> {
+    return irisPreset(this.hooks.fetchBytes);
   }
 
-  private async mnist(): Promise<LoadedDataset> {
-    const bytes = await this.hooks.fetchBytes(`data/${MNIST_BINARY_FILE}`, (fraction) =>
-      this.post({ type: 'loading', what: 'MNIST digits', fraction }),
-    );
-    const images = orThrow(await decodeMnistBinary(bytes));
-    const mnist = orThrow(splitMnist(images));
-    const note = `${fmt(mnist.train.rows)} / ${fmt(mnist.validation.rows)} / ${fmt(mnist.test.rows)} of the 10,000 digits the app ships (train / validation / test), split as read_data_sets does. Drop the original IDX files for 55,000 / 5,000 / 10,000.`;
-    return mnistDataset(mnist, note);
+  private mnist(): Promise<LoadedDataset> {
+    return mnistPreset(this.hooks.fetchBytes, (fraction) => this.post({ type: 'loading', what: 'MNIST digits', fraction }));
   }
 
   /** The gallery and confusion matrix from the newest evaluation of the test split. */
@@ -308,41 +281,3 @@ export class Workspace {
     if (this.session?.running) throw new Error('Stop training before loading another data set.');
   }
 }
-
-/** The test fraction a split CSV was built with (undefined when a test file was given). */
-function splitFraction(csv: LoadedCsv): number | undefined {
-  const { testSource, testRows, trainRows } = csv.preview;
-  return testSource === 'split' && trainRows + testRows > 0 ? Math.round((100 * testRows) / (trainRows + testRows)) / 100 : undefined;
-}
-
-/** The page state's record of the CSV files (their bytes, when small enough to keep). */
-async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
-  const read = async (f: NamedBlob) => ({ name: f.name, bytes: await f.arrayBuffer() });
-  return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
-}
-
-/** Weights from JS arrays into a model, in getWeights() order. */
-function setWeights(model: tf.LayersModel, weights: Float32Array[]): ParseResult<undefined> {
-  const current = model.getWeights();
-  if (current.length !== weights.length || current.some((w, i) => w.size !== weights[i].length)) {
-    return { ok: false, reason: 'The surviving weights do not fit the model.' };
-  }
-  tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(weights[i], w.shape))));
-  return { ok: true, value: undefined };
-}
-
-function orThrow<T>(result: ParseResult<T>): T {
-  if (!result.ok) throw new Error(result.reason);
-  return result.value;
-}
-
-function csvOptions(choices: CsvChoices) {
-  return {
-    encoding: choices.encoding,
-    labelColumn: choices.labelColumn,
-    excluded: choices.excluded,
-    testFraction: choices.testFraction,
-  };
-}
-
-const fmt = (n: number) => n.toLocaleString('en');
