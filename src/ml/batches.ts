@@ -24,9 +24,13 @@ export class BatchStream {
     this.order = this.permutation();
   }
 
-  /** Row indices of the next batch: always exactly `batchSize` long (fixed shapes). */
-  next(): Int32Array {
-    const batch = new Int32Array(this.batchSize);
+  /**
+   * Row indices of the next batch: always exactly `batchSize` long (fixed shapes).
+   * Written into `out` when given, so a hot loop allocates nothing.
+   */
+  next(out?: Int32Array): Int32Array {
+    const batch = out ?? new Int32Array(this.batchSize);
+    if (batch.length !== this.batchSize) throw new Error(`A batch buffer must hold ${this.batchSize} indices.`);
     for (let i = 0; i < this.batchSize; i++) {
       if (this.cursor === this.rows) {
         this.order = this.permutation();

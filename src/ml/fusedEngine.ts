@@ -25,9 +25,10 @@ export class FusedEngine implements Engine {
   private readonly features: Float32Array;
   private readonly labels: Int32Array;
   private readonly featureCount: number;
-  /** Batch buffers, filled in place every step: x [batch, features], y [batch]. */
+  /** Batch buffers, filled in place every step: x [batch, features], y [batch], indices [batch]. */
   private readonly x: Float32Array;
   private readonly y: Int32Array;
+  private readonly indices: Int32Array;
   private dirty = false;
 
   constructor(
@@ -42,6 +43,7 @@ export class FusedEngine implements Engine {
     this.labels = data.train.labels;
     this.x = new Float32Array(config.batchSize * this.featureCount);
     this.y = new Int32Array(config.batchSize);
+    this.indices = new Int32Array(config.batchSize);
     this.net = this.newNet();
     copyModelToNet(this.model, this.net);
   }
@@ -50,7 +52,7 @@ export class FusedEngine implements Engine {
     const losses = new Float32Array(count);
     const batch = this.config.batchSize;
     for (let i = 0; i < count; i++) {
-      gatherBatch(this.features, this.labels, this.featureCount, this.stream.next(), this.x, this.y);
+      gatherBatch(this.features, this.labels, this.featureCount, this.stream.next(this.indices), this.x, this.y);
       losses[i] = this.net.step(this.x, this.y, batch);
       this.globalStep++;
     }

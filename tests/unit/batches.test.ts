@@ -32,6 +32,18 @@ describe('BatchStream (numpy_input_fn, shuffle=True, num_epochs=None)', () => {
     expect(take(42)).not.toEqual(take(43));
   });
 
+  it('fills a given buffer with the same batches it would allocate', () => {
+    const a = new BatchStream(30, 8, 5);
+    const b = new BatchStream(30, 8, 5);
+    const out = new Int32Array(8);
+    for (let i = 0; i < 10; i++) {
+      const expected = Array.from(a.next());
+      expect(b.next(out)).toBe(out);
+      expect(Array.from(out)).toEqual(expected);
+    }
+    expect(() => b.next(new Int32Array(3))).toThrow(/8 indices/);
+  });
+
   it.each([
     [0, 5],
     [5, 0],
