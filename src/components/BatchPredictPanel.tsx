@@ -1,5 +1,6 @@
 import { saveFile } from '../client/store';
 import { DropZone } from './DropZone';
+import { PreviewTable } from './PreviewTable';
 import { useAppState, useStore } from './useStore';
 
 /** Classify a whole file of new rows (with or without the label column) and download the result. */
@@ -40,29 +41,7 @@ export function BatchPredictPanel() {
           <button type="button" data-testid="download-predictions" onClick={() => saveFile(batch.csv, `${base}-predictions.csv`, 'text/csv;charset=utf-8')}>
             Download predictions (CSV)
           </button>
-          <div className="table-scroll">
-            <table className="preview">
-              <caption>First {batch.preview.length} rows</caption>
-              <thead>
-                <tr>
-                  {batch.columns.map((c, i) => (
-                    <th key={i} scope="col">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {batch.preview.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((v, c) => (
-                      <td key={c}>{v}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PreviewTable caption={`First ${batch.preview.length} rows`} header={batch.columns} rows={batch.preview} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { CsvColumns } from './csv/CsvColumns';
 import { DropZone } from './DropZone';
+import { PreviewTable } from './PreviewTable';
 import { useAppState, useStore } from './useStore';
 
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
@@ -74,37 +75,9 @@ export function DatasetPanel() {
             <dd>{dataset.splitNote}</dd>
           </dl>
           {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
-          {dataset.preview.length > 0 && <PreviewTable header={[...dataset.inputs.map((i) => i.name), 'class']} rows={dataset.preview} />}
+          {dataset.preview.length > 0 && <PreviewTable caption={`First ${dataset.preview.length} training rows`} header={[...dataset.inputs.map((i) => i.name), 'class']} rows={dataset.preview} />}
         </>
       )}
     </section>
-  );
-}
-
-function PreviewTable({ header, rows }: { header: string[]; rows: string[][] }) {
-  return (
-    <div className="table-scroll">
-      <table className="preview">
-        <caption>First {rows.length} training rows</caption>
-        <thead>
-          <tr>
-            {header.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((v, c) => (
-                <td key={c}>{v}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

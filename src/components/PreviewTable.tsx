@@ -1,0 +1,28 @@
+/** A table of rows as text (untrusted cells stay text): the data preview and the batch predictions. */
+export function PreviewTable({ caption, header, rows }: { caption: string; header: string[]; rows: string[][] }) {
+  return (
+    <div className="table-scroll">
+      <table className="preview">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {header.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((v, c) => (
+                <td key={c}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
