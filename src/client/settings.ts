@@ -4,13 +4,17 @@
  * optional; an invalid value falls back to its default with a notice and never breaks
  * the page. Parameter names are fixed by CONTRACT.md.
  */
-import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
+import type { Activation, BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
 
 export interface Settings extends ModelConfig {
   dataset: DatasetName;
   steps: number;
   backend: BackendChoice;
   engine: EngineChoice;
+  /** Early stopping: evaluations without a better held-out loss before a run ends; 0 = off. */
+  patience: number;
+  /** Fraction of a dropped CSV's rows held out for testing (stratified), when it has no test file. */
+  testFraction: number;
 }
 
 /** tf.estimator's DNNClassifier defaults for the Iris tutorial (and for a person's CSV). */
@@ -26,6 +30,11 @@ export const IRIS_DEFAULTS: Settings = {
   seed: 42,
   initializer: 'glorot-uniform',
   reduction: 'sum',
+  activation: 'relu',
+  dropout: 0,
+  l2: 0,
+  patience: 0,
+  testFraction: 0.2,
 };
 
 /** fully_connected_feed.py's defaults: 128 and 32 hidden units, gradient descent at 0.01, batch 100. */
@@ -45,7 +54,8 @@ export const DEFAULTS: Record<DatasetName, Settings> = { iris: IRIS_DEFAULTS, mn
 /** Steps between evaluations: the Iris curves every 100; Mechanics 101's do_eval every 1000. */
 export const EVAL_EVERY: Record<DatasetName, number> = { iris: 100, mnist: 1000 };
 
-const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
+export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
@@ -54,6 +64,8 @@ const MAX_STEPS = 1_000_000;
 const MAX_BATCH = 4096;
 const MAX_UNITS = 1024;
 const MAX_LAYERS = 8;
+const MAX_DROPOUT = 0.9;
+const MAX_PATIENCE = 1000;
 
 type Reader<T> = (raw: string) => T | undefined;
 
@@ -81,6 +93,21 @@ const hiddenUnits: Reader<number[]> = (raw) => {
   return units as number[];
 };
 
+/** A number in [min, max] (a fraction, a penalty). */
+const between =
+  (min: number, max: number): Reader<number> =>
+  (raw) => {
+    const n = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(n) && n >= min && n <= max ? n : undefined;
+  };
+
+const nonNegativeInt =
+  (max: number): Reader<number> =>
+  (raw) => {
+    const n = Number(raw);
+    return /^\d+$/.test(raw.trim()) && n <= max ? n : undefined;
+  };
+
 const seed: Reader<number> = (raw) => {
   const n = Number(raw);
   return /^-?\d+$/.test(raw.trim()) && Number.isSafeInteger(n) ? n : undefined;
@@ -97,6 +124,11 @@ const SCHEMA = {
   backend: ['backend', oneOf(BACKENDS)],
   engine: ['engine', oneOf(ENGINES)],
   seed: ['seed', seed],
+  activation: ['activation', oneOf(ACTIVATIONS)],
+  dropout: ['dropout', between(0, MAX_DROPOUT)],
+  l2: ['l2', between(0, 1)],
+  patience: ['patience', nonNegativeInt(MAX_PATIENCE)],
+  test: ['testFraction', between(0, 0.9)],
 } as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
 
 export interface ParsedSettings {
@@ -141,6 +173,6 @@ function formatValue(value: Settings[keyof Settings]): string {
 }
 
 export function modelConfig(settings: Settings): ModelConfig {
-  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction } = settings;
-  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction };
+  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction, activation, dropout, l2 } = settings;
+  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction, activation, dropout, l2 };
 }

@@ -15,9 +15,20 @@ export function trimHistory(history: History, step: number): History {
   return { points: history.points.filter((p) => p.step <= step), evaluations: history.evaluations.filter((e) => e.globalStep <= step) };
 }
 
-/** One training-loss point per LOG_EVERY steps: mean loss per example, at the step that ends it. */
-export function lossPoints(losses: Float32Array, firstStep: number, perExample: number): MetricPoint[] {
+/** Training seconds (since the model was built) where a chunk of steps started and ended. */
+export interface ChunkClock {
+  start: number;
+  end: number;
+}
+
+/**
+ * One training-loss point per LOG_EVERY steps: mean loss per example (the L2 penalty
+ * included, as the step minimizes it), at the step that ends it. Given the chunk's
+ * clock, each point's seconds are placed evenly between its start and end.
+ */
+export function lossPoints(losses: Float32Array, firstStep: number, perExample: number, clock?: ChunkClock): MetricPoint[] {
   const points: MetricPoint[] = [];
+  const perStep = clock ? (clock.end - clock.start) / losses.length : 0;
   let sum = 0;
   let count = 0;
   losses.forEach((loss, i) => {
@@ -25,7 +36,9 @@ export function lossPoints(losses: Float32Array, firstStep: number, perExample: 
     count++;
     const step = firstStep + i;
     if (step % LOG_EVERY === 0 || i === losses.length - 1) {
-      points.push({ step, split: 'train', loss: sum / count / perExample });
+      const point: MetricPoint = { step, split: 'train', loss: sum / count / perExample };
+      if (clock) point.seconds = clock.start + perStep * (i + 1);
+      points.push(point);
       sum = 0;
       count = 0;
     }
@@ -33,8 +46,18 @@ export function lossPoints(losses: Float32Array, firstStep: number, perExample: 
   return points;
 }
 
-export function toPoint(e: Evaluation): MetricPoint {
-  return { step: e.globalStep, split: e.split, loss: e.averageLoss, accuracy: e.accuracy };
+/** An evaluation as a curve point; `seconds`: the training time it was made at. */
+export function toPoint(e: Evaluation, seconds?: number): MetricPoint {
+  const point: MetricPoint = { step: e.globalStep, split: e.split, loss: e.averageLoss, accuracy: e.accuracy };
+  if (seconds !== undefined) point.seconds = seconds;
+  return point;
+}
+
+/** The training seconds a history ends at: its newest point's (0 for none, or for points stored before seconds existed). */
+export function historySeconds(history: History): number {
+  let seconds = 0;
+  for (const p of history.points) if (p.seconds !== undefined && p.seconds > seconds) seconds = p.seconds;
+  return seconds;
 }
 
 /**

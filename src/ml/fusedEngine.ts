@@ -2,7 +2,9 @@
  * The fused engine: the same steps as TfjsEngine (same batches, same math, checked to
  * 1e-5 in tests/unit/fast-parity.test.ts) in Float32Array loops, with no kernel
  * dispatch and no GPU round trip. The tfjs model stays the model of record: sync()
- * copies the weights into it before anyone evaluates, predicts or exports.
+ * copies the weights into it before anyone evaluates, predicts or exports. Dropout masks
+ * come from a seeded generator here and from tfjs's unseeded one there: runs with
+ * dropout match in distribution, not bit for bit.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../shared/protocol';
@@ -109,12 +111,27 @@ export class FusedEngine implements Engine {
     disposeSplit(this.trainSplit);
   }
 
+  /** A net of the config's shape, activation, dropout and L2 penalty (weights still zero). */
   private newNet(): FastDenseNet {
-    const { hiddenUnits, optimizer, learningRate, reduction } = this.config;
+    const { hiddenUnits, optimizer, learningRate, reduction, activation, dropout, l2, seed } = this.config;
     return new FastDenseNet({
       widths: [this.featureCount, ...hiddenUnits, this.model.outputs[0].shape[1] as number],
+      activations: hiddenUnits.map(() => activation),
       optimizer: makeFastOptimizer(optimizer, learningRate),
       reduction,
+      dropout,
+      l2,
+      seed: dropoutSeed(seed),
     });
   }
+}
+
+/**
+ * The dropout masks' seed, apart from the batch order's (BatchStream uses `seed` itself)
+ * so the two draws are not the same sequence. tfjs's Dropout layer takes no such seed
+ * (a fixed one would repeat one mask every step), so only the fused engine repeats its
+ * masks from the seed.
+ */
+export function dropoutSeed(seed: number): number {
+  return (Math.imul(seed, 0x9e3779b1) ^ 0x5bd1e995) >>> 0;
 }

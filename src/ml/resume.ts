@@ -5,13 +5,20 @@
  */
 import type { ModelConfig } from '../shared/protocol';
 import type { SessionState } from './checkpoint';
+import { withConfigDefaults, type StoredModelConfig } from './modelConfig';
 import type { Persistence } from './persistence';
 import type { NamedBlob, Workspace } from './workspace';
 
-/** The same model settings (the seed included): a stored session belongs to them. */
-export function sameModel(a: ModelConfig, b: ModelConfig): boolean {
-  return JSON.stringify([a.hiddenUnits, a.optimizer, a.learningRate, a.batchSize, a.seed, a.initializer, a.reduction]) ===
-    JSON.stringify([b.hiddenUnits, b.optimizer, b.learningRate, b.batchSize, b.seed, b.initializer, b.reduction]);
+/**
+ * The same model settings (the seed included): a stored session belongs to them. A
+ * config stored before activation, dropout and l2 existed meant relu, 0 and 0.
+ */
+export function sameModel(a: StoredModelConfig, b: StoredModelConfig): boolean {
+  const key = (stored: StoredModelConfig) => {
+    const c = withConfigDefaults(stored);
+    return JSON.stringify([c.hiddenUnits, c.optimizer, c.learningRate, c.batchSize, c.seed, c.initializer, c.reduction, c.activation, c.dropout, c.l2]);
+  };
+  return key(a) === key(b);
 }
 
 /** Re-open a stored session; false when its data set is not kept (the caller loads afresh). */

@@ -11,9 +11,11 @@ import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine
 import { confusionMatrix, predictRow, summarize, type PerExample } from './evaluate';
 import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
+import { withConfigDefaults } from './modelConfig';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 import type { ParseResult } from './tfCsv';
-import { lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+import { EarlyStopping } from './earlyStopping';
 export { LOG_EVERY } from './curves';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
@@ -53,6 +55,8 @@ export class Session {
   private activeRun: number | null = null;
   private stopRequested = false;
   private config: ModelConfig;
+  /** Training seconds since the model was built, summed over its finished runs (MetricPoint.seconds). */
+  private trainedSeconds = 0;
   history: History = { points: [], evaluations: [] };
 
   constructor(
@@ -62,7 +66,7 @@ export class Session {
     private readonly engineChoice: EngineChoice = 'auto',
     restore?: Restore,
   ) {
-    this.config = config;
+    this.config = withConfigDefaults(config);
     const { data } = dataset;
     const f = data.featureNames.length;
     // An empty split (a tiny file, a test fraction of 0) is simply not evaluated.
@@ -90,6 +94,11 @@ export class Session {
     return engine.model;
   }
 
+  /** Every test row's loss and predicted class at the newest evaluation, if there was one. */
+  get testResults(): { globalStep: number; rows: PerExample } | null {
+    return this.testRows;
+  }
+
   /** Predicted class of every test row at the newest evaluation, if there was one. */
   get testPredictions(): { globalStep: number; predictions: ArrayLike<number> } | null {
     return this.testRows && { globalStep: this.testRows.globalStep, predictions: this.testRows.rows.predictions };
@@ -100,8 +109,10 @@ export class Session {
    * checkpoint at its step. Not while a run is going. A restore whose weights do not fit
    * throws before anything is replaced.
    */
-  reset(config: ModelConfig, restore?: Restore): void {
+  reset(stored: ModelConfig, restore?: Restore): void {
     if (this.running) throw new Error('Stop the run before resetting the model.');
+    // Whatever path a config came by (an old checkpoint, an old page state), it is complete here.
+    const config = withConfigDefaults(stored);
     const { data } = this.dataset;
     const engine = chooseEngine(data, config, this.engineChoice);
     const next = createEngine(data, config, engine.name);
@@ -118,6 +129,8 @@ export class Session {
     this.config = config;
     this.testRows = null;
     this.history = restore?.history ? trimHistory(restore.history, restore.globalStep) : { points: [], evaluations: [] };
+    // A restored model's clock goes on from its history's; a fresh one starts at 0.
+    this.trainedSeconds = historySeconds(this.history);
     this.hooks.post({
       type: 'model',
       config,
@@ -167,12 +180,25 @@ export class Session {
    * calling it once with twice the steps, as with tf.estimator). Reads the losses back
    * once per chunk, never per step; evaluates every `evalEvery` steps and where the
    * run ends. A non-finite loss ends the run and restores the last finite weights.
+   * `patience` > 0: early stopping (see earlyStopping.ts) on the first held-out split,
+   * validation when there is one, else test; it ends the run as 'done' with a message.
    */
-  async train(runId: number, steps: number, evalEvery: number): Promise<void> {
+  async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
     if (this.running) throw new Error('A run is already going.');
     const engine = this.requireEngine();
+    const watched = this.heldOut[0]?.split;
+    // Before the run counts as going: a bad patience throws here and leaves nothing running.
+    const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
+    if (patience > 0 && !watched) {
+      this.hooks.post({ type: 'notice', message: 'Early stopping needs a validation or test split, and this data set has none: the run goes on to its last step.' });
+    }
     this.activeRun = runId;
     this.stopRequested = false;
+    const runStart = performance.now();
+    const secondsBefore = this.trainedSeconds;
+    /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
+    const clock = () => secondsBefore + (performance.now() - runStart) / 1000;
+    let earlyStop: string | null = null;
     const target = engine.globalStep + steps;
     const batch = engine.config.batchSize;
     const perExample = engine.config.reduction === 'sum' ? batch : 1;
@@ -194,18 +220,22 @@ export class Session {
     };
     const evaluateNow = async (withTrain: boolean) => {
       const results = await this.evaluateAll(engine, withTrain);
-      points.push(...results.map(toPoint));
+      const seconds = clock();
+      points.push(...results.map((e) => toPoint(e, seconds)));
       evaluations.push(...results);
       evaluatedAt = engine.globalStep;
+      return results;
     };
     const end = (kind: 'done' | 'stopped' | 'error', message?: string) => {
       good.dispose();
+      this.trainedSeconds = clock();
       this.activeRun = null;
       this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: engine.globalStep, tensors: tf.memory().numTensors, message });
     };
     try {
-      while (engine.globalStep < target && !this.stopRequested) {
+      while (engine.globalStep < target && !this.stopRequested && earlyStop === null) {
         const started = performance.now();
+        const chunkStart = clock();
         // Chunks never cross an evaluation boundary, so evaluations land on multiples of evalEvery.
         const nextEval = (Math.floor(engine.globalStep / evalEvery) + 1) * evalEvery;
         const before = engine.globalStep;
@@ -222,12 +252,17 @@ export class Session {
         }
         good.dispose();
         good = engine.snapshot();
-        points.push(...lossPoints(losses, first, perExample));
+        points.push(...lossPoints(losses, first, perExample, { start: chunkStart, end: clock() }));
         losses.forEach((loss, i) => {
           if ((first + i) % STATUS_EVERY === 0) log.push({ step: first + i, loss, seconds });
         });
-        if (engine.globalStep % evalEvery === 0) await evaluateNow(true);
-        if (Math.floor(engine.globalStep / CHECKPOINT_EVERY) > Math.floor(before / CHECKPOINT_EVERY) && engine.globalStep < target) {
+        if (engine.globalStep % evalEvery === 0) {
+          const results = await evaluateNow(true);
+          earlyStop = stopper?.observe(results) ?? null;
+        }
+        // Not where the run ends: the checkpoint after the loop saves that step.
+        const ending = engine.globalStep >= target || earlyStop !== null;
+        if (Math.floor(engine.globalStep / CHECKPOINT_EVERY) > Math.floor(before / CHECKPOINT_EVERY) && !ending) {
           flush();
           await this.hooks.checkpoint?.(this);
         }
@@ -240,7 +275,8 @@ export class Session {
       if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
       flush();
       await this.hooks.checkpoint?.(this);
-      end(engine.globalStep >= target ? 'done' : 'stopped');
+      if (earlyStop !== null) end('done', earlyStop);
+      else end(engine.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
       end('error', error instanceof Error ? error.message : String(error));
     }

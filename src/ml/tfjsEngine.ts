@@ -1,6 +1,7 @@
 /**
  * The tfjs engine: each step is tfjs kernels on the backend (gather the batch, forward,
- * softmax cross-entropy, gradients, optimizer update), and the losses stay on the
+ * softmax cross-entropy plus any L2 penalty, gradients, optimizer update; dropout
+ * through the model's Dropout layers), and the losses stay on the
  * backend until a whole chunk of steps has run, so the loop never waits for the GPU
  * inside a step. Owns every tensor it makes and frees them in dispose().
  */
@@ -10,7 +11,7 @@ import { BatchStream } from './batches';
 import type { ClassificationData, LabelledSplit } from './data';
 import { perExampleTfjs, type PerExample } from './evaluate';
 import type { Engine, Snapshot } from './engine';
-import { buildClassifier, disposeOptimizer, makeOptimizer } from './model';
+import { buildClassifier, disposeOptimizer, makeOptimizer, trainingLoss } from './model';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 
 export class TfjsEngine implements Engine {
@@ -48,22 +49,14 @@ export class TfjsEngine implements Engine {
     return values;
   }
 
-  /** One optimizer step on the next batch; returns the loss scalar, still on the backend. */
+  /** One optimizer step on the next batch; returns the loss scalar (penalty included), still on the backend. */
   private step(): tf.Scalar {
     const indices = this.stream.next();
-    const reduction = this.config.reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN;
     const loss = tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
-      const xb = tf.gather(this.trainSplit.x, idx); // [batch, features]
-      const yb = tf.oneHot(tf.gather(this.trainSplit.y, idx), this.classCount); // [batch, classes]
-      const cost = this.optimizer.minimize(
-        () => {
-          const logits = this.model.apply(xb, { training: true }) as tf.Tensor2D; // [batch, classes]
-          return tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, reduction) as tf.Scalar;
-        },
-        true,
-        this.variables,
-      );
+      const xb = tf.gather(this.trainSplit.x, idx) as tf.Tensor2D; // [batch, features]
+      const yb = tf.oneHot(tf.gather(this.trainSplit.y, idx), this.classCount) as tf.Tensor2D; // [batch, classes]
+      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.config.reduction), true, this.variables);
       if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });

@@ -81,7 +81,7 @@ const mnistData: ClassificationData = {
   train: { features: new Float32Array(784), labels: new Int32Array(1), rows: 1 },
   test: { features: new Float32Array(784), labels: new Int32Array(1), rows: 1 },
 };
-const MNIST_CONFIG: ModelConfig = { hiddenUnits: [128, 32], optimizer: 'sgd', learningRate: 0.01, batchSize: 100, seed: 7, initializer: 'truncated-normal', reduction: 'mean' };
+const MNIST_CONFIG: ModelConfig = { hiddenUnits: [128, 32], optimizer: 'sgd', learningRate: 0.01, batchSize: 100, seed: 7, initializer: 'truncated-normal', reduction: 'mean', activation: 'relu', dropout: 0, l2: 0 };
 
 const RUN_NAMES = ['HIDDEN_UNITS', 'OPTIMIZER', 'LEARNING_RATE', 'BATCH_SIZE', 'STEPS', 'SEED', 'INITIALIZER', 'REDUCTION', 'CLASS_NAMES', 'FEATURE_NAMES', 'DATASET_NAME', 'DATA_FINGERPRINT'];
 
@@ -187,5 +187,76 @@ describe.skipIf(!python)('steps_per_epoch', () => {
     const steps = [1000, 2000, 1337, 997, 5000, 1, 1009];
     const per = callPython(pythonScript(meta, { steps: 10 }), steps.map((n): [string, unknown[]] => ['steps_per_epoch', [n]]));
     expect(per).toEqual([1000, 1000, 191, 997, 1000, 1, 1]);
+  });
+});
+
+/**
+ * Run the script's build_model(4, 3) against a stand-in `tensorflow` module (TensorFlow
+ * itself is not needed): it records what Keras would be asked to build, layer by layer.
+ */
+function builtLayers(script: string): Record<string, unknown>[] {
+  const path = join(dir, `train_${files++}.py`);
+  writeFileSync(path, script, 'utf8');
+  const stub = `
+import json, runpy, sys, types
+from types import SimpleNamespace as NS
+
+class Sequential:
+    def __init__(self, name=None):
+        self.layers = []
+    def add(self, layer):
+        self.layers.append(layer)
+
+def Dense(units, activation=None, kernel_initializer=None, bias_initializer=None, kernel_regularizer=None, name=None):
+    return {"class": "Dense", "units": units, "activation": activation, "kernel_regularizer": kernel_regularizer, "name": name}
+
+def Dropout(rate, name=None):
+    return {"class": "Dropout", "rate": rate, "name": name}
+
+tf = types.ModuleType("tensorflow")
+tf.keras = NS(
+    Sequential=Sequential,
+    Input=lambda shape: {"class": "Input", "shape": list(shape)},
+    layers=NS(Dense=Dense, Dropout=Dropout),
+    regularizers=NS(L2=lambda l2: {"L2": l2}),
+    initializers=NS(GlorotUniform=lambda seed: None, TruncatedNormal=lambda mean, stddev, seed: None),
+)
+sys.modules["tensorflow"] = tf
+ns = runpy.run_path(sys.argv[1])
+print(json.dumps(ns["build_model"](4, 3).layers))
+`;
+  return JSON.parse(run(['-c', stub, path]));
+}
+
+describe.skipIf(!python)('the model controls in the Python script', () => {
+  it('the defaults: ReLU, no Dropout layer, no regularizer (the tutorials unchanged)', () => {
+    const script = pythonScript(checkpointMeta({ data: loadIris(), source: 'iris', config: IRIS_CONFIG, globalStep: 0 }), { steps: 10 });
+    expect(compileAndRead(script, ['ACTIVATION', 'DROPOUT', 'L2'])).toEqual({ ACTIVATION: 'relu', DROPOUT: 0, L2: 0 });
+    expect(builtLayers(script)).toEqual([
+      { class: 'Input', shape: [4] },
+      ...[0, 1, 2].map((i) => ({ class: 'Dense', units: [10, 20, 10][i], activation: 'relu', kernel_regularizer: null, name: `hiddenlayer_${i}` })),
+      { class: 'Dense', units: 3, activation: null, kernel_regularizer: null, name: 'logits' },
+    ]);
+  });
+
+  it.each([
+    ['tanh', 0.3, 0.001],
+    ['sigmoid', 0.5, 0],
+    ['linear', 0, 0.05],
+  ] as const)('%s, dropout %f, l2 %f: the same layers as buildClassifier, Keras adds the penalty', (activation, dropout, l2) => {
+    const config: ModelConfig = { ...IRIS_CONFIG, hiddenUnits: [8, 6], activation, dropout, l2 };
+    const script = pythonScript(checkpointMeta({ data: loadIris(), source: 'iris', config, globalStep: 0 }), { steps: 10 });
+    expect(compileAndRead(script, ['ACTIVATION', 'DROPOUT', 'L2'])).toEqual({ ACTIVATION: activation, DROPOUT: dropout, L2: l2 });
+    const regularizer = l2 > 0 ? { L2: l2 } : null;
+    const hidden = (i: number) => [
+      { class: 'Dense', units: [8, 6][i], activation, kernel_regularizer: regularizer, name: `hiddenlayer_${i}` },
+      ...(dropout > 0 ? [{ class: 'Dropout', rate: dropout, name: `dropout_${i}` }] : []),
+    ];
+    expect(builtLayers(script)).toEqual([
+      { class: 'Input', shape: [4] },
+      ...hidden(0),
+      ...hidden(1),
+      { class: 'Dense', units: 3, activation: null, kernel_regularizer: regularizer, name: 'logits' },
+    ]);
   });
 });

@@ -33,6 +33,9 @@ const irisConfig = (optimizer: OptimizerName, learningRate: number): ModelConfig
   seed: 5,
   initializer: 'glorot-uniform',
   reduction: 'sum',
+  activation: 'relu',
+  dropout: 0,
+  l2: 0,
 });
 
 /** A FastDenseNet with the initial weights of buildClassifier's model for `config`, and that model. */
@@ -176,7 +179,7 @@ describe('hidden activations', () => {
       model.add(tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }));
       const shape = denseShapeOf(model);
       if (!shape.ok) throw new Error(shape.reason);
-      expect(shape.value).toEqual({ widths: [4, 12, 8, 3], activations });
+      expect(shape.value).toEqual({ widths: [4, 12, 8, 3], activations, dropout: 0 });
       const reference = new TfjsReferenceStep(model, makeOptimizer('adam', 0.01), train, 'mean');
       const net = new FastDenseNet({ ...shape.value, optimizer: makeFastOptimizer('adam', 0.01), reduction: 'mean' });
       copyModelToNet(model, net);
@@ -242,13 +245,22 @@ describe('refusals', () => {
 
   it('denseShapeOf names what the fused path cannot train', () => {
     const softmaxLogits = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'softmax' })] });
-    const dropout = tf.sequential({
-      layers: [tf.layers.dense({ units: 3, inputShape: [4] }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 2 })],
+    const dropoutFirst = tf.sequential({
+      layers: [tf.layers.dropout({ rate: 0.5, inputShape: [4] }), tf.layers.dense({ units: 3 }), tf.layers.dense({ units: 2 })],
+    });
+    const someDropout = tf.sequential({
+      layers: [tf.layers.dense({ units: 3, inputShape: [4] }), tf.layers.dense({ units: 3 }), tf.layers.dropout({ rate: 0.5 }), tf.layers.dense({ units: 2 })],
     });
     expect(denseShapeOf(softmaxLogits)).toEqual({ ok: false, reason: expect.stringMatching(/activation softmax/) });
-    expect(denseShapeOf(dropout)).toEqual({ ok: false, reason: expect.stringMatching(/not a Dense layer/) });
-    softmaxLogits.dispose();
-    dropout.dispose();
+    expect(denseShapeOf(dropoutFirst)).toEqual({ ok: false, reason: expect.stringMatching(/not a Dense layer/) });
+    expect(denseShapeOf(someDropout)).toEqual({ ok: false, reason: expect.stringMatching(/rates \[0.5\] for 2 hidden layers/) });
+    [softmaxLogits, dropoutFirst, someDropout].forEach((m) => m.dispose());
+  });
+
+  it('denseShapeOf reads the dropout rate of a buildClassifier model', () => {
+    const model = buildClassifier(4, 3, { ...irisConfig('sgd', 0.1), activation: 'tanh', dropout: 0.3 });
+    expect(denseShapeOf(model)).toEqual({ ok: true, value: { widths: [4, 10, 20, 10, 3], activations: ['tanh', 'tanh', 'tanh'], dropout: 0.3 } });
+    model.dispose();
   });
 
   it('gatherBatch copies the asked rows in order', () => {

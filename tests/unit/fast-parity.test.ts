@@ -1,12 +1,14 @@
 /**
  * The fused trainer's contract: from the same initial weights and the same batches it
  * reaches the same weights as the tfjs step (tfjsEngine.ts's ops), within 1e-5, for every
- * optimizer, on the Iris shape (sum) and an MNIST-like shape (mean).
+ * optimizer, on the Iris shape (sum) and an MNIST-like shape (mean), for every hidden
+ * activation and with an L2 penalty. (Dropout draws its masks from different generators:
+ * see tests/unit/regularization.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelConfig, OptimizerName } from '../../src/shared/protocol';
+import type { Activation, ModelConfig, OptimizerName } from '../../src/shared/protocol';
 import { BatchStream } from '../../src/ml/batches';
 import type { LabelledSplit } from '../../src/ml/data';
 import { buildClassifier, makeOptimizer } from '../../src/ml/model';
@@ -44,6 +46,10 @@ interface PairRun {
   reduction: LossReduction;
   steps: number;
   seed: number;
+  /** Hidden activation; relu when left out. */
+  activation?: Activation;
+  /** L2 penalty on the kernels; 0 when left out. */
+  l2?: number;
 }
 
 interface PairResult {
@@ -66,6 +72,9 @@ function trainPair(split: LabelledSplit, run: PairRun): PairResult {
     // The two tutorials' pairings: tf.estimator sums, Mechanics 101 averages.
     initializer: run.reduction === 'sum' ? 'glorot-uniform' : 'truncated-normal',
     reduction: run.reduction,
+    activation: run.activation ?? 'relu',
+    dropout: 0,
+    l2: run.l2 ?? 0,
   };
   const reference = new TfjsReferenceStep(
     buildClassifier(inputs, classes, config),
@@ -75,8 +84,10 @@ function trainPair(split: LabelledSplit, run: PairRun): PairResult {
   );
   const net = new FastDenseNet({
     widths: run.widths,
+    activations: config.hiddenUnits.map(() => config.activation),
     optimizer: makeFastOptimizer(run.optimizer, run.learningRate),
     reduction: run.reduction,
+    l2: config.l2,
   });
   copyModelToNet(reference.model, net);
   const stream = new BatchStream(split.rows, run.batch, run.seed);
@@ -163,5 +174,49 @@ describe('FastDenseNet against the tfjs step', () => {
     });
     expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
     expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  // The activations other than ReLU, on both tutorials' shapes and reductions.
+  it.each<[Activation, OptimizerName, number]>([
+    ['tanh', 'adagrad', 0.1],
+    ['sigmoid', 'adam', 0.01],
+    ['linear', 'sgd', 0.001],
+  ])('Iris 4-10-20-10-3, sum, %s hidden layers, %s %f: same weights after 200 steps', (activation, optimizer, learningRate) => {
+    const result = trainPair(irisTraining(), { widths: [4, 10, 20, 10, 3], optimizer, learningRate, batch: 128, reduction: 'sum', steps: 200, seed: 7, activation });
+    expect(result.losses.every(Number.isFinite)).toBe(true);
+    expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  it.each<[Activation, OptimizerName, number]>([
+    ['tanh', 'momentum', 0.01],
+    ['sigmoid', 'rmsprop', 0.001],
+    ['linear', 'adam', 0.001],
+  ])('MNIST-like 784-16-8-10, mean, %s hidden layers, %s %f: same weights after 100 steps', (activation, optimizer, learningRate) => {
+    const result = trainPair(mnistLike(300, 3), { widths: [784, 16, 8, 10], optimizer, learningRate, batch: 20, reduction: 'mean', steps: 100, seed: 11, activation });
+    expect(result.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(result.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+
+  // L2 penalties from barely felt to dominant, with each reduction (the penalty is not reduced).
+  it.each<[string, Activation, OptimizerName, number, number]>([
+    ['Iris sum', 'relu', 'adagrad', 0.1, 0.001],
+    ['Iris sum', 'tanh', 'adam', 0.01, 0.05],
+    ['Iris sum', 'sigmoid', 'momentum', 0.001, 0.5],
+    ['MNIST-like mean', 'relu', 'sgd', 0.05, 0.01],
+    ['MNIST-like mean', 'linear', 'rmsprop', 0.001, 0.1],
+  ])('%s, %s, %s %f, l2 = %f: same loss (penalty included) and weights', (shape, activation, optimizer, learningRate, l2) => {
+    const iris = shape.startsWith('Iris');
+    const run: PairRun = iris
+      ? { widths: [4, 10, 20, 10, 3], optimizer, learningRate, batch: 128, reduction: 'sum', steps: 200, seed: 7, activation, l2 }
+      : { widths: [784, 16, 8, 10], optimizer, learningRate, batch: 20, reduction: 'mean', steps: 100, seed: 11, activation, l2 };
+    const data = iris ? irisTraining() : mnistLike(300, 3);
+    const withPenalty = trainPair(data, run);
+    const without = trainPair(data, { ...run, l2: 0 });
+    expect(withPenalty.losses.every(Number.isFinite)).toBe(true);
+    expect(withPenalty.maxLossDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(withPenalty.maxWeightDiff).toBeLessThanOrEqual(TOLERANCE);
+    // The penalty is really there: the first step's loss (same weights, same batch) is higher.
+    expect(withPenalty.losses[0]).toBeGreaterThan(without.losses[0]);
   });
 });

@@ -13,6 +13,9 @@ export const IRIS_CONFIG: ModelConfig = {
   seed: 42,
   initializer: 'glorot-uniform',
   reduction: 'sum',
+  activation: 'relu',
+  dropout: 0,
+  l2: 0,
 };
 
 export function readData(name: string): string {

@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { chooseEngine } from '../../src/ml/engine';
+import { irisDataset } from '../../src/ml/iris';
+import { setWeights } from '../../src/ml/model';
+import { Session, type Restore } from '../../src/ml/session';
+import type { WorkerEvent } from '../../src/shared/protocol';
 import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
 
 const EVAL_EVERY = 100;
@@ -160,6 +164,90 @@ describe.each(['tfjs', 'fused'] as const)('changing the learning rate (%s engine
     const after = await session.predict(['5.8', '3.1', '5.0', '1.7']);
     after.probabilities.forEach((p, i) => expect(p).toBeCloseTo(before.probabilities[i], 6));
     expect(session.modelConfig.learningRate).toBe(0);
+    session.dispose();
+  });
+});
+
+describe('training time on every curve point (MetricPoint.seconds)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /**
+   * A session on a fake clock: only performance.now() is faked, and each chunk of steps
+   * "takes" 50 ms (the hook advances the clock where the loop yields), so the seconds are exact.
+   */
+  function clockedSession(restore?: Restore) {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const events: WorkerEvent[] = [];
+    const hooks = {
+      post: (e: WorkerEvent) => events.push(e),
+      yieldToEvents: () => {
+        vi.advanceTimersByTime(50);
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    };
+    const session = new Session(irisDataset(loadIris()), IRIS_CONFIG, hooks, 'fused', restore);
+    const points = () => ofType(events, 'progress').flatMap((e) => e.points);
+    return { session, events, points };
+  }
+
+  const chunks = (events: WorkerEvent[]) => ofType(events, 'progress').length;
+
+  it('counts the training time since the model was built, summed over runs; the time between runs does not count', async () => {
+    const { session, points } = clockedSession();
+    await session.train(1, 300, EVAL_EVERY);
+    const first = points();
+    expect(first.every((p) => p.seconds !== undefined && p.seconds >= 0)).toBe(true);
+    const seconds = first.map((p) => p.seconds ?? NaN);
+    expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+    const endOfFirst = seconds[seconds.length - 1];
+    expect(endOfFirst).toBeGreaterThan(0);
+    vi.advanceTimersByTime(60_000); // a minute between the runs
+    await session.train(2, 300, EVAL_EVERY);
+    const second = points().slice(first.length);
+    expect(second[0].seconds).toBeGreaterThanOrEqual(endOfFirst);
+    expect(second[0].seconds).toBeLessThanOrEqual(endOfFirst + 0.05);
+    const last = second[second.length - 1].seconds ?? NaN;
+    expect(last).toBeGreaterThan(endOfFirst);
+    expect(last).toBeLessThan(60);
+    session.dispose();
+  });
+
+  it('a restored model goes on from its history, and a history stored without seconds still loads', async () => {
+    const trained = clockedSession();
+    await trained.session.train(1, 300, EVAL_EVERY);
+    const history = structuredClone(trained.session.history);
+    const weights = trained.session.model.getWeights().map((w) => w.dataSync() as Float32Array);
+    const endSeconds = Math.max(...history.points.map((p) => p.seconds ?? 0));
+    trained.session.dispose();
+    vi.useRealTimers();
+
+    const restored = clockedSession({ apply: (model) => setWeights(model, weights), globalStep: 300, history });
+    expect(ofType(restored.events, 'history')[0].points).toEqual(history.points);
+    await restored.session.train(1, 100, EVAL_EVERY);
+    const next = restored.points();
+    expect(next[0].seconds).toBeGreaterThanOrEqual(endSeconds);
+    expect(next[0].seconds).toBeLessThanOrEqual(endSeconds + 0.05 * chunks(restored.events));
+    restored.session.dispose();
+    vi.useRealTimers();
+
+    const old = { points: history.points.map(({ step, split, loss, accuracy }) => ({ step, split, loss, accuracy })), evaluations: history.evaluations };
+    const fromOld = clockedSession({ apply: (model) => setWeights(model, weights), globalStep: 300, history: old });
+    expect(ofType(fromOld.events, 'history')[0].points).toEqual(old.points);
+    await fromOld.session.train(1, 100, EVAL_EVERY);
+    expect(fromOld.points()[0].seconds).toBeLessThanOrEqual(0.05 * chunks(fromOld.events));
+    expect(fromOld.session.globalStep).toBe(400);
+    fromOld.session.dispose();
+  });
+
+  it('a reset starts the clock at 0 again', async () => {
+    const { session, points } = clockedSession();
+    await session.train(1, 200, EVAL_EVERY);
+    const before = points().length;
+    expect(points()[before - 1].seconds).toBeGreaterThan(0);
+    session.reset(IRIS_CONFIG);
+    await session.train(2, 10, EVAL_EVERY);
+    // The fake clock stands still inside a chunk: the new model's first chunk is at 0 s.
+    expect(points()[before].seconds).toBe(0);
     session.dispose();
   });
 });

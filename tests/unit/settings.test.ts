@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IRIS_DEFAULTS, MNIST_DEFAULTS, parseSettings, serializeSettings } from '../../src/client/settings';
+import { IRIS_DEFAULTS, MNIST_DEFAULTS, modelConfig, parseSettings, serializeSettings } from '../../src/client/settings';
 
 describe('URL settings', () => {
   it('defaults to the Iris tutorial with no parameters and no notices', () => {
@@ -21,8 +21,30 @@ describe('URL settings', () => {
       seed: 7,
       initializer: 'glorot-uniform',
       reduction: 'sum',
+      activation: 'relu',
+      dropout: 0,
+      l2: 0,
+      patience: 0,
+      testFraction: 0.2,
     });
   });
+
+  it('reads the model and training controls: activation, dropout, l2, patience, test', () => {
+    const { settings, notices } = parseSettings('?activation=tanh&dropout=0.25&l2=0.001&patience=3&test=0.3');
+    expect(notices).toEqual([]);
+    expect(settings).toMatchObject({ activation: 'tanh', dropout: 0.25, l2: 0.001, patience: 3, testFraction: 0.3 });
+    expect(modelConfig(settings)).toMatchObject({ activation: 'tanh', dropout: 0.25, l2: 0.001 });
+    expect(modelConfig(settings)).not.toHaveProperty('patience');
+  });
+
+  it.each(['activation=sigmoid&dropout=0.9&l2=1&patience=1000&test=0', 'activation=linear&dropout=0&l2=0.05&patience=0&test=0.9', 'dataset=mnist&activation=tanh&dropout=0.5&patience=2'])(
+    'round-trips the new parameters through the URL: %s',
+    (query) => {
+      const { settings, notices } = parseSettings(`?${query}`);
+      expect(notices).toEqual([]);
+      expect(parseSettings(`?${serializeSettings(settings)}`).settings).toEqual(settings);
+    },
+  );
 
   it.each([
     ['steps=0', 'steps'],
@@ -37,6 +59,18 @@ describe('URL settings', () => {
     ['backend=webgpu', 'backend'],
     ['seed=1e3', 'seed'],
     ['dataset=cifar', 'dataset'],
+    ['activation=elu', 'activation'],
+    ['activation=', 'activation'],
+    ['dropout=2', 'dropout'],
+    ['dropout=-0.1', 'dropout'],
+    ['dropout=0.95', 'dropout'],
+    ['l2=-1', 'l2'],
+    ['l2=abc', 'l2'],
+    ['patience=x', 'patience'],
+    ['patience=-1', 'patience'],
+    ['patience=2.5', 'patience'],
+    ['test=0.95', 'test'],
+    ['test=-0.2', 'test'],
   ])('falls back to the default for %s with a notice', (query, param) => {
     const { settings, notices } = parseSettings(`?${query}`);
     expect(settings).toEqual(IRIS_DEFAULTS);

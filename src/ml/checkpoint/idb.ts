@@ -18,7 +18,7 @@
  */
 import type { ParseResult } from '../tfCsv';
 import { on, transact } from './idbRequests';
-import { asSession, describeCheckpoint, KEPT_CHECKPOINT, newestFirst, sealOf, storageError, toPrune, type Stamp } from './rules';
+import { asSession, asStoredMeta, describeCheckpoint, KEPT_CHECKPOINT, newestFirst, sealOf, storageError, toPrune, type Stamp } from './rules';
 import type { CheckpointStore, SaveOutcome, StoreOptions } from './store';
 import type { Checkpoint, CheckpointMeta, ModelJson, SessionState } from './types';
 
@@ -90,7 +90,7 @@ class IdbCheckpointStore implements CheckpointStore {
   async list(fingerprint?: string): Promise<ParseResult<CheckpointMeta[]>> {
     try {
       const records = await transact<MetaRecord[]>(this.db, [METAS], 'readonly', (tx, done) => on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, done));
-      return { ok: true, value: records.filter((r) => fingerprint === undefined || r.fingerprint === fingerprint).sort(newestFirst).map((r) => r.meta) };
+      return { ok: true, value: records.filter((r) => fingerprint === undefined || r.fingerprint === fingerprint).sort(newestFirst).map((r) => asStoredMeta(r.meta)) };
     } catch (error) {
       return fail(`Could not list the checkpoints: ${why(error)}.`);
     }
@@ -113,7 +113,7 @@ class IdbCheckpointStore implements CheckpointStore {
     if (!seal || seal.byteLength !== head.byteLength || seal.checksum !== head.checksum) {
       return fail(`Checkpoint ${id} is damaged: its weights are ${seal?.byteLength ?? 0} bytes with checksum ${seal?.checksum ?? 'none'}, but ${head.byteLength} bytes with checksum ${head.checksum} were written.`);
     }
-    return { ok: true, value: { meta: head.meta, modelJson: body.modelJson, weights: body.weights } };
+    return { ok: true, value: { meta: asStoredMeta(head.meta), modelJson: body.modelJson, weights: body.weights } };
   }
 
   async delete(id: string): Promise<ParseResult<boolean>> {

@@ -8,6 +8,7 @@ import type { Evaluation, ModelConfig } from '../../shared/protocol';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../data';
 import { parameterCount } from '../model';
+import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../modelConfig';
 import type { ParseResult } from '../tfCsv';
 import { fingerprint as fingerprintOf } from './fingerprint';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type CsvFormat, type DatasetSource } from './types';
@@ -86,7 +87,8 @@ function checkConfig(v: unknown): string | null {
   if (!isInt(v.seed)) return 'config.seed must be a whole number';
   if (!oneOf(v.initializer, ['glorot-uniform', 'truncated-normal'] as const)) return 'config.initializer is not glorot-uniform or truncated-normal';
   if (!oneOf(v.reduction, ['sum', 'mean'] as const)) return 'config.reduction is not sum or mean';
-  return null;
+  // Absent in files written before them (they meant relu, no dropout, no penalty).
+  return configExtrasProblem(v);
 }
 
 function checkEvaluations(v: unknown): string | null {
@@ -167,5 +169,6 @@ export function parseMeta(value: unknown, where: string): ParseResult<Checkpoint
   if (!isObj(value)) return { ok: false, reason: `${where}: the playground metadata is not an object.` };
   const problem = metaProblem(value);
   if (problem) return { ok: false, reason: `${where}: the playground metadata is invalid: ${problem}.` };
-  return { ok: true, value: { ...value, schema: value.schema ?? null } as unknown as CheckpointMeta };
+  const config = withConfigDefaults(value.config as StoredModelConfig);
+  return { ok: true, value: { ...value, config, schema: value.schema ?? null } as unknown as CheckpointMeta };
 }

@@ -1,8 +1,9 @@
 /**
  * "Export as code": a TensorFlow 2 / Keras script that trains the same model outside
  * the browser, for a workstation or a cluster: the same preprocessing (pythonData), the
- * same network (Dense ReLU layers, linear logits, the run's kernel initializer, zero
- * biases), optimizer, learning rate, loss reduction, batch size, steps and seed. The
+ * same network (Dense layers with the run's activation, Dropout after each when the run
+ * drops units, an L2 kernel penalty when it has one, linear logits, the run's kernel
+ * initializer, zero biases), optimizer, learning rate, loss reduction, batch size, steps and seed. The
  * weights are not in it (they are in the model.json export); it reproduces the recipe.
  */
 import type { ModelConfig } from '../../shared/protocol';
@@ -97,6 +98,9 @@ STEPS = ${steps}
 SEED = ${config.seed}
 INITIALIZER = ${pyStr(config.initializer)}
 REDUCTION = ${reduction}
+ACTIVATION = ${pyStr(config.activation)}  # of the hidden layers
+DROPOUT = ${pyFloat(config.dropout)}  # fraction of each hidden layer's units dropped in training
+L2 = ${pyFloat(config.l2)}  # the loss gains L2 * sum(w ** 2) over the kernels (not the biases)
 ${data.code}
 
 def kernel_initializer(fan_in, layer):
@@ -105,7 +109,8 @@ ${initializerCode(config)}
 
 
 def build_model(num_features, num_classes):
-    """inputs -> Dense ReLU layers -> linear logits (no softmax: the loss takes logits)."""
+    """inputs -> Dense ACTIVATION layers (each followed by Dropout when DROPOUT > 0) -> linear
+    logits (no softmax: the loss takes logits). Keras adds the L2 penalty to the loss itself."""
     import tensorflow as tf
     model = tf.keras.Sequential(name="playground")
     model.add(tf.keras.Input(shape=(num_features,)))
@@ -114,11 +119,14 @@ def build_model(num_features, num_classes):
         last = i == len(widths) - 1
         model.add(tf.keras.layers.Dense(
             units,
-            activation=None if last else "relu",
+            activation=None if last else ACTIVATION,
             kernel_initializer=kernel_initializer(num_features if i == 0 else widths[i - 1], i),
             bias_initializer="zeros",
+            kernel_regularizer=tf.keras.regularizers.L2(L2) if L2 > 0 else None,
             name="logits" if last else "hiddenlayer_%d" % i,
         ))
+        if not last and DROPOUT > 0:
+            model.add(tf.keras.layers.Dropout(DROPOUT, name="dropout_%d" % i))
     return model
 
 

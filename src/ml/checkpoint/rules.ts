@@ -5,6 +5,7 @@
  * state read back is recognised.
  */
 import { fnv1a64 } from './fingerprint';
+import { withConfigDefaults, type StoredModelConfig } from '../modelConfig';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type SessionState } from './types';
 
 /** Checkpoints kept per data set (Saver's max_to_keep). */
@@ -72,10 +73,19 @@ export function sealOf(weights: ArrayBuffer): { byteLength: number; checksum: st
   return { byteLength: weights.byteLength, checksum: fnv1a64(weights) };
 }
 
-/** A session state read back, or null when it is not one this version wrote. */
+/**
+ * A session state read back, or null when it is not one this version wrote. A state
+ * saved before activation, dropout and l2 existed gets them as they were meant.
+ */
 export function asSession(value: unknown): SessionState | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Partial<SessionState>;
-  return s.version === CHECKPOINT_VERSION && typeof s.dataset === 'object' && Array.isArray(s.points) && Array.isArray(s.evaluations) ? (s as SessionState) : null;
+  const ok = s.version === CHECKPOINT_VERSION && typeof s.dataset === 'object' && typeof s.config === 'object' && s.config !== null && Array.isArray(s.points) && Array.isArray(s.evaluations);
+  return ok ? { ...(s as SessionState), config: withConfigDefaults(s.config as StoredModelConfig) } : null;
+}
+
+/** A checkpoint's metadata read back: one saved before activation, dropout and l2 existed gets them as they were meant. */
+export function asStoredMeta(meta: CheckpointMeta): CheckpointMeta {
+  return { ...meta, config: withConfigDefaults(meta.config as StoredModelConfig) };
 }
 

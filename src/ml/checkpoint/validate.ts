@@ -9,7 +9,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../tfCsv';
 import { loadFromArtifacts, META_KEY, MODEL_FILE } from './artifacts';
 import { parseMeta } from './meta';
-import { denseStack, matchManifest } from './topology';
+import { denseStack, matchManifest, type DenseLayer } from './topology';
 import type { Checkpoint, CheckpointMeta } from './types';
 
 /** Largest model.json accepted (a playground model.json is a few kB; the CSV schema adds vocabularies). */
@@ -78,8 +78,13 @@ function readMeta(json: Obj, files: readonly ImportFile[], where: string): Parse
   return parsed.ok ? parseMeta(parsed.value, META_FILE) : parsed;
 }
 
-/** The layers against the metadata: input width, hidden units, class count, parameter count. */
-function matchMeta(meta: CheckpointMeta, inputs: number, units: number[], parameters: number, where: string): ParseResult<null> {
+/**
+ * The layers against the metadata: input width, hidden units, hidden activation, class
+ * count, parameter count. The playground rebuilds the model from the metadata's config,
+ * so a topology that says otherwise would predict differently than the file it came in.
+ */
+function matchMeta(meta: CheckpointMeta, inputs: number, layers: readonly DenseLayer[], parameters: number, where: string): ParseResult<null> {
+  const units = layers.map((l) => l.units);
   const classes = units[units.length - 1];
   if (inputs !== meta.featureNames.length) return fail(`${where}: the model reads ${inputs} inputs, but the metadata names ${meta.featureNames.length} features.`);
   if (classes !== meta.classNames.length) return fail(`${where}: the logits layer has ${classes} units, but the metadata names ${meta.classNames.length} classes.`);
@@ -87,6 +92,8 @@ function matchMeta(meta: CheckpointMeta, inputs: number, units: number[], parame
   if (hidden.join(',') !== meta.config.hiddenUnits.join(',')) {
     return fail(`${where}: the hidden layers have [${hidden.join(', ')}] units, but the metadata says [${meta.config.hiddenUnits.join(', ')}].`);
   }
+  const other = layers.slice(0, -1).find((l) => l.activation !== meta.config.activation);
+  if (other) return fail(`${where}: the hidden layer ${JSON.stringify(other.name)} applies ${other.activation}, but the metadata says ${meta.config.activation}.`);
   if (parameters !== meta.parameterCount) return fail(`${where}: weightsManifest holds ${parameters} parameters, but the metadata says ${meta.parameterCount}.`);
   return { ok: true, value: null };
 }
@@ -156,8 +163,7 @@ export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoin
   if (!floats.ok) return floats;
   const meta = readMeta(json, files, where);
   if (!meta.ok) return meta;
-  const units = stack.value.layers.map((l) => l.units);
-  const matched = matchMeta(meta.value, stack.value.inputs, units, floats.value, where);
+  const matched = matchMeta(meta.value, stack.value.inputs, stack.value.layers, floats.value, where);
   if (!matched.ok) return matched;
   const weights = joinWeights(manifest.value.paths, files, floats.value, where);
   if (!weights.ok) return weights;

@@ -59,6 +59,9 @@ export async function benchFastVsTfjs(c: BenchCase): Promise<BenchResult> {
     seed: SEED,
     initializer: c.reduction === 'sum' ? 'glorot-uniform' : 'truncated-normal',
     reduction: c.reduction,
+    activation: 'relu',
+    dropout: 0,
+    l2: 0,
   };
   const reference = new TfjsReferenceStep(
     buildClassifier(inputs, classes, config),

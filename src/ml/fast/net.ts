@@ -3,6 +3,8 @@
  * playground tfjs spends its time dispatching ~150-190 kernels per step, not on
  * arithmetic; this does the same step (forward, softmax cross-entropy, backward,
  * optimizer update) in a few loops over buffers allocated once per batch size.
+ * Training may drop hidden units (inverted dropout, as tf.layers.dropout) and add an L2
+ * penalty on the kernels (as Keras's regularizers.l2).
  *
  * Every op follows the tfjs cpu kernel it replaces (see matmul.ts, softmax.ts,
  * activations.ts, optimizers.ts), so from the same weights and batches it reaches the
@@ -10,8 +12,10 @@
  * model of record: copy weights in and out with tfBridge.ts. No tfjs, no DOM here.
  */
 import { activationBackward, addBiasActivate, type Activation } from './activations';
+import { dropout, dropoutBackward } from './dropout';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
 import type { FastOptimizer } from './optimizers';
+import { mulberry32 } from '../rng';
 import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
 
 export interface FastDenseNetConfig {
@@ -22,6 +26,12 @@ export interface FastDenseNetConfig {
   optimizer: FastOptimizer;
   /** How step() reduces the per-example losses; 'sum' (tf.estimator's head) when left out. */
   reduction?: LossReduction;
+  /** Fraction of each hidden layer's outputs dropped in a training step, in [0, 1); 0 when left out. */
+  dropout?: number;
+  /** L2 penalty: the loss gains l2 * sum(w^2) over every kernel (not the biases); 0 when left out. */
+  l2?: number;
+  /** Seeds the dropout masks' generator, so a seed repeats a run; 0 when left out. */
+  seed?: number;
 }
 
 /** Buffers for one batch size. outputs[l]: layer l's output [rows, widths[l + 1]]. */
@@ -30,13 +40,27 @@ interface Workspace {
   outputs: Float32Array[];
   /** deltas[l]: gradient at layer l's output, then (in place) at its pre-activation. Training only. */
   deltas: Float32Array[];
+  /**
+   * Training with dropout only (else empty), one per hidden layer, [rows, widths[l + 1]]:
+   * masks[l] holds each unit's multiplier this step (0 dropped, 1 / (1 - rate) kept) and
+   * dropped[l] = outputs[l] * masks[l], what the next layer reads. outputs[l] keeps the
+   * activation's output, which its derivative needs.
+   */
+  masks: Float32Array[];
+  dropped: Float32Array[];
 }
+
+const f = Math.fround;
 
 export class FastDenseNet {
   readonly widths: readonly number[];
   readonly activations: readonly Activation[];
   readonly reduction: LossReduction;
   readonly optimizer: FastOptimizer;
+  readonly dropout: number;
+  readonly l2: number;
+  /** Uniform [0, 1) draws for the dropout masks; one generator per net, seeded. */
+  private readonly random: () => number;
   /** kernels[l]: [widths[l], widths[l + 1]] row-major, a tfjs Dense kernel's layout. */
   private readonly kernels: Float32Array[] = [];
   /** biases[l]: [widths[l + 1]]. */
@@ -62,6 +86,11 @@ export class FastDenseNet {
     this.activations = [...activations];
     this.reduction = config.reduction ?? 'sum';
     this.optimizer = config.optimizer;
+    this.dropout = config.dropout ?? 0;
+    this.l2 = config.l2 ?? 0;
+    if (!(this.dropout >= 0 && this.dropout < 1)) throw new Error(`The dropout rate must be in [0, 1), got ${this.dropout}.`);
+    if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new Error(`The L2 penalty must be a finite number of at least 0, got ${this.l2}.`);
+    this.random = mulberry32(config.seed ?? 0);
     for (let l = 0; l < this.layerCount; l++) {
       const kernel = new Float32Array(widths[l] * widths[l + 1]);
       const bias = new Float32Array(widths[l + 1]);
@@ -109,11 +138,11 @@ export class FastDenseNet {
   }
 
   /**
-   * One optimizer step, as the tfjs engine's step (tfjsEngine.ts): logits = net(x), loss = reduced
-   * softmax cross-entropy against labels, gradients by backprop, one optimizer update.
-   * x [batch, inputs] row-major, labels [batch] class ids. Returns the loss ('sum' or
-   * 'mean' over the batch), computed before the update. Allocates only when the batch
-   * size changes.
+   * One optimizer step, as the tfjs engine's step (tfjsEngine.ts): logits = net(x) with
+   * hidden units dropped, loss = reduced softmax cross-entropy against labels plus the L2
+   * penalty, gradients by backprop, one optimizer update. x [batch, inputs] row-major,
+   * labels [batch] class ids. Returns the loss ('sum' or 'mean' over the batch, penalty
+   * included), computed before the update. Allocates only when the batch size changes.
    */
   step(x: Float32Array, labels: Int32Array, batch: number): number {
     this.checkInput(x, batch);
@@ -121,7 +150,7 @@ export class FastDenseNet {
     const ws = (this.training = this.workspace(this.training, batch, true));
     this.forward(x, ws);
     const L = this.layerCount;
-    const loss = softmaxCrossEntropyBackward(
+    let loss = softmaxCrossEntropyBackward(
       ws.outputs[L - 1],
       labels,
       batch,
@@ -129,31 +158,65 @@ export class FastDenseNet {
       this.reduction,
       ws.deltas[L - 1],
     );
-    for (let l = L - 1; l >= 0; l--) this.backwardLayer(l, l === 0 ? x : ws.outputs[l - 1], ws);
+    for (let l = L - 1; l >= 0; l--) this.backwardLayer(l, l === 0 ? x : this.layerInput(ws, l), ws);
+    if (this.l2 > 0) loss = this.addL2(loss);
     this.optimizer.apply(this.params, this.grads);
+    return loss;
+  }
+
+  /**
+   * The L2 penalty, as tfjs's L1L2 regularizer and its gradient compute it: per kernel,
+   * penalty = sum(fround(l2 * w²)) (a float64 sum, rounded once) added to the loss in
+   * layer order, and grad += l2 * 2w. Returns the loss with the penalties.
+   */
+  private addL2(loss: number): number {
+    const l2 = f(this.l2);
+    const twice = 2 * l2; // exact: a power-of-two scaling of a float32
+    for (let l = 0; l < this.layerCount; l++) {
+      const w = this.kernels[l];
+      const g = this.grads[2 * l];
+      let penalty = 0;
+      for (let k = 0; k < w.length; k++) {
+        const wk = w[k];
+        penalty += f(l2 * f(wk * wk));
+        g[k] = f(g[k] + f(twice * wk));
+      }
+      loss = f(loss + f(penalty));
+    }
     return loss;
   }
 
   /** Logits [rows, classes] of x [rows, inputs] (a new array), as the tfjs model's predict(). */
   predict(x: Float32Array, rows: number): Float32Array {
     this.checkInput(x, rows);
+    // The inference workspace has no masks: predict() never drops a unit.
     const ws = (this.inference = this.workspace(this.inference, rows, false));
     this.forward(x, ws);
     return ws.outputs[this.layerCount - 1].slice(0, rows * this.classes);
   }
 
-  /** outputs[l] = act_l(input · kernel_l + bias_l) for every layer; the logits are linear. */
+  /**
+   * outputs[l] = act_l(input · kernel_l + bias_l) for every layer; the logits are linear.
+   * With masks (training with dropout) each hidden output is also dropped into dropped[l].
+   */
   private forward(x: Float32Array, ws: Workspace): void {
     const widths = this.widths;
     const rows = ws.rows;
     for (let l = 0; l < this.layerCount; l++) {
-      const input = l === 0 ? x : ws.outputs[l - 1];
+      const input = l === 0 ? x : this.layerInput(ws, l);
       const out = ws.outputs[l];
       matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
-      const act = l < this.layerCount - 1 ? this.activations[l] : 'linear';
-      addBiasActivate(out, this.biases[l], rows, widths[l + 1], act);
+      const hidden = l < this.layerCount - 1;
+      addBiasActivate(out, this.biases[l], rows, widths[l + 1], hidden ? this.activations[l] : 'linear');
+      if (hidden && ws.masks.length > 0) dropout(out, ws.masks[l], ws.dropped[l], rows * widths[l + 1], this.dropout, this.random);
     }
   }
+
+  /** What layer l (> 0) reads: the layer below's output, after dropout when there is dropout. */
+  private layerInput(ws: Workspace, l: number): Float32Array {
+    return ws.masks.length > 0 ? ws.dropped[l - 1] : ws.outputs[l - 1];
+  }
+
 
   /**
    * Layer l's gradients from deltas[l] (the gradient at its pre-activation, [rows, out]):
@@ -178,6 +241,7 @@ export class FastDenseNet {
     if (l > 0) {
       const below = ws.deltas[l - 1];
       matMulTransposeB(delta, this.kernels[l], below, rows, inW, outW);
+      if (ws.masks.length > 0) dropoutBackward(below, ws.masks[l - 1], rows * inW);
       activationBackward(below, ws.outputs[l - 1], rows * inW, this.activations[l - 1]);
     }
   }
@@ -193,10 +257,13 @@ export class FastDenseNet {
   private workspace(current: Workspace | null, rows: number, training: boolean): Workspace {
     if (current !== null && current.rows === rows) return current;
     const sizes = this.widths.slice(1).map((w) => rows * w);
+    const hidden = training && this.dropout > 0 ? sizes.slice(0, -1) : [];
     return {
       rows,
       outputs: sizes.map((n) => new Float32Array(n)),
       deltas: training ? sizes.map((n) => new Float32Array(n)) : [],
+      masks: hidden.map((n) => new Float32Array(n)),
+      dropped: hidden.map((n) => new Float32Array(n)),
     };
   }
 }

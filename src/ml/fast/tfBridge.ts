@@ -15,37 +15,49 @@ export interface DenseShape {
   widths: number[];
   /** One per hidden layer. */
   activations: Activation[];
+  /** The rate of the Dropout layer after every hidden layer, or 0 when there is none. */
+  dropout: number;
 }
 
 const FAST_ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'] satisfies Activation[];
 
 /**
- * The FastDenseNet shape of a model, or why the fused path cannot train it: every layer
- * must be a Dense layer with a bias, hidden activations among Activation, linear logits.
+ * The FastDenseNet shape of a model, or why the fused path cannot train it: Dense layers
+ * with a bias, hidden activations among Activation, linear logits, and either no Dropout
+ * or one of the same rate after every hidden layer (what buildClassifier makes).
  */
 export function denseShapeOf(model: tf.LayersModel): ParseResult<DenseShape> {
   const widths: number[] = [];
   const activations: Activation[] = [];
+  const rates: number[] = [];
   const layers = model.layers;
   if (layers.length === 0) return { ok: false, reason: 'The model has no layers.' };
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];
     const config = layer.getConfig();
+    const last = i === layers.length - 1;
+    if (layer.getClassName() === 'Dropout' && !last && rates.length < activations.length) {
+      rates.push(Number(config.rate));
+      continue;
+    }
     if (layer.getClassName() !== 'Dense' || config.useBias !== true) {
-      return { ok: false, reason: `Layer ${layer.name} is not a Dense layer with a bias.` };
+      return { ok: false, reason: `Layer ${layer.name} is not a Dense layer with a bias, nor one Dropout after a hidden layer.` };
     }
     const [inputs, units] = layer.getWeights()[0].shape; // the kernel, [inputs, units]
     if (i === 0) widths.push(inputs);
     else if (inputs !== widths[widths.length - 1]) return { ok: false, reason: `Layer ${layer.name} is not stacked.` };
     widths.push(units);
     const activation = String(config.activation);
-    const last = i === layers.length - 1;
     if (last ? activation !== 'linear' : !FAST_ACTIVATIONS.includes(activation)) {
       return { ok: false, reason: `Layer ${layer.name} has activation ${activation}, which the fused path lacks.` };
     }
     if (!last) activations.push(activation as Activation);
   }
-  return { ok: true, value: { widths, activations } };
+  const dropout = rates[0] ?? 0;
+  if (rates.length > 0 && (rates.length !== activations.length || rates.some((r) => r !== dropout))) {
+    return { ok: false, reason: `The fused path drops units after every hidden layer at one rate; this model has rates [${rates.join(', ')}] for ${activations.length} hidden layers.` };
+  }
+  return { ok: true, value: { widths, activations, dropout } };
 }
 
 /** net's weights = the model's (the model's variables are read, not changed). */

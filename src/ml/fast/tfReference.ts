@@ -1,13 +1,13 @@
 /**
  * The plain-tfjs step the fused path must equal: tfjsEngine.ts's step (gather, oneHot,
- * optimizer.minimize over tf.losses.softmaxCrossEntropy) with the reduction as a
- * parameter, kept here so the parity tests and the bench compare against the same
- * ops however the engines change. It owns the model, the optimizer and the uploaded
+ * optimizer.minimize over model.ts's trainingLoss: cross-entropy plus the layers' L2
+ * penalties) with the reduction as a parameter, kept here so the parity tests and the
+ * bench compare against the same ops however the engines change. It owns the model, the optimizer and the uploaded
  * split, and frees them all in dispose().
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LabelledSplit } from '../data';
-import { disposeOptimizer } from '../model';
+import { disposeOptimizer, trainingLoss } from '../model';
 import type { LossReduction } from './softmax';
 
 export class TfjsReferenceStep {
@@ -35,17 +35,9 @@ export class TfjsReferenceStep {
   step(indices: Int32Array): tf.Scalar {
     return tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
-      const xb = tf.gather(this.x, idx); // [batch, inputs]
-      const yb = tf.oneHot(tf.gather(this.y, idx), this.classes); // [batch, classes]
-      const reduction = this.reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN;
-      const cost = this.optimizer.minimize(
-        () => {
-          const logits = this.model.apply(xb, { training: true }) as tf.Tensor2D; // [batch, classes]
-          return tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, reduction) as tf.Scalar;
-        },
-        true,
-        this.variables,
-      );
+      const xb = tf.gather(this.x, idx) as tf.Tensor2D; // [batch, inputs]
+      const yb = tf.oneHot(tf.gather(this.y, idx), this.classes) as tf.Tensor2D; // [batch, classes]
+      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction), true, this.variables);
       if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });

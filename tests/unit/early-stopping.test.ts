@@ -1,0 +1,156 @@
+/**
+ * Early stopping (tf.estimator's stop_if_no_decrease_hook): the rule on its own, then in
+ * a Session on cases built to plateau (a learning rate of 0) and to overfit (random
+ * labels a large network memorises).
+ */
+import { describe, expect, it } from 'vitest';
+import { EarlyStopping } from '../../src/ml/earlyStopping';
+import { irisDataset } from '../../src/ml/iris';
+import { mulberry32 } from '../../src/ml/rng';
+import { Session } from '../../src/ml/session';
+import type { ClassificationData, LabelledSplit } from '../../src/ml/data';
+import type { EngineChoice, Evaluation, ModelConfig, Split, WorkerEvent } from '../../src/shared/protocol';
+import { collectingHooks, IRIS_CONFIG, loadIris, ofType } from './helpers';
+
+const evaluation = (split: Split, globalStep: number, averageLoss: number): Evaluation => ({
+  split,
+  globalStep,
+  averageLoss,
+  accuracy: 0.5,
+  loss: averageLoss,
+  examples: 10,
+  correct: 5,
+});
+
+/** Feeds test losses at steps 100, 200, ...; returns the message and the step it came at, or null. */
+function run(losses: number[], patience: number): { step: number; message: string } | null {
+  const stopper = new EarlyStopping('test', patience);
+  for (let i = 0; i < losses.length; i++) {
+    const step = (i + 1) * 100;
+    const message = stopper.observe([evaluation('train', step, 0), evaluation('test', step, losses[i])]);
+    if (message !== null) return { step, message };
+  }
+  return null;
+}
+
+describe('the early-stopping rule', () => {
+  it.each<[string, number[], number, number | null]>([
+    ['keeps improving', [1, 0.9, 0.8, 0.7, 0.6], 1, null],
+    ['plateaus (equal is no improvement)', [1, 0.5, 0.5, 0.5, 0.5], 3, 500],
+    ['rises after a best', [1, 0.5, 0.6, 0.7, 0.8], 2, 400],
+    ['improves by any amount just in time', [1, 0.5, 0.6, 0.7, 0.4999999, 0.6, 0.7], 3, null],
+    ['patience 1 stops at the first miss', [1, 0.5, 0.5000001], 1, 300],
+    ['NaN is no improvement', [1, Number.NaN, Number.NaN], 2, 300],
+  ])('%s', (_, losses, patience, stopsAt) => {
+    expect(run(losses, patience)?.step ?? null).toBe(stopsAt);
+  });
+
+  it('names the step, the split, the patience and the best', () => {
+    expect(run([0.2, 0.0612, 0.07, 0.08, 0.09], 3)?.message).toBe(
+      'Early stopping at step 500: the test loss has not improved for 3 evaluations (best 0.0612 at step 200).',
+    );
+    expect(run([0.2, 0.3], 1)?.message).toBe('Early stopping at step 200: the test loss has not improved for 1 evaluation (best 0.2000 at step 100).');
+  });
+
+  it('watches only its split', () => {
+    const stopper = new EarlyStopping('validation', 1);
+    expect(stopper.observe([evaluation('test', 100, 1), evaluation('validation', 100, 1)])).toBeNull();
+    expect(stopper.observe([evaluation('test', 200, 9), evaluation('validation', 200, 0.5)])).toBeNull();
+    expect(stopper.observe([evaluation('test', 300, 0.1)])).toBeNull();
+    expect(stopper.observe([evaluation('validation', 400, 0.5)])).toMatch(/validation loss/);
+  });
+
+  it.each([0, -1, 1.5])('refuses patience %f', (patience) => {
+    expect(() => new EarlyStopping('test', patience)).toThrow(/Patience/);
+  });
+});
+
+/** A Session whose checkpoint hook records the step of every checkpoint. */
+function makeSession(config: ModelConfig, data: ClassificationData, engine: EngineChoice = 'fused') {
+  const events: WorkerEvent[] = [];
+  const checkpoints: number[] = [];
+  const session = new Session(irisDataset(data), config, { ...collectingHooks(events), checkpoint: async (s) => void checkpoints.push(s.globalStep) }, engine);
+  return { session, events, checkpoints };
+}
+
+const PLATEAU: ModelConfig = { ...IRIS_CONFIG, optimizer: 'sgd', learningRate: 0 };
+
+/** Random features and labels: nothing to learn, so a large network memorises the training rows and the test loss rises. */
+function noise(rows: number, seed: number): LabelledSplit {
+  const random = mulberry32(seed);
+  return {
+    features: Float32Array.from({ length: rows * 4 }, () => random() * 2 - 1),
+    labels: Int32Array.from({ length: rows }, () => Math.floor(random() * 3)),
+    rows,
+  };
+}
+
+describe.each<EngineChoice>(['fused', 'tfjs'])('early stopping in a Session (%s engine)', (engine) => {
+  it('ends a plateau as done after `patience` evaluations without a lower test loss, with the message and a final checkpoint', async () => {
+    const { session, events, checkpoints } = makeSession(PLATEAU, loadIris(), engine);
+    await session.train(1, 2000, 100, 3);
+    expect(session.globalStep).toBe(400);
+    const [end] = ofType(events, 'run-end');
+    expect(end).toMatchObject({ end: 'done', globalStep: 400 });
+    expect(end.message).toMatch(/^Early stopping at step 400: the test loss has not improved for 3 evaluations \(best \d\.\d{4} at step 100\)\.$/);
+    expect(checkpoints).toEqual([400]);
+    session.dispose();
+  });
+});
+
+describe('early stopping in a Session', () => {
+  it('patience 0 never stops early', async () => {
+    const { session, events } = makeSession(PLATEAU, loadIris());
+    await session.train(1, 1500, 100, 0);
+    expect(ofType(events, 'run-end')).toEqual([expect.objectContaining({ end: 'done', globalStep: 1500, message: undefined })]);
+    session.dispose();
+  });
+
+  it('stops a network that overfits near its best test loss', async () => {
+    const data: ClassificationData = { name: 'noise', featureNames: ['a', 'b', 'c', 'd'], classNames: ['x', 'y', 'z'], train: noise(24, 1), test: noise(60, 2) };
+    const config: ModelConfig = { ...IRIS_CONFIG, hiddenUnits: [64, 64], optimizer: 'adam', learningRate: 0.01, batchSize: 24 };
+    const { session, events } = makeSession(config, data);
+    await session.train(1, 5000, 50, 4);
+    const [end] = ofType(events, 'run-end');
+    const tests = ofType(events, 'progress').flatMap((e) => e.evaluations).filter((e) => e.split === 'test');
+    const best = tests.reduce((a, b) => (b.averageLoss < a.averageLoss ? b : a));
+    expect(end.end).toBe('done');
+    expect(end.globalStep).toBeLessThan(5000);
+    expect(end.globalStep).toBe(best.globalStep + 4 * 50);
+    expect(end.message).toBe(`Early stopping at step ${end.globalStep}: the test loss has not improved for 4 evaluations (best ${best.averageLoss.toFixed(4)} at step ${best.globalStep}).`);
+    // It did overfit: the training loss kept falling while the test loss rose.
+    const trainEvals = ofType(events, 'progress').flatMap((e) => e.evaluations).filter((e) => e.split === 'train');
+    expect(trainEvals[trainEvals.length - 1].averageLoss).toBeLessThan(trainEvals.find((e) => e.globalStep === best.globalStep)?.averageLoss ?? 0);
+    expect(tests[tests.length - 1].averageLoss).toBeGreaterThan(best.averageLoss);
+    session.dispose();
+  });
+
+  it('watches the validation split when there is one, and names it', async () => {
+    const iris = loadIris();
+    const { session, events } = makeSession(PLATEAU, { ...iris, validation: noise(20, 3) });
+    await session.train(1, 2000, 100, 2);
+    expect(ofType(events, 'run-end')[0].message).toMatch(/^Early stopping at step 300: the validation loss has not improved for 2 evaluations/);
+    session.dispose();
+  });
+
+  it('a new run counts afresh', async () => {
+    const { session, events } = makeSession(PLATEAU, loadIris());
+    await session.train(1, 2000, 100, 2);
+    await session.train(2, 2000, 100, 2);
+    expect(ofType(events, 'run-end').map((e) => [e.end, e.globalStep])).toEqual([
+      ['done', 300],
+      ['done', 600],
+    ]);
+    expect(ofType(events, 'run-end')[1].message).toMatch(/at step 600: .* \(best \d\.\d{4} at step 400\)\.$/);
+    session.dispose();
+  });
+
+  it('with no held-out split it says so and trains to the last step', async () => {
+    const iris = loadIris();
+    const { session, events } = makeSession(PLATEAU, { ...iris, test: { features: new Float32Array(0), labels: new Int32Array(0), rows: 0 } });
+    await session.train(1, 500, 100, 1);
+    expect(ofType(events, 'notice')[0].message).toMatch(/Early stopping needs a validation or test split/);
+    expect(ofType(events, 'run-end')[0]).toMatchObject({ end: 'done', globalStep: 500 });
+    session.dispose();
+  });
+});
