@@ -5,7 +5,9 @@
 import type {
   BackendName,
   BatchPredictions,
+  BoundaryMap,
   CheckpointInfo,
+  ConfusionRows,
   CsvChoices,
   DatasetSummary,
   DigitGallery,
@@ -14,6 +16,7 @@ import type {
   LogLine,
   MetricPoint,
   ModelConfig,
+  NetworkPicture,
   Prediction,
   WorkerEvent,
 } from '../shared/protocol';
@@ -47,6 +50,33 @@ const MAX_RUNS = 8;
 
 /** Status log lines kept (the newest); the tutorial prints one per 100 steps. */
 const MAX_LOG = 200;
+
+/**
+ * A view the page asks the worker for on demand (the boundary map, a confusion cell's
+ * rows, the network picture): at most one request in flight, and the answer kept only
+ * when it was asked of the model still loaded.
+ */
+export interface Requested<T> {
+  value: T | null;
+  /** Why the newest request failed: shown by its panel, not as the page's alert. */
+  error: string | null;
+  /** The request in flight: its id and the model generation it was asked of. */
+  pending: { requestId: number; generation: number } | null;
+  /** The panel's key of the newest request (what it asked, of which model and evaluation), so it asks once per change. */
+  asked: string;
+}
+
+export type AnalysisView = 'boundary' | 'confusionRows' | 'network';
+
+export interface Analysis {
+  boundary: Requested<BoundaryMap>;
+  confusionRows: Requested<ConfusionRows>;
+  network: Requested<NetworkPicture>;
+}
+
+const notRequested = { value: null, error: null, pending: null, asked: '' } as const;
+
+export const initialAnalysis: Analysis = { boundary: notRequested, confusionRows: notRequested, network: notRequested };
 
 export interface AppState {
   settings: Settings;
@@ -84,6 +114,9 @@ export interface AppState {
   checkpoints: CheckpointInfo[];
   /** False when the browser keeps nothing across a reload (no IndexedDB). */
   persistent: boolean;
+  /** Counts the models (and data sets) loaded: a view asked of an older one is stale. */
+  generation: number;
+  analysis: Analysis;
 }
 
 export function initialState(settings: Settings, notices: string[]): AppState {
@@ -112,7 +145,43 @@ export function initialState(settings: Settings, notices: string[]): AppState {
     persistent: true,
     model: null,
     runs: [],
+    generation: 0,
+    analysis: initialAnalysis,
   };
+}
+
+/** A new model or data set: the views of the old one go; requests in flight stay in flight (their answers will be dropped). */
+function newGeneration(state: AppState): Pick<AppState, 'generation' | 'analysis'> {
+  const clear = <T,>(slot: Requested<T>): Requested<T> => ({ ...slot, value: null, error: null });
+  const { boundary, confusionRows, network } = state.analysis;
+  return { generation: state.generation + 1, analysis: { boundary: clear(boundary), confusionRows: clear(confusionRows), network: clear(network) } };
+}
+
+/** The answer (or the error) to a view's pending request; null when `requestId` is not that request. */
+function answer<K extends AnalysisView>(state: AppState, view: K, requestId: number, result: { value: Analysis[K]['value'] } | { error: string }): AppState | null {
+  const slot = state.analysis[view];
+  if (slot.pending?.requestId !== requestId) return null;
+  // An answer about a model that has since been replaced is dropped; the panel asks again.
+  const fresh = slot.pending.generation === state.generation;
+  const next = {
+    ...slot,
+    pending: null,
+    value: fresh && 'value' in result ? result.value : slot.value,
+    error: fresh && 'error' in result ? result.error : null,
+  };
+  return { ...state, analysis: { ...state.analysis, [view]: next } };
+}
+
+/** The view whose pending request has this id, if any. */
+function pendingView(state: AppState, requestId: number): AnalysisView | null {
+  for (const view of ['boundary', 'confusionRows', 'network'] as const) if (state.analysis[view].pending?.requestId === requestId) return view;
+  return null;
+}
+
+/** A request for `view` is on its way (the store calls this as it sends one). */
+export function asked(state: AppState, view: AnalysisView, requestId: number, key: string): AppState {
+  const slot = state.analysis[view];
+  return { ...state, analysis: { ...state.analysis, [view]: { ...slot, pending: { requestId, generation: state.generation }, asked: key } } };
 }
 
 /** The current model's run as an ArchivedRun, when it trained at all. */
@@ -157,10 +226,12 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         gallery: null,
         prediction: null,
         digit: null,
+        ...newGeneration(state),
       };
     case 'model':
       return {
         ...state,
+        ...newGeneration(state),
         runs: archive(state),
         // A restored or imported model brings its own settings; the run length and backend stay.
         settings: { ...state.settings, ...event.config },
@@ -194,6 +265,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         globalStep: event.globalStep,
         tensors: event.tensors,
         error: event.end === 'error' ? (event.message ?? 'Training failed.') : state.error,
+        // A run that ended well can still have something to say (early stopping and why).
+        notices: event.end !== 'error' && event.message && !state.notices.includes(event.message) ? [...state.notices, event.message] : state.notices,
       };
     case 'prediction':
       return { ...state, prediction: event.prediction, digit: event.digit ?? state.digit };
@@ -210,8 +283,18 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'download':
       // A side effect, not state: the store hands the files to the browser.
       return state;
-    case 'error':
+    case 'boundary':
+      return answer(state, 'boundary', event.requestId, { value: event.map }) ?? state;
+    case 'confusion-rows':
+      return answer(state, 'confusionRows', event.requestId, { value: event.rows }) ?? state;
+    case 'network':
+      return answer(state, 'network', event.requestId, { value: event.network }) ?? state;
+    case 'error': {
+      // A view's failed request is that panel's to show (an axis that cannot be one, no evaluation yet).
+      const view = event.requestId === undefined ? null : pendingView(state, event.requestId);
+      if (view !== null && event.requestId !== undefined) return answer(state, view, event.requestId, { error: event.message }) ?? state;
       return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
+    }
     default:
       return assertNever(event);
   }

@@ -5,7 +5,7 @@
  */
 import type { CsvChoices, DatasetName, WorkerEvent, WorkerRequest } from '../shared/protocol';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
-import { initialState, reduce, type AppState } from './state';
+import { asked, initialAnalysis, initialState, reduce, type AnalysisView, type AppState } from './state';
 
 type Listener = () => void;
 
@@ -71,6 +71,8 @@ export class Store {
       ...this.state,
       state: 'loading',
       run: null,
+      // Requests in flight died with the worker.
+      analysis: initialAnalysis,
       error: `${what}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
     });
     this.start();
@@ -94,7 +96,7 @@ export class Store {
       error: null,
       run: { runId, startStep: s.globalStep, targetStep: s.globalStep + s.settings.steps, startedAt: now, updatedAt: now },
     });
-    this.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset] });
+    this.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset], patience: s.settings.patience });
   }
 
   stop(): void {
@@ -121,7 +123,8 @@ export class Store {
     if (!this.canLoad()) return;
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
     if (this.state.settings.dataset !== 'iris') this.applySettings({ ...DEFAULTS.iris, backend: this.state.settings.backend, engine: this.state.settings.engine });
-    const choices: CsvChoices = {};
+    // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
+    const choices: CsvChoices = { testFraction: this.state.settings.testFraction };
     this.csvFile = file;
     this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: file.name, fraction: 0 } });
     this.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
@@ -137,6 +140,7 @@ export class Store {
   configureCsv(change: CsvChoices): void {
     if (!this.canLoad()) return;
     const choices = { ...this.state.csvChoices, ...change };
+    if (change.testFraction !== undefined) this.applySettings({ ...this.state.settings, testFraction: change.testFraction });
     this.update({ ...this.state, error: null, csvChoices: choices });
     this.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
   }
@@ -191,6 +195,30 @@ export class Store {
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
     this.send({ type: 'import-model', files });
+  }
+
+  /**
+   * Analysis views. `key` names what the panel wants (of which model and evaluation);
+   * nothing is sent while a request for the same view is in flight, so a panel that
+   * re-asks after every evaluation never queues up work in the worker.
+   */
+  requestBoundary(x: number, y: number, resolution: number, key: string): void {
+    this.ask('boundary', key, (requestId) => ({ type: 'boundary', requestId, x, y, resolution }));
+  }
+
+  requestConfusionRows(actual: number, predicted: number, limit: number, key: string): void {
+    this.ask('confusionRows', key, (requestId) => ({ type: 'confusion-rows', requestId, actual, predicted, limit }));
+  }
+
+  requestNetwork(key: string): void {
+    this.ask('network', key, (requestId) => ({ type: 'network', requestId }));
+  }
+
+  private ask(view: AnalysisView, key: string, request: (requestId: number) => WorkerRequest): void {
+    if (!this.worker || this.state.analysis[view].pending) return;
+    const requestId = this.nextRequestId++;
+    this.update(asked(this.state, view, requestId, key));
+    this.send(request(requestId));
   }
 
   dismissError(): void {

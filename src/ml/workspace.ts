@@ -5,7 +5,10 @@
  * so a bad file leaves the previous data set and model as they were.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
-import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
+import type { BoundaryMap, ConfusionRows, CsvChoices, DatasetName, EngineChoice, ModelConfig, NetworkPicture, WorkerEvent } from '../shared/protocol';
+import { boundaryMap } from './boundary';
+import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, modelProbabilities, networkPicture } from './inspect';
+import { csvTestSource, csvView, numericView, pixelView, type InputView } from './inputView';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
 import { idxSessionDataset } from './checkpoint';
@@ -126,9 +129,9 @@ export class Workspace {
     await this.replace(dataset, model, null, idxSessionDataset(names));
   }
 
-  async train(runId: number, steps: number, evalEvery: number): Promise<void> {
+  async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
     const session = this.current;
-    const run = session.train(runId, steps, evalEvery);
+    const run = session.train(runId, steps, evalEvery, patience);
     this.running = run;
     await run;
     if (this.running === run) this.running = null;
@@ -276,6 +279,56 @@ export class Workspace {
     await this.saveCheckpoint(session);
   }
 
+
+  // ---------------------------------------------------------------------------
+  // Analysis views: the decision-boundary map, a confusion cell's rows, the network picture
+
+  /** The loaded rows as the person knows them; `withCells` also finds a CSV's test rows in the file. */
+  private inputView(withCells: boolean): InputView {
+    const { dataset } = this.current;
+    if (dataset.summary.source === 'mnist') return pixelView();
+    if (!this.csv) return numericView(dataset.data);
+    return csvView(this.csv, withCells ? csvTestSource(this.csv) : null);
+  }
+
+  /** The model's class over a grid of inputs `x` and `y` (the others held at their training mean or mode). */
+  async boundary(x: number, y: number, resolution: number): Promise<BoundaryMap> {
+    const session = this.current;
+    const { data } = session.dataset;
+    const model = session.model;
+    const source = {
+      view: this.inputView(false),
+      encode: (values: string[]) => session.dataset.encodeInput(values),
+      featureCount: data.featureNames.length,
+      classCount: data.classNames.length,
+      trainLabels: data.train.labels,
+      testLabels: data.test.labels,
+      globalStep: session.globalStep,
+    };
+    return orThrow(await boundaryMap(source, x, y, resolution, (features, rows) => modelProbabilities(model, features, rows)));
+  }
+
+  /** The test rows in one cell of the newest test evaluation's confusion matrix. */
+  async confusionRows(actual: number, predicted: number, limit: number): Promise<ConfusionRows> {
+    const session = this.current;
+    const results = session.testResults;
+    if (!results) throw new Error('The test split has not been evaluated yet: train first.');
+    const { data, summary } = session.dataset;
+    const model = session.model;
+    const request = { actual, predicted, limit };
+    const probabilities = (features: Float32Array, rows: number) => modelProbabilities(model, features, rows);
+    return orThrow(await confusionRows(this.inputView(true), data.test, results, request, data.classNames.length, probabilities, summary.source === 'mnist'));
+  }
+
+  /** The network's layer widths and, when small enough to draw, its kernels. */
+  async network(): Promise<NetworkPicture> {
+    const session = this.current;
+    const { data } = session.dataset;
+    const config = session.modelConfig;
+    const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
+    const kernels = kernelCount(widths) <= MAX_DRAWN_WEIGHTS ? await modelKernels(session.model) : null;
+    return networkPicture(widths, data.featureNames, data.classNames, config.activation, kernels, session.globalStep);
+  }
 
   private assertIdle(): void {
     if (this.session?.running) throw new Error('Stop training before loading another data set.');

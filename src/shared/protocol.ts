@@ -18,6 +18,8 @@ export type EngineName = 'tfjs' | 'fused';
 export type EngineChoice = 'auto' | EngineName;
 
 export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
+/** The hidden layers' activation (the logits layer is always linear). */
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 /** Built-in data sets. */
 export type DatasetName = 'iris' | 'mnist';
 
@@ -32,6 +34,12 @@ export interface ModelConfig {
   initializer: 'glorot-uniform' | 'truncated-normal';
   /** How a batch's per-example losses become the training loss: tf.estimator sums, Mechanics 101 averages. */
   reduction: 'sum' | 'mean';
+  /** Hidden layers' activation; both tutorials use ReLU. */
+  activation: Activation;
+  /** Fraction of each hidden layer's units dropped in a training step, in [0, 0.9]; 0 = no dropout. */
+  dropout: number;
+  /** L2 penalty on the kernels (not the biases): the loss gains l2 * sum(w^2); 0 = none. */
+  l2: number;
 }
 
 /** How the page may ask for one input of a row to classify. */
@@ -70,6 +78,11 @@ export interface MetricPoint {
   loss: number;
   /** Fraction correct in [0, 1]; absent for the training batches' loss. */
   accuracy?: number;
+  /**
+   * Training time in seconds since the model was built, summed over its runs (time
+   * between runs does not count): the x axis of the charts' "time" view.
+   */
+  seconds?: number;
 }
 
 /** A line of the tutorial's status log: `Step 100: loss = 2.21 (0.012 sec)`. */
@@ -129,6 +142,58 @@ export interface DigitGallery {
   confusion: number[][];
 }
 
+/**
+ * A decision-boundary map (TensorFlow Playground's main picture, for any data set): the
+ * model's predicted class over a grid of two numeric inputs, the other inputs held at
+ * their training mean (numeric) or most frequent value (categorical).
+ */
+export interface BoundaryMap {
+  globalStep: number;
+  /** Indices into DatasetSummary.inputs of the horizontal and vertical axes. */
+  x: number;
+  y: number;
+  /** Axis ranges in the input's own units (the training data's range, padded a little). */
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Cells per side. */
+  resolution: number;
+  /** Predicted class per cell, [resolution * resolution] row-major, row 0 at the top (largest y). */
+  classes: Uint8Array;
+  /** The predicted class's probability per cell, same layout. */
+  confidence: Float32Array;
+  /** The other inputs and the value each is held at, for the caption. */
+  held: { name: string; value: string }[];
+  /** Training and test rows in the two inputs' units (capped; `shown` of `total`). */
+  points: { x: Float32Array; y: Float32Array; labels: Uint8Array; test: Uint8Array; shown: number; total: number };
+}
+
+/** The test rows behind one confusion-matrix cell (actual class, predicted class). */
+export interface ConfusionRows {
+  globalStep: number;
+  actual: number;
+  predicted: number;
+  /** Rows in the cell; `rows` lists at most the requested limit of them. */
+  total: number;
+  /** Column headers of `cells`: the inputs as the person knows them. */
+  columns: string[];
+  /** `index`: 1-based row of the test split; `probability`: the model's probability of the predicted class. */
+  rows: { index: number; cells: string[]; probability: number }[];
+  /** MNIST: 784 grey bytes (28 x 28) per listed row, to draw the digits. */
+  digits?: Uint8Array;
+}
+
+/** The network's shape and, when small enough to draw, its weights (TensorFlow Playground's picture). */
+export interface NetworkPicture {
+  globalStep: number;
+  /** Layer widths [inputs, ...hidden, classes] as the model sees them (after one-hot encoding). */
+  widths: number[];
+  inputNames: string[];
+  classNames: string[];
+  activation: Activation;
+  /** kernels[l]: [widths[l] * widths[l + 1]] row-major; null when the network has too many weights to draw. */
+  kernels: Float32Array[] | null;
+}
+
 export type RunEnd = 'done' | 'stopped' | 'error';
 
 /** A stored checkpoint, as the checkpoints panel lists it. */
@@ -171,7 +236,11 @@ export type WorkerRequest =
   /** The original MNIST IDX files, gzipped or not. */
   | { type: 'load-idx'; files: File[]; model: ModelConfig }
   /** Train `steps` more steps from the current global step (tf.estimator's train()). */
-  | { type: 'train'; runId: number; steps: number; evalEvery: number }
+  /**
+   * `patience`: early stopping. End the run when the held-out loss (validation if there
+   * is a validation split, else test) has not improved for this many evaluations; 0 = off.
+   */
+  | { type: 'train'; runId: number; steps: number; evalEvery: number; patience: number }
   | { type: 'stop'; runId: number }
   /** A new learning rate from the next step on (no new model needed). */
   | { type: 'set-learning-rate'; learningRate: number }
@@ -189,6 +258,12 @@ export type WorkerRequest =
   | { type: 'export'; what: 'model' | 'python' | 'history' }
   /** model.json and its weights file(s), checked before they replace anything. */
   | { type: 'import-model'; files: File[] }
+  /** The decision-boundary map over inputs `x` and `y` (indices into DatasetSummary.inputs). */
+  | { type: 'boundary'; requestId: number; x: number; y: number; resolution: number }
+  /** The test rows of one confusion-matrix cell, from the newest evaluation. */
+  | { type: 'confusion-rows'; requestId: number; actual: number; predicted: number; limit: number }
+  /** The network's shape and weights, for its picture. */
+  | { type: 'network'; requestId: number }
   /** Fault injection for browser tests: lose the WebGL context (WEBGL_lose_context), as a GPU reset does. */
   | { type: 'lose-webgl-context' };
 
@@ -227,6 +302,9 @@ export type WorkerEvent =
   | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
   | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
   | { type: 'gallery'; gallery: DigitGallery }
+  | { type: 'boundary'; requestId: number; map: BoundaryMap }
+  | { type: 'confusion-rows'; requestId: number; rows: ConfusionRows }
+  | { type: 'network'; requestId: number; network: NetworkPicture }
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
   | { type: 'download'; files: DownloadFile[] }
   /** Something the person should know that is not an error (shown once, role=status). */

@@ -92,7 +92,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'load-idx':
       return ws.loadIdx(request.files, request.model);
     case 'train':
-      return ws.train(request.runId, request.steps, request.evalEvery);
+      return ws.train(request.runId, request.steps, request.evalEvery, request.patience);
     case 'stop':
       return ws.current.stop(request.runId);
     case 'reset':
@@ -117,6 +117,16 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'import-model':
       return ws.importModel(request.files);
+    case 'boundary': {
+      const map = await ws.boundary(request.x, request.y, request.resolution);
+      return post({ type: 'boundary', requestId: request.requestId, map }, [map.classes.buffer, map.confidence.buffer]);
+    }
+    case 'confusion-rows': {
+      const rows = await ws.confusionRows(request.actual, request.predicted, request.limit);
+      return post({ type: 'confusion-rows', requestId: request.requestId, rows }, rows.digits ? [rows.digits.buffer] : []);
+    }
+    case 'network':
+      return post({ type: 'network', requestId: request.requestId, network: await ws.network() });
     case 'lose-webgl-context':
       loseWebglContext();
       return;

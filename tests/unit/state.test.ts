@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IRIS_DEFAULTS } from '../../src/client/settings';
-import { initialState, reduce, type AppState } from '../../src/client/state';
+import { asked, initialState, reduce, type AppState } from '../../src/client/state';
 
 const training = (runId: number): AppState => ({
   ...initialState(IRIS_DEFAULTS, []),
@@ -54,5 +54,38 @@ describe('runs kept for comparison', () => {
     expect(next.points).toEqual([]);
     // An untrained model is not a run.
     expect(reduce(next, { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 1, tensors: 1, engine: 'fused', engineReason: '' }, 6).runs).toHaveLength(1);
+  });
+});
+
+describe('analysis views asked of the worker', () => {
+  const network = { globalStep: 100, widths: [4, 3], inputNames: [], classNames: [], activation: 'relu' as const, kernels: null };
+  const idle = (): AppState => ({ ...initialState(IRIS_DEFAULTS, []), state: 'idle' });
+  const modelEvent = { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 1, tensors: 1, engine: 'fused', engineReason: '' } as const;
+
+  it('keeps the answer to the pending request and records what was asked', () => {
+    const sent = asked(idle(), 'network', 7, 'k1');
+    expect(sent.analysis.network).toMatchObject({ pending: { requestId: 7, generation: 0 }, asked: 'k1' });
+    const other = reduce(sent, { type: 'network', requestId: 6, network }, 0);
+    expect(other).toBe(sent);
+    const got = reduce(sent, { type: 'network', requestId: 7, network }, 0);
+    expect(got.analysis.network).toMatchObject({ value: network, pending: null, error: null, asked: 'k1' });
+  });
+
+  it('shows a failed view request in its panel, not as the page’s alert', () => {
+    const sent = asked(idle(), 'boundary', 3, 'k');
+    const failed = reduce(sent, { type: 'error', requestId: 3, message: 'categorical' }, 0);
+    expect(failed.error).toBeNull();
+    expect(failed.analysis.boundary).toMatchObject({ error: 'categorical', pending: null });
+    // Any other failure is still the page's.
+    expect(reduce(sent, { type: 'error', requestId: 99, message: 'other' }, 0).error).toBe('other');
+  });
+
+  it('drops an answer asked of a model that has since been replaced', () => {
+    const sent = asked(reduce(idle(), { type: 'network', requestId: 1, network }, 0), 'network', 2, 'k');
+    const reset = reduce(sent, modelEvent, 0);
+    expect(reset.generation).toBe(sent.generation + 1);
+    expect(reset.analysis.network.pending).not.toBeNull(); // still in flight: the panel waits
+    const late = reduce(reset, { type: 'network', requestId: 2, network }, 0);
+    expect(late.analysis.network).toMatchObject({ value: null, pending: null });
   });
 });

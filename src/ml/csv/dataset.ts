@@ -187,7 +187,8 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
     },
   };
   const preview = makePreview(table, schema, data, warnings, labels.value.missing, testTable !== undefined);
-  return { ok: true, value: { data, schema, preview } };
+  const testOrigin = { file: source.table === table ? 'main' : 'test', rows: split.test, columnMap: source.columnMap } as const;
+  return { ok: true, value: { data, schema, preview, testOrigin } };
 }
 
 function makePreview(

@@ -72,8 +72,19 @@ export interface DatasetOptions {
   name?: string;
 }
 
+/** Where the test split's rows are in the files, so a row can be shown as it was written. */
+export interface TestOrigin {
+  /** 'main': rows of the (only) file, held out by the split; 'test': rows of the separate test file. */
+  file: 'main' | 'test';
+  /** rows[k]: the file row (0-based, after the header) of test row k. */
+  rows: Int32Array;
+  /** columnMap[i]: where the main file's column i sits in that file's rows. */
+  columnMap: number[];
+}
+
 export interface BuiltDataset {
   data: ClassificationData;
   schema: CsvSchema;
   preview: CsvPreview;
+  testOrigin: TestOrigin;
 }
