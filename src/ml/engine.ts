@@ -36,6 +36,11 @@ export interface Engine {
   steps(count: number): Promise<Float32Array>;
   /** Make `model` hold the weights of the newest step. */
   sync(): void;
+  /**
+   * Class probabilities of features [rows, inputs] -> [rows, classes], from the newest
+   * weights, without syncing the model (the analysis views ask for them mid-run).
+   */
+  probabilities(features: Float32Array, rows: number): Promise<Float32Array>;
   /** Each row's loss and predicted class on a split (given as numbers and as tensors on the backend). */
   perExample(split: LabelledSplit, tensors: SplitTensors): Promise<PerExample>;
   snapshot(): Snapshot;

@@ -76,3 +76,17 @@ export async function predictRow(model: tf.LayersModel, features: Float32Array, 
   for (let i = 1; i < c; i++) if (logits[i] > logits[classId]) classId = i;
   return { classId, className: classNames[classId], probabilities, logits };
 }
+
+/**
+ * Softmax of the model's logits for `rows` encoded rows: features [rows, width] ->
+ * probabilities [rows, classes] row-major, read back once; every tensor is disposed.
+ */
+export async function modelProbabilities(model: tf.LayersModel, features: Float32Array, rows: number): Promise<Float32Array> {
+  const width = rows > 0 ? features.length / rows : 0;
+  const out = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(features, [rows, width])) as tf.Tensor2D)); // [rows, classes]
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
+}

@@ -2,9 +2,9 @@
  * What the analysis views ask of a trained model besides the boundary map: the test rows
  * behind one confusion-matrix cell (Orange's and Weka's "show the instances") and the
  * network's shape and weights for its picture. Pure functions over plain arrays, plus
- * one tfjs helper that turns encoded rows into class probabilities.
+ * reading a tfjs model's kernels.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { Activation, ConfusionRows, NetworkPicture } from '../shared/protocol';
 import type { LabelledSplit } from './data';
 import type { PerExample } from './evaluate';
@@ -15,20 +15,6 @@ import type { ParseResult } from './tfCsv';
 export const MAX_CELL_ROWS = 500;
 /** Networks with more weights than this are drawn without their edges. */
 export const MAX_DRAWN_WEIGHTS = 5000;
-
-/**
- * Softmax of the model's logits for `rows` encoded rows: features [rows, width] ->
- * probabilities [rows, classes] row-major, read back once; every tensor is disposed.
- */
-export async function modelProbabilities(model: tf.LayersModel, features: Float32Array, rows: number): Promise<Float32Array> {
-  const width = rows > 0 ? features.length / rows : 0;
-  const out = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(features, [rows, width])) as tf.Tensor2D)); // [rows, classes]
-  try {
-    return (await out.data()) as Float32Array;
-  } finally {
-    out.dispose();
-  }
-}
 
 /** The features of `indices` rows of a split, shape [indices.length, width]. */
 export function gatherRows(split: LabelledSplit, indices: readonly number[]): Float32Array {
@@ -109,5 +95,7 @@ export function networkPicture(
 export async function modelKernels(model: tf.LayersModel): Promise<Float32Array[]> {
   // getWeights() hands out the layers' own variables (not disposed here); data() may be the
   // backend's own buffer, so each kernel is copied.
-  return Promise.all(model.layers.map(async (layer) => Float32Array.from(await layer.getWeights()[0].data())));
+  // Dropout layers have no weights.
+  const dense = model.layers.filter((layer) => layer.getWeights().length > 0);
+  return Promise.all(dense.map(async (layer) => Float32Array.from(await layer.getWeights()[0].data())));
 }

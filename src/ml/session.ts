@@ -163,6 +163,11 @@ export class Session {
     return this.engine?.weightsInMemory() ?? null;
   }
 
+  /** Class probabilities of encoded features [rows, inputs] -> [rows, classes], from the newest weights. */
+  probabilities(features: Float32Array, rows: number): Promise<Float32Array> {
+    return this.requireEngine().probabilities(features, rows);
+  }
+
   /** Classify one row of encoded features. */
   async predictFeatures(features: Float32Array): Promise<Prediction> {
     return predictRow(this.model, features, this.dataset.data.classNames);

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from '../shared/protocol';
 import { BatchStream } from './batches';
 import type { ClassificationData, LabelledSplit } from './data';
-import { perExampleTfjs, type PerExample } from './evaluate';
+import { modelProbabilities, perExampleTfjs, type PerExample } from './evaluate';
 import type { Engine, Snapshot } from './engine';
 import { buildClassifier, disposeOptimizer, makeOptimizer, trainingLoss } from './model';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
@@ -70,6 +70,10 @@ export class TfjsEngine implements Engine {
 
   perExample(_split: LabelledSplit, tensors: SplitTensors): Promise<PerExample> {
     return perExampleTfjs(this.model, tensors);
+  }
+
+  probabilities(features: Float32Array, rows: number): Promise<Float32Array> {
+    return modelProbabilities(this.model, features, rows);
   }
 
   setLearningRate(learningRate: number): void {

@@ -7,7 +7,7 @@
  */
 import type { BoundaryMap, ConfusionRows, CsvChoices, DatasetName, EngineChoice, ModelConfig, NetworkPicture, WorkerEvent } from '../shared/protocol';
 import { boundaryMap } from './boundary';
-import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, modelProbabilities, networkPicture } from './inspect';
+import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, networkPicture } from './inspect';
 import { csvTestSource, csvView, numericView, pixelView, type InputView } from './inputView';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
@@ -295,7 +295,6 @@ export class Workspace {
   async boundary(x: number, y: number, resolution: number): Promise<BoundaryMap> {
     const session = this.current;
     const { data } = session.dataset;
-    const model = session.model;
     const source = {
       view: this.inputView(false),
       encode: (values: string[]) => session.dataset.encodeInput(values),
@@ -305,7 +304,7 @@ export class Workspace {
       testLabels: data.test.labels,
       globalStep: session.globalStep,
     };
-    return orThrow(await boundaryMap(source, x, y, resolution, (features, rows) => modelProbabilities(model, features, rows)));
+    return orThrow(await boundaryMap(source, x, y, resolution, (features, rows) => session.probabilities(features, rows)));
   }
 
   /** The test rows in one cell of the newest test evaluation's confusion matrix. */
@@ -314,9 +313,8 @@ export class Workspace {
     const results = session.testResults;
     if (!results) throw new Error('The test split has not been evaluated yet: train first.');
     const { data, summary } = session.dataset;
-    const model = session.model;
     const request = { actual, predicted, limit };
-    const probabilities = (features: Float32Array, rows: number) => modelProbabilities(model, features, rows);
+    const probabilities = (features: Float32Array, rows: number) => session.probabilities(features, rows);
     return orThrow(await confusionRows(this.inputView(true), data.test, results, request, data.classNames.length, probabilities, summary.source === 'mnist'));
   }
 
@@ -326,7 +324,9 @@ export class Workspace {
     const { data } = session.dataset;
     const config = session.modelConfig;
     const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
-    const kernels = kernelCount(widths) <= MAX_DRAWN_WEIGHTS ? await modelKernels(session.model) : null;
+    // The fused engine's weights are in JS (kernel, bias, ... in getWeights() order): no sync needed.
+    const inMemory = session.weightsInMemory();
+    const kernels = kernelCount(widths) > MAX_DRAWN_WEIGHTS ? null : inMemory ? inMemory.filter((_, i) => i % 2 === 0) : await modelKernels(session.model);
     return networkPicture(widths, data.featureNames, data.classNames, config.activation, kernels, session.globalStep);
   }
 

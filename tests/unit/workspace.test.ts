@@ -187,4 +187,18 @@ describe('checkpoints: nothing trained is lost', () => {
     ws.current.dispose();
     fresh.ws.current.dispose();
   });
+
+  it.each(['fused', 'tfjs'] as const)('%s engine: the network picture reads the kernels of a model with Dropout layers', async (engine) => {
+    const events: WorkerEvent[] = [];
+    const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, engine, await Persistence.open(undefined));
+    await ws.start('iris', { ...IRIS_CONFIG, dropout: 0.2 });
+    await ws.train(1, 100, 100);
+    const picture = await ws.network();
+    expect(picture.widths).toEqual([4, 10, 20, 10, 3]);
+    expect(picture.kernels?.map((k) => k.length)).toEqual([40, 200, 200, 30]);
+    // The same numbers as the tfjs model of record's kernels.
+    const dense = ws.current.model.layers.filter((l) => l.getWeights().length > 0);
+    expect(Array.from(picture.kernels?.[3] ?? [])).toEqual(Array.from(dense[3].getWeights()[0].dataSync()));
+    ws.current.dispose();
+  });
 });

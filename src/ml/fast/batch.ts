@@ -44,6 +44,17 @@ export interface FastEvaluation {
   correct: number;
 }
 
+/** Class probabilities of `net` on features [rows, inputs]: softmax of the logits, [rows, classes] (a new array). */
+export function probabilitiesNet(net: FastDenseNet, features: Float32Array, rows: number): Float32Array {
+  const classes = net.classes;
+  const out = net.predict(features, rows);
+  for (let r = 0; r < rows; r++) {
+    logSoftmaxRow(out, out, r * classes, classes);
+    for (let j = 0; j < classes; j++) out[r * classes + j] = Math.exp(out[r * classes + j]);
+  }
+  return out;
+}
+
 /** Per-row losses and predicted classes of `net` on features [rows, inputs] with labels [rows]. */
 export function evaluateNet(net: FastDenseNet, features: Float32Array, labels: Int32Array, rows: number): FastEvaluation {
   const classes = net.classes;

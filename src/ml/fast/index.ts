@@ -6,7 +6,7 @@
  * tfReference.ts (the tfjs step it must equal) and bench.ts, imported by path.
  */
 export type { Activation } from './activations';
-export { gatherBatch, evaluateNet, type FastEvaluation } from './batch';
+export { gatherBatch, evaluateNet, probabilitiesNet, type FastEvaluation } from './batch';
 export { FastDenseNet, type FastDenseNetConfig } from './net';
 export {
   AdagradOptimizer,
