@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Store } from './client/store';
 import { App } from './components/App';
+import { LangProvider } from './components/useI18n';
 import { StoreProvider } from './components/useStore';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
@@ -15,8 +16,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
+    <LangProvider>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </LangProvider>
   </StrictMode>,
 );
