@@ -5,6 +5,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/e2e/chromium';
  * Browser tests drive the built app (vite preview) in Debian's Chromium; Playwright's
  * own browser download is not available here. SwiftShader keeps WebGL available without a GPU.
  */
+/**
+ * E2E_PORT / E2E_DIST let several checkouts' tests run side by side on one machine
+ * (each on its own build and port); CI uses the defaults.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 240_000,
@@ -14,13 +21,13 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 900 },
   },
   webServer: {
-    command: 'npm run preview',
-    url: 'http://127.0.0.1:4173',
+    command: dist === 'dist' && port === 4173 ? 'npm run preview' : `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -1,68 +1,76 @@
+/**
+ * Loss and accuracy, train and test on one chart each, as TensorBoard and tfjs-vis draw
+ * them, over global steps or training seconds; earlier runs of the data set can be
+ * overlaid (dashed) in either view. The x axis choice is local to the page view, not a
+ * run setting, so it stays out of the URL.
+ */
 import { useId, useMemo, useState } from 'react';
+import { curves, X_AXES, type XAxis } from '../client/chartAxis';
+import { chartsMessages } from '../client/i18n/messages/charts';
 import { smooth } from '../client/smoothing';
-import type { MetricPoint } from '../shared/protocol';
 import { MetricChart, type Series } from './MetricChart';
 import { RunsTable } from './RunsTable';
+import { useT } from './useI18n';
 import { useAppState } from './useStore';
 
 const TRAIN = '#1f77b4';
 const TEST = '#ff7f0e';
 const PAST = '#6a3d9a';
 
-/** Split the flat point list into the curves each chart draws. */
-function curves(points: MetricPoint[]) {
-  const batchLoss: Series['points'] = [];
-  const testLoss: Series['points'] = [];
-  const trainAcc: Series['points'] = [];
-  const testAcc: Series['points'] = [];
-  for (const p of points) {
-    if (p.split === 'train' && p.accuracy === undefined) batchLoss.push({ step: p.step, value: p.loss });
-    if (p.split === 'train' && p.accuracy !== undefined) trainAcc.push({ step: p.step, value: p.accuracy });
-    if (p.split === 'test') {
-      testLoss.push({ step: p.step, value: p.loss });
-      if (p.accuracy !== undefined) testAcc.push({ step: p.step, value: p.accuracy });
-    }
-  }
-  return { batchLoss, testLoss, trainAcc, testAcc };
-}
-
-/** Loss and accuracy, train and test on one chart each, as TensorBoard and tfjs-vis draw them. */
 export function Charts() {
   const state = useAppState();
+  const { t, num } = useT(chartsMessages);
   const { points } = state;
   const [smoothing, setSmoothing] = useState(0);
+  const [axis, setAxis] = useState<XAxis>('step');
   const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
   const pastRuns = useMemo(() => state.runs.filter((r) => r.dataset === state.dataset?.name), [state.runs, state.dataset]);
   const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
   const sliderId = useId();
+  const axisId = useId();
+  const axisHintId = useId();
   const c = useMemo(() => curves(points), [points]);
   const loss = useMemo<Series[]>(
     () => [
-      { name: 'train (batch)', color: TRAIN, points: smooth(c.batchLoss, smoothing) },
-      { name: 'test', color: TEST, points: smooth(c.testLoss, smoothing) },
-      ...shown.map(({ run, c: rc }) => ({ name: `run ${run.id} test`, color: PAST, dashed: true, points: smooth(rc.testLoss, smoothing) })),
+      { name: t('trainBatch'), color: TRAIN, points: smooth(c.batchLoss, smoothing) },
+      { name: t('test'), color: TEST, points: smooth(c.testLoss, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testLoss, smoothing) })),
     ],
-    [c, smoothing, shown],
+    [c, smoothing, shown, t],
   );
   const accuracy = useMemo<Series[]>(
     () => [
-      { name: 'test', color: TEST, points: smooth(c.testAcc, smoothing) },
-      { name: 'train', color: TRAIN, points: smooth(c.trainAcc, smoothing) },
-      ...shown.map(({ run, c: rc }) => ({ name: `run ${run.id} test`, color: PAST, dashed: true, points: smooth(rc.testAcc, smoothing) })),
+      { name: t('test'), color: TEST, points: smooth(c.testAcc, smoothing) },
+      { name: t('train'), color: TRAIN, points: smooth(c.trainAcc, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testAcc, smoothing) })),
     ],
-    [c, smoothing, shown],
+    [c, smoothing, shown, t],
   );
   return (
     <section className="panel wide" aria-labelledby="charts-title">
-      <h2 id="charts-title">Learning curves</h2>
-      <label htmlFor={sliderId} className="smoothing">
-        Smoothing (TensorBoard's debiased moving average){' '}
-        <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
-        <output htmlFor={sliderId}>{smoothing.toFixed(2)}</output>
-      </label>
+      <h2 id="charts-title">{t('title')}</h2>
+      <div className="buttons">
+        <label htmlFor={sliderId} className="smoothing">
+          {t('smoothing')} <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
+          <output htmlFor={sliderId}>{num(smoothing, 2)}</output>
+        </label>
+        <label htmlFor={axisId} className="smoothing">
+          {t('xAxis')}{' '}
+          <select id={axisId} data-testid="x-axis" value={axis} aria-describedby={axisHintId} onChange={(e) => setAxis(e.target.value as XAxis)}>
+            {X_AXES.map((a) => (
+              <option key={a} value={a}>
+                {t(`axis_${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span id={axisHintId} className="muted small" hidden={axis !== 'time'}>
+          {t('timeHint')}
+        </span>
+      </div>
       <div className="charts">
-        <MetricChart testId="loss-chart" title="Loss (mean cross-entropy per example)" series={loss} />
-        <MetricChart testId="accuracy-chart" title="Accuracy" series={accuracy} domain={[0, 1]} />
+        <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} />
+        <MetricChart testId="accuracy-chart" title={t('accuracyTitle')} series={accuracy} domain={[0, 1]} axis={axis} smoothed={smoothing > 0} />
       </div>
       <RunsTable
         runs={pastRuns}

@@ -1,5 +1,8 @@
+import { checkpointsMessages } from '../client/i18n/messages/checkpoints';
 import { DropZone } from './DropZone';
+import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
+import { ScrollRegion } from './ScrollRegion';
 
 /**
  * tf.estimator's model_dir in the browser: the checkpoints saved every 1000 steps and
@@ -9,60 +12,74 @@ import { useAppState, useStore } from './useStore';
 export function CheckpointsPanel() {
   const s = useAppState();
   const store = useStore();
+  const { t, num, date } = useT(checkpointsMessages);
   const busy = s.state === 'training' || s.state === 'loading';
   return (
     <section className="panel" aria-labelledby="checkpoints-title">
-      <h2 id="checkpoints-title">Checkpoints and export</h2>
-      {!s.persistent && <p className="muted">This browser keeps nothing across a reload here; checkpoints last until the page closes.</p>}
+      <h2 id="checkpoints-title">{t('title')}</h2>
+      {!s.persistent && <p className="muted">{t('notPersistent')}</p>}
       {s.checkpoints.length === 0 ? (
-        <p className="muted">Checkpoints appear every 1000 steps and where a run ends.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
-        <table className="preview" data-testid="checkpoints">
-          <caption>Saved in this browser, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">step</th>
-              <th scope="col">saved</th>
-              <th scope="col">test accuracy</th>
-              <th scope="col">
-                <span className="sr-only">actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.checkpoints.map((c) => (
-              <tr key={c.id} data-step={c.globalStep}>
-                <td className="num">{c.globalStep}</td>
-                <td>{new Date(c.savedAt).toLocaleTimeString()}</td>
-                <td className="num">{c.testAccuracy === null ? '—' : c.testAccuracy.toFixed(4)}</td>
-                <td className="actions">
-                  <button type="button" className="secondary" disabled={busy} onClick={() => store.restoreCheckpoint(c.id)} aria-label={`Restore the checkpoint at step ${c.globalStep}`}>
-                    Restore
-                  </button>
-                  <button type="button" className="secondary" onClick={() => store.deleteCheckpoint(c.id)} aria-label={`Delete the checkpoint at step ${c.globalStep}`}>
-                    Delete
-                  </button>
-                </td>
+        <ScrollRegion label={t('caption')}>
+          <table className="preview" data-testid="checkpoints">
+            <caption>{t('caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('colStep')}</th>
+                <th scope="col">{t('colSaved')}</th>
+                <th scope="col">{t('colAccuracy')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('colActions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.checkpoints.map((c) => (
+                <tr key={c.id} data-step={c.globalStep}>
+                  <td className="num">{num(c.globalStep)}</td>
+                  <td>
+                    <time dateTime={c.savedAt}>{date(new Date(c.savedAt))}</time>
+                  </td>
+                  <td className="num">
+                    {c.testAccuracy === null ? (
+                      <>
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">{t('notEvaluated')}</span>
+                      </>
+                    ) : (
+                      num(c.testAccuracy, 4, 4)
+                    )}
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="secondary" disabled={busy} onClick={() => store.restoreCheckpoint(c.id)} aria-label={t('restoreLabel', { step: c.globalStep })}>
+                      {t('restore')}
+                    </button>
+                    <button type="button" className="secondary" onClick={() => store.deleteCheckpoint(c.id)} aria-label={t('deleteLabel', { step: c.globalStep })}>
+                      {t('delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
-      <div className="buttons">
+      <div className="buttons" role="group" aria-label={t('exportGroup')}>
         <button type="button" data-testid="export-model" disabled={s.state === 'loading'} onClick={() => store.exportFiles('model')}>
-          Export model (TF.js)
+          {t('exportModel')}
         </button>
         <button type="button" className="secondary" data-testid="export-python" disabled={s.state === 'loading'} onClick={() => store.exportFiles('python')}>
-          Python / Keras script
+          {t('exportPython')}
         </button>
         <button type="button" className="secondary" data-testid="export-history" disabled={s.points.length === 0} onClick={() => store.exportFiles('history')}>
-          History (CSV)
+          {t('exportHistory')}
         </button>
       </div>
       <DropZone
         testId="import-model"
-        label="Import a model: model.json and weights.bin"
-        hint="Exported by this app; checked before it replaces the current model."
+        label={t('importDrop')}
+        hint={t('importHint')}
         accept=".json,.bin"
         multiple
         disabled={busy}

@@ -1,51 +1,77 @@
+import { dataMessages } from '../client/i18n/messages/data';
+import type { DatasetSummary } from '../shared/protocol';
 import { CsvColumns } from './csv/CsvColumns';
 import { DropZone } from './DropZone';
 import { PreviewTable } from './PreviewTable';
+import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
+
+type T = ReturnType<typeof useT<typeof dataMessages.en>>;
+
+/**
+ * How the rows were split. The worker writes the English sentence (splitNote); the
+ * Korean one is built here from the same facts, so it needs no second worker message.
+ */
+function splitText(dataset: DatasetSummary, { t, lang }: T): string {
+  if (lang === 'en') return dataset.splitNote;
+  switch (dataset.source) {
+    case 'iris':
+      return t('splitIris');
+    case 'mnist':
+      return t('splitMnist', { train: dataset.trainRows, validation: dataset.validationRows, test: dataset.testRows });
+    case 'csv':
+      return dataset.csv?.testSource === 'file'
+        ? t('splitCsvFile', { test: dataset.testRows })
+        : t('splitCsv', { test: dataset.testRows, total: dataset.trainRows + dataset.testRows });
+  }
+}
 
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
   const s = useAppState();
   const store = useStore();
+  const tr = useT(dataMessages);
+  const { t, num } = tr;
   const { dataset, loading } = s;
   const busy = s.state === 'training' || s.state === 'loading';
+  const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
   return (
     <section className="panel wide" aria-labelledby="data-title">
-      <h2 id="data-title">Data{dataset && <>: {dataset.name}</>}</h2>
+      <h2 id="data-title">{dataset ? t('titleNamed', { name: dataset.name }) : t('title')}</h2>
       <div className="sources">
-        <div className="buttons" role="group" aria-label="Built-in data sets">
+        <div className="buttons" role="group" aria-label={t('builtIn')}>
           <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'iris'} onClick={() => store.loadPreset('iris')}>
-            Iris (tf.estimator tutorial)
+            {t('iris')}
           </button>
           <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'mnist'} onClick={() => store.loadPreset('mnist')}>
-            MNIST (Mechanics 101)
+            {t('mnist')}
           </button>
         </div>
         <DropZone
           testId="csv-drop"
-          label="Drop a CSV here, or choose one"
-          hint="Your file stays in this browser. Any delimiter, UTF-8, UTF-16, EUC-KR or Windows-1252."
+          label={t('csvDrop')}
+          hint={t('csvHint')}
           accept=".csv,.tsv,.txt,text/csv"
           disabled={busy}
           onFiles={([file]) => store.loadCsv(file)}
         />
         <DropZone
           testId="test-csv-drop"
-          label="Optional: a separate test CSV"
-          hint={dataset?.source === 'csv' ? 'Like iris_test.csv: same columns as the training file.' : 'Load a training CSV first.'}
+          label={t('testDrop')}
+          hint={dataset?.source === 'csv' ? t('testHintCsv') : t('testHintFirst')}
           accept=".csv,.tsv,.txt,text/csv"
           disabled={busy || dataset?.source !== 'csv'}
           onFiles={([file]) => store.loadTestCsv(file)}
         />
       </div>
       {loading && (
-        <div className="progress-row" aria-live="polite">
-          <progress max={1} value={loading.fraction} aria-label={`Loading ${loading.what}`} />
-          <span>Loading {loading.what}…</span>
+        <div className="progress-row" role="status">
+          <progress max={1} value={loading.fraction} aria-label={t('loadingWhat', { what: loading.what })} />
+          <span>{t('loadingWhat', { what: loading.what })}</span>
         </div>
       )}
       {!dataset ? (
-        <p aria-live="polite">Loading the data set…</p>
+        <p role="status">{t('loadingSet')}</p>
       ) : (
         <>
           <dl
@@ -54,28 +80,30 @@ export function DatasetPanel() {
             data-train-rows={dataset.trainRows}
             data-test-rows={dataset.testRows}
             data-validation-rows={dataset.validationRows}
-            data-features={dataset.source === 'mnist' ? 784 : dataset.inputs.length}
+            data-features={features}
             data-classes={dataset.classNames.length}
           >
-            <dt>Training rows</dt>
-            <dd>{dataset.trainRows.toLocaleString()}</dd>
+            <dt>{t('trainRows')}</dt>
+            <dd>{num(dataset.trainRows)}</dd>
             {dataset.validationRows > 0 && (
               <>
-                <dt>Validation rows</dt>
-                <dd>{dataset.validationRows.toLocaleString()}</dd>
+                <dt>{t('validationRows')}</dt>
+                <dd>{num(dataset.validationRows)}</dd>
               </>
             )}
-            <dt>Test rows</dt>
-            <dd>{dataset.testRows.toLocaleString()}</dd>
-            <dt>Features ({dataset.source === 'mnist' ? 784 : dataset.inputs.length})</dt>
-            <dd>{dataset.source === 'mnist' ? '28 x 28 grey pixels' : dataset.inputs.map((i) => i.name).join(', ')}</dd>
-            <dt>Classes ({dataset.classNames.length})</dt>
+            <dt>{t('testRows')}</dt>
+            <dd>{num(dataset.testRows)}</dd>
+            <dt>{t('features', { n: features })}</dt>
+            <dd>{dataset.source === 'mnist' ? t('pixels') : dataset.inputs.map((i) => i.name).join(', ')}</dd>
+            <dt>{t('classes', { n: dataset.classNames.length })}</dt>
             <dd>{dataset.classNames.join(' / ')}</dd>
-            <dt>Split</dt>
-            <dd>{dataset.splitNote}</dd>
+            <dt>{t('split')}</dt>
+            <dd>{splitText(dataset, tr)}</dd>
           </dl>
           {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
-          {dataset.preview.length > 0 && <PreviewTable caption={`First ${dataset.preview.length} training rows`} header={[...dataset.inputs.map((i) => i.name), 'class']} rows={dataset.preview} />}
+          {dataset.preview.length > 0 && (
+            <PreviewTable caption={t('firstRows', { n: dataset.preview.length })} header={[...dataset.inputs.map((i) => i.name), t('classColumn')]} rows={dataset.preview} />
+          )}
         </>
       )}
     </section>

@@ -1,31 +1,41 @@
+import { trainMessages } from '../client/i18n/messages/train';
 import { latestEvaluation } from '../client/state';
+import { useT } from './useI18n';
 import { useAppState } from './useStore';
 
-/** The newest evaluation of the test split, in the keys classifier.evaluate() returns. */
+/**
+ * The newest evaluation of the test split, in the keys classifier.evaluate() returns,
+ * with six decimals as the tutorial prints them. data-value keeps the raw number.
+ */
 export function EvaluationPanel() {
   const e = latestEvaluation(useAppState(), 'test');
+  const { t, num } = useT(trainMessages);
+  const six = (v: number) => num(v, 6, 6);
+  // A dash for the eye, words for a screen reader.
+  const empty = (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{t('notEvaluated')}</span>
+    </>
+  );
   return (
     <section className="panel" aria-labelledby="eval-title">
-      <h2 id="eval-title">Evaluation (test split)</h2>
+      <h2 id="eval-title">{t('evalTitle')}</h2>
       <dl className="facts eval">
-        <dt>accuracy</dt>
+        <dt>{t('keyAccuracy')}</dt>
         <dd data-testid="test-accuracy" data-value={e ? e.accuracy : ''}>
-          {e ? e.accuracy.toFixed(6) : '—'}
+          {e ? six(e.accuracy) : empty}
         </dd>
-        <dt>average_loss</dt>
+        <dt>{t('keyAverageLoss')}</dt>
         <dd data-testid="test-loss" data-value={e ? e.averageLoss : ''}>
-          {e ? e.averageLoss.toFixed(6) : '—'}
+          {e ? six(e.averageLoss) : empty}
         </dd>
-        <dt>loss</dt>
-        <dd>{e ? e.loss.toFixed(6) : '—'}</dd>
-        <dt>global_step</dt>
-        <dd>{e ? e.globalStep : '—'}</dd>
+        <dt>{t('keyLoss')}</dt>
+        <dd>{e ? six(e.loss) : empty}</dd>
+        <dt>{t('keyGlobalStep')}</dt>
+        <dd>{e ? num(e.globalStep) : empty}</dd>
       </dl>
-      {e && (
-        <p className="muted">
-          {e.correct} of {e.examples} test rows classified correctly. Test Accuracy: {e.accuracy.toFixed(6)}
-        </p>
-      )}
+      {e && <p className="muted">{t('evalSummary', { correct: e.correct, examples: e.examples, accuracy: six(e.accuracy) })}</p>}
     </section>
   );
 }

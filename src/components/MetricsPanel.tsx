@@ -1,61 +1,78 @@
 import { useMemo } from 'react';
+import { analysisMessages } from '../client/i18n/messages/analysis';
 import { classMetrics } from '../client/metrics';
 import { latestEvaluation } from '../client/state';
+import { ConfusionRowsList } from './ConfusionRowsList';
 import { ConfusionMatrix } from './mnist/ConfusionMatrix';
+import { useCellSelection } from './useCellSelection';
+import { useT } from './useI18n';
 import { useAppState } from './useStore';
+import { ScrollRegion } from './ScrollRegion';
 
 /**
  * What the newest test evaluation got right and wrong, per class: the confusion matrix
- * (MNIST shows its own beside the digit gallery) and precision, recall and F1 with
- * their macro averages, as Weka and scikit-learn report them.
+ * (MNIST shows its own beside the digit gallery), whose cells list their rows when
+ * clicked, and precision, recall and F1 with their macro averages, as Weka and
+ * scikit-learn report them.
  */
 export function MetricsPanel() {
   const state = useAppState();
+  const { t } = useT(analysisMessages);
   const test = latestEvaluation(state, 'test');
   const names = state.dataset?.classNames ?? [];
   const metrics = useMemo(() => (test?.confusion ? classMetrics(test.confusion) : null), [test]);
+  const { selected, select, close } = useCellSelection(state.dataset?.name, names.length);
   if (!test?.confusion || !metrics) return null;
-  const pct = (v: number) => v.toFixed(3);
+  // Three decimals, as scikit-learn's classification_report prints them (the same in both locales).
+  const fixed = (v: number) => v.toFixed(3);
+  const showMatrix = state.dataset?.source !== 'mnist';
   return (
     <section className="panel" aria-labelledby="metrics-title">
-      <h2 id="metrics-title">Per class (test split, step {test.globalStep})</h2>
-      {state.dataset?.source !== 'mnist' && (
-        <ConfusionMatrix matrix={test.confusion} classNames={names} caption="Confusion matrix: rows are the true class, columns the predicted one" testId="confusion-matrix" />
+      <h2 id="metrics-title">{t('metricsTitle', { step: test.globalStep })}</h2>
+      {showMatrix && (
+        <>
+          <ConfusionMatrix matrix={test.confusion} classNames={names} caption={t('metricsCaption')} testId="confusion-matrix" onSelect={select} selected={selected} />
+          {selected ? (
+            <ConfusionRowsList actual={selected.actual} predicted={selected.predicted} classNames={names} onClose={close} />
+          ) : (
+            <p className="muted small">{t('metricsHint')}</p>
+          )}
+        </>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t('metricsTable')}>
         <table className="preview" data-testid="class-metrics">
-          <caption>Precision, recall and F1</caption>
+          <caption>{t('metricsTable')}</caption>
           <thead>
             <tr>
-              <th scope="col">class</th>
-              <th scope="col">precision</th>
-              <th scope="col">recall</th>
-              <th scope="col">F1</th>
-              <th scope="col">rows</th>
+              <th scope="col">{t('colClass')}</th>
+              <th scope="col">{t('colPrecision')}</th>
+              <th scope="col">{t('colRecall')}</th>
+              <th scope="col">{t('colF1')}</th>
+              <th scope="col">{t('colSupport')}</th>
             </tr>
           </thead>
           <tbody>
             {metrics.perClass.map((m, c) => (
               <tr key={c}>
                 <th scope="row">{names[c] ?? c}</th>
-                <td className="num">{pct(m.precision)}</td>
-                <td className="num">{pct(m.recall)}</td>
-                <td className="num">{pct(m.f1)}</td>
+                <td className="num">{fixed(m.precision)}</td>
+                <td className="num">{fixed(m.recall)}</td>
+                <td className="num">{fixed(m.f1)}</td>
                 <td className="num">{m.support}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">macro average</th>
-              <td className="num">{pct(metrics.macro.precision)}</td>
-              <td className="num">{pct(metrics.macro.recall)}</td>
-              <td className="num">{pct(metrics.macro.f1)}</td>
+              <th scope="row">{t('macroAverage')}</th>
+              <td className="num">{fixed(metrics.macro.precision)}</td>
+              <td className="num">{fixed(metrics.macro.recall)}</td>
+              <td className="num">{fixed(metrics.macro.f1)}</td>
               <td className="num">{test.examples}</td>
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

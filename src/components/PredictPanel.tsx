@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { predictMessages } from '../client/i18n/messages/predict';
 import { IRIS_SAMPLES } from '../shared/samples';
 import { ProbabilityBars } from './ProbabilityBars';
+import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
 /**
@@ -11,6 +13,7 @@ import { useAppState, useStore } from './useStore';
 export function PredictPanel() {
   const { dataset, prediction, globalStep } = useAppState();
   const store = useStore();
+  const { t, num } = useT(predictMessages);
   // A Map, not an object keyed by column names: a column may be called __proto__ or constructor.
   const [values, setValues] = useState<ReadonlyMap<string, string>>(new Map());
   if (!dataset || dataset.inputs.length === 0) return null;
@@ -31,7 +34,7 @@ export function PredictPanel() {
 
   return (
     <section className="panel" aria-labelledby="predict-title">
-      <h2 id="predict-title">Classify a new row</h2>
+      <h2 id="predict-title">{t('title')}</h2>
       <form data-testid="predict-form" onSubmit={onSubmit} className="predict-form" noValidate>
         {inputs.map((input) => (
           <label key={input.name}>
@@ -50,7 +53,7 @@ export function PredictPanel() {
                 inputMode="decimal"
                 name={input.name}
                 value={valueOf(input.name)}
-                placeholder={dataset.source === 'csv' ? 'empty = training mean' : undefined}
+                placeholder={dataset.source === 'csv' ? t('emptyMean') : undefined}
                 onChange={(e) => setValue(input.name, e.target.value)}
               />
             )}
@@ -58,11 +61,12 @@ export function PredictPanel() {
         ))}
         <div className="buttons">
           <button type="submit" data-testid="predict">
-            Predict
+            {t('predict')}
           </button>
           {samples.map((s) => (
+            // The sample's numbers are the tutorial's literal Python lists: shown as written.
             <button type="button" key={s.join()} className="secondary" onClick={() => applySample(s)}>
-              Try [{s.join(', ')}]
+              {t('trySample', { values: s.join(', ') })}
             </button>
           ))}
         </div>
@@ -76,11 +80,11 @@ export function PredictPanel() {
           aria-live="polite"
         >
           <p>
-            Predicted: <strong>{prediction.className}</strong> (class id {prediction.classId})
-            {globalStep === 0 && <span className="muted"> · the model is untrained</span>}
+            {t('predicted')} <strong>{prediction.className}</strong> {t('classId', { id: String(prediction.classId) })}
+            {globalStep === 0 && <span className="muted">{t('untrained')}</span>}
           </p>
           <ProbabilityBars classNames={dataset.classNames} probabilities={prediction.probabilities} winner={prediction.classId} />
-          <p className="muted small">logits: [{prediction.logits.map((l) => l.toFixed(3)).join(', ')}]</p>
+          <p className="muted small">{t('logits', { values: prediction.logits.map((l) => num(l, 3, 3)).join(', ') })}</p>
         </div>
       )}
     </section>

@@ -1,7 +1,13 @@
-/** A table of rows as text (untrusted cells stay text): the data preview and the batch predictions. */
+/**
+ * A table of rows as text (untrusted cells stay text): the data preview and the batch
+ * predictions. It scrolls inside its own box, so a wide file never widens the page; the
+ * box is focusable so a keyboard can scroll it too.
+ */
+import { ScrollRegion } from './ScrollRegion';
+
 export function PreviewTable({ caption, header, rows }: { caption: string; header: string[]; rows: string[][] }) {
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="preview">
         <caption>{caption}</caption>
         <thead>
@@ -23,6 +29,6 @@ export function PreviewTable({ caption, header, rows }: { caption: string; heade
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,6 +1,11 @@
+/** Earlier models of this visit beside the current one: settings and final test metrics, each one overlayable on the charts. */
+import { chartsMessages } from '../client/i18n/messages/charts';
 import type { ArchivedRun } from '../client/state';
 import { latestEvaluation } from '../client/state';
+import type { ModelConfig } from '../shared/protocol';
+import { useT } from './useI18n';
 import { useAppState } from './useStore';
+import { ScrollRegion } from './ScrollRegion';
 
 interface Props {
   runs: ArchivedRun[];
@@ -8,25 +13,33 @@ interface Props {
   onToggle: (id: number) => void;
 }
 
-const describe = (c: ArchivedRun['config']) => `[${c.hiddenUnits.join(', ')}] ${c.optimizer} ${c.learningRate}, batch ${c.batchSize}, seed ${c.seed}`;
-
-/** Earlier models of this visit beside the current one: settings and final test metrics, each one overlayable on the charts. */
 export function RunsTable({ runs, overlaid, onToggle }: Props) {
   const state = useAppState();
+  const { t, num } = useT(chartsMessages);
   if (runs.length === 0) return null;
   const current = latestEvaluation(state, 'test');
+  // `[10, 20, 10] adagrad 0.05, batch 128, seed 42`, plus what differs from the tutorials' ReLU, no dropout, no L2.
+  const describe = (c: ModelConfig) => {
+    const extra = [
+      c.activation && c.activation !== 'relu' ? c.activation : null,
+      c.dropout ? t('describeDropout', { n: c.dropout }) : null,
+      c.l2 ? t('describeL2', { n: num(c.l2, 6) }) : null,
+    ].filter((x) => x !== null);
+    return [`[${c.hiddenUnits.join(', ')}] ${c.optimizer} ${num(c.learningRate, 6)}`, t('describeBatch', { n: c.batchSize }), t('describeSeed', { n: String(c.seed) }), ...extra].join(', ');
+  };
+  const metric = (value: number | undefined) => (value === undefined ? '—' : num(value, 4));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={t('runsCaption')}>
       <table className="preview" data-testid="runs">
-        <caption>Runs of this data set: compare, and overlay a run's test curves (dashed)</caption>
+        <caption>{t('runsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">run</th>
-            <th scope="col">settings</th>
-            <th scope="col">steps</th>
-            <th scope="col">test accuracy</th>
-            <th scope="col">test loss</th>
-            <th scope="col">overlay</th>
+            <th scope="col">{t('colRun')}</th>
+            <th scope="col">{t('colSettings')}</th>
+            <th scope="col">{t('colSteps')}</th>
+            <th scope="col">{t('colTestAccuracy')}</th>
+            <th scope="col">{t('colTestLoss')}</th>
+            <th scope="col">{t('colOverlay')}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,26 +47,26 @@ export function RunsTable({ runs, overlaid, onToggle }: Props) {
             <tr key={r.id} data-run={r.id}>
               <th scope="row">{r.id}</th>
               <td>{describe(r.config)}</td>
-              <td className="num">{r.globalStep}</td>
-              <td className="num">{r.test ? r.test.accuracy.toFixed(4) : '—'}</td>
-              <td className="num">{r.test ? r.test.averageLoss.toFixed(4) : '—'}</td>
+              <td className="num">{num(r.globalStep)}</td>
+              <td className="num">{metric(r.test?.accuracy)}</td>
+              <td className="num">{metric(r.test?.averageLoss)}</td>
               <td>
-                <input type="checkbox" checked={overlaid.has(r.id)} onChange={() => onToggle(r.id)} aria-label={`Overlay run ${r.id} on the charts`} />
+                <input type="checkbox" checked={overlaid.has(r.id)} onChange={() => onToggle(r.id)} aria-label={t('overlayRun', { id: r.id })} />
               </td>
             </tr>
           ))}
           {state.model && (
             <tr data-run="current">
-              <th scope="row">now</th>
+              <th scope="row">{t('now')}</th>
               <td>{describe(state.model)}</td>
-              <td className="num">{state.globalStep}</td>
-              <td className="num">{current ? current.accuracy.toFixed(4) : '—'}</td>
-              <td className="num">{current ? current.averageLoss.toFixed(4) : '—'}</td>
+              <td className="num">{num(state.globalStep)}</td>
+              <td className="num">{metric(current?.accuracy)}</td>
+              <td className="num">{metric(current?.averageLoss)}</td>
               <td />
             </tr>
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

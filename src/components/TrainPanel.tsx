@@ -1,83 +1,113 @@
-import type { AppState } from '../client/state';
+import { trainMessages } from '../client/i18n/messages/train';
+import type { AppState, RunState } from '../client/state';
+import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
-const STATE_TEXT: Record<AppState['state'], string> = {
-  loading: 'Starting…',
-  idle: 'Ready',
-  training: 'Training',
-  done: 'Done',
-  stopped: 'Stopped',
-  error: 'Error',
+type Key = keyof typeof trainMessages.en;
+type T = ReturnType<typeof useT<typeof trainMessages.en>>;
+
+const STATE_KEYS: Record<RunState, Key> = {
+  loading: 'stateLoading',
+  idle: 'stateIdle',
+  training: 'stateTraining',
+  done: 'stateDone',
+  stopped: 'stateStopped',
+  error: 'stateError',
 };
 
 /** Time left from the pace so far in this run, or null before there is a pace. */
-function timeLeft(s: AppState): string | null {
+function timeLeft(s: AppState, { t, num }: T): string | null {
   const run = s.run;
   if (!run || s.state !== 'training') return null;
   const done = s.globalStep - run.startStep;
   if (done <= 0) return null;
   const msPerStep = (run.updatedAt - run.startedAt) / done;
   const left = ((run.targetStep - s.globalStep) * msPerStep) / 1000;
-  return left < 60 ? `${left.toFixed(1)} s left` : `${Math.floor(left / 60)} min ${Math.round(left % 60)} s left`;
+  return left < 60 ? t('secondsLeft', { s: num(left, 1, 1) }) : t('minutesLeft', { m: Math.floor(left / 60), s: Math.round(left % 60) });
 }
 
 /** Train / Stop / Reset, the run's progress and state, and the backend in use. */
 export function TrainPanel() {
   const s = useAppState();
   const store = useStore();
+  const tr = useT(trainMessages);
+  const { t, num } = tr;
   const { settings, run } = s;
   const training = s.state === 'training';
   const runSteps = run ? run.targetStep - run.startStep : settings.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;
-  const eta = timeLeft(s);
+  const eta = timeLeft(s, tr);
+  const stateText = t(STATE_KEYS[s.state]);
   return (
     <section className="panel" aria-labelledby="train-title">
-      <h2 id="train-title">Train</h2>
+      <h2 id="train-title">{t('title')}</h2>
       <p className="model-line">
-        {settings.dataset === 'mnist' ? 'mnist.py inference()' : 'DNNClassifier'}, hidden units [{settings.hiddenUnits.join(', ')}], {settings.optimizer} (learning rate{' '}
-        {settings.learningRate}), batch {settings.batchSize}, {settings.steps} steps per click, seed {settings.seed}
-        {s.parameters !== null && <> · {s.parameters.toLocaleString()} parameters</>}
+        {t('modelLine', {
+          model: settings.dataset === 'mnist' ? 'mnist.py inference()' : 'DNNClassifier',
+          // Joined as text: the units are a list, not one number to group.
+          units: settings.hiddenUnits.join(', '),
+          optimizer: settings.optimizer,
+          lr: num(settings.learningRate, 10),
+          batch: settings.batchSize,
+          steps: settings.steps,
+          seed: String(settings.seed),
+        })}
+        {s.parameters !== null && t('parameters', { n: s.parameters })}
       </p>
       <div className="buttons">
         <button type="button" data-testid="train" disabled={training || s.state === 'loading'} onClick={() => store.train()}>
-          {s.globalStep > 0 ? `Train ${settings.steps} more steps` : 'Train'}
+          {s.globalStep > 0 ? t('trainMore', { n: settings.steps }) : t('train')}
         </button>
         <button type="button" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
-          Stop
+          {t('stop')}
         </button>
         <button type="button" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
-          Reset
+          {t('reset')}
         </button>
       </div>
       <div className="progress-row">
-        <progress max={runSteps} value={runDone} aria-label="Steps of this run" />
+        <progress max={runSteps} value={runDone} aria-label={t('runSteps')} />
         <span>
-          step {runDone} / {runSteps}
+          {t('stepOf', { done: runDone, total: runSteps })}
           {eta && <> · {eta}</>}
         </span>
       </div>
-      <p>
-        <span data-testid="training-status" data-state={s.state === 'loading' ? 'idle' : s.state} data-step={s.globalStep} data-run={run?.runId ?? 0} aria-live="polite">
-          {STATE_TEXT[s.state]} · global step {s.globalStep}
+      <p className="status-line">
+        {/*
+          A polite live region that speaks the run's state, and the global step once the run
+          has ended: announcing every step while training would drown everything else.
+        */}
+        <span
+          data-testid="training-status"
+          data-state={s.state === 'loading' ? 'idle' : s.state}
+          data-step={s.globalStep}
+          data-run={run?.runId ?? 0}
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+        >
+          {stateText}
+          {!training && <> · {t('globalStep', { n: s.globalStep })}</>}
         </span>
+        {training && <span> · {t('globalStep', { n: s.globalStep })}</span>}
       </p>
       <p className="backend-line">
-        Backend:{' '}
+        {t('backend')}{' '}
         <strong data-testid="backend" data-value={s.backend?.name ?? ''}>
           {s.backend?.name ?? '…'}
         </strong>
         {s.backend && <span className="muted"> ({s.backend.reason})</span>}
       </p>
       <p className="backend-line">
-        Training steps:{' '}
+        {t('engine')}{' '}
         <strong data-testid="engine" data-value={s.engine?.name ?? ''}>
-          {s.engine ? (s.engine.name === 'fused' ? 'fused JS loops' : `tfjs kernels on ${s.backend?.name ?? '…'}`) : '…'}
+          {s.engine ? (s.engine.name === 'fused' ? t('engineFused') : t('engineTfjs', { backend: s.backend?.name ?? '…' })) : '…'}
         </strong>
         {s.engine && <span className="muted"> ({s.engine.reason})</span>}
         {s.tensors !== null && (
           <span className="muted" data-testid="tensor-count" data-value={s.tensors}>
             {' '}
-            · {s.tensors} tensors in memory
+            {t('tensors', { n: s.tensors })}
           </span>
         )}
       </p>

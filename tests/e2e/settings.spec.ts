@@ -52,4 +52,63 @@ test('two runs: the earlier one is kept in the runs table and overlaid on the ch
   await runs.getByRole('checkbox', { name: 'Overlay run 1 on the charts' }).check();
   await expect(page.getByTestId('loss-chart')).toContainText('run 1 test');
   await expect(page.getByTestId('accuracy-chart')).toContainText('run 1 test');
+  // Over training time too: the earlier run's two evaluations (steps 100 and 200) are in the data table.
+  await page.getByTestId('x-axis').selectOption('time');
+  const accuracy = page.getByTestId('accuracy-chart');
+  await accuracy.getByText('Data table').click();
+  await expect(accuracy.getByTestId('accuracy-chart-data').locator('caption', { hasText: 'run 1 test' })).toHaveText('run 1 test: 2 points');
+});
+
+test('activation, dropout, L2 and patience through the controls, into the URL, and back from it', async ({ page, context }) => {
+  await openApp(page);
+  const settings = page.getByTestId('settings');
+  await settings.getByTestId('activation').selectOption('tanh');
+  // A new activation needs a new model, and the notice names it.
+  await expect(settings.getByText('These settings need a new model')).toBeVisible();
+  await expect(settings.getByTestId('needs-reset')).toHaveAttribute('data-changes', 'activation');
+  for (const [id, value] of [
+    ['dropout', '0.1'],
+    ['l2', '0.001'],
+    ['patience', '3'],
+  ] as const) {
+    await settings.getByTestId(id).fill(value);
+    await settings.getByTestId(id).press('Enter');
+  }
+  await expect.poll(() => new URL(page.url()).search).toContain('activation=tanh&dropout=0.1&l2=0.001&patience=3');
+  // Patience applies to the next run: it is not among the changes that need a new model.
+  await expect(settings.getByTestId('needs-reset')).toHaveAttribute('data-changes', 'activation,dropout,l2');
+  await settings.getByTestId('apply-reset').click();
+  await expect(settings.getByText('These settings need a new model')).toBeHidden();
+
+  const other = await context.newPage();
+  await openApp(other, new URL(page.url()).search);
+  const restored = other.getByTestId('settings');
+  await expect(restored.getByTestId('activation')).toHaveValue('tanh');
+  await expect(restored.getByTestId('dropout')).toHaveValue('0.1');
+  await expect(restored.getByTestId('l2')).toHaveValue('0.001');
+  await expect(restored.getByTestId('patience')).toHaveValue('3');
+  // The page builds its first model from the URL: nothing waits for Reset.
+  await expect(restored.getByText('These settings need a new model')).toHaveCount(0);
+});
+
+test('an invalid dropout in the URL shows a notice and the default', async ({ page }) => {
+  await openApp(page, '?dropout=5&activation=softmax');
+  await expect(page.getByRole('status').filter({ hasText: 'dropout=5' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'activation=softmax' })).toBeVisible();
+  await expect(page.getByTestId('dropout')).toHaveValue('0');
+  await expect(page.getByTestId('activation')).toHaveValue('relu');
+  await expect(page.getByText('These settings need a new model')).toHaveCount(0);
+});
+
+test('a dropout out of range typed into the field goes back to the value', async ({ page }) => {
+  await openApp(page);
+  const dropout = page.getByTestId('dropout');
+  await dropout.fill('0.95');
+  await dropout.press('Enter');
+  await expect(dropout).toHaveValue('0');
+  expect(new URL(page.url()).searchParams.get('dropout')).toBeNull();
+  // The keyboard's arrow steps by 0.05.
+  await dropout.press('ArrowUp');
+  await dropout.press('Enter');
+  await expect.poll(() => new URL(page.url()).searchParams.get('dropout')).toBe('0.05');
 });

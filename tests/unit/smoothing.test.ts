@@ -26,3 +26,20 @@ describe('TensorBoard smoothing (debiased EMA)', () => {
     expect(out[2].value).toBeCloseTo(1, 10);
   });
 });
+
+describe('smoothing keeps where each point was made', () => {
+  it('keeps steps and training seconds, changes only the values', () => {
+    const points = [
+      { step: 100, seconds: 0.5, value: 2 },
+      { step: 200, value: 1 },
+      { step: 300, seconds: 1.5, value: 0 },
+    ];
+    const out = smooth(points, 0.5);
+    expect(out.map((p) => [p.step, 'seconds' in p ? p.seconds : undefined])).toEqual([
+      [100, 0.5],
+      [200, undefined],
+      [300, 1.5],
+    ]);
+    expect(out[1].value).toBeCloseTo((2 * 0.25 + 1 * 0.5) / 0.75, 10);
+  });
+});

@@ -1,9 +1,39 @@
+import { dataMessages } from '../../client/i18n/messages/data';
 import type { CsvChoices } from '../../shared/protocol';
-import type { CsvEncoding, CsvPreview } from '../../shared/csv';
+import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
+import { assertNever } from '../../shared/protocol';
+import { useT } from '../useI18n';
 import { useStore } from '../useStore';
+import { ScrollRegion } from '../ScrollRegion';
+
+type Key = keyof typeof dataMessages.en;
 
 const ENCODINGS: CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252'];
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const DELIMITER_KEYS: Record<Delimiter, Key> = { ',': 'delimiterComma', ';': 'delimiterSemicolon', '\t': 'delimiterTab', '|': 'delimiterPipe' };
+const HEADER_KEYS: Record<HeaderKind, Key> = { none: 'headerNone', tensorflow: 'headerTensorflow', names: 'headerNames' };
+const ROLE_KEYS: Record<ColumnRole, Key> = { feature: 'roleFeature', label: 'roleLabel', ignored: 'roleIgnored' };
+const KIND_KEYS: Record<ColumnKind, Key> = { numeric: 'kindNumeric', categorical: 'kindCategorical' };
+
+function causeKey(cause: IgnoreCause): Key {
+  switch (cause) {
+    case 'excluded':
+      return 'causeExcluded';
+    case 'empty':
+      return 'causeEmpty';
+    case 'constant':
+      return 'causeConstant';
+    case 'identifier':
+      return 'causeIdentifier';
+    case 'free-text':
+      return 'causeFreeText';
+    case 'dates':
+      return 'causeDates';
+    case 'too-many-categories':
+      return 'causeTooManyCategories';
+    default:
+      return assertNever(cause);
+  }
+}
 
 interface Props {
   preview: CsvPreview;
@@ -18,6 +48,13 @@ interface Props {
  */
 export function CsvColumns({ preview, choices, disabled }: Props) {
   const store = useStore();
+  const { t, num, lang } = useT(dataMessages);
+  // English shows the worker's sentence with its numbers; Korean a sentence per cause.
+  const note = (c: ColumnSchema): string => {
+    if (c.reason !== undefined && (lang === 'en' || c.ignoreCause === undefined)) return c.reason;
+    if (c.ignoreCause !== undefined) return t(causeKey(c.ignoreCause));
+    return c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
+  };
   const label = preview.columns.find((c) => c.role === 'label')?.name ?? '';
   const excluded = new Set(choices.excluded ?? []);
   const toggle = (name: string, include: boolean) => {
@@ -30,7 +67,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
     <div className="csv-columns">
       <div className="csv-options">
         <label>
-          Label column{' '}
+          {t('labelColumn')}{' '}
           <select data-testid="label-column" value={label} disabled={disabled} onChange={(e) => store.configureCsv({ labelColumn: e.target.value, excluded: [...excluded].filter((n) => n !== e.target.value) })}>
             {preview.columns.map((c) => (
               <option key={c.index} value={c.name}>
@@ -40,9 +77,9 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           </select>
         </label>
         <label>
-          Encoding{' '}
+          {t('encoding')}{' '}
           <select value={choices.encoding ?? 'auto'} disabled={disabled} onChange={(e) => store.configureCsv({ encoding: e.target.value as CsvEncoding | 'auto' })}>
-            <option value="auto">detected: {preview.encoding}</option>
+            <option value="auto">{t('detected', { encoding: preview.encoding })}</option>
             {ENCODINGS.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -52,7 +89,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
         </label>
         {preview.testSource === 'split' && (
           <label>
-            Test fraction{' '}
+            {t('testFraction')}{' '}
             <input
               type="number"
               min={0.05}
@@ -68,10 +105,9 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           </label>
         )}
         <span className="muted">
-          {preview.fileName}: {DELIMITER_NAMES[preview.delimiter] ?? preview.delimiter}-separated, {preview.header === 'none' ? 'no header row' : preview.header === 'tensorflow' ? 'TensorFlow header' : 'header row'},{' '}
-          {preview.fileRows.toLocaleString()} rows
-          {preview.droppedNoLabel > 0 && <>, {preview.droppedNoLabel} dropped for a missing label</>}
-          {preview.skippedRagged > 0 && <>, {preview.skippedRagged} skipped for a wrong number of values</>}
+          {t('fileLine', { file: preview.fileName, delimiter: t(DELIMITER_KEYS[preview.delimiter]), header: t(HEADER_KEYS[preview.header]), rows: preview.fileRows })}
+          {preview.droppedNoLabel > 0 && t('droppedNoLabel', { n: preview.droppedNoLabel })}
+          {preview.skippedRagged > 0 && t('skippedRagged', { n: preview.skippedRagged })}
         </span>
       </div>
       {preview.warnings.length > 0 && (
@@ -81,18 +117,18 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           ))}
         </ul>
       )}
-      <div className="table-scroll">
+      <ScrollRegion label={t('columnsCaption')}>
         <table className="preview">
-          <caption>Columns</caption>
+          <caption>{t('columnsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">use</th>
-              <th scope="col">column</th>
-              <th scope="col">role</th>
-              <th scope="col">type</th>
-              <th scope="col">missing</th>
-              <th scope="col">distinct</th>
-              <th scope="col">note</th>
+              <th scope="col">{t('colUse')}</th>
+              <th scope="col">{t('colColumn')}</th>
+              <th scope="col">{t('colRole')}</th>
+              <th scope="col">{t('colType')}</th>
+              <th scope="col">{t('colMissing')}</th>
+              <th scope="col">{t('colDistinct')}</th>
+              <th scope="col">{t('colNote')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,48 +137,48 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Use ${c.name} as a feature`}
+                    aria-label={t('useAsFeature', { name: c.name })}
                     checked={c.role === 'feature'}
                     disabled={disabled || c.role === 'label' || (c.role === 'ignored' && c.ignoreCause !== 'excluded')}
                     onChange={(e) => toggle(c.name, e.target.checked)}
                   />
                 </td>
                 <th scope="row">{c.name}</th>
-                <td>{c.role}</td>
+                <td>{t(ROLE_KEYS[c.role])}</td>
                 <td>
-                  {c.kind}
-                  {c.kind === 'categorical' && c.role === 'feature' && <> ({c.vocabulary.length} values, one-hot)</>}
-                  {c.decimalComma && <> (decimal comma)</>}
+                  {t(KIND_KEYS[c.kind])}
+                  {c.kind === 'categorical' && c.role === 'feature' && t('oneHot', { n: c.vocabulary.length })}
+                  {c.decimalComma && t('decimalComma')}
                 </td>
-                <td className="num">{c.missing + c.invalid}</td>
-                <td className="num">{c.distinct}</td>
-                <td>{c.reason ?? (c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? 'gaps take the training mean' : '')}</td>
+                <td className="num">{num(c.missing + c.invalid)}</td>
+                <td className="num">{num(c.distinct)}</td>
+                <td>{note(c)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll">
+      </ScrollRegion>
+      <ScrollRegion label={t('balanceCaption', { label })}>
         <table className="preview balance">
-          <caption>Class balance of {label}</caption>
+          <caption>{t('balanceCaption', { label })}</caption>
           <thead>
             <tr>
-              <th scope="col">class</th>
-              <th scope="col">train</th>
-              <th scope="col">test</th>
+              <th scope="col">{t('balanceClass')}</th>
+              <th scope="col">{t('balanceTrain')}</th>
+              <th scope="col">{t('balanceTest')}</th>
             </tr>
           </thead>
           <tbody>
             {preview.classBalance.map((b, i) => (
               <tr key={i}>
                 <th scope="row">{b.className}</th>
-                <td className="num">{b.train}</td>
-                <td className="num">{b.test}</td>
+                <td className="num">{num(b.train)}</td>
+                <td className="num">{num(b.test)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

@@ -3,9 +3,13 @@
  * class, columns the predicted one, so a row reads "of the 7s, how many were read as
  * what". Each cell is shaded by its share of the row (blue on the diagonal, red off it),
  * so the eye finds the common confusions whatever the class balance; the counts are
- * in the text and each cell's title spells the share out.
+ * in the text and each cell's title spells the share out. Given `onSelect`, each count
+ * is a button (Orange's and Weka's "show the instances"): its parent lists that cell's rows.
  */
 import { memo } from 'react';
+import { analysisMessages } from '../../client/i18n/messages/analysis';
+import { useT } from '../useI18n';
+import { ScrollRegion } from '../ScrollRegion';
 
 interface Props {
   /** matrix[actual][predicted] counts; square, one row and column per class. */
@@ -13,7 +17,15 @@ interface Props {
   classNames: string[];
   caption: string;
   testId?: string;
+  /** Called with (actual, predicted) when a cell is clicked or pressed with Enter / Space. */
+  onSelect?: (actual: number, predicted: number) => void;
+  /** The cell whose rows are listed, shown pressed. */
+  selected?: { actual: number; predicted: number } | null;
 }
+
+/** A count that is a button looks like the plain count it replaces, filling its cell. */
+const CELL_BUTTON = { font: 'inherit', color: 'inherit', background: 'transparent', border: 0, padding: '2px 4px', width: '100%', textAlign: 'right', cursor: 'pointer' } as const;
+const PRESSED = { ...CELL_BUTTON, outline: '2px solid #1c2630', outlineOffset: '-2px', fontWeight: 700 } as const;
 
 /** Diagonal and off-diagonal tints, as "r, g, b" for rgba(). */
 const RIGHT = '26, 95, 180';
@@ -29,22 +41,23 @@ function cellStyle(share: number, diagonal: boolean) {
   return { background: `rgba(${diagonal ? RIGHT : WRONG}, ${alpha.toFixed(3)})` };
 }
 
-export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, caption, testId }: Props) {
+export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, caption, testId, onSelect, selected }: Props) {
+  const { t, pct } = useT(analysisMessages);
   const n = matrix.length;
   const name = (i: number) => classNames[i] ?? String(i);
   const rowTotals = matrix.map((row) => row.reduce((a, b) => a + b, 0));
   return (
-    <div className="table-scroll">
+    <ScrollRegion label={caption}>
       <table className="confusion" data-testid={testId}>
         <caption>{caption}</caption>
         <thead>
           <tr>
             <td colSpan={2} rowSpan={2} />
             <th scope="colgroup" colSpan={n} className="axis">
-              predicted
+              {t('predicted')}
             </th>
             <th scope="col" rowSpan={2} className="num">
-              total
+              {t('total')}
             </th>
           </tr>
           <tr>
@@ -60,30 +73,45 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
             <tr key={i}>
               {i === 0 && (
                 <th scope="rowgroup" rowSpan={n} className="axis axis-rows">
-                  actual
+                  {t('actual')}
                 </th>
               )}
               <th scope="row">{name(i)}</th>
               {row.map((count, j) => {
                 const share = rowTotals[i] > 0 ? count / rowTotals[i] : 0;
+                const pressed = selected?.actual === i && selected.predicted === j;
                 return (
                   <td
                     key={j}
                     className={i === j ? 'num diagonal' : count === 0 ? 'num zero' : 'num'}
                     style={cellStyle(share, i === j)}
-                    title={`actual ${name(i)}, predicted ${name(j)}: ${count} (${(100 * share).toFixed(1)}% of the ${name(i)}s)`}
+                    title={t('cellTitle', { actual: name(i), predicted: name(j), count, share: pct(share) })}
                   >
-                    {count}
+                    {onSelect ? (
+                      <button
+                        type="button"
+                        style={pressed ? PRESSED : CELL_BUTTON}
+                        aria-pressed={pressed}
+                        aria-label={t('cellLabel', { count, actual: name(i), predicted: name(j) })}
+                        data-testid={`confusion-cell-${i}-${j}`}
+                        data-count={count}
+                        onClick={() => onSelect(i, j)}
+                      >
+                        {count}
+                      </button>
+                    ) : (
+                      count
+                    )}
                   </td>
                 );
               })}
-              <td className="num total" title={`${rowTotals[i]} with actual class ${name(i)}`}>
+              <td className="num total" title={t('rowTotal', { count: rowTotals[i], actual: name(i) })}>
                 {rowTotals[i]}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 });

@@ -10,7 +10,9 @@
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Prediction } from '../../shared/protocol';
+import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { ProbabilityBars } from '../ProbabilityBars';
+import { useT } from '../useI18n';
 import { useAppState, useStore } from '../useStore';
 import { DigitImage } from './DigitImage';
 
@@ -51,6 +53,7 @@ function toCanvas(canvas: HTMLCanvasElement, e: { clientX: number; clientY: numb
 export function DigitPad() {
   const { prediction, digit, dataset, globalStep, state: runState } = useAppState();
   const store = useStore();
+  const { t } = useT(mnistMessages);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** The stroke in progress: which pointer draws it and where it was last. */
   const stroke = useRef<{ id: number; last: Point } | null>(null);
@@ -141,7 +144,7 @@ export function DigitPad() {
           className="digit-canvas"
           data-testid="digit-canvas"
           role="img"
-          aria-label="Drawing pad: draw one digit, 0 to 9, with the mouse, a finger or a pen. The network reads it as you draw; the result is shown beside the pad."
+          aria-label={t('padLabel')}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
@@ -150,7 +153,7 @@ export function DigitPad() {
         />
         <div className="buttons">
           <button type="button" className="secondary" data-testid="digit-clear" onClick={clear} disabled={!hasInk}>
-            Clear
+            {t('clear')}
           </button>
         </div>
       </div>
@@ -165,16 +168,16 @@ export function DigitPad() {
         {shown ? (
           <>
             <div className="digit-seen">
-              {digit && <DigitImage pixels={digit} size={112} label="The 28 by 28 digit the network read from the pad" />}
+              {digit && <DigitImage pixels={digit} size={112} label={t('seenLabel')} />}
               <p>
-                Read as <strong className="digit-class">{shown.className}</strong>
-                {globalStep === 0 && <span className="muted"> · the model is untrained</span>}
+                {t('readAs')} <strong className="digit-class">{shown.className}</strong>
+                {globalStep === 0 && <span className="muted"> · {t('untrained')}</span>}
               </p>
             </div>
-            <p className="muted small">What the network sees: the drawing scaled to a 20 x 20 box and centred by its centre of mass in 28 x 28 pixels, as MNIST's digits were.</p>
+            <p className="muted small">{t('whatItSees')}</p>
           </>
         ) : (
-          <p className="muted">{hasInk ? 'Reading…' : 'Draw a digit on the pad.'}</p>
+          <p className="muted">{hasInk ? t('reading') : t('drawPrompt')}</p>
         )}
         {shown && <ProbabilityBars classNames={classNames} probabilities={shown.probabilities} winner={shown.classId} />}
       </div>

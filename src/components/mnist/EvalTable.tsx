@@ -7,13 +7,16 @@
  */
 import { memo, useMemo } from 'react';
 import type { Evaluation, Split } from '../../shared/protocol';
+import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { MetricChart, type Series } from '../MetricChart';
+import { useT } from '../useI18n';
 import { useAppState } from '../useStore';
+import { ScrollRegion } from '../ScrollRegion';
 
-const SPLITS: { split: Split; name: string; color: string }[] = [
-  { split: 'train', name: 'train', color: '#1f77b4' },
-  { split: 'validation', name: 'validation', color: '#2ca02c' },
-  { split: 'test', name: 'test', color: '#ff7f0e' },
+const SPLITS: { split: Split; color: string }[] = [
+  { split: 'train', color: '#1f77b4' },
+  { split: 'validation', color: '#2ca02c' },
+  { split: 'test', color: '#ff7f0e' },
 ];
 
 /** Precision @ 1 as do_eval computes it: correct / examples (0 for an empty split). */
@@ -36,6 +39,7 @@ function byStep(evaluations: Evaluation[]): { step: number; rows: Evaluation[] }
 }
 
 const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) {
+  const { t, num } = useT(mnistMessages);
   const groups = useMemo(() => byStep(evaluations), [evaluations]);
   return groups.map((g, gi) => (
     <tbody key={`${groups.length - gi}`}>
@@ -53,13 +57,13 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
           >
             {i === 0 && (
               <th scope="rowgroup" rowSpan={g.rows.length} className="num">
-                {g.step}
+                {num(g.step)}
               </th>
             )}
-            <th scope="row">{e.split}</th>
-            <td className="num">{e.examples.toLocaleString('en-US')}</td>
-            <td className="num">{e.correct.toLocaleString('en-US')}</td>
-            <td className="num">{precision.toFixed(4)}</td>
+            <th scope="row">{t(`split_${e.split}`)}</th>
+            <td className="num">{num(e.examples)}</td>
+            <td className="num">{num(e.correct)}</td>
+            <td className="num">{num(precision, 4)}</td>
           </tr>
         );
       })}
@@ -69,27 +73,34 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
 
 export function EvalTable() {
   const { evaluations } = useAppState();
+  const { t } = useT(mnistMessages);
   const series = useMemo<Series[]>(
     () =>
-      SPLITS.map(({ split, name, color }) => ({
-        name,
+      SPLITS.map(({ split, color }) => ({
+        name: t(`split_${split}`),
         color,
         points: evaluations.filter((e) => e.split === split).map((e) => ({ step: e.globalStep, value: precisionOf(e) })),
       })).filter((s) => s.points.length > 0),
-    [evaluations],
+    [evaluations, t],
   );
   return (
     <div className="eval-table">
-      <div className="table-scroll eval-scroll" tabIndex={0} role="region" aria-label="Evaluations">
+      <ScrollRegion className="eval-scroll" label={t('evaluations')}>
         <table className="preview">
-          <caption>do_eval at each checkpoint and where a run ends, newest first</caption>
+          <caption>{t('evalCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Step</th>
-              <th scope="col">Split</th>
-              <th scope="col" className="num">Num examples</th>
-              <th scope="col" className="num">Num correct</th>
-              <th scope="col" className="num">Precision @ 1</th>
+              <th scope="col">{t('colStep')}</th>
+              <th scope="col">{t('colSplit')}</th>
+              <th scope="col" className="num">
+                {t('colExamples')}
+              </th>
+              <th scope="col" className="num">
+                {t('colCorrect')}
+              </th>
+              <th scope="col" className="num">
+                {t('colPrecision')}
+              </th>
             </tr>
           </thead>
           {evaluations.length > 0 ? (
@@ -98,14 +109,14 @@ export function EvalTable() {
             <tbody>
               <tr>
                 <td colSpan={5} className="muted">
-                  No evaluation yet: one comes at every checkpoint and where a run ends.
+                  {t('noEvaluation')}
                 </td>
               </tr>
             </tbody>
           )}
         </table>
-      </div>
-      <MetricChart testId="precision-chart" title="Precision @ 1 per split" series={series} domain={[0, 1]} />
+      </ScrollRegion>
+      <MetricChart testId="precision-chart" title={t('precisionChart')} series={series} domain={[0, 1]} />
     </div>
   );
 }

@@ -7,6 +7,8 @@
  */
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { DigitGallery } from '../../shared/protocol';
+import { mnistMessages } from '../../client/i18n/messages/mnist';
+import { useT } from '../useI18n';
 import { useAppState } from '../useStore';
 import { DigitImage } from './DigitImage';
 
@@ -42,6 +44,7 @@ function items(g: DigitGallery): Item[] {
 }
 
 const Tile = memo(function Tile({ item, names }: { item: Item; names: string[] }) {
+  const { t } = useT(mnistMessages);
   const actual = names[item.label] ?? String(item.label);
   const read = names[item.predicted] ?? String(item.predicted);
   const wrong = item.label !== item.predicted;
@@ -51,13 +54,14 @@ const Tile = memo(function Tile({ item, names }: { item: Item; names: string[] }
       <span className="gallery-caption" aria-hidden="true">
         {wrong ? `${actual}→${read}` : read}
       </span>
-      <span className="sr-only">{wrong ? `true ${actual}, read as ${read}` : `${actual}, read correctly`}</span>
+      <span className="sr-only">{wrong ? t('tileWrong', { actual, read }) : t('tileRight', { actual })}</span>
     </li>
   );
 });
 
 export function Gallery() {
   const { gallery, dataset } = useAppState();
+  const { t, pct } = useT(mnistMessages);
   const [onlyMistakes, setOnlyMistakes] = useState(false);
   const toggleId = useId();
   const all = useMemo(() => (gallery ? items(gallery) : []), [gallery]);
@@ -80,29 +84,24 @@ export function Gallery() {
   }, [shown]);
   const mistakes = all.length - all.filter((d) => d.label === d.predicted).length;
 
-  if (!gallery || !counts) return <p className="muted">The test digits appear here once the data set is loaded.</p>;
+  if (!gallery || !counts) return <p className="muted">{t('galleryEmpty')}</p>;
   return (
     <div className="gallery" data-testid="digit-gallery" data-misread={counts.misread} data-total={counts.total} data-step={gallery.globalStep}>
       <p className="gallery-count">
-        <strong>{counts.misread.toLocaleString('en-US')}</strong> of {counts.total.toLocaleString('en-US')} test digits misread at step{' '}
-        {gallery.globalStep} ({counts.total > 0 ? ((100 * counts.misread) / counts.total).toFixed(1) : '0.0'}%).
+        {t('galleryCount', { misread: counts.misread, total: counts.total, step: gallery.globalStep, percent: pct(counts.total > 0 ? counts.misread / counts.total : 0) })}
       </p>
-      <p className="muted small">
-        Shown: {all.length} test digits, the first of the split and then misread ones from the rest; {mistakes} of them are
-        misread. A red frame marks a mistake; its caption reads true→read.
-      </p>
+      <p className="muted small">{t('galleryShown', { shown: all.length, mistakes })}</p>
       <label htmlFor={toggleId} className="gallery-toggle">
-        <input id={toggleId} type="checkbox" checked={onlyMistakes} onChange={(e) => setOnlyMistakes(e.target.checked)} /> Show
-        only mistakes
+        <input id={toggleId} type="checkbox" checked={onlyMistakes} onChange={(e) => setOnlyMistakes(e.target.checked)} /> {t('onlyMistakes')}
       </label>
       {shown.length > 0 ? (
-        <ul className="gallery-grid" tabIndex={0} aria-label={onlyMistakes ? 'Misread test digits' : 'Test digits'}>
+        <ul className="gallery-grid" tabIndex={0} aria-label={onlyMistakes ? t('misreadDigits') : t('testDigits')}>
           {shown.slice(0, limit).map((item) => (
             <Tile key={item.index} item={item} names={names} />
           ))}
         </ul>
       ) : (
-        <p className="muted">No digit shown here is misread.</p>
+        <p className="muted">{t('noMistakeShown')}</p>
       )}
     </div>
   );

@@ -4,7 +4,9 @@
  * are: it gunzips, checks every header and size, and reports a bad or missing file
  * through `state.error` (shown as an alert elsewhere).
  */
+import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { DropZone } from '../DropZone';
+import { useT } from '../useI18n';
 import { useAppState, useStore } from '../useStore';
 
 export const IDX_FILE_NAMES = [
@@ -17,25 +19,27 @@ export const IDX_FILE_NAMES = [
 export function IdxDrop() {
   const { state, loading } = useAppState();
   const store = useStore();
+  const { t } = useT(mnistMessages);
   const busy = state === 'training' || state === 'loading' || loading !== null;
   return (
     <div className="idx-drop">
       <DropZone
         testId="idx-drop"
-        label="Drop the four MNIST files here, or choose them"
+        label={t('idxLabel')}
         multiple
         disabled={busy}
         onFiles={(files) => store.loadIdx(files)}
         hint={
           <>
-            All four at once, gzipped (<code>.gz</code>) or not:{' '}
+            {t('idxHintStart')}{' '}
             {IDX_FILE_NAMES.map((name, i) => (
               <span key={name}>
                 {i > 0 && ', '}
                 <code>{name}</code>
               </span>
             ))}
-            . They stay in this browser.{busy && state === 'training' && ' Stop training to load them.'}
+            {t('idxHintEnd')}
+            {busy && state === 'training' && t('idxStopFirst')}
           </>
         }
       />

@@ -5,6 +5,10 @@
  * loss curve is the shared Charts panel. Returns several `.panel` sections as grid items,
  * so it goes straight into the page's `.grid`.
  */
+import { analysisMessages } from '../../client/i18n/messages/analysis';
+import { ConfusionRowsList } from '../ConfusionRowsList';
+import { useCellSelection } from '../useCellSelection';
+import { useT } from '../useI18n';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DigitPad } from './DigitPad';
 import { EvalTable } from './EvalTable';
@@ -15,40 +19,47 @@ import { useAppState } from '../useStore';
 
 export function MnistPanel() {
   const { dataset, gallery } = useAppState();
+  const { t } = useT(analysisMessages);
+  const { selected, select, close } = useCellSelection(dataset?.name, dataset?.classNames.length ?? 0);
   if (dataset?.source !== 'mnist') return null;
   return (
     <>
       <section className="panel span-2 mnist-draw" aria-labelledby="mnist-draw-title">
-        <h2 id="mnist-draw-title">Draw a digit</h2>
+        <h2 id="mnist-draw-title">{t('mnistDraw')}</h2>
         <DigitPad />
       </section>
       <section className="panel" aria-labelledby="mnist-log-title">
-        <h2 id="mnist-log-title">Status log</h2>
+        <h2 id="mnist-log-title">{t('mnistLog')}</h2>
         <StatusLog />
       </section>
       <section className="panel wide" aria-labelledby="mnist-eval-title">
-        <h2 id="mnist-eval-title">Evaluation (do_eval)</h2>
+        <h2 id="mnist-eval-title">{t('mnistEval')}</h2>
         <EvalTable />
       </section>
       <section className="panel wide" aria-labelledby="mnist-gallery-title">
-        <h2 id="mnist-gallery-title">Test digits</h2>
+        <h2 id="mnist-gallery-title">{t('mnistGallery')}</h2>
         <Gallery />
       </section>
       <section className="panel span-2" aria-labelledby="mnist-confusion-title">
-        <h2 id="mnist-confusion-title">Confusion matrix</h2>
+        <h2 id="mnist-confusion-title">{t('mnistConfusion')}</h2>
         {gallery ? (
-          <ConfusionMatrix
-            matrix={gallery.confusion}
-            classNames={dataset.classNames}
-            caption={`The ${gallery.confusion.flat().reduce((a, b) => a + b, 0).toLocaleString('en-US')} test digits at step ${gallery.globalStep}: rows are the true digit, columns what the network read`}
-            testId="confusion-matrix"
-          />
+          <>
+            <ConfusionMatrix
+              matrix={gallery.confusion}
+              classNames={dataset.classNames}
+              caption={t('mnistConfusionCaption', { count: gallery.confusion.flat().reduce((a, b) => a + b, 0), step: gallery.globalStep })}
+              testId="confusion-matrix"
+              onSelect={select}
+              selected={selected}
+            />
+            {selected && <ConfusionRowsList actual={selected.actual} predicted={selected.predicted} classNames={dataset.classNames} onClose={close} />}
+          </>
         ) : (
-          <p className="muted">Appears with the test digits.</p>
+          <p className="muted">{t('mnistConfusionLater')}</p>
         )}
       </section>
       <section className="panel" aria-labelledby="mnist-data-title">
-        <h2 id="mnist-data-title">MNIST data</h2>
+        <h2 id="mnist-data-title">{t('mnistData')}</h2>
         <p>{dataset.splitNote}</p>
         <IdxDrop />
       </section>

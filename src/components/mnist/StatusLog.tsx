@@ -6,6 +6,8 @@
  */
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Evaluation, LogLine, Split } from '../../shared/protocol';
+import { mnistMessages } from '../../client/i18n/messages/mnist';
+import { useT } from '../useI18n';
 import { useAppState } from '../useStore';
 
 const EVAL_TITLE: Record<Split, string> = {
@@ -40,9 +42,9 @@ function merge(log: LogLine[], evaluations: Evaluation[]): { key: string; text: 
   return out;
 }
 
-const Lines = memo(function Lines({ log, evaluations }: { log: LogLine[]; evaluations: Evaluation[] }) {
+const Lines = memo(function Lines({ log, evaluations, empty }: { log: LogLine[]; evaluations: Evaluation[]; empty: string }) {
   const lines = useMemo(() => merge(log, evaluations), [log, evaluations]);
-  if (lines.length === 0) return <div className="muted">Train to see a line every 100 steps.</div>;
+  if (lines.length === 0) return <div className="muted">{empty}</div>;
   return lines.map((l) => (
     <div key={l.key} className={l.kind === 'eval' ? 'log-eval' : undefined}>
       {l.text}
@@ -52,6 +54,7 @@ const Lines = memo(function Lines({ log, evaluations }: { log: LogLine[]; evalua
 
 export function StatusLog() {
   const { log, evaluations } = useAppState();
+  const { t } = useT(mnistMessages);
   const ref = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
 
@@ -72,13 +75,13 @@ export function StatusLog() {
       className="status-log"
       role="log"
       aria-live="off"
-      aria-label="Status log: the training loss every 100 steps and each evaluation"
+      aria-label={t('logLabel')}
       tabIndex={0}
       onScroll={onScroll}
       data-testid="status-log"
       data-lines={log.length}
     >
-      <Lines log={log} evaluations={evaluations} />
+      <Lines log={log} evaluations={evaluations} empty={t('logEmpty')} />
     </div>
   );
 }

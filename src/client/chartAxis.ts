@@ -1,0 +1,82 @@
+/**
+ * The x axis of the learning curves: global step, or training time. A point's time is
+ * MetricPoint.seconds (seconds of training since the model was built, summed over its
+ * runs); points made before the worker recorded time have none and are left out of the
+ * time view rather than drawn at a made-up time.
+ */
+import { assertNever, type MetricPoint } from '../shared/protocol';
+
+export type XAxis = 'step' | 'time';
+export const X_AXES: readonly XAxis[] = ['step', 'time'];
+
+/** One value of a curve, with where it was made. */
+export interface CurvePoint {
+  step: number;
+  /** Training seconds since the model was built; absent when not recorded. */
+  seconds?: number;
+  value: number;
+}
+
+/** A curve point placed on the chosen axis: `x` is its step or its seconds. */
+export interface PlotPoint extends CurvePoint {
+  x: number;
+}
+
+/** The x of a point on `axis`, or undefined when the point cannot be placed there. */
+export function xOf(point: CurvePoint, axis: XAxis): number | undefined {
+  switch (axis) {
+    case 'step':
+      return point.step;
+    case 'time':
+      return point.seconds !== undefined && Number.isFinite(point.seconds) ? point.seconds : undefined;
+    default:
+      return assertNever(axis);
+  }
+}
+
+/** The points of a curve on `axis`, in their order; those without an x there are skipped. */
+export function onAxis(points: readonly CurvePoint[], axis: XAxis): PlotPoint[] {
+  const out: PlotPoint[] = [];
+  for (const p of points) {
+    const x = xOf(p, axis);
+    if (x !== undefined) out.push({ ...p, x });
+  }
+  return out;
+}
+
+/** The curves the two charts draw, split out of the flat list of points the worker sends. */
+export interface Curves {
+  /** Loss of each training batch (points without accuracy). */
+  batchLoss: CurvePoint[];
+  testLoss: CurvePoint[];
+  trainAcc: CurvePoint[];
+  testAcc: CurvePoint[];
+}
+
+export function curves(points: readonly MetricPoint[]): Curves {
+  const out: Curves = { batchLoss: [], testLoss: [], trainAcc: [], testAcc: [] };
+  const at = (p: MetricPoint, value: number): CurvePoint => (p.seconds === undefined ? { step: p.step, value } : { step: p.step, seconds: p.seconds, value });
+  for (const p of points) {
+    if (p.split === 'train') {
+      if (p.accuracy === undefined) out.batchLoss.push(at(p, p.loss));
+      else out.trainAcc.push(at(p, p.accuracy));
+    } else if (p.split === 'test') {
+      out.testLoss.push(at(p, p.loss));
+      if (p.accuracy !== undefined) out.testAcc.push(at(p, p.accuracy));
+    }
+  }
+  return out;
+}
+
+
+/**
+ * Decimals for the x ticks so that neighbouring ticks read differently: a run of a third
+ * of a second needs hundredths (0.22, 0.24…), one of minutes none. `ticks` is how many
+ * ticks the axis draws over [min, max]; steps never need decimals.
+ */
+export function tickDigits(axis: XAxis, min: number, max: number, ticks: number): number {
+  if (axis === 'step') return 0;
+  const gap = (max - min) / Math.max(1, ticks - 1);
+  if (!(gap > 0) || !Number.isFinite(gap)) return 2;
+  return Math.min(4, Math.max(0, Math.ceil(-Math.log10(gap))));
+}

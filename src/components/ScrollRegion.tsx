@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+interface Props {
+  /** What the region holds, for screen readers (usually the table's caption). */
+  label: string;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+/**
+ * A box that scrolls a wide table on its own (the page never scrolls sideways, even on a
+ * phone). Focusable and labelled, so a keyboard user can scroll it too (axe: scrollable-region-focusable).
+ */
+export function ScrollRegion({ label, className, testId, children }: Props) {
+  return (
+    <div className={className ? `table-scroll ${className}` : 'table-scroll'} tabIndex={0} role="region" aria-label={label} data-testid={testId}>
+      {children}
+    </div>
+  );
+}
