@@ -25,8 +25,9 @@ export function BoundaryPanel() {
   const datasetKey = dataset ? `${dataset.source}|${dataset.name}|${inputs.map((i) => i.name).join('\u0000')}` : '';
   const [picked, setPicked] = useState<{ dataset: string; x: number; y: number } | null>(null);
   const valid = picked && picked.dataset === datasetKey && numeric.includes(picked.x) && numeric.includes(picked.y) && picked.x !== picked.y;
-  const x = valid ? picked.x : (numeric[0] ?? -1);
-  const y = valid ? picked.y : (numeric[1] ?? -1);
+  // Until the person picks, the worker chooses the two inputs that best separate the classes (-1).
+  const x = valid ? picked.x : -1;
+  const y = valid ? picked.y : -1;
 
   const slot = state.analysis.boundary;
   const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
@@ -35,7 +36,11 @@ export function BoundaryPanel() {
   const ready = usable && state.model !== null && state.state !== 'loading';
   useViewRequest(ready, state.state === 'training', slot, key, () => store.requestBoundary(x, y, RESOLUTION, key));
 
-  const map = usable ? slot.value : null;
+  const answered = usable ? slot.value : null;
+  // A map of the previous data set's inputs is not this one's.
+  const map = answered && numeric.includes(answered.x) && numeric.includes(answered.y) ? answered : null;
+  const shownX = x >= 0 ? x : (map?.x ?? numeric[0] ?? -1);
+  const shownY = y >= 0 ? y : (map?.y ?? numeric[1] ?? -1);
   const classNames = dataset?.classNames ?? [];
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
@@ -46,8 +51,9 @@ export function BoundaryPanel() {
 
   const choose = (axis: 'x' | 'y', value: number) => {
     // Picking the other axis's input swaps the two, so the axes always differ.
-    const other = axis === 'x' ? y : x;
-    const next = axis === 'x' ? { x: value, y: value === other ? x : y } : { x: value === other ? y : x, y: value };
+    const [cx, cy] = [shownX, shownY];
+    const other = axis === 'x' ? cy : cx;
+    const next = axis === 'x' ? { x: value, y: value === other ? cx : cy } : { x: value === other ? cy : cx, y: value };
     setPicked({ dataset: datasetKey, ...next });
   };
 
@@ -72,7 +78,7 @@ export function BoundaryPanel() {
           {(['x', 'y'] as const).map((axis) => (
             <label key={axis} className="field">
               {t(axis === 'x' ? 'axisX' : 'axisY')}
-              <select data-testid={`boundary-${axis}`} value={axis === 'x' ? x : y} onChange={(e) => choose(axis, Number(e.target.value))}>
+              <select data-testid={`boundary-${axis}`} value={axis === 'x' ? shownX : shownY} onChange={(e) => choose(axis, Number(e.target.value))}>
                 {numeric.map((i) => (
                   <option key={i} value={i}>
                     {inputs[i].name}

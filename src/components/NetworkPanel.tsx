@@ -5,7 +5,7 @@
  * magnitudes. Refreshed after every test evaluation and with every new model. A table
  * gives the layer sizes and parameter counts as text.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
 import type { NetworkPicture } from '../shared/protocol';
@@ -51,7 +51,8 @@ export function NetworkPanel() {
   );
 }
 
-function Picture({ network }: { network: NetworkPicture }) {
+/** Memoised: hundreds of edges, redrawn only when a new picture arrives, not on every progress event. */
+const Picture = memo(function Picture({ network }: { network: NetworkPicture }) {
   const { t, num } = useT(analysisMessages);
   const { widths, kernels } = network;
   const layers = widths.length;
@@ -177,4 +178,4 @@ function Picture({ network }: { network: NetworkPicture }) {
       </details>
     </>
   );
-}
+});

@@ -71,6 +71,58 @@ export function paddedRange(values: Float64Array, padding = BOUNDARY_PADDING): [
   return [lo - pad, hi + pad];
 }
 
+/** Axes value that asks the worker to choose (separatingAxes). */
+export const CHOOSE_AXIS = -1;
+
+/**
+ * The two numeric inputs that best separate the classes on the training split, by
+ * Fisher's ratio: the variance of the class means over the mean within-class variance.
+ * Holding the others at their mean, a map over two weak inputs is one flat colour
+ * (Iris's sepals with the petals at their mean are all versicolor); over the two
+ * strongest it shows the boundaries. Ties keep input order. Null with < 2 numeric inputs.
+ */
+export function separatingAxes(view: InputView, labels: ArrayLike<number>, classCount: number): [number, number] | null {
+  const scored: { input: number; score: number }[] = [];
+  view.inputs.forEach((input, i) => {
+    const values = input.kind === 'numeric' ? view.numbers('train', i) : null;
+    if (values) scored.push({ input: i, score: fisherRatio(values, labels, classCount) });
+  });
+  if (scored.length < 2) return null;
+  const best = scored.sort((a, b) => b.score - a.score || a.input - b.input).slice(0, 2).map((s) => s.input);
+  return [Math.min(best[0], best[1]), Math.max(best[0], best[1])];
+}
+
+/** Between-class over within-class variance of one input (unknown values skipped); 0 when undefined. */
+function fisherRatio(values: Float64Array, labels: ArrayLike<number>, classCount: number): number {
+  const n = new Float64Array(classCount);
+  const sum = new Float64Array(classCount);
+  const squares = new Float64Array(classCount);
+  let count = 0;
+  let total = 0;
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r];
+    const c = labels[r];
+    if (!Number.isFinite(v) || c === undefined || c < 0 || c >= classCount) continue;
+    n[c]++;
+    sum[c] += v;
+    squares[c] += v * v;
+    count++;
+    total += v;
+  }
+  if (count === 0) return 0;
+  const mean = total / count;
+  let between = 0;
+  let within = 0;
+  for (let c = 0; c < classCount; c++) {
+    if (n[c] === 0) continue;
+    const m = sum[c] / n[c];
+    between += n[c] * (m - mean) ** 2;
+    within += squares[c] - n[c] * m * m;
+  }
+  if (between <= 0) return 0;
+  return within > 0 ? between / within : Number.MAX_VALUE;
+}
+
 /** Centre of cell `k` of `n` over [lo, hi]. */
 const centre = (lo: number, hi: number, k: number, n: number) => lo + ((k + 0.5) * (hi - lo)) / n;
 
@@ -111,8 +163,11 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
 /**
  * The map over inputs `x` (horizontal) and `y` (vertical) at `resolution` cells per
  * side, all cells predicted in one call of `predict` ([resolution^2, featureCount] in).
+ * x = y = CHOOSE_AXIS takes separatingAxes(); the map says which it took.
  */
-export async function boundaryMap(source: BoundarySource, x: number, y: number, resolution: number, predict: PredictProbabilities): Promise<ParseResult<BoundaryMap>> {
+export async function boundaryMap(source: BoundarySource, xAsked: number, yAsked: number, resolution: number, predict: PredictProbabilities): Promise<ParseResult<BoundaryMap>> {
+  const chosen = xAsked === CHOOSE_AXIS && yAsked === CHOOSE_AXIS ? separatingAxes(source.view, source.trainLabels, source.classCount) : null;
+  const [x, y] = chosen ?? [xAsked, yAsked];
   const axes = checkAxes(source.view, x, y);
   if (!axes.ok) return axes;
   if (!Number.isInteger(resolution) || resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {

@@ -258,7 +258,10 @@ export type WorkerRequest =
   | { type: 'export'; what: 'model' | 'python' | 'history' }
   /** model.json and its weights file(s), checked before they replace anything. */
   | { type: 'import-model'; files: File[] }
-  /** The decision-boundary map over inputs `x` and `y` (indices into DatasetSummary.inputs). */
+  /**
+   * The decision-boundary map over inputs `x` and `y` (indices into DatasetSummary.inputs);
+   * -1 for both lets the worker choose the two inputs that best separate the classes.
+   */
   | { type: 'boundary'; requestId: number; x: number; y: number; resolution: number }
   /** The test rows of one confusion-matrix cell, from the newest evaluation. */
   | { type: 'confusion-rows'; requestId: number; actual: number; predicted: number; limit: number }

@@ -52,19 +52,30 @@ test('Iris: confusion cells list their rows, the decision map and the network fo
   await expect(rows).toHaveAttribute('data-count', String(next.count));
   await expect(rows).toContainText(`actual ${IRIS[next.actual]}, predicted ${IRIS[next.predicted]}`);
 
+  // Row percentages instead of counts (the count stays in the cell's data and label).
+  const percentages = page.getByTestId('confusion-matrix-percentages');
+  await percentages.check();
+  await expect(diagonal.cell).toHaveText(/^\d+%$/);
+  await expect(diagonal.cell).toHaveAttribute('aria-label', new RegExp(`\\(${diagonal.count} rows\\)`));
+  await percentages.uncheck();
+  await expect(diagonal.cell).toHaveText(String(diagonal.count));
+
   // The decision map: drawn at the global step, over the chosen axes.
   const map = page.getByTestId('boundary-map');
   await expect(map).toHaveAttribute('data-step', String(step));
   await expect(map).toHaveAttribute('role', 'img');
   await expect(map).toHaveAttribute('aria-label', /setosa/);
-  await expect(map).toHaveAttribute('data-x', '0');
-  await page.getByTestId('boundary-x').selectOption('2');
+  // First the two inputs that separate the classes best: Iris's petal length and width.
   await expect(map).toHaveAttribute('data-x', '2');
-  await expect(map).toHaveAttribute('data-y', '1');
+  await expect(map).toHaveAttribute('data-y', '3');
+  await expect(page.getByTestId('boundary-x')).toHaveValue('2');
+  await page.getByTestId('boundary-x').selectOption('0');
+  await expect(map).toHaveAttribute('data-x', '0');
+  await expect(map).toHaveAttribute('data-y', '3');
   // Picking the other axis's input swaps the axes.
-  await page.getByTestId('boundary-y').selectOption('2');
-  await expect(map).toHaveAttribute('data-y', '2');
-  await expect(map).toHaveAttribute('data-x', '1');
+  await page.getByTestId('boundary-y').selectOption('0');
+  await expect(map).toHaveAttribute('data-y', '0');
+  await expect(map).toHaveAttribute('data-x', '3');
 
   const network = page.getByTestId('network');
   await expect(network).toHaveAttribute('data-widths', '4,10,20,10,3');

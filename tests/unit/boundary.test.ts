@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryMap, checkAxes, mapPoints, paddedRange, type BoundarySource, type PredictProbabilities } from '../../src/ml/boundary';
+import { boundaryMap, CHOOSE_AXIS, checkAxes, mapPoints, paddedRange, separatingAxes, type BoundarySource, type PredictProbabilities } from '../../src/ml/boundary';
 import { loadCsv } from '../../src/ml/csv';
 import { csvDataset } from '../../src/ml/csvDataset';
 import { numericInputs, type ClassificationData } from '../../src/ml/data';
 import { csvView, numericView, pixelView } from '../../src/ml/inputView';
 import { FLOWERS } from './analysisFixtures';
+import { loadIris } from './helpers';
 
 /** Three raw numeric features a, b, c; labels alternate. */
 function numbers(rows: number[][], testRows: number[][] = []): ClassificationData {
@@ -170,3 +171,36 @@ describe('the decision-boundary map', () => {
   });
 });
 
+describe('the axes the map starts with', () => {
+  it('Iris: petal length and petal width, the inputs that separate the species', () => {
+    const iris = loadIris();
+    expect(separatingAxes(numericView(iris), iris.train.labels, 3)).toEqual([2, 3]);
+  });
+
+  it('picks the two inputs whose class means lie furthest apart for their spread; order kept', () => {
+    // a: noise; b: separates perfectly; c: constant; d: separates, with overlap.
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const label = i % 2;
+      return [((i * 7) % 11) / 11, label * 10 + (i % 3), 5, label * 2 + (i % 5)];
+    });
+    const data: ClassificationData = {
+      name: 'axes',
+      featureNames: ['a', 'b', 'c', 'd'],
+      classNames: ['no', 'yes'],
+      train: { features: Float32Array.from(rows.flat()), labels: Int32Array.from(rows, (_, i) => i % 2), rows: rows.length },
+      test: { features: new Float32Array(0), labels: new Int32Array(0), rows: 0 },
+    };
+    expect(separatingAxes(numericView(data), data.train.labels, 2)).toEqual([1, 3]);
+  });
+
+  it('boundaryMap takes them when asked with CHOOSE_AXIS, and says which it took', async () => {
+    const iris = loadIris();
+    const source = numericSource(iris);
+    const map = expectOk(await boundaryMap(source, CHOOSE_AXIS, CHOOSE_AXIS, 4, async (_, rows) => new Float32Array(rows * 3).fill(1 / 3)));
+    expect([map.x, map.y]).toEqual([2, 3]);
+  });
+
+  it('needs two numeric inputs', () => {
+    expect(separatingAxes(pixelView(), [], 10)).toBeNull();
+  });
+});

@@ -2,11 +2,12 @@
  * A confusion matrix as a real table, for any number of classes: rows are the actual
  * class, columns the predicted one, so a row reads "of the 7s, how many were read as
  * what". Each cell is shaded by its share of the row (blue on the diagonal, red off it),
- * so the eye finds the common confusions whatever the class balance; the counts are
- * in the text and each cell's title spells the share out. Given `onSelect`, each count
+ * so the eye finds the common confusions whatever the class balance; the cells show the
+ * counts or, switched, each row's percentages (scikit-learn's normalize='true'), and each
+ * cell's title spells out both. Given `onSelect`, each count
  * is a button (Orange's and Weka's "show the instances"): its parent lists that cell's rows.
  */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { analysisMessages } from '../../client/i18n/messages/analysis';
 import { useT } from '../useI18n';
 import { ScrollRegion } from '../ScrollRegion';
@@ -46,72 +47,84 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
   const n = matrix.length;
   const name = (i: number) => classNames[i] ?? String(i);
   const rowTotals = matrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const [percentages, setPercentages] = useState(false);
   return (
-    <ScrollRegion label={caption}>
-      <table className="confusion" data-testid={testId}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <td colSpan={2} rowSpan={2} />
-            <th scope="colgroup" colSpan={n} className="axis">
-              {t('predicted')}
-            </th>
-            <th scope="col" rowSpan={2} className="num">
-              {t('total')}
-            </th>
-          </tr>
-          <tr>
-            {matrix.map((_, j) => (
-              <th key={j} scope="col">
-                {name(j)}
+    <>
+      <label className="small">
+        <input type="checkbox" checked={percentages} onChange={(e) => setPercentages(e.target.checked)} data-testid={testId ? `${testId}-percentages` : undefined} />{' '}
+        {t('rowPercentages')}
+      </label>
+      <ScrollRegion label={caption}>
+        <table className="confusion" data-testid={testId}>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <td colSpan={2} rowSpan={2} />
+              <th scope="colgroup" colSpan={n} className="axis">
+                {t('predicted')}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.map((row, i) => (
-            <tr key={i}>
-              {i === 0 && (
-                <th scope="rowgroup" rowSpan={n} className="axis axis-rows">
-                  {t('actual')}
-                </th>
-              )}
-              <th scope="row">{name(i)}</th>
-              {row.map((count, j) => {
-                const share = rowTotals[i] > 0 ? count / rowTotals[i] : 0;
-                const pressed = selected?.actual === i && selected.predicted === j;
-                return (
-                  <td
-                    key={j}
-                    className={i === j ? 'num diagonal' : count === 0 ? 'num zero' : 'num'}
-                    style={cellStyle(share, i === j)}
-                    title={t('cellTitle', { actual: name(i), predicted: name(j), count, share: pct(share) })}
-                  >
-                    {onSelect ? (
-                      <button
-                        type="button"
-                        style={pressed ? PRESSED : CELL_BUTTON}
-                        aria-pressed={pressed}
-                        aria-label={t('cellLabel', { count, actual: name(i), predicted: name(j) })}
-                        data-testid={`confusion-cell-${i}-${j}`}
-                        data-count={count}
-                        onClick={() => onSelect(i, j)}
-                      >
-                        {count}
-                      </button>
-                    ) : (
-                      count
-                    )}
-                  </td>
-                );
-              })}
-              <td className="num total" title={t('rowTotal', { count: rowTotals[i], actual: name(i) })}>
-                {rowTotals[i]}
-              </td>
+              <th scope="col" rowSpan={2} className="num">
+                {t('total')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+            <tr>
+              {matrix.map((_, j) => (
+                <th key={j} scope="col">
+                  {name(j)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.map((row, i) => (
+              <tr key={i}>
+                {i === 0 && (
+                  <th scope="rowgroup" rowSpan={n} className="axis axis-rows">
+                    {t('actual')}
+                  </th>
+                )}
+                <th scope="row">{name(i)}</th>
+                {row.map((count, j) => {
+                  const share = rowTotals[i] > 0 ? count / rowTotals[i] : 0;
+                  const shown = percentages ? pct(share, 0) : String(count);
+                  const pressed = selected?.actual === i && selected.predicted === j;
+                  return (
+                    <td
+                      key={j}
+                      className={i === j ? 'num diagonal' : count === 0 ? 'num zero' : 'num'}
+                      style={cellStyle(share, i === j)}
+                      title={t('cellTitle', { actual: name(i), predicted: name(j), count, share: pct(share) })}
+                    >
+                      {onSelect ? (
+                        <button
+                          type="button"
+                          style={pressed ? PRESSED : CELL_BUTTON}
+                          aria-pressed={pressed}
+                          aria-label={
+                            percentages
+                              ? t('cellLabelShare', { share: shown, count, actual: name(i), predicted: name(j) })
+                              : t('cellLabel', { count, actual: name(i), predicted: name(j) })
+                          }
+                          data-testid={`confusion-cell-${i}-${j}`}
+                          data-count={count}
+                          onClick={() => onSelect(i, j)}
+                        >
+                          {shown}
+                        </button>
+                      ) : (
+                        shown
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="num total" title={t('rowTotal', { count: rowTotals[i], actual: name(i) })}>
+                  {rowTotals[i]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
   );
 });

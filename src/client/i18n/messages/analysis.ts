@@ -64,6 +64,8 @@ export const analysisMessages = defineMessages(
     total: 'total',
     cellTitle: 'actual {actual}, predicted {predicted}: {count} ({share} of the {actual}s)',
     cellLabel: '{count} rows: actual {actual}, predicted {predicted}',
+    cellLabelShare: '{share} of actual {actual} predicted {predicted} ({count} rows)',
+    rowPercentages: 'Row percentages',
     rowTotal: '{count} with actual class {actual}',
     // The rows behind a cell
     rowsHeading: '{count} test rows: actual {actual}, predicted {predicted}',
@@ -140,6 +142,8 @@ export const analysisMessages = defineMessages(
     total: '합계',
     cellTitle: '실제 {actual}, 예측 {predicted}: {count}개 ({actual} 중 {share})',
     cellLabel: '{count}: 실제 {actual}, 예측 {predicted}인 행 수',
+    cellLabelShare: '{share}: 실제 {actual} 중 예측 {predicted}인 비율 ({count}개 행)',
+    rowPercentages: '행 백분율',
     rowTotal: '실제 클래스가 {actual}인 행 {count}개',
     rowsHeading: '테스트 행 {count}개: 실제 {actual}, 예측 {predicted}',
     rowsStep: '{step}단계 평가 기준입니다.',
