@@ -6,10 +6,10 @@ import type { MetricPoint } from '../../src/shared/protocol';
 import { loadIris } from './helpers';
 
 describe('historyCsv', () => {
-  it('writes step, split, loss, accuracy sorted by step then split, accuracy empty when absent', () => {
+  it('writes step, split, loss, accuracy, seconds sorted by step then split, empty when absent', () => {
     const points: MetricPoint[] = [
-      { step: 1000, split: 'test', loss: 0.25, accuracy: 0.9666666666666667 },
-      { step: 10, split: 'train', loss: 1.0986 },
+      { step: 1000, split: 'test', loss: 0.25, accuracy: 0.9666666666666667, seconds: 1.5 },
+      { step: 10, split: 'train', loss: 1.0986, seconds: 0.0125 },
       { step: 1000, split: 'train', loss: 0.125, accuracy: 0.975 },
       { step: 1000, split: 'validation', loss: 0.5, accuracy: 1 },
       { step: 20, split: 'train', loss: NaN },
@@ -17,20 +17,20 @@ describe('historyCsv', () => {
     ];
     expect(historyCsv(points)).toBe(
       [
-        'step,split,loss,accuracy',
-        '10,train,1.0986,',
-        '20,train,,',
-        '1000,train,0.125,0.975',
-        '1000,train,0.2,',
-        '1000,validation,0.5,1',
-        '1000,test,0.25,0.9666666666666667',
+        'step,split,loss,accuracy,seconds',
+        '10,train,1.0986,,0.0125',
+        '20,train,,,',
+        '1000,train,0.125,0.975,',
+        '1000,train,0.2,,',
+        '1000,validation,0.5,1,',
+        '1000,test,0.25,0.9666666666666667,1.5',
         '',
       ].join('\n'),
     );
   });
 
   it('is just the header for no points', () => {
-    expect(historyCsv([])).toBe('step,split,loss,accuracy\n');
+    expect(historyCsv([])).toBe('step,split,loss,accuracy,seconds\n');
   });
 });
 

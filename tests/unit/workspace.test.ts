@@ -183,7 +183,7 @@ describe('checkpoints: nothing trained is lost', () => {
     const [python] = await ws.exportFiles('python');
     expect(String(python.data)).toContain('Adagrad');
     const [history] = await ws.exportFiles('history');
-    expect(String(history.data).split('\n')[0]).toBe('step,split,loss,accuracy');
+    expect(String(history.data).split('\n')[0]).toBe('step,split,loss,accuracy,seconds');
     ws.current.dispose();
     fresh.ws.current.dispose();
   });

@@ -1,6 +1,7 @@
 /**
  * The charts' history as a CSV file, the way TensorBoard's scalars dashboard offers a
- * run's curve for download: one row per point, `step,split,loss,accuracy`.
+ * run's curve for download: one row per point, `step,split,loss,accuracy,seconds`
+ * (seconds: training time since the model was built, TensorBoard's relative time).
  */
 import type { MetricPoint, Split } from '../../shared/protocol';
 
@@ -11,14 +12,14 @@ const SPLIT_ORDER: Record<Split, number> = { train: 0, validation: 1, test: 2 };
 const cell = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? String(v) : '');
 
 /**
- * `step,split,loss,accuracy` rows sorted by step, then split (train, validation,
+ * `step,split,loss,accuracy,seconds` rows sorted by step, then split (train, validation,
  * test), keeping the given order otherwise. Accuracy is empty for the training
- * batches' loss points, which have none. LF line ends, a final newline, ASCII only.
+ * batches' loss points, which have none; seconds for histories saved before it was kept. LF line ends, a final newline, ASCII only.
  */
 export function historyCsv(points: readonly MetricPoint[]): string {
   const rows = points
     .map((p, i) => ({ p, i }))
     .sort((a, b) => a.p.step - b.p.step || SPLIT_ORDER[a.p.split] - SPLIT_ORDER[b.p.split] || a.i - b.i)
-    .map(({ p }) => `${p.step},${p.split},${cell(p.loss)},${cell(p.accuracy)}`);
-  return ['step,split,loss,accuracy', ...rows].join('\n') + '\n';
+    .map(({ p }) => `${p.step},${p.split},${cell(p.loss)},${cell(p.accuracy)},${cell(p.seconds)}`);
+  return ['step,split,loss,accuracy,seconds', ...rows].join('\n') + '\n';
 }
