@@ -103,7 +103,8 @@ function Digits({ rows, name }: { rows: ConfusionRows; name: (c: number) => stri
   const { t, pct } = useT(analysisMessages);
   const digits = rows.digits ?? new Uint8Array();
   return (
-    <ul className="gallery-grid">
+    // Focusable: it scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable).
+    <ul className="gallery-grid" tabIndex={0} aria-label={t('rowsCaption')}>
       {rows.rows.map((row, k) => (
         <li key={row.index} className="gallery-digit" title={`#${row.index} · ${pct(row.probability)}`}>
           <DigitImage
