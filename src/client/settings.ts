@@ -131,10 +131,19 @@ const SCHEMA = {
   test: ['testFraction', between(0, 0.9)],
 } as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
 
+/** A URL parameter that was ignored: the page says so, in its language. */
+export interface IgnoredParam {
+  param: string;
+  /** The value as written (at most 40 characters). */
+  raw: string;
+  /** The default used instead, as the URL would write it. */
+  fallback: string;
+}
+
 export interface ParsedSettings {
   settings: Settings;
-  /** One line per parameter that was ignored, for the page to show. */
-  notices: string[];
+  /** One per parameter that was ignored, for the page to show. */
+  notices: IgnoredParam[];
 }
 
 export function parseSettings(search: string): ParsedSettings {
@@ -143,13 +152,13 @@ export function parseSettings(search: string): ParsedSettings {
   const dataset = oneOf(DATASETS)(params.get('dataset') ?? 'iris') ?? 'iris';
   const base = DEFAULTS[dataset];
   const settings: Settings = { ...base, hiddenUnits: [...base.hiddenUnits] };
-  const notices: string[] = [];
+  const notices: IgnoredParam[] = [];
   for (const [param, [key, read]] of Object.entries(SCHEMA)) {
     const raw = params.get(param);
     if (raw === null) continue;
     const value = read(raw);
     if (value === undefined) {
-      notices.push(`Ignored ${param}=${raw.slice(0, 40)}: not a valid value; using ${formatValue(settings[key])}.`);
+      notices.push({ param, raw: raw.slice(0, 40), fallback: formatValue(settings[key]) });
     } else {
       (settings as unknown as Record<string, unknown>)[key] = value;
     }

@@ -11,6 +11,7 @@ import type {
   CsvChoices,
   DatasetSummary,
   DigitGallery,
+  EarlyStop,
   EngineName,
   Evaluation,
   LogLine,
@@ -21,7 +22,7 @@ import type {
   WorkerEvent,
 } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
-import type { Settings } from './settings';
+import type { IgnoredParam, Settings } from './settings';
 
 export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'error';
 
@@ -78,9 +79,22 @@ const notRequested = { value: null, error: null, pending: null, asked: '' } as c
 
 export const initialAnalysis: Analysis = { boundary: notRequested, confusionRows: notRequested, network: notRequested };
 
+/**
+ * Something the page tells the person that is not an error (role=status). The worker's
+ * own words are English; the URL's ignored parameters and early stops come as data so
+ * the page words them in its language.
+ */
+export type Notice = { kind: 'text'; text: string } | { kind: 'ignored-param'; ignored: IgnoredParam } | { kind: 'early-stop'; stop: EarlyStop };
+
+/** One notice once: the same one again is not added. */
+function addNotice(notices: Notice[], notice: Notice): Notice[] {
+  const key = JSON.stringify(notice);
+  return notices.some((n) => JSON.stringify(n) === key) ? notices : [...notices, notice];
+}
+
 export interface AppState {
   settings: Settings;
-  notices: string[];
+  notices: Notice[];
   backend: { name: BackendName; reason: string } | null;
   engine: { name: EngineName; reason: string } | null;
   /** A data set or file being read: what, and how far in [0, 1]. */
@@ -119,10 +133,10 @@ export interface AppState {
   analysis: Analysis;
 }
 
-export function initialState(settings: Settings, notices: string[]): AppState {
+export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
   return {
     settings,
-    notices,
+    notices: ignored.map((i) => ({ kind: 'ignored-param', ignored: i })),
     backend: null,
     engine: null,
     loading: null,
@@ -265,8 +279,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         globalStep: event.globalStep,
         tensors: event.tensors,
         error: event.end === 'error' ? (event.message ?? 'Training failed.') : state.error,
-        // A run that ended well can still have something to say (early stopping and why).
-        notices: event.end !== 'error' && event.message && !state.notices.includes(event.message) ? [...state.notices, event.message] : state.notices,
+        // A run that ended well can still have something to say: early stopping and why.
+        notices: event.earlyStop ? addNotice(state.notices, { kind: 'early-stop', stop: event.earlyStop }) : state.notices,
       };
     case 'prediction':
       return { ...state, prediction: event.prediction, digit: event.digit ?? state.digit };
@@ -279,7 +293,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'checkpoints':
       return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
     case 'notice':
-      return state.notices.includes(event.message) ? state : { ...state, notices: [...state.notices, event.message] };
+      return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
     case 'download':
       // A side effect, not state: the store hands the files to the browser.
       return state;

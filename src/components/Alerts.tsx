@@ -1,10 +1,13 @@
 import { appMessages } from '../client/i18n/messages/app';
+import type { Notice } from '../client/state';
+import type { Split } from '../shared/protocol';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
 /**
- * Errors (role="alert") and notices about the URL (role="status"). Their text comes
- * from the worker and the URL parser, which speak English (see src/client/i18n).
+ * Errors (role="alert") and notices (role="status"). Errors and the worker's notices
+ * are its English words (see src/client/i18n); ignored URL parameters and early stops
+ * come as data and are worded here in the page's language.
  */
 export function Alerts() {
   const { error, notices } = useAppState();
@@ -21,10 +24,31 @@ export function Alerts() {
         </div>
       )}
       {notices.map((n) => (
-        <div role="status" className="alert notice" key={n}>
-          {n}
+        <div role="status" className="alert notice" key={JSON.stringify(n)}>
+          <NoticeText notice={n} />
         </div>
       ))}
     </div>
   );
+}
+
+const SPLIT_KEYS = { train: 'splitTrain', validation: 'splitValidation', test: 'splitTest' } as const satisfies Record<Split, string>;
+
+function NoticeText({ notice }: { notice: Notice }) {
+  const { t, num } = useT(appMessages);
+  switch (notice.kind) {
+    case 'text':
+      return notice.text;
+    case 'ignored-param':
+      return t('ignoredParam', { ...notice.ignored });
+    case 'early-stop': {
+      const { stop } = notice;
+      const params = { step: stop.step, split: t(SPLIT_KEYS[stop.split]), patience: stop.patience, best: num(stop.bestLoss, 4), bestStep: stop.bestStep };
+      return t(stop.patience === 1 ? 'earlyStopOne' : 'earlyStopMany', params);
+    }
+    default: {
+      const unknown: never = notice;
+      return String(unknown);
+    }
+  }
 }

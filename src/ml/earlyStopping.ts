@@ -2,9 +2,15 @@
  * Early stopping, as tf.estimator's stop_if_no_decrease_hook: a run ends when the
  * held-out loss (mean cross-entropy per example) has not decreased, by any amount, for
  * `patience` evaluations in a row. The best loss is the best of this run only. Pure:
- * fed the evaluations of one split, it says when to stop and why, in words.
+ * fed the evaluations of one split, it says when to stop and why.
  */
-import type { Evaluation, Split } from '../shared/protocol';
+import type { EarlyStop, Evaluation, Split } from '../shared/protocol';
+
+/** The early stop in English words (the run-end message; the page words it in its own language). */
+export function earlyStopMessage(stop: EarlyStop): string {
+  const times = stop.patience === 1 ? '1 evaluation' : `${stop.patience} evaluations`;
+  return `Early stopping at step ${stop.step}: the ${stop.split} loss has not improved for ${times} (best ${stop.bestLoss.toFixed(4)} at step ${stop.bestStep}).`;
+}
 
 export class EarlyStopping {
   private best: { loss: number; step: number } | null = null;
@@ -19,11 +25,11 @@ export class EarlyStopping {
   }
 
   /**
-   * One evaluation round (any splits; only the watched one counts). Returns the message
-   * to end the run with when the loss has gone `patience` evaluations without a new
-   * best, else null. A NaN loss is no improvement.
+   * One evaluation round (any splits; only the watched one counts). Returns why the run
+   * ends when the loss has gone `patience` evaluations without a new best, else null.
+   * A NaN loss is no improvement.
    */
-  observe(evaluations: readonly Evaluation[]): string | null {
+  observe(evaluations: readonly Evaluation[]): EarlyStop | null {
     const e = evaluations.find((x) => x.split === this.split);
     if (!e) return null;
     if (this.best === null || e.averageLoss < this.best.loss) {
@@ -33,7 +39,6 @@ export class EarlyStopping {
     }
     this.since++;
     if (this.since < this.patience) return null;
-    const times = this.patience === 1 ? '1 evaluation' : `${this.patience} evaluations`;
-    return `Early stopping at step ${e.globalStep}: the ${this.split} loss has not improved for ${times} (best ${this.best.loss.toFixed(4)} at step ${this.best.step}).`;
+    return { step: e.globalStep, split: this.split, patience: this.patience, bestStep: this.best.step, bestLoss: this.best.loss };
   }
 }

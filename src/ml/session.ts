@@ -5,7 +5,7 @@
  * (Stop) in between chunks of steps, so the same code runs in the worker and in Vitest.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, Split, WorkerEvent } from '../shared/protocol';
+import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, Split, WorkerEvent } from '../shared/protocol';
 import type { LoadedDataset } from './data';
 import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine';
 import { confusionMatrix, predictRow, summarize, type PerExample } from './evaluate';
@@ -15,7 +15,7 @@ import { withConfigDefaults } from './modelConfig';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 import type { ParseResult } from './tfCsv';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
-import { EarlyStopping } from './earlyStopping';
+import { EarlyStopping, earlyStopMessage } from './earlyStopping';
 export { LOG_EVERY } from './curves';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
@@ -203,7 +203,7 @@ export class Session {
     const secondsBefore = this.trainedSeconds;
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
     const clock = () => secondsBefore + (performance.now() - runStart) / 1000;
-    let earlyStop: string | null = null;
+    let earlyStop: EarlyStop | null = null;
     const target = engine.globalStep + steps;
     const batch = engine.config.batchSize;
     const perExample = engine.config.reduction === 'sum' ? batch : 1;
@@ -231,11 +231,11 @@ export class Session {
       evaluatedAt = engine.globalStep;
       return results;
     };
-    const end = (kind: 'done' | 'stopped' | 'error', message?: string) => {
+    const end = (kind: 'done' | 'stopped' | 'error', message?: string, stop?: EarlyStop) => {
       good.dispose();
       this.trainedSeconds = clock();
       this.activeRun = null;
-      this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: engine.globalStep, tensors: tf.memory().numTensors, message });
+      this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: engine.globalStep, tensors: tf.memory().numTensors, message, ...(stop ? { earlyStop: stop } : {}) });
     };
     try {
       while (engine.globalStep < target && !this.stopRequested && earlyStop === null) {
@@ -280,7 +280,7 @@ export class Session {
       if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
       flush();
       await this.hooks.checkpoint?.(this);
-      if (earlyStop !== null) end('done', earlyStop);
+      if (earlyStop !== null) end('done', earlyStopMessage(earlyStop), earlyStop);
       else end(engine.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
       end('error', error instanceof Error ? error.message : String(error));

@@ -196,6 +196,15 @@ export interface NetworkPicture {
 
 export type RunEnd = 'done' | 'stopped' | 'error';
 
+/** Why early stopping ended a run: the watched split's loss had not improved for `patience` evaluations. */
+export interface EarlyStop {
+  step: number;
+  split: Split;
+  patience: number;
+  bestStep: number;
+  bestLoss: number;
+}
+
 /** A stored checkpoint, as the checkpoints panel lists it. */
 export interface CheckpointInfo {
   id: string;
@@ -301,7 +310,8 @@ export type WorkerEvent =
       evaluations: Evaluation[];
       log: LogLine[];
     }
-  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: string }
+  /** `message`: English words for an error or an early stop; `earlyStop`: the same early stop as data, for the page's language. */
+  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: string; earlyStop?: EarlyStop }
   | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
   | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
   | { type: 'gallery'; gallery: DigitGallery }

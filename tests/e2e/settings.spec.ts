@@ -120,7 +120,9 @@ test('early stopping ends a run before its last step and says where the best los
   const step = Number(await status(page).getAttribute('data-step'));
   expect(step).toBeLessThan(5000);
   // The notice names the step the run ended at, the split watched and the best evaluation.
-  await expect(page.getByRole('status').filter({ hasText: `Early stopping at step ${step}` })).toContainText(/the test loss has not improved for 3 evaluations \(best [\d.]+ at step \d+\)/);
+  await expect(page.getByRole('status').filter({ hasText: `Early stopping at step ${step.toLocaleString('en-US')}` })).toContainText(
+    /the test loss has not improved for 3 evaluations \(best 0\.\d+ at step [\d,]+\)/,
+  );
   // Off (patience 0): the same model trains on to the last step.
   await page.getByTestId('patience').fill('0');
   await page.getByTestId('patience').press('Enter');

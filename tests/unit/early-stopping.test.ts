@@ -4,7 +4,7 @@
  * labels a large network memorises).
  */
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping } from '../../src/ml/earlyStopping';
+import { EarlyStopping, earlyStopMessage } from '../../src/ml/earlyStopping';
 import { irisDataset } from '../../src/ml/iris';
 import { mulberry32 } from '../../src/ml/rng';
 import { Session } from '../../src/ml/session';
@@ -27,8 +27,8 @@ function run(losses: number[], patience: number): { step: number; message: strin
   const stopper = new EarlyStopping('test', patience);
   for (let i = 0; i < losses.length; i++) {
     const step = (i + 1) * 100;
-    const message = stopper.observe([evaluation('train', step, 0), evaluation('test', step, losses[i])]);
-    if (message !== null) return { step, message };
+    const stop = stopper.observe([evaluation('train', step, 0), evaluation('test', step, losses[i])]);
+    if (stop !== null) return { step, message: earlyStopMessage(stop) };
   }
   return null;
 }
@@ -57,7 +57,7 @@ describe('the early-stopping rule', () => {
     expect(stopper.observe([evaluation('test', 100, 1), evaluation('validation', 100, 1)])).toBeNull();
     expect(stopper.observe([evaluation('test', 200, 9), evaluation('validation', 200, 0.5)])).toBeNull();
     expect(stopper.observe([evaluation('test', 300, 0.1)])).toBeNull();
-    expect(stopper.observe([evaluation('validation', 400, 0.5)])).toMatch(/validation loss/);
+    expect(stopper.observe([evaluation('validation', 400, 0.5)])).toEqual({ step: 400, split: 'validation', patience: 1, bestStep: 200, bestLoss: 0.5 });
   });
 
   it.each([0, -1, 1.5])('refuses patience %f', (patience) => {
@@ -93,6 +93,8 @@ describe.each<EngineChoice>(['fused', 'tfjs'])('early stopping in a Session (%s 
     const [end] = ofType(events, 'run-end');
     expect(end).toMatchObject({ end: 'done', globalStep: 400 });
     expect(end.message).toMatch(/^Early stopping at step 400: the test loss has not improved for 3 evaluations \(best \d\.\d{4} at step 100\)\.$/);
+    // The same as data, for the page to word in its language.
+    expect(end.earlyStop).toMatchObject({ step: 400, split: 'test', patience: 3, bestStep: 100 });
     expect(checkpoints).toEqual([400]);
     session.dispose();
   });

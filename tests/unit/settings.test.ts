@@ -74,8 +74,7 @@ describe('URL settings', () => {
   ])('falls back to the default for %s with a notice', (query, param) => {
     const { settings, notices } = parseSettings(`?${query}`);
     expect(settings).toEqual(IRIS_DEFAULTS);
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain(`Ignored ${param}=`);
+    expect(notices).toEqual([{ param, raw: query.slice(query.indexOf('=') + 1), fallback: expect.any(String) }]);
   });
 
   it('takes MNIST defaults (Mechanics 101) for dataset=mnist, overridable', () => {

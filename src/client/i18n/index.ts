@@ -5,8 +5,9 @@
  * every English key. The choice is remembered in localStorage; the first visit follows
  * the browser's language. Numbers are formatted with Intl for the UI's locale.
  *
- * What the worker writes (error reasons naming rows and columns, the status log) stays
- * English: those messages are built from data in src/ml and are not translated.
+ * What the worker writes in words (error reasons naming rows and columns, the status
+ * log) stays English: those messages are built from data in src/ml. Where the page has
+ * the facts as data (an ignored URL parameter, an early stop) it words them itself.
  */
 
 export type Lang = 'en' | 'ko';
