@@ -10,29 +10,9 @@ export type ModelChange = 'hiddenUnits' | 'optimizer' | 'batchSize' | 'seed' | '
 /** In the order the panel shows its controls. */
 export const MODEL_CHANGES: readonly ModelChange[] = ['hiddenUnits', 'activation', 'dropout', 'l2', 'optimizer', 'batchSize', 'seed'];
 
-/**
- * The fields that differ. A model restored from a checkpoint saved before activation,
- * dropout and L2 existed has none of them: it was built with ReLU, no dropout, no penalty.
- */
+/** The fields that differ (the worker fills an old checkpoint's missing ones before it reports its model). */
 export function modelChanges(model: ModelConfig | null, settings: ModelConfig): ModelChange[] {
   if (model === null) return [];
-  const built: Record<ModelChange, unknown> = {
-    hiddenUnits: model.hiddenUnits.join(','),
-    optimizer: model.optimizer,
-    batchSize: model.batchSize,
-    seed: model.seed,
-    activation: model.activation ?? 'relu',
-    dropout: model.dropout ?? 0,
-    l2: model.l2 ?? 0,
-  };
-  const wanted: Record<ModelChange, unknown> = {
-    hiddenUnits: settings.hiddenUnits.join(','),
-    optimizer: settings.optimizer,
-    batchSize: settings.batchSize,
-    seed: settings.seed,
-    activation: settings.activation,
-    dropout: settings.dropout,
-    l2: settings.l2,
-  };
-  return MODEL_CHANGES.filter((key) => built[key] !== wanted[key]);
+  // String(): the hidden units compare as "10,20,10".
+  return MODEL_CHANGES.filter((key) => String(model[key]) !== String(settings[key]));
 }

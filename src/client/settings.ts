@@ -4,7 +4,8 @@
  * optional; an invalid value falls back to its default with a notice and never breaks
  * the page. Parameter names are fixed by CONTRACT.md.
  */
-import type { Activation, BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
+import { ACTIVATIONS, MAX_DROPOUT } from '../shared/modelConfig';
+import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
 
 export interface Settings extends ModelConfig {
   dataset: DatasetName;
@@ -55,7 +56,6 @@ export const DEFAULTS: Record<DatasetName, Settings> = { iris: IRIS_DEFAULTS, mn
 export const EVAL_EVERY: Record<DatasetName, number> = { iris: 100, mnist: 1000 };
 
 export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
-export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
@@ -64,7 +64,6 @@ const MAX_STEPS = 1_000_000;
 const MAX_BATCH = 4096;
 const MAX_UNITS = 1024;
 const MAX_LAYERS = 8;
-const MAX_DROPOUT = 0.9;
 const MAX_PATIENCE = 1000;
 
 type Reader<T> = (raw: string) => T | undefined;

@@ -8,7 +8,8 @@
 import { useId, useState } from 'react';
 import { modelChanges } from '../client/modelChanges';
 import { settingsMessages } from '../client/i18n/messages/settings';
-import { ACTIVATIONS, OPTIMIZERS } from '../client/settings';
+import { OPTIMIZERS } from '../client/settings';
+import { ACTIVATIONS } from '../shared/modelConfig';
 import type { Activation, OptimizerName } from '../shared/protocol';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';

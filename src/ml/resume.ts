@@ -5,7 +5,7 @@
  */
 import type { ModelConfig } from '../shared/protocol';
 import type { SessionState } from './checkpoint';
-import { withConfigDefaults, type StoredModelConfig } from './modelConfig';
+import { withConfigDefaults, type StoredModelConfig } from '../shared/modelConfig';
 import type { Persistence } from './persistence';
 import type { NamedBlob, Workspace } from './workspace';
 

@@ -11,7 +11,7 @@ import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine
 import { confusionMatrix, predictRow, summarize, type PerExample } from './evaluate';
 import type { LabelledSplit } from './data';
 import { parameterCount } from './model';
-import { withConfigDefaults } from './modelConfig';
+import { withConfigDefaults } from '../shared/modelConfig';
 import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 import type { ParseResult } from './tfCsv';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';

@@ -152,6 +152,8 @@ describe('export and import with the model controls', () => {
     await fresh.ws.start('iris', { ...IRIS_CONFIG, activation: 'sigmoid' });
     await fresh.ws.importModel(asFiles(old));
     expect(fresh.ws.current.modelConfig).toEqual(IRIS_CONFIG);
+    // The page hears the filled config, so its "needs a new model" check compares whole configs.
+    expect(fresh.events.filter((e) => e.type === 'model').at(-1)).toMatchObject({ config: IRIS_CONFIG });
     ws.current.dispose();
     fresh.ws.current.dispose();
   });

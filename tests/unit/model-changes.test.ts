@@ -25,13 +25,4 @@ describe('settings that wait for a new model', () => {
   ])('%j -> %j', (change, expected) => {
     expect(modelChanges(built, { ...built, ...change })).toEqual(expected);
   });
-
-  it('a model from before activation, dropout and L2 counts as ReLU, none, none', () => {
-    const old = { ...built } as Partial<ModelConfig>;
-    delete old.activation;
-    delete old.dropout;
-    delete old.l2;
-    expect(modelChanges(old as ModelConfig, built)).toEqual([]);
-    expect(modelChanges(old as ModelConfig, { ...built, dropout: 0.2 })).toEqual(['dropout']);
-  });
 });

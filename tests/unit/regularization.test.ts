@@ -11,7 +11,7 @@ import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import { copyModelToNet } from '../../src/ml/fast/tfBridge';
 import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/model';
-import { ACTIVATIONS } from '../../src/ml/modelConfig';
+import { ACTIVATIONS } from '../../src/shared/modelConfig';
 import { mulberry32 } from '../../src/ml/rng';
 import type { EngineName, ModelConfig } from '../../src/shared/protocol';
 import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';

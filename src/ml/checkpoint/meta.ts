@@ -8,7 +8,7 @@ import type { Evaluation, ModelConfig } from '../../shared/protocol';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../data';
 import { parameterCount } from '../model';
-import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../modelConfig';
+import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
 import type { ParseResult } from '../tfCsv';
 import { fingerprint as fingerprintOf } from './fingerprint';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type CsvFormat, type DatasetSource } from './types';

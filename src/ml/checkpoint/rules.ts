@@ -5,7 +5,7 @@
  * state read back is recognised.
  */
 import { fnv1a64 } from './fingerprint';
-import { withConfigDefaults, type StoredModelConfig } from '../modelConfig';
+import { withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type SessionState } from './types';
 
 /** Checkpoints kept per data set (Saver's max_to_keep). */

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../tfCsv';
+import { ACTIVATIONS } from '../../shared/modelConfig';
 import type { Activation } from './activations';
 import type { FastDenseNet } from './net';
 
@@ -19,7 +20,6 @@ export interface DenseShape {
   dropout: number;
 }
 
-const FAST_ACTIVATIONS: readonly string[] = ['relu', 'tanh', 'sigmoid', 'linear'] satisfies Activation[];
 
 /**
  * The FastDenseNet shape of a model, or why the fused path cannot train it: Dense layers
@@ -48,7 +48,7 @@ export function denseShapeOf(model: tf.LayersModel): ParseResult<DenseShape> {
     else if (inputs !== widths[widths.length - 1]) return { ok: false, reason: `Layer ${layer.name} is not stacked.` };
     widths.push(units);
     const activation = String(config.activation);
-    if (last ? activation !== 'linear' : !FAST_ACTIVATIONS.includes(activation)) {
+    if (last ? activation !== 'linear' : !(ACTIVATIONS as readonly string[]).includes(activation)) {
       return { ok: false, reason: `Layer ${layer.name} has activation ${activation}, which the fused path lacks.` };
     }
     if (!last) activations.push(activation as Activation);

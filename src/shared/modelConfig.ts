@@ -2,9 +2,10 @@
  * The model settings added after checkpoints were first written: the hidden layers'
  * activation, dropout and the L2 penalty. Checkpoints, stored page states and exported
  * model.json files from before them carry configs without these fields; they meant
- * ReLU, no dropout, no penalty, so that is what they read as. Pure: no tfjs.
+ * ReLU, no dropout, no penalty, so that is what they read as. Plain data and checks,
+ * shared by the page (its controls and URL) and the worker (models, checkpoints).
  */
-import type { Activation, ModelConfig } from '../shared/protocol';
+import type { Activation, ModelConfig } from './protocol';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 /** Largest dropout rate a model may have (the page's limit too). */
