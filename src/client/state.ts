@@ -5,9 +5,7 @@
 import type {
   BackendName,
   BatchPredictions,
-  BoundaryMap,
   CheckpointInfo,
-  ConfusionRows,
   CsvChoices,
   DatasetSummary,
   DigitGallery,
@@ -17,11 +15,11 @@ import type {
   LogLine,
   MetricPoint,
   ModelConfig,
-  NetworkPicture,
   Prediction,
   WorkerEvent,
 } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
+import { answerView, askView, clearViews, initialAnalysis, pendingView, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
 import type { IgnoredParam, Settings } from './settings';
 
 export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'error';
@@ -51,33 +49,6 @@ const MAX_RUNS = 8;
 
 /** Status log lines kept (the newest); the tutorial prints one per 100 steps. */
 const MAX_LOG = 200;
-
-/**
- * A view the page asks the worker for on demand (the boundary map, a confusion cell's
- * rows, the network picture): at most one request in flight, and the answer kept only
- * when it was asked of the model still loaded.
- */
-export interface Requested<T> {
-  value: T | null;
-  /** Why the newest request failed: shown by its panel, not as the page's alert. */
-  error: string | null;
-  /** The request in flight: its id and the model generation it was asked of. */
-  pending: { requestId: number; generation: number } | null;
-  /** The panel's key of the newest request (what it asked, of which model and evaluation), so it asks once per change. */
-  asked: string;
-}
-
-export type AnalysisView = 'boundary' | 'confusionRows' | 'network';
-
-export interface Analysis {
-  boundary: Requested<BoundaryMap>;
-  confusionRows: Requested<ConfusionRows>;
-  network: Requested<NetworkPicture>;
-}
-
-const notRequested = { value: null, error: null, pending: null, asked: '' } as const;
-
-export const initialAnalysis: Analysis = { boundary: notRequested, confusionRows: notRequested, network: notRequested };
 
 /**
  * Something the page tells the person that is not an error (role=status). The worker's
@@ -164,38 +135,20 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
   };
 }
 
-/** A new model or data set: the views of the old one go; requests in flight stay in flight (their answers will be dropped). */
+/** A new model or data set: the views of the old one go (answers in flight will be dropped). */
 function newGeneration(state: AppState): Pick<AppState, 'generation' | 'analysis'> {
-  const clear = <T,>(slot: Requested<T>): Requested<T> => ({ ...slot, value: null, error: null });
-  const { boundary, confusionRows, network } = state.analysis;
-  return { generation: state.generation + 1, analysis: { boundary: clear(boundary), confusionRows: clear(confusionRows), network: clear(network) } };
+  return { generation: state.generation + 1, analysis: clearViews(state.analysis) };
 }
 
-/** The answer (or the error) to a view's pending request; null when `requestId` is not that request. */
-function answer<K extends AnalysisView>(state: AppState, view: K, requestId: number, result: { value: Analysis[K]['value'] } | { error: string }): AppState | null {
-  const slot = state.analysis[view];
-  if (slot.pending?.requestId !== requestId) return null;
-  // An answer about a model that has since been replaced is dropped; the panel asks again.
-  const fresh = slot.pending.generation === state.generation;
-  const next = {
-    ...slot,
-    pending: null,
-    value: fresh && 'value' in result ? result.value : slot.value,
-    error: fresh && 'error' in result ? result.error : null,
-  };
-  return { ...state, analysis: { ...state.analysis, [view]: next } };
-}
-
-/** The view whose pending request has this id, if any. */
-function pendingView(state: AppState, requestId: number): AnalysisView | null {
-  for (const view of ['boundary', 'confusionRows', 'network'] as const) if (state.analysis[view].pending?.requestId === requestId) return view;
-  return null;
+/** The answer (or the error) to a view's pending request, or the state unchanged when it is not one. */
+function answer<K extends AnalysisView>(state: AppState, view: K, requestId: number, result: ViewResult<K>): AppState {
+  const analysis = answerView(state.analysis, state.generation, view, requestId, result);
+  return analysis === state.analysis ? state : { ...state, analysis };
 }
 
 /** A request for `view` is on its way (the store calls this as it sends one). */
 export function asked(state: AppState, view: AnalysisView, requestId: number, key: string): AppState {
-  const slot = state.analysis[view];
-  return { ...state, analysis: { ...state.analysis, [view]: { ...slot, pending: { requestId, generation: state.generation }, asked: key } } };
+  return { ...state, analysis: askView(state.analysis, state.generation, view, requestId, key) };
 }
 
 /** The current model's run as an ArchivedRun, when it trained at all. */
@@ -298,15 +251,15 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
       // A side effect, not state: the store hands the files to the browser.
       return state;
     case 'boundary':
-      return answer(state, 'boundary', event.requestId, { value: event.map }) ?? state;
+      return answer(state, 'boundary', event.requestId, { value: event.map });
     case 'confusion-rows':
-      return answer(state, 'confusionRows', event.requestId, { value: event.rows }) ?? state;
+      return answer(state, 'confusionRows', event.requestId, { value: event.rows });
     case 'network':
-      return answer(state, 'network', event.requestId, { value: event.network }) ?? state;
+      return answer(state, 'network', event.requestId, { value: event.network });
     case 'error': {
       // A view's failed request is that panel's to show (an axis that cannot be one, no evaluation yet).
-      const view = event.requestId === undefined ? null : pendingView(state, event.requestId);
-      if (view !== null && event.requestId !== undefined) return answer(state, view, event.requestId, { error: event.message }) ?? state;
+      const view = event.requestId === undefined ? null : pendingView(state.analysis, event.requestId);
+      if (view !== null && event.requestId !== undefined) return answer(state, view, event.requestId, { error: event.message });
       return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
     }
     default:

@@ -5,7 +5,8 @@
  */
 import type { CsvChoices, DatasetName, WorkerEvent, WorkerRequest } from '../shared/protocol';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
-import { asked, initialAnalysis, initialState, reduce, type AnalysisView, type AppState } from './state';
+import { initialAnalysis, type AnalysisView } from './analysisState';
+import { asked, initialState, reduce, type AppState } from './state';
 
 type Listener = () => void;
 

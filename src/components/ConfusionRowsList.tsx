@@ -7,7 +7,7 @@
  */
 import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
-import type { ConfusionRows } from '../shared/protocol';
+import type { ConfusionRows } from '../shared/analysis';
 import { DigitImage } from './mnist/DigitImage';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';

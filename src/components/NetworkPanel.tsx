@@ -8,7 +8,7 @@
 import { memo, type ReactNode } from 'react';
 import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
-import type { NetworkPicture } from '../shared/protocol';
+import type { NetworkPicture } from '../shared/analysis';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 import { useViewRequest } from './useViewRequest';

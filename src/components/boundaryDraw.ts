@@ -3,7 +3,7 @@
  * paler where the model is less sure, as TensorFlow Playground shades it), the rows as
  * dots (test rows ringed), and axes with tick labels. Pure drawing, no React.
  */
-import type { BoundaryMap } from '../shared/protocol';
+import type { BoundaryMap } from '../shared/analysis';
 
 /** Tableau 10: distinct on white, and readable as dots on their own class's pale tint. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];

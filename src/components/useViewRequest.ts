@@ -5,7 +5,7 @@
  * on Iris) takes little from training.
  */
 import { useEffect, useRef } from 'react';
-import type { Requested } from '../client/state';
+import type { Requested } from '../client/analysisState';
 
 const MIN_GAP_MS = 1000;
 

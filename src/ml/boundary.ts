@@ -8,7 +8,7 @@
  * row typed into the form does, so the map is the model the form consults. Pure: the
  * model comes in as a `predict` callback, so tests can hand it a rule.
  */
-import type { BoundaryMap } from '../shared/protocol';
+import type { BoundaryMap } from '../shared/analysis';
 import type { InputView } from './inputView';
 import type { ParseResult } from './tfCsv';
 

@@ -5,7 +5,8 @@
  * reading a tfjs model's kernels.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Activation, ConfusionRows, NetworkPicture } from '../shared/protocol';
+import type { ConfusionRows, NetworkPicture } from '../shared/analysis';
+import type { Activation } from '../shared/protocol';
 import type { LabelledSplit } from './data';
 import type { PerExample } from './evaluate';
 import type { InputView } from './inputView';

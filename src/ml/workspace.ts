@@ -5,7 +5,8 @@
  * so a bad file leaves the previous data set and model as they were.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
-import type { BoundaryMap, ConfusionRows, CsvChoices, DatasetName, EngineChoice, ModelConfig, NetworkPicture, WorkerEvent } from '../shared/protocol';
+import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../shared/analysis';
+import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
 import { boundaryMap } from './boundary';
 import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, networkPicture } from './inspect';
 import { csvTestSource, csvView, numericView, pixelView, type InputView } from './inputView';

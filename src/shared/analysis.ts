@@ -1,0 +1,57 @@
+/**
+ * What the analysis views show, as the worker sends it (plain structured-clone data):
+ * the decision-boundary map, the rows behind a confusion-matrix cell, the network picture.
+ */
+import type { Activation } from './protocol';
+
+/**
+ * A decision-boundary map (TensorFlow Playground's main picture, for any data set): the
+ * model's predicted class over a grid of two numeric inputs, the other inputs held at
+ * their training mean (numeric) or most frequent value (categorical).
+ */
+export interface BoundaryMap {
+  globalStep: number;
+  /** Indices into DatasetSummary.inputs of the horizontal and vertical axes. */
+  x: number;
+  y: number;
+  /** Axis ranges in the input's own units (the training data's range, padded a little). */
+  xRange: [number, number];
+  yRange: [number, number];
+  /** Cells per side. */
+  resolution: number;
+  /** Predicted class per cell, [resolution * resolution] row-major, row 0 at the top (largest y). */
+  classes: Uint8Array;
+  /** The predicted class's probability per cell, same layout. */
+  confidence: Float32Array;
+  /** The other inputs and the value each is held at, for the caption. */
+  held: { name: string; value: string }[];
+  /** Training and test rows in the two inputs' units (capped; `shown` of `total`). */
+  points: { x: Float32Array; y: Float32Array; labels: Uint8Array; test: Uint8Array; shown: number; total: number };
+}
+
+/** The test rows behind one confusion-matrix cell (actual class, predicted class). */
+export interface ConfusionRows {
+  globalStep: number;
+  actual: number;
+  predicted: number;
+  /** Rows in the cell; `rows` lists at most the requested limit of them. */
+  total: number;
+  /** Column headers of `cells`: the inputs as the person knows them. */
+  columns: string[];
+  /** `index`: 1-based row of the test split; `probability`: the model's probability of the predicted class. */
+  rows: { index: number; cells: string[]; probability: number }[];
+  /** MNIST: 784 grey bytes (28 x 28) per listed row, to draw the digits. */
+  digits?: Uint8Array;
+}
+
+/** The network's shape and, when small enough to draw, its weights (TensorFlow Playground's picture). */
+export interface NetworkPicture {
+  globalStep: number;
+  /** Layer widths [inputs, ...hidden, classes] as the model sees them (after one-hot encoding). */
+  widths: number[];
+  inputNames: string[];
+  classNames: string[];
+  activation: Activation;
+  /** kernels[l]: [widths[l] * widths[l + 1]] row-major; null when the network has too many weights to draw. */
+  kernels: Float32Array[] | null;
+}
