@@ -5,14 +5,13 @@
  * (Stop) in between chunks of steps, so the same code runs in the worker and in Vitest.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, Split, WorkerEvent } from '../shared/protocol';
+import { withConfigDefaults } from '../shared/modelConfig';
+import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, WorkerEvent } from '../shared/protocol';
 import type { LoadedDataset } from './data';
 import { chooseEngine, createEngine, type Engine, type Snapshot } from './engine';
-import { confusionMatrix, predictRow, summarize, type PerExample } from './evaluate';
-import type { LabelledSplit } from './data';
+import { predictRow, type PerExample } from './evaluate';
+import { HeldOut } from './heldOut';
 import { parameterCount } from './model';
-import { withConfigDefaults } from '../shared/modelConfig';
-import { disposeSplit, uploadSplit, type SplitTensors } from './splits';
 import type { ParseResult } from './tfCsv';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { EarlyStopping, earlyStopMessage } from './earlyStopping';
@@ -48,10 +47,8 @@ export interface History {
 
 export class Session {
   private engine: Engine | null = null;
-  /** Held-out splits (numbers and tensors on the backend), evaluated beside the training split. */
-  private readonly heldOut: { split: Split; data: LabelledSplit; tensors: SplitTensors }[] = [];
-  /** The newest per-row results on the test split, for the MNIST gallery and confusion matrix. */
-  private testRows: { globalStep: number; rows: PerExample } | null = null;
+  /** Evaluation on the splits, and the newest test results (heldOut.ts). */
+  private readonly heldOut: HeldOut;
   private activeRun: number | null = null;
   private stopRequested = false;
   private config: ModelConfig;
@@ -68,10 +65,7 @@ export class Session {
   ) {
     this.config = withConfigDefaults(config);
     const { data } = dataset;
-    const f = data.featureNames.length;
-    // An empty split (a tiny file, a test fraction of 0) is simply not evaluated.
-    if (data.validation && data.validation.rows > 0) this.heldOut.push({ split: 'validation', data: data.validation, tensors: uploadSplit(data.validation, f) });
-    if (data.test.rows > 0) this.heldOut.push({ split: 'test', data: data.test, tensors: uploadSplit(data.test, f) });
+    this.heldOut = new HeldOut(data);
     hooks.post({ type: 'dataset', summary: dataset.summary });
     this.reset(config, restore);
   }
@@ -96,12 +90,13 @@ export class Session {
 
   /** Every test row's loss and predicted class at the newest evaluation, if there was one. */
   get testResults(): { globalStep: number; rows: PerExample } | null {
-    return this.testRows;
+    return this.heldOut.testResults;
   }
 
   /** Predicted class of every test row at the newest evaluation, if there was one. */
   get testPredictions(): { globalStep: number; predictions: ArrayLike<number> } | null {
-    return this.testRows && { globalStep: this.testRows.globalStep, predictions: this.testRows.rows.predictions };
+    const results = this.heldOut.testResults;
+    return results && { globalStep: results.globalStep, predictions: results.rows.predictions };
   }
 
   /**
@@ -127,7 +122,7 @@ export class Session {
     this.engine?.dispose();
     this.engine = next;
     this.config = config;
-    this.testRows = null;
+    this.heldOut.testResults = null;
     this.history = restore?.history ? trimHistory(restore.history, restore.globalStep) : { points: [], evaluations: [] };
     // A restored model's clock goes on from its history's; a fresh one starts at 0.
     this.trainedSeconds = historySeconds(this.history);
@@ -191,7 +186,7 @@ export class Session {
   async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
     if (this.running) throw new Error('A run is already going.');
     const engine = this.requireEngine();
-    const watched = this.heldOut[0]?.split;
+    const watched = this.heldOut.watched;
     // Before the run counts as going: a bad patience throws here and leaves nothing running.
     const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
     if (patience > 0 && !watched) {
@@ -224,7 +219,7 @@ export class Session {
       lastPost = performance.now();
     };
     const evaluateNow = async (withTrain: boolean) => {
-      const results = await this.evaluateAll(engine, withTrain);
+      const results = await this.heldOut.evaluate(engine, withTrain);
       const seconds = clock();
       points.push(...results.map((e) => toPoint(e, seconds)));
       evaluations.push(...results);
@@ -287,32 +282,10 @@ export class Session {
     }
   }
 
-  /** Evaluate the current model: the training split first (when asked), then validation and test. */
-  private async evaluateAll(engine: Engine, withTrain: boolean): Promise<Evaluation[]> {
-    engine.sync();
-    const step = engine.globalStep;
-    const results: Evaluation[] = [];
-    if (withTrain) {
-      const train = this.dataset.data.train;
-      results.push(summarize(await engine.perExample(train, engine.trainSplit), train.labels, 'train', step));
-    }
-    for (const { split, data, tensors } of this.heldOut) {
-      const rows = await engine.perExample(data, tensors);
-      const evaluation = summarize(rows, data.labels, split, step);
-      if (split === 'test') {
-        this.testRows = { globalStep: step, rows };
-        evaluation.confusion = confusionMatrix(rows.predictions, data.labels, this.dataset.data.classNames.length);
-      }
-      results.push(evaluation);
-    }
-    return results;
-  }
-
   dispose(): void {
     this.engine?.dispose();
     this.engine = null;
-    this.heldOut.forEach((h) => disposeSplit(h.tensors));
-    this.heldOut.length = 0;
+    this.heldOut.dispose();
   }
 
   private requireEngine(): Engine {

@@ -7,9 +7,6 @@
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../shared/analysis';
 import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../shared/protocol';
-import { boundaryMap } from './boundary';
-import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, networkPicture } from './inspect';
-import { csvTestSource, csvView, numericView, pixelView, type InputView } from './inputView';
 import { loadCsv, buildDataset, type LoadedCsv } from './csv';
 import { checkFileSize } from './csv/readTable';
 import { idxSessionDataset } from './checkpoint';
@@ -25,6 +22,7 @@ import type { DatasetRecord, Persistence } from './persistence';
 import { resume, sameModel } from './resume';
 import { Session, type Restore, type SessionHooks } from './session';
 import { orThrow } from './tfCsv';
+import { boundaryOf, confusionRowsOf, networkOf } from './views';
 
 export interface WorkspaceHooks extends SessionHooks {
   fetchBytes: FetchBytes;
@@ -33,7 +31,6 @@ export interface WorkspaceHooks extends SessionHooks {
 /** A File, or any Blob with a name (what tests build under Node). */
 export type { NamedBlob } from './sources';
 import type { NamedBlob } from './sources';
-
 
 export class Workspace {
   private session: Session | null = null;
@@ -280,55 +277,19 @@ export class Workspace {
     await this.saveCheckpoint(session);
   }
 
-
   // ---------------------------------------------------------------------------
-  // Analysis views: the decision-boundary map, a confusion cell's rows, the network picture
+  // Analysis views (views.ts): over the current session, with the CSV behind it if any
 
-  /** The loaded rows as the person knows them; `withCells` also finds a CSV's test rows in the file. */
-  private inputView(withCells: boolean): InputView {
-    const { dataset } = this.current;
-    if (dataset.summary.source === 'mnist') return pixelView();
-    if (!this.csv) return numericView(dataset.data);
-    return csvView(this.csv, withCells ? csvTestSource(this.csv) : null);
+  boundary(x: number, y: number, resolution: number): Promise<BoundaryMap> {
+    return boundaryOf(this.current, this.csv, x, y, resolution);
   }
 
-  /** The model's class over a grid of inputs `x` and `y` (the others held at their training mean or mode). */
-  async boundary(x: number, y: number, resolution: number): Promise<BoundaryMap> {
-    const session = this.current;
-    const { data } = session.dataset;
-    const source = {
-      view: this.inputView(false),
-      encode: (values: string[]) => session.dataset.encodeInput(values),
-      featureCount: data.featureNames.length,
-      classCount: data.classNames.length,
-      trainLabels: data.train.labels,
-      testLabels: data.test.labels,
-      globalStep: session.globalStep,
-    };
-    return orThrow(await boundaryMap(source, x, y, resolution, (features, rows) => session.probabilities(features, rows)));
+  confusionRows(actual: number, predicted: number, limit: number): Promise<ConfusionRows> {
+    return confusionRowsOf(this.current, this.csv, actual, predicted, limit);
   }
 
-  /** The test rows in one cell of the newest test evaluation's confusion matrix. */
-  async confusionRows(actual: number, predicted: number, limit: number): Promise<ConfusionRows> {
-    const session = this.current;
-    const results = session.testResults;
-    if (!results) throw new Error('The test split has not been evaluated yet: train first.');
-    const { data, summary } = session.dataset;
-    const request = { actual, predicted, limit };
-    const probabilities = (features: Float32Array, rows: number) => session.probabilities(features, rows);
-    return orThrow(await confusionRows(this.inputView(true), data.test, results, request, data.classNames.length, probabilities, summary.source === 'mnist'));
-  }
-
-  /** The network's layer widths and, when small enough to draw, its kernels. */
-  async network(): Promise<NetworkPicture> {
-    const session = this.current;
-    const { data } = session.dataset;
-    const config = session.modelConfig;
-    const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
-    // The fused engine's weights are in JS (kernel, bias, ... in getWeights() order): no sync needed.
-    const inMemory = session.weightsInMemory();
-    const kernels = kernelCount(widths) > MAX_DRAWN_WEIGHTS ? null : inMemory ? inMemory.filter((_, i) => i % 2 === 0) : await modelKernels(session.model);
-    return networkPicture(widths, data.featureNames, data.classNames, config.activation, kernels, session.globalStep);
+  network(): Promise<NetworkPicture> {
+    return networkOf(this.current);
   }
 
   private assertIdle(): void {
