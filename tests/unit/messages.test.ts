@@ -1,21 +1,9 @@
+// Every bundle's keys and placeholders are checked in i18n.test.ts; these are the wordings
+// that browser tests and people rely on.
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../src/client/i18n';
 import { chartsMessages } from '../../src/client/i18n/messages/charts';
-import { mnistMessages } from '../../src/client/i18n/messages/mnist';
 import { settingsMessages } from '../../src/client/i18n/messages/settings';
-
-const bundles = { charts: chartsMessages, mnist: mnistMessages, settings: settingsMessages } as const;
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-describe.each(Object.entries(bundles))('the %s messages', (_name, bundle) => {
-  const en = bundle.en as Record<string, string>;
-  const ko = bundle.ko as Record<string, string>;
-
-  it.each(Object.keys(en))('%s: Korean is there and takes the same placeholders', (key) => {
-    expect(ko[key].trim()).not.toBe('');
-    expect(placeholders(ko[key])).toEqual(placeholders(en[key]));
-  });
-});
 
 describe('strings the browser tests and people rely on', () => {
   it.each([
