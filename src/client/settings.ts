@@ -60,11 +60,18 @@ const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
 
-const MAX_STEPS = 1_000_000;
-const MAX_BATCH = 4096;
-const MAX_UNITS = 1024;
-const MAX_LAYERS = 8;
-const MAX_PATIENCE = 1000;
+/** The settings' ranges: the URL schema checks them and the controls offer them. */
+export const LIMITS = {
+  steps: 1_000_000,
+  batch: 4096,
+  units: 1024,
+  layers: 8,
+  patience: 1000,
+  dropout: MAX_DROPOUT,
+  l2: 1,
+  learningRate: 10,
+  testFraction: 0.9,
+} as const;
 
 type Reader<T> = (raw: string) => T | undefined;
 
@@ -82,13 +89,13 @@ const oneOf =
 
 const learningRate: Reader<number> = (raw) => {
   const n = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 10 ? n : undefined;
+  return raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= LIMITS.learningRate ? n : undefined;
 };
 
 const hiddenUnits: Reader<number[]> = (raw) => {
   const parts = raw.split(',');
-  const units = parts.map((p) => positiveInt(MAX_UNITS)(p));
-  if (parts.length > MAX_LAYERS || units.some((u) => u === undefined)) return undefined;
+  const units = parts.map((p) => positiveInt(LIMITS.units)(p));
+  if (parts.length > LIMITS.layers || units.some((u) => u === undefined)) return undefined;
   return units as number[];
 };
 
@@ -115,8 +122,8 @@ const seed: Reader<number> = (raw) => {
 /** URL parameter -> (settings key, reader). One row per parameter in CONTRACT.md. */
 const SCHEMA = {
   dataset: ['dataset', oneOf(DATASETS)],
-  steps: ['steps', positiveInt(MAX_STEPS)],
-  batch: ['batchSize', positiveInt(MAX_BATCH)],
+  steps: ['steps', positiveInt(LIMITS.steps)],
+  batch: ['batchSize', positiveInt(LIMITS.batch)],
   lr: ['learningRate', learningRate],
   optimizer: ['optimizer', oneOf(OPTIMIZERS)],
   hidden: ['hiddenUnits', hiddenUnits],
@@ -124,10 +131,10 @@ const SCHEMA = {
   engine: ['engine', oneOf(ENGINES)],
   seed: ['seed', seed],
   activation: ['activation', oneOf(ACTIVATIONS)],
-  dropout: ['dropout', between(0, MAX_DROPOUT)],
-  l2: ['l2', between(0, 1)],
-  patience: ['patience', nonNegativeInt(MAX_PATIENCE)],
-  test: ['testFraction', between(0, 0.9)],
+  dropout: ['dropout', between(0, LIMITS.dropout)],
+  l2: ['l2', between(0, LIMITS.l2)],
+  patience: ['patience', nonNegativeInt(LIMITS.patience)],
+  test: ['testFraction', between(0, LIMITS.testFraction)],
 } as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
 
 /** A URL parameter that was ignored: the page says so, in its language. */

@@ -8,14 +8,12 @@
 import { useId, useState } from 'react';
 import { modelChanges } from '../client/modelChanges';
 import { settingsMessages } from '../client/i18n/messages/settings';
-import { OPTIMIZERS } from '../client/settings';
+import { LIMITS, OPTIMIZERS } from '../client/settings';
 import { ACTIVATIONS } from '../shared/modelConfig';
 import type { Activation, OptimizerName } from '../shared/protocol';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
-const MAX_UNITS = 1024;
-const MAX_LAYERS = 8;
 
 interface FieldProps {
   label: string;
@@ -119,14 +117,14 @@ export function SettingsPanel() {
             <button type="button" className="secondary small-button" aria-label={t('fewerUnits', { n: i + 1 })} disabled={units <= 1} onClick={() => setHidden(hidden.map((u, j) => (j === i ? u - 1 : u)))}>
               −
             </button>
-            <NumberField label={t('layer', { n: i + 1 })} value={units} testId={`hidden-layer-${i + 1}`} min={1} max={MAX_UNITS} integer onCommit={(v) => setHidden(hidden.map((u, j) => (j === i ? v : u)))} />
-            <button type="button" className="secondary small-button" aria-label={t('moreUnits', { n: i + 1 })} disabled={units >= MAX_UNITS} onClick={() => setHidden(hidden.map((u, j) => (j === i ? u + 1 : u)))}>
+            <NumberField label={t('layer', { n: i + 1 })} value={units} testId={`hidden-layer-${i + 1}`} min={1} max={LIMITS.units} integer onCommit={(v) => setHidden(hidden.map((u, j) => (j === i ? v : u)))} />
+            <button type="button" className="secondary small-button" aria-label={t('moreUnits', { n: i + 1 })} disabled={units >= LIMITS.units} onClick={() => setHidden(hidden.map((u, j) => (j === i ? u + 1 : u)))}>
               +
             </button>
           </div>
         ))}
         <div className="buttons">
-          <button type="button" className="secondary" data-testid="add-layer" disabled={hidden.length >= MAX_LAYERS} onClick={() => setHidden([...hidden, hidden[hidden.length - 1] ?? 10])}>
+          <button type="button" className="secondary" data-testid="add-layer" disabled={hidden.length >= LIMITS.layers} onClick={() => setHidden([...hidden, hidden[hidden.length - 1] ?? 10])}>
             {t('addLayer')}
           </button>
           <button type="button" className="secondary" data-testid="remove-layer" disabled={hidden.length <= 1} onClick={() => setHidden(hidden.slice(0, -1))}>
@@ -149,8 +147,8 @@ export function SettingsPanel() {
           optionLabel={(a) => t(`act_${a}`)}
           onChange={(activation) => store.changeSettings({ activation })}
         />
-        <NumberField label={t('dropout')} hint={t('dropoutHint')} value={settings.dropout} testId="dropout" min={0} max={0.9} step={0.05} onCommit={(v) => store.changeSettings({ dropout: v })} />
-        <NumberField label={t('l2')} hint={t('l2Hint')} value={settings.l2} testId="l2" min={0} max={1} step={0.0001} onCommit={(v) => store.changeSettings({ l2: v })} />
+        <NumberField label={t('dropout')} hint={t('dropoutHint')} value={settings.dropout} testId="dropout" min={0} max={LIMITS.dropout} step={0.05} onCommit={(v) => store.changeSettings({ dropout: v })} />
+        <NumberField label={t('l2')} hint={t('l2Hint')} value={settings.l2} testId="l2" min={0} max={LIMITS.l2} step={0.0001} onCommit={(v) => store.changeSettings({ l2: v })} />
         <SelectField<OptimizerName>
           label={t('optimizer')}
           hint={t('optimizerHint')}
@@ -160,10 +158,10 @@ export function SettingsPanel() {
           optionLabel={(o) => o}
           onChange={(optimizer) => store.changeSettings({ optimizer })}
         />
-        <NumberField label={t('learningRate')} hint={t('learningRateHint')} value={settings.learningRate} testId="learning-rate" min={1e-6} max={10} onCommit={(v) => store.changeSettings({ learningRate: v })} />
-        <NumberField label={t('batchSize')} hint={t('batchSizeHint')} value={settings.batchSize} testId="batch-size" min={1} max={4096} integer onCommit={(v) => store.changeSettings({ batchSize: v })} />
-        <NumberField label={t('steps')} hint={t('stepsHint')} value={settings.steps} testId="steps" min={1} max={1_000_000} integer onCommit={(v) => store.changeSettings({ steps: v })} />
-        <NumberField label={t('patience')} hint={t('patienceHint')} value={settings.patience} testId="patience" min={0} max={1000} integer onCommit={(v) => store.changeSettings({ patience: v })} />
+        <NumberField label={t('learningRate')} hint={t('learningRateHint')} value={settings.learningRate} testId="learning-rate" min={1e-6} max={LIMITS.learningRate} onCommit={(v) => store.changeSettings({ learningRate: v })} />
+        <NumberField label={t('batchSize')} hint={t('batchSizeHint')} value={settings.batchSize} testId="batch-size" min={1} max={LIMITS.batch} integer onCommit={(v) => store.changeSettings({ batchSize: v })} />
+        <NumberField label={t('steps')} hint={t('stepsHint')} value={settings.steps} testId="steps" min={1} max={LIMITS.steps} integer onCommit={(v) => store.changeSettings({ steps: v })} />
+        <NumberField label={t('patience')} hint={t('patienceHint')} value={settings.patience} testId="patience" min={0} max={LIMITS.patience} integer onCommit={(v) => store.changeSettings({ patience: v })} />
         <NumberField label={t('seed')} hint={t('seedHint')} value={settings.seed} testId="seed" min={-2147483648} max={2147483647} integer onCommit={(v) => store.changeSettings({ seed: v })} />
       </div>
       {changes.length > 0 && (

@@ -109,3 +109,26 @@ test('a bad file shows an alert naming it and keeps the loaded data set and mode
   await form.getByTestId('predict').click();
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-class', /setosa|versicolor|virginica/);
 });
+
+test('the test fraction: a new split from the control, kept in the URL; a value out of range changes nothing', async ({ page }) => {
+  await openApp(page);
+  await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary).toHaveAttribute('data-test-rows', '30');
+  const fraction = page.getByLabel('Test fraction');
+  await fraction.fill('0.4');
+  await fraction.blur();
+  await expect(summary).toHaveAttribute('data-test-rows', '60');
+  await expect(summary).toHaveAttribute('data-train-rows', '90');
+  await expect.poll(() => new URL(page.url()).searchParams.get('test')).toBe('0.4');
+  await fraction.fill('5');
+  await fraction.blur();
+  await expect(fraction).toHaveValue('0.4');
+  expect(new URL(page.url()).searchParams.get('test')).toBe('0.4');
+  await expect(summary).toHaveAttribute('data-test-rows', '60');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // A page opened with that link splits a dropped file the same way.
+  await openApp(page, '?test=0.4');
+  await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
+  await expect(summary).toHaveAttribute('data-test-rows', '60');
+});

@@ -1,9 +1,10 @@
 import { dataMessages } from '../../client/i18n/messages/data';
+import { LIMITS } from '../../client/settings';
 import type { CsvChoices } from '../../shared/protocol';
 import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
 import { assertNever } from '../../shared/protocol';
 import { useT } from '../useI18n';
-import { useStore } from '../useStore';
+import { useAppState, useStore } from '../useStore';
 import { ScrollRegion } from '../ScrollRegion';
 
 type Key = keyof typeof dataMessages.en;
@@ -35,6 +36,9 @@ function causeKey(cause: IgnoreCause): Key {
   }
 }
 
+/** Below this a stratified split leaves most classes without a test row. */
+const MIN_TEST_FRACTION = 0.05;
+
 interface Props {
   preview: CsvPreview;
   choices: CsvChoices;
@@ -49,6 +53,9 @@ interface Props {
 export function CsvColumns({ preview, choices, disabled }: Props) {
   const store = useStore();
   const { t, num, lang } = useT(dataMessages);
+  // The fraction in use: the one chosen for this file, else the setting (in the URL) it was loaded with.
+  const { settings } = useAppState();
+  const fraction = choices.testFraction ?? settings.testFraction;
   // English shows the worker's sentence with its numbers; Korean a sentence per cause.
   const note = (c: ColumnSchema): string => {
     if (c.reason !== undefined && (lang === 'en' || c.ignoreCause === undefined)) return c.reason;
@@ -92,14 +99,16 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             {t('testFraction')}{' '}
             <input
               type="number"
-              min={0.05}
-              max={0.9}
+              min={MIN_TEST_FRACTION}
+              max={LIMITS.testFraction}
               step={0.05}
-              defaultValue={choices.testFraction ?? 0.2}
+              defaultValue={fraction}
               disabled={disabled}
               onBlur={(e) => {
                 const v = Number(e.target.value);
-                if (Number.isFinite(v) && v !== (choices.testFraction ?? 0.2)) store.configureCsv({ testFraction: v });
+                // Out of range or not a number: back to the fraction in use (the URL never gets a bad value).
+                if (!(e.target.value.trim() !== '' && v >= MIN_TEST_FRACTION && v <= LIMITS.testFraction)) e.target.value = String(fraction);
+                else if (v !== fraction) store.configureCsv({ testFraction: v });
               }}
             />
           </label>
