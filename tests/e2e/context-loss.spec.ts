@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { openApp, status, stepOf } from './page';
 
 test('a lost WebGL context moves training to wasm and keeps the weights', async ({ page }) => {
-  await openApp(page, '?backend=webgl&steps=100000000');
+  await openApp(page, '?backend=webgl&steps=1000000');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-value', 'webgl');
   await page.getByTestId('train').click();
   await expect.poll(() => stepOf(page)).toBeGreaterThan(500);

@@ -33,7 +33,7 @@ test('an uncaught error in the worker: a new worker resumes from the last checkp
 test('a worker that stops answering mid-run is replaced and training can go on', async ({ page }) => {
   await openApp(page, '?steps=1000');
   await trainUntil(page, 'done');
-  await page.evaluate(() => history.replaceState(null, '', '/?steps=100000000'));
+  await page.evaluate(() => history.replaceState(null, '', '/?steps=1000000'));
   await page.reload();
   await expect(status(page)).toHaveAttribute('data-step', '1000');
   await page.getByTestId('train').click();

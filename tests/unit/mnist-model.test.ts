@@ -135,7 +135,9 @@ describe('training on the real digits', () => {
     const { train, validation } = split.value;
     const before = tf.memory().numTensors;
 
-    const model = inference({ seed: 1 });
+    // Smaller hidden layers than the tutorial's 128/32 keep this a few seconds on a busy
+    // machine; the property (SGD at 0.01 on real digits learns) is the same.
+    const model = inference({ hidden1: 32, hidden2: 16, seed: 1 });
     const optimizer = tf.train.sgd(0.01);
     const x = tf.tensor2d(train.features, [train.rows, 784]);
     const y = tf.tensor1d(train.labels, 'int32');
@@ -153,17 +155,17 @@ describe('training on the real digits', () => {
     const first = mean(losses.slice(0, 20));
     const last = mean(losses.slice(-20));
     expect(first).toBeGreaterThan(2);
-    expect(last).toBeLessThan(0.85 * first); // 2.28 -> 1.83 with seed 1
+    expect(last).toBeLessThan(0.85 * first); // 2.31 -> 1.88 with seed 1
 
     const logits = tf.tidy(() => model.predict(tf.tensor2d(validation.features, [validation.rows, 784])) as tf.Tensor);
     const p = precisionAt1(await logits.data(), validation.labels);
     expect(p.examples).toBe(1000);
-    expect(p.precision).toBeGreaterThan(0.4); // 0.454 with seed 1; chance is 0.1
+    expect(p.precision).toBeGreaterThan(0.4); // 0.608 with seed 1; chance is 0.1
 
     tf.dispose([logits, x, y]);
     optimizer.dispose();
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
     console.log(`loss ${first.toFixed(2)} -> ${last.toFixed(2)}; validation ${formatPrecision(p)}`);
-  }, 60_000);
+  });
 });
