@@ -5,8 +5,8 @@
  * on a forced backend. Timed from building the model to the end of fit().
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ClassificationData } from '../src/ml/data';
-import { irisFromCsv } from '../src/ml/iris';
+import type { ClassificationData } from '../src/ml/datasets/data';
+import { irisFromCsv } from '../src/ml/datasets/iris';
 import { decodeMnistBinary, MNIST_BINARY_FILE, splitMnist } from '../src/ml/mnist/binary';
 import type { BackendName } from '../src/shared/protocol';
 import { chooseBackend } from '../src/worker/backend';

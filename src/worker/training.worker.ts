@@ -5,8 +5,8 @@
  * failed request reports an error and leaves what was loaded as it was.
  */
 /// <reference lib="webworker" />
-import { Persistence } from '../ml/persistence';
-import { Workspace } from '../ml/workspace';
+import { Persistence } from '../ml/app/persistence';
+import { Workspace } from '../ml/app/workspace';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchStream } from '../../src/ml/batches';
+import { BatchStream } from '../../src/ml/train/batches';
 
 describe('BatchStream (numpy_input_fn, shuffle=True, num_epochs=None)', () => {
   it('yields fixed-size batches that cover every row once per epoch', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryMap, CHOOSE_AXIS, checkAxes, mapPoints, paddedRange, separatingAxes, type BoundarySource, type PredictProbabilities } from '../../src/ml/boundary';
+import { boundaryMap, CHOOSE_AXIS, checkAxes, mapPoints, paddedRange, separatingAxes, type BoundarySource, type PredictProbabilities } from '../../src/ml/analysis/boundary';
 import { loadCsv } from '../../src/ml/csv';
-import { csvDataset } from '../../src/ml/csvDataset';
-import { numericInputs, type ClassificationData } from '../../src/ml/data';
-import { csvView, numericView, pixelView } from '../../src/ml/inputView';
+import { csvDataset } from '../../src/ml/datasets/csv';
+import { numericInputs, type ClassificationData } from '../../src/ml/datasets/data';
+import { csvView, numericView, pixelView } from '../../src/ml/analysis/inputView';
 import { FLOWERS } from './analysisFixtures';
 import { loadIris } from './helpers';
 

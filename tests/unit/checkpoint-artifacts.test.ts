@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointMeta, checkpointOf, exportFiles, filesOf, fingerprint, memoryCheckpointStore, restoreWeights, saveArtifacts, validateImport } from '../../src/ml/checkpoint';
 import { encodeRow, loadCsv } from '../../src/ml/csv';
-import { buildClassifier } from '../../src/ml/model';
+import { buildClassifier } from '../../src/ml/model/model';
 import { IRIS_CONFIG, loadIris } from './helpers';
 
 const data = loadIris();

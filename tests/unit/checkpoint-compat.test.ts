@@ -7,9 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointMeta, openCheckpointStore, parseMeta, sessionState, validateImport, type Checkpoint, type CheckpointMeta, type ImportFile } from '../../src/ml/checkpoint';
 import { asSession } from '../../src/ml/checkpoint/rules';
-import { Persistence } from '../../src/ml/persistence';
-import { sameModel } from '../../src/ml/resume';
-import { Workspace } from '../../src/ml/workspace';
+import { Persistence } from '../../src/ml/app/persistence';
+import { sameModel } from '../../src/ml/app/resume';
+import { Workspace } from '../../src/ml/app/workspace';
 import type { ModelConfig, WorkerEvent } from '../../src/shared/protocol';
 import { collectingHooks, IRIS_CONFIG, loadIris } from './helpers';
 

@@ -4,7 +4,7 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkpointMeta, openCheckpointStore, type Checkpoint, type CheckpointStore, type StoreOptions } from '../../src/ml/checkpoint';
-import type { ClassificationData } from '../../src/ml/data';
+import type { ClassificationData } from '../../src/ml/datasets/data';
 import { IRIS_CONFIG } from './helpers';
 
 /** A tiny data set; `tag` changes its training rows, hence its fingerprint. */

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkpointMeta, pythonScript, type CheckpointMeta } from '../../src/ml/checkpoint';
 import { pyStr } from '../../src/ml/checkpoint/pyLiteral';
 import { encodeRow, isMissing, loadCsv, parseNumber, type LoadedCsv } from '../../src/ml/csv';
-import type { ClassificationData } from '../../src/ml/data';
+import type { ClassificationData } from '../../src/ml/datasets/data';
 import type { ModelConfig } from '../../src/shared/protocol';
 import { IRIS_CONFIG, loadIris } from './helpers';
 

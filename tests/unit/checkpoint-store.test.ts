@@ -14,7 +14,7 @@ import {
   type StoreOptions,
 } from '../../src/ml/checkpoint';
 import { toPrune } from '../../src/ml/checkpoint/rules';
-import type { ClassificationData } from '../../src/ml/data';
+import type { ClassificationData } from '../../src/ml/datasets/data';
 import { IRIS_CONFIG } from './helpers';
 
 /** A tiny data set; `tag` changes its training rows, hence its fingerprint. */

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkImport, checkpointMeta, exportFiles, MAX_WEIGHTS_BYTES, validateImport, type ImportFile } from '../../src/ml/checkpoint';
-import { buildClassifier } from '../../src/ml/model';
+import { buildClassifier } from '../../src/ml/model/model';
 import { IRIS_CONFIG, loadIris } from './helpers';
 
 const data = loadIris();

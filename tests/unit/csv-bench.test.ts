@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchCsv, syntheticCsv } from '../../src/ml/csv/bench';
+import { benchCsv, syntheticCsv } from '../../bench/csv';
 
 describe('a large file', () => {
   it('parses 100,000 rows x 20 columns (time logged, not asserted)', () => {

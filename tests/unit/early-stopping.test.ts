@@ -4,11 +4,11 @@
  * labels a large network memorises).
  */
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping, earlyStopMessage } from '../../src/ml/earlyStopping';
-import { irisDataset } from '../../src/ml/iris';
-import { mulberry32 } from '../../src/ml/rng';
-import { Session } from '../../src/ml/session';
-import type { ClassificationData, LabelledSplit } from '../../src/ml/data';
+import { EarlyStopping, earlyStopMessage } from '../../src/ml/train/earlyStopping';
+import { irisDataset } from '../../src/ml/datasets/iris';
+import { mulberry32 } from '../../src/ml/model/rng';
+import { Session } from '../../src/ml/train/session';
+import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
 import type { EngineChoice, Evaluation, ModelConfig, Split, WorkerEvent } from '../../src/shared/protocol';
 import { collectingHooks, IRIS_CONFIG, loadIris, ofType } from './helpers';
 

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import type { LabelledSplit } from '../../src/ml/data';
-import { parseTensorFlowCsv } from '../../src/ml/tfCsv';
-import { runFastBench } from '../../src/ml/fast/bench';
+import type { LabelledSplit } from '../../src/ml/datasets/data';
+import { parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
+import { runFastBench } from '../../bench/fast';
 
 function iris(): LabelledSplit {
   const parsed = parseTensorFlowCsv(readFileSync('public/data/iris_training.csv', 'utf8'));

@@ -8,16 +8,16 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelConfig, OptimizerName } from '../../src/shared/protocol';
-import { BatchStream } from '../../src/ml/batches';
-import type { LabelledSplit } from '../../src/ml/data';
-import { buildClassifier, makeOptimizer } from '../../src/ml/model';
-import { parseTensorFlowCsv } from '../../src/ml/tfCsv';
+import { BatchStream } from '../../src/ml/train/batches';
+import type { LabelledSplit } from '../../src/ml/datasets/data';
+import { buildClassifier, makeOptimizer } from '../../src/ml/model/model';
+import { parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
 import type { Activation } from '../../src/ml/fast/activations';
 import { evaluateNet, gatherBatch } from '../../src/ml/fast/batch';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
-import { copyModelToNet, copyNetToModel, denseShapeOf } from '../../src/ml/fast/tfBridge';
-import { TfjsReferenceStep } from '../../src/ml/fast/tfReference';
+import { copyModelToNet, copyNetToModel, denseShapeOf } from '../../src/ml/model/denseShape';
+import { TfjsReferenceStep } from '../../src/ml/engines/reference';
 
 function split(file: string): LabelledSplit {
   const parsed = parseTensorFlowCsv(readFileSync(`public/data/${file}`, 'utf8'), file);

@@ -9,17 +9,17 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activation, ModelConfig, OptimizerName } from '../../src/shared/protocol';
-import { BatchStream } from '../../src/ml/batches';
-import type { LabelledSplit } from '../../src/ml/data';
-import { buildClassifier, makeOptimizer } from '../../src/ml/model';
-import { mulberry32 } from '../../src/ml/rng';
-import { parseTensorFlowCsv } from '../../src/ml/tfCsv';
+import { BatchStream } from '../../src/ml/train/batches';
+import type { LabelledSplit } from '../../src/ml/datasets/data';
+import { buildClassifier, makeOptimizer } from '../../src/ml/model/model';
+import { mulberry32 } from '../../src/ml/model/rng';
+import { parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
 import { gatherBatch } from '../../src/ml/fast/batch';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import type { LossReduction } from '../../src/ml/fast/softmax';
-import { copyModelToNet } from '../../src/ml/fast/tfBridge';
-import { TfjsReferenceStep } from '../../src/ml/fast/tfReference';
+import { copyModelToNet } from '../../src/ml/model/denseShape';
+import { TfjsReferenceStep } from '../../src/ml/engines/reference';
 
 const TOLERANCE = 1e-5;
 

@@ -1,8 +1,8 @@
 /** Shared fixtures: the real Iris files and a Session wired to collect its events. */
 import { readFileSync } from 'node:fs';
-import { irisDataset, irisFromCsv } from '../../src/ml/iris';
-import type { ClassificationData } from '../../src/ml/data';
-import { Session } from '../../src/ml/session';
+import { irisDataset, irisFromCsv } from '../../src/ml/datasets/iris';
+import type { ClassificationData } from '../../src/ml/datasets/data';
+import { Session } from '../../src/ml/train/session';
 import type { EngineChoice, ModelConfig, WorkerEvent } from '../../src/shared/protocol';
 
 export const IRIS_CONFIG: ModelConfig = {

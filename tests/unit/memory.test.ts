@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Persistence } from '../../src/ml/persistence';
-import { Workspace } from '../../src/ml/workspace';
+import { Persistence } from '../../src/ml/app/persistence';
+import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import { collectingHooks, IRIS_CONFIG, ofType } from './helpers';
 

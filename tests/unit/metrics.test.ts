@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classMetrics } from '../../src/client/metrics';
-import { confusionMatrix } from '../../src/ml/evaluate';
+import { confusionMatrix } from '../../src/ml/model/metrics';
 
 describe('confusion matrix and per-class metrics', () => {
   it('counts confusion[actual][predicted]', () => {

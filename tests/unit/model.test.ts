@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { buildClassifier, makeOptimizer, parameterCount } from '../../src/ml/model';
+import { buildClassifier, makeOptimizer, parameterCount } from '../../src/ml/model/model';
 import { IRIS_CONFIG } from './helpers';
 
 describe('the DNNClassifier network', () => {

@@ -9,10 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dropout } from '../../src/ml/fast/dropout';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
-import { copyModelToNet } from '../../src/ml/fast/tfBridge';
-import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/model';
+import { copyModelToNet } from '../../src/ml/model/denseShape';
+import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/model/model';
 import { ACTIVATIONS } from '../../src/shared/modelConfig';
-import { mulberry32 } from '../../src/ml/rng';
+import { mulberry32 } from '../../src/ml/model/rng';
 import type { EngineName, ModelConfig } from '../../src/shared/protocol';
 import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
 

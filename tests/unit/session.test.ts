@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chooseEngine } from '../../src/ml/engine';
-import { irisDataset } from '../../src/ml/iris';
-import { setWeights } from '../../src/ml/model';
-import { Session, type Restore } from '../../src/ml/session';
+import { chooseEngine } from '../../src/ml/engines/engine';
+import { irisDataset } from '../../src/ml/datasets/iris';
+import { setWeights } from '../../src/ml/model/model';
+import { Session, type Restore } from '../../src/ml/train/session';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
 

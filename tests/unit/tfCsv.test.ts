@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTensorFlowHeader, parseTensorFlowCsv } from '../../src/ml/tfCsv';
-import { irisFromCsv } from '../../src/ml/iris';
+import { isTensorFlowHeader, parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
+import { irisFromCsv } from '../../src/ml/datasets/iris';
 import { readData } from './helpers';
 
 describe('the TensorFlow CSV header format', () => {

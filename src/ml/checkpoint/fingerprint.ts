@@ -6,7 +6,7 @@
  *
  * Not cryptographic: it catches a different file or a torn write, not an adversary.
  */
-import type { ClassificationData } from '../data';
+import type { ClassificationData } from '../datasets/data';
 
 /** FNV-1a 64 running state as two 32-bit halves (BigInt per byte would be ~50x slower). */
 export interface Fnv64 {

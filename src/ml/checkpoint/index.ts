@@ -10,6 +10,6 @@ export { checkpointMeta, newCheckpointId, parseMeta, type MetaInput } from './me
 export { checkpointOf, exportFiles, filesOf, loadFromArtifacts, restoreWeights, saveArtifacts, MODEL_FILE, WEIGHTS_FILE, META_KEY, type ExportedFiles, type SavedArtifacts } from './artifacts';
 export { checkImport, validateImport, MAX_MODEL_JSON_BYTES, MAX_WEIGHTS_BYTES, META_FILE, type ImportFile } from './validate';
 export { memoryCheckpointStore, openCheckpointStore, DEFAULT_DB_NAME, MAX_TO_KEEP, MAX_TOTAL, type CheckpointStore, type SaveOutcome, type StoreOptions } from './store';
-export { crossedCheckpoint, csvSessionDataset, idxSessionDataset, sessionState, SAVE_EVERY_STEPS, MAX_SESSION_FILE_BYTES, type SessionInput } from './policy';
+export { crossedCheckpoint, csvSessionDataset, idxSessionDataset, sessionState, SAVE_EVERY_STEPS, MAX_SESSION_FILE_BYTES, type SessionInput } from '../train/checkpointPolicy';
 export { historyCsv } from './history';
 export { pythonScript, type PythonOptions } from './python';

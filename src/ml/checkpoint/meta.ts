@@ -6,10 +6,10 @@
  */
 import type { Evaluation, ModelConfig } from '../../shared/protocol';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
-import type { ClassificationData } from '../data';
-import { parameterCount } from '../model';
+import type { ClassificationData } from '../datasets/data';
+import { parameterCount } from '../model/model';
 import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
-import type { ParseResult } from '../tfCsv';
+import type { ParseResult } from '../datasets/tfCsv';
 import { fingerprint as fingerprintOf } from './fingerprint';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type CsvFormat, type DatasetSource } from './types';
 

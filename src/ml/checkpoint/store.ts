@@ -5,7 +5,7 @@
  * memory (below: for a private window without IndexedDB, and for tests). Every method
  * returns a value, never throws: storage that fails must not stop training.
  */
-import type { ParseResult } from '../tfCsv';
+import type { ParseResult } from '../datasets/tfCsv';
 import { describeCheckpoint, KEPT_CHECKPOINT, newestFirst, storageError, toPrune } from './rules';
 import type { Checkpoint, CheckpointMeta, SessionState } from './types';
 

@@ -4,7 +4,7 @@
  * preview the page shows. Cheap next to step one, so the page re-runs only this step
  * when the person picks another label column or excludes a column.
  */
-import type { ClassificationData } from '../data';
+import type { ClassificationData } from '../datasets/data';
 import { encodeRows, encodedNames, fitCategorical, fitNumeric, numericColumn } from './encode';
 import { inferColumn } from './infer';
 import { resolveLabelIndex, testLabels, trainLabels, type Labelled } from './labels';

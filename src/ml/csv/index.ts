@@ -22,7 +22,7 @@ export { createChunkDecoder, type ChunkDecoder } from './decode';
 export { detectDelimiter } from './delimiter';
 export { parseCsvText } from './tokenize';
 export { isMissing, parseNumber, MISSING_TOKENS } from './values';
-export { benchCsv, syntheticCsv, type BenchResult } from './bench';
+export { benchCsv, syntheticCsv, type BenchResult } from '../../../bench/csv';
 
 export type LoadOptions = ReadOptions & DatasetOptions;
 

@@ -3,7 +3,7 @@
  * share in both splits, so a rare class is not left out of the test set by chance) and
  * seeded (the same seed gives the same split, so a shared link reproduces a run).
  */
-import { mulberry32, shuffleInPlace } from '../rng';
+import { mulberry32, shuffleInPlace } from '../model/rng';
 
 export interface SplitIndices {
   /** Row indices of each split, ascending (file order), shape [rows of the split]. */

@@ -6,9 +6,9 @@
  * Plain structured-clone data: arrays, no Maps, no classes, no objects keyed by column
  * names (a column may be called `__proto__`).
  */
-import type { ClassificationData } from '../data';
+import type { ClassificationData } from '../datasets/data';
 import type { CsvEncoding, CsvPreview, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
-export type { ParseResult } from '../tfCsv';
+export type { ParseResult } from '../datasets/tfCsv';
 // The types the page also shows live in src/shared/csv.ts (one definition for both threads).
 export type * from '../../shared/csv';
 

@@ -15,7 +15,7 @@ import { activationBackward, addBiasActivate, type Activation } from './activati
 import { dropout, dropoutBackward } from './dropout';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
 import type { FastOptimizer } from './optimizers';
-import { mulberry32 } from '../rng';
+import { mulberry32 } from '../model/rng';
 import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
 
 export interface FastDenseNetConfig {

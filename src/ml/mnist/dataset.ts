@@ -3,8 +3,8 @@
  * (the shipped 10k file, the original IDX files) goes through: grey bytes -> floats in [0, 1],
  * as read_data_sets does (`images * (1.0 / 255.0)`).
  */
-import type { LabelledSplit } from '../data';
-import type { ParseResult } from '../tfCsv';
+import type { LabelledSplit } from '../datasets/data';
+import type { ParseResult } from '../datasets/tfCsv';
 
 export const MNIST_CLASSES = 10;
 export const MNIST_CLASS_NAMES: string[] = Array.from({ length: MNIST_CLASSES }, (_, i) => String(i));

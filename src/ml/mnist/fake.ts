@@ -4,8 +4,8 @@
  * learn from; these are learnable instead: class c is a bright horizontal bar on rows
  * 4 + 2c and 5 + 2c (columns 4..23) over faint uniform noise, with seeded labels.
  */
-import type { LabelledSplit } from '../data';
-import { mulberry32 } from '../rng';
+import type { LabelledSplit } from '../datasets/data';
+import { mulberry32 } from '../model/rng';
 import { MNIST_CLASSES } from './dataset';
 
 const SIZE = 28;

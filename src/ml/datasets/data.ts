@@ -1,0 +1,67 @@
+/**
+ * The encoded data set the model trains on: numbers only, already in the shape the
+ * network reads. Built in the worker from a preset or a file; never sent whole to the page.
+ */
+import type { DatasetSummary } from '../../shared/protocol';
+import type { ParseResult } from './tfCsv';
+
+export interface LabelledSplit {
+  /** Row-major features, shape [rows, featureCount]. */
+  features: Float32Array;
+  /** Class ids in [0, classCount), shape [rows]. */
+  labels: Int32Array;
+  rows: number;
+}
+
+export interface ClassificationData {
+  name: string;
+  featureNames: string[];
+  classNames: string[];
+  train: LabelledSplit;
+  test: LabelledSplit;
+  /** MNIST's read_data_sets has one; evaluated beside train and test when present. */
+  validation?: LabelledSplit;
+}
+
+/**
+ * A data set ready for a Session: the numbers, what the page shows of it, and how a
+ * row a person types (one string per input field) becomes the model's input.
+ */
+export interface LoadedDataset {
+  data: ClassificationData;
+  summary: DatasetSummary;
+  /** values[i] is the text of summary.inputs[i]; the result has featureNames.length numbers. */
+  encodeInput(values: string[]): ParseResult<Float32Array>;
+}
+
+export const PREVIEW_ROWS = 10;
+
+/** float32 -> the decimal the file had (6.4, not 6.400000095367432). */
+export const shortNumber = (v: number): string => String(Number(v.toPrecision(7)));
+
+/** Inputs that are the features themselves, as numbers (Iris). */
+export function numericInputs(featureNames: string[], values: string[]): ParseResult<Float32Array> {
+  if (values.length !== featureNames.length) {
+    return { ok: false, reason: `Expected ${featureNames.length} values, got ${values.length}.` };
+  }
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = Number(values[i].trim());
+    if (values[i].trim() === '' || !Number.isFinite(v)) return { ok: false, reason: `Enter a number for ${featureNames[i]}.` };
+    out[i] = v;
+  }
+  return { ok: true, value: out };
+}
+
+/** The first training rows as text: every feature, then the class name. */
+export function previewRows(data: ClassificationData, rows = PREVIEW_ROWS): string[][] {
+  const f = data.featureNames.length;
+  const out: string[][] = [];
+  for (let r = 0; r < Math.min(rows, data.train.rows); r++) {
+    const cells = Array.from(data.train.features.subarray(r * f, (r + 1) * f), shortNumber);
+    out.push([...cells, data.classNames[data.train.labels[r]]]);
+  }
+  return out;
+}
+
+

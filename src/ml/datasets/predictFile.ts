@@ -1,0 +1,61 @@
+/**
+ * Classify every row of a file with the model trained on a CSV: read it like the
+ * training file, encode it with the training schema, predict in slices, and return a
+ * preview, the spreadsheet-safe CSV for download and, when the file has the label
+ * column, the score.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BatchPredictions } from '../../shared/protocol';
+import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
+import { encodeTableForPrediction } from '../csv/predict';
+import type { ParseResult } from './tfCsv';
+
+const PREVIEW_ROWS = 50;
+/** Rows per forward pass, so a large file never needs one huge tensor. */
+const SLICE = 4096;
+
+export async function predictFile(model: tf.LayersModel, schema: CsvSchema, bytes: Uint8Array, fileName: string): Promise<ParseResult<BatchPredictions>> {
+  const table = readTable(bytes, fileName, { minColumns: 1 });
+  if (!table.ok) return table;
+  const encoded = encodeTableForPrediction(schema, table.value);
+  if (!encoded.ok) return encoded;
+  const { features, rows, labels } = encoded.value;
+  const width = schema.featureNames.length;
+  const classes = schema.classNames.length;
+  const probabilities: Float32Array[] = [];
+  const predicted = new Int32Array(rows);
+  for (let start = 0; start < rows; start += SLICE) {
+    const n = Math.min(SLICE, rows - start);
+    const probs = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(features.subarray(start * width, (start + n) * width), [n, width])) as tf.Tensor2D));
+    const values = (await probs.data()) as Float32Array;
+    probs.dispose();
+    for (let r = 0; r < n; r++) {
+      const p = values.slice(r * classes, (r + 1) * classes);
+      probabilities.push(p);
+      let best = 0;
+      for (let c = 1; c < classes; c++) if (p[c] > p[best]) best = c;
+      predicted[start + r] = best;
+    }
+  }
+  const csv = predictionsToCsv(table.value.columns, table.value.rows, schema.classNames, predicted, probabilities);
+  const columns = [...table.value.columns, 'predicted class', ...schema.classNames.map((c) => `P(${c})`)];
+  const preview = table.value.rows.slice(0, PREVIEW_ROWS).map((row, r) => [
+    ...row,
+    schema.classNames[predicted[r]],
+    ...Array.from(probabilities[r], (p) => p.toFixed(4)),
+  ]);
+  let score: BatchPredictions['score'];
+  if (labels) {
+    let examples = 0;
+    let correct = 0;
+    labels.forEach((label, r) => {
+      if (label < 0) return;
+      examples++;
+      if (label === predicted[r]) correct++;
+    });
+    if (examples > 0) score = { examples, correct, accuracy: correct / examples };
+  }
+  const warnings = [...table.value.warnings];
+  if (labels && score && score.examples < rows) warnings.push(`${rows - score.examples} rows have no known class in the label column and are not scored.`);
+  return { ok: true, value: { fileName, rows, columns, preview, csv, score, warnings } };
+}

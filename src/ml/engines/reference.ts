@@ -1,0 +1,69 @@
+/**
+ * The plain-tfjs step the fused path must equal: tfjsEngine.ts's step (gather, oneHot,
+ * optimizer.minimize over model.ts's trainingLoss: cross-entropy plus the layers' L2
+ * penalties) with the reduction as a parameter, kept here so the parity tests and the
+ * bench compare against the same ops however the engines change. It owns the model, the optimizer and the uploaded
+ * split, and frees them all in dispose().
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LabelledSplit } from '../datasets/data';
+import { disposeOptimizer, trainingLoss } from '../model/model';
+import type { LossReduction } from '../fast/softmax';
+
+export class TfjsReferenceStep {
+  private readonly x: tf.Tensor2D;
+  private readonly y: tf.Tensor1D;
+  private readonly variables: tf.Variable[];
+  private readonly classes: number;
+
+  /** Takes ownership of `model` and `optimizer`. split: features [rows, inputs], labels [rows]. */
+  constructor(
+    readonly model: tf.LayersModel,
+    readonly optimizer: tf.Optimizer,
+    split: LabelledSplit,
+    private readonly reduction: LossReduction,
+  ) {
+    const inputs = split.features.length / split.rows;
+    this.x = tf.tensor2d(split.features, [split.rows, inputs], 'float32');
+    this.y = tf.tensor1d(split.labels, 'int32');
+    this.classes = model.outputs[0].shape[1] as number;
+    // LayerVariable.read() is the tf.Variable the optimizer updates.
+    this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  }
+
+  /** One step on the rows `indices`; returns the loss scalar (the caller disposes it). */
+  step(indices: Int32Array): tf.Scalar {
+    return tf.tidy(() => {
+      const idx = tf.tensor1d(indices, 'int32');
+      const xb = tf.gather(this.x, idx) as tf.Tensor2D; // [batch, inputs]
+      const yb = tf.oneHot(tf.gather(this.y, idx), this.classes) as tf.Tensor2D; // [batch, classes]
+      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction), true, this.variables);
+      if (cost === null) throw new Error('The optimizer returned no loss.');
+      return cost;
+    });
+  }
+
+  /**
+   * tfjs has setLearningRate() only on SGD (and Momentum, its subclass, which keep
+   * -lr as a tensor); the others read their protected `learningRate` at each update.
+   */
+  setLearningRate(learningRate: number): void {
+    // Not instanceof: tfjs's Optimizer[Symbol.hasInstance] is duck-typed, so every
+    // optimizer is an `instanceof tf.SGDOptimizer`.
+    const name = this.optimizer.getClassName();
+    if (name === 'SGD' || name === 'Momentum') (this.optimizer as tf.SGDOptimizer).setLearningRate(learningRate);
+    else (this.optimizer as unknown as { learningRate: number }).learningRate = learningRate;
+  }
+
+  /** Copies of the weights, in model.getWeights() order. */
+  weights(): Float32Array[] {
+    return this.model.getWeights().map((w) => w.dataSync() as Float32Array).map((w) => w.slice());
+  }
+
+  dispose(): void {
+    disposeOptimizer(this.optimizer);
+    this.model.dispose();
+    this.x.dispose();
+    this.y.dispose();
+  }
+}

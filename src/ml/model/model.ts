@@ -1,0 +1,112 @@
+/**
+ * The network of both tutorials: dense hidden layers (ReLU by default; tanh, sigmoid or
+ * linear by choice) and a linear logits layer with zero biases. tf.estimator's
+ * DNNClassifier draws kernels Glorot-uniform (tfjs's Dense defaults to Glorot-normal, so
+ * it is set here); Mechanics 101's inference() draws them from a truncated normal with
+ * stddev 1/sqrt(fan-in). Optional dropout after each hidden layer and an L2 penalty on
+ * the kernels. Also the training loss and the optimizers.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig, OptimizerName } from '../../shared/protocol';
+import type { ParseResult } from '../datasets/tfCsv';
+
+/**
+ * inputs -> hidden[0] (-> dropout) -> ... -> hidden[n-1] (-> dropout) -> classes logits.
+ * Input shape [batch, inputs]; output shape [batch, classes] (logits, no softmax).
+ * Each layer's initializer gets its own seed derived from `config.seed`, so a seed
+ * reproduces the initial weights exactly. Dropout layers act only in apply(x,
+ * {training: true}) and hold no weights, so getWeights() stays kernel0, bias0, kernel1, ...
+ * With l2 > 0 every Dense kernel (the logits' too, not the biases) carries Keras's
+ * regularizers.l2: it travels with an export, and trainingLoss() adds it to the loss.
+ */
+export function buildClassifier(inputs: number, classes: number, config: ModelConfig): tf.Sequential {
+  const model = tf.sequential();
+  const widths = [...config.hiddenUnits, classes];
+  widths.forEach((units, i) => {
+    const last = i === widths.length - 1;
+    model.add(
+      tf.layers.dense({
+        units,
+        activation: last ? 'linear' : config.activation,
+        kernelInitializer: kernelInitializer(config, i === 0 ? inputs : widths[i - 1], i),
+        biasInitializer: 'zeros',
+        ...(config.l2 > 0 ? { kernelRegularizer: tf.regularizers.l2({ l2: config.l2 }) } : {}),
+        name: last ? 'logits' : `hiddenlayer_${i}`,
+        ...(i === 0 ? { inputShape: [inputs] } : {}),
+      }),
+    );
+    // No seed: tfjs's dropout would then draw the same mask at every step.
+    if (!last && config.dropout > 0) model.add(tf.layers.dropout({ rate: config.dropout, name: `dropout_${i}` }));
+  });
+  return model;
+}
+
+/**
+ * The loss a training step minimizes: softmax cross-entropy of logits [batch, classes]
+ * against one-hot labels [batch, classes], summed or averaged over the batch, plus each
+ * layer's regularization penalty (l2 * sum(kernel^2) per kernel, added in layer order).
+ * tfjs's fit() would add the penalties itself; a custom optimizer.minimize() does not,
+ * so here they are counted exactly once. Call inside minimize()/tidy().
+ */
+export function trainingLoss(model: tf.LayersModel, xb: tf.Tensor2D, yb: tf.Tensor2D, reduction: ModelConfig['reduction']): tf.Scalar {
+  const logits = model.apply(xb, { training: true }) as tf.Tensor2D; // [batch, classes]
+  const tfReduction = reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN;
+  let loss = tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, tfReduction) as tf.Scalar;
+  // Layer-level: Sequential.calculateLosses() finds none (tfjs 4.22 keys them by the inner model's nodes).
+  for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) loss = tf.add(loss, penalty);
+  return loss;
+}
+
+function kernelInitializer(config: ModelConfig, fanIn: number, layer: number) {
+  const seed = config.seed + layer;
+  return config.initializer === 'truncated-normal'
+    ? tf.initializers.truncatedNormal({ mean: 0, stddev: 1 / Math.sqrt(fanIn), seed })
+    : tf.initializers.glorotUniform({ seed });
+}
+
+/** Weights and biases in a dense stack of the given widths. */
+export function parameterCount(inputs: number, hiddenUnits: number[], classes: number): number {
+  const widths = [inputs, ...hiddenUnits, classes];
+  let total = 0;
+  for (let i = 1; i < widths.length; i++) total += widths[i - 1] * widths[i] + widths[i];
+  return total;
+}
+
+/** The optimizers a run can use, with tf.estimator's defaults (Adagrad starts its accumulators at 0.1). */
+export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
+  switch (name) {
+    case 'adagrad':
+      return tf.train.adagrad(learningRate, 0.1);
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'adam':
+      return tf.train.adam(learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(learningRate);
+    default: {
+      const unknown: never = name;
+      throw new Error(`Unknown optimizer ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * optimizer.dispose(), plus what tfjs 4.22 forgets: MomentumOptimizer.dispose() does
+ * not call SGD's, so its -learning-rate scalar would stay behind, one tensor per reset.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  if (optimizer.getClassName() === 'Momentum') (optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+}
+
+/** Weights from JS arrays into a model, in getWeights() order. */
+export function setWeights(model: tf.LayersModel, weights: Float32Array[]): ParseResult<undefined> {
+  const current = model.getWeights();
+  if (current.length !== weights.length || current.some((w, i) => w.size !== weights[i].length)) {
+    return { ok: false, reason: 'The surviving weights do not fit the model.' };
+  }
+  tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(weights[i], w.shape))));
+  return { ok: true, value: undefined };
+}

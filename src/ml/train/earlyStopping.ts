@@ -1,0 +1,44 @@
+/**
+ * Early stopping, as tf.estimator's stop_if_no_decrease_hook: a run ends when the
+ * held-out loss (mean cross-entropy per example) has not decreased, by any amount, for
+ * `patience` evaluations in a row. The best loss is the best of this run only. Pure:
+ * fed the evaluations of one split, it says when to stop and why.
+ */
+import type { EarlyStop, Evaluation, Split } from '../../shared/protocol';
+
+/** The early stop in English words (the run-end message; the page words it in its own language). */
+export function earlyStopMessage(stop: EarlyStop): string {
+  const times = stop.patience === 1 ? '1 evaluation' : `${stop.patience} evaluations`;
+  return `Early stopping at step ${stop.step}: the ${stop.split} loss has not improved for ${times} (best ${stop.bestLoss.toFixed(4)} at step ${stop.bestStep}).`;
+}
+
+export class EarlyStopping {
+  private best: { loss: number; step: number } | null = null;
+  private since = 0;
+
+  /** `split`: the held-out split it watches (validation when there is one, else test). patience >= 1. */
+  constructor(
+    readonly split: Split,
+    readonly patience: number,
+  ) {
+    if (!Number.isInteger(patience) || patience < 1) throw new Error(`Patience must be a whole number of at least 1, got ${patience}.`);
+  }
+
+  /**
+   * One evaluation round (any splits; only the watched one counts). Returns why the run
+   * ends when the loss has gone `patience` evaluations without a new best, else null.
+   * A NaN loss is no improvement.
+   */
+  observe(evaluations: readonly Evaluation[]): EarlyStop | null {
+    const e = evaluations.find((x) => x.split === this.split);
+    if (!e) return null;
+    if (this.best === null || e.averageLoss < this.best.loss) {
+      this.best = { loss: e.averageLoss, step: e.globalStep };
+      this.since = 0;
+      return null;
+    }
+    this.since++;
+    if (this.since < this.patience) return null;
+    return { step: e.globalStep, split: this.split, patience: this.patience, bestStep: this.best.step, bestLoss: this.best.loss };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Evaluation of a session's model on its splits: the training split when asked, then
+ * the held-out ones (validation when the data set has one, then test), each uploaded to
+ * the backend once. Keeps the newest per-row results on the test split for the MNIST
+ * gallery, the confusion matrix and a cell's rows.
+ */
+import type { Evaluation, Split } from '../../shared/protocol';
+import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import type { Engine } from '../engines/engine';
+import { confusionMatrix, summarize, type PerExample } from '../model/metrics';
+import { disposeSplit, uploadSplit, type SplitTensors } from '../model/splits';
+
+export class HeldOut {
+  /** Held-out splits, numbers and tensors on the backend; an empty split (a test fraction of 0) is left out. */
+  private readonly splits: { split: Split; data: LabelledSplit; tensors: SplitTensors }[] = [];
+  /** The newest per-row results on the test split, with their step. */
+  testResults: { globalStep: number; rows: PerExample } | null = null;
+
+  constructor(private readonly data: ClassificationData) {
+    const f = data.featureNames.length;
+    if (data.validation && data.validation.rows > 0) this.splits.push({ split: 'validation', data: data.validation, tensors: uploadSplit(data.validation, f) });
+    if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test, tensors: uploadSplit(data.test, f) });
+  }
+
+  /** The split early stopping watches: validation when there is one, else test; null when there is neither. */
+  get watched(): Split | null {
+    return this.splits[0]?.split ?? null;
+  }
+
+  /** Evaluate `engine`'s model at its step: the training split first (when asked), then validation and test. */
+  async evaluate(engine: Engine, withTrain: boolean): Promise<Evaluation[]> {
+    engine.sync();
+    const step = engine.globalStep;
+    const results: Evaluation[] = [];
+    if (withTrain) {
+      const train = this.data.train;
+      results.push(summarize(await engine.perExample(train, engine.trainSplit), train.labels, 'train', step));
+    }
+    for (const { split, data, tensors } of this.splits) {
+      const rows = await engine.perExample(data, tensors);
+      const evaluation = summarize(rows, data.labels, split, step);
+      if (split === 'test') {
+        this.testResults = { globalStep: step, rows };
+        evaluation.confusion = confusionMatrix(rows.predictions, data.labels, this.data.classNames.length);
+      }
+      results.push(evaluation);
+    }
+    return results;
+  }
+
+  dispose(): void {
+    this.splits.forEach((h) => disposeSplit(h.tensors));
+    this.splits.length = 0;
+  }
+}
