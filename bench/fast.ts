@@ -6,7 +6,7 @@
  * run by hand (FAST_BENCH=1 npx vitest run tests/unit/fast-bench), never in CI.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig, OptimizerName } from '../src/shared/protocol';
+import type { ModelConfig, OptimizerName } from '../src/shared/types';
 import { BatchStream } from '../src/ml/train/batches';
 import type { LabelledSplit } from '../src/ml/datasets/data';
 import { buildClassifier, makeOptimizer } from '../src/ml/model/model';

@@ -8,8 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { ClassificationData } from '../src/ml/datasets/data';
 import { irisFromCsv } from '../src/ml/datasets/iris';
 import { decodeMnistBinary, MNIST_BINARY_FILE, splitMnist } from '../src/ml/mnist/binary';
-import type { BackendName } from '../src/shared/protocol';
+import type { BackendName } from '../src/shared/types';
 import { chooseBackend } from '../src/worker/backend';
+import { reasonError } from '../src/shared/result';
 
 export interface ReferenceRequest {
   backend: BackendName;
@@ -30,16 +31,16 @@ declare const self: DedicatedWorkerGlobalScope;
 async function loadIris(): Promise<ClassificationData> {
   const text = (p: string) => fetch(`/data/${p}`).then((r) => r.text());
   const data = irisFromCsv(await text('iris_training.csv'), await text('iris_test.csv'));
-  if (!data.ok) throw new Error(data.reason);
+  if (!data.ok) throw reasonError(data.reason);
   return data.value;
 }
 
 async function loadMnist(): Promise<ClassificationData> {
   const bytes = new Uint8Array(await (await fetch(`/data/${MNIST_BINARY_FILE}`)).arrayBuffer());
   const images = await decodeMnistBinary(bytes);
-  if (!images.ok) throw new Error(images.reason);
+  if (!images.ok) throw reasonError(images.reason);
   const split = splitMnist(images.value);
-  if (!split.ok) throw new Error(split.reason);
+  if (!split.ok) throw reasonError(split.reason);
   return { ...split.value, featureNames: Array.from({ length: 784 }, (_, i) => `p${i}`) };
 }
 

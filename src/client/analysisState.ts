@@ -5,11 +5,12 @@
  * the `analysis` part of the page's state; state.ts folds them in.
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../shared/analysis';
+import type { Reason } from '../shared/result';
 
 export interface Requested<T> {
   value: T | null;
   /** Why the newest request failed: shown by its panel, not as the page's alert. */
-  error: string | null;
+  error: Reason | null;
   /** The request in flight: its id and the model generation it was asked of. */
   pending: { requestId: number; generation: number } | null;
   /** The panel's key of the newest request (what it asked, of which model and evaluation), so it asks once per change. */
@@ -26,7 +27,7 @@ export type AnalysisView = keyof Analysis;
 const VIEWS: readonly AnalysisView[] = ['boundary', 'confusionRows', 'network'];
 
 /** What came back for a view: its value, or why it failed. */
-export type ViewResult<K extends AnalysisView> = { value: Analysis[K]['value'] } | { error: string };
+export type ViewResult<K extends AnalysisView> = { value: Analysis[K]['value'] } | { error: Reason };
 
 const notRequested = { value: null, error: null, pending: null, asked: '' } as const;
 

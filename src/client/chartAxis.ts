@@ -4,7 +4,8 @@
  * runs); points made before the worker recorded time have none and are left out of the
  * time view rather than drawn at a made-up time.
  */
-import { assertNever, type MetricPoint } from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
+import { type MetricPoint } from '../shared/types';
 
 export type XAxis = 'step' | 'time';
 export const X_AXES: readonly XAxis[] = ['step', 'time'];

@@ -3,7 +3,7 @@
  * ModelConfig except the learning rate is fixed when a model is built (the learning rate
  * reaches a running model at once), so these wait for Reset and the settings panel names them.
  */
-import type { ModelConfig } from '../shared/protocol';
+import type { ModelConfig } from '../shared/types';
 
 export type ModelChange = 'hiddenUnits' | 'optimizer' | 'batchSize' | 'seed' | 'activation' | 'dropout' | 'l2';
 

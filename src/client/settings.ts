@@ -5,7 +5,7 @@
  * the page. Parameter names are fixed by CONTRACT.md.
  */
 import { ACTIVATIONS, MAX_DROPOUT } from '../shared/modelConfig';
-import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/protocol';
+import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/types';
 
 export interface Settings extends ModelConfig {
   dataset: DatasetName;

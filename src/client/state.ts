@@ -2,23 +2,10 @@
  * The page's state and the pure function that folds worker events into it. The
  * worker owns the model; this holds only serializable snapshots of what to show.
  */
-import type {
-  BackendName,
-  BatchPredictions,
-  CheckpointInfo,
-  CsvChoices,
-  DatasetSummary,
-  DigitGallery,
-  EarlyStop,
-  EngineName,
-  Evaluation,
-  LogLine,
-  MetricPoint,
-  ModelConfig,
-  Prediction,
-  WorkerEvent,
-} from '../shared/protocol';
+import type { WorkerEvent } from '../shared/protocol';
+import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
 import { assertNever } from '../shared/protocol';
+import type { Reason } from '../shared/result';
 import { answerView, askView, clearViews, initialAnalysis, pendingView, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
 import type { IgnoredParam, Settings } from './settings';
 
@@ -55,7 +42,7 @@ const MAX_LOG = 200;
  * own words are English; the URL's ignored parameters and early stops come as data so
  * the page words them in its language.
  */
-export type Notice = { kind: 'text'; text: string } | { kind: 'ignored-param'; ignored: IgnoredParam } | { kind: 'early-stop'; stop: EarlyStop };
+export type Notice = { kind: 'text'; text: Reason } | { kind: 'ignored-param'; ignored: IgnoredParam } | { kind: 'early-stop'; stop: EarlyStop };
 
 /** One notice once: the same one again is not added. */
 function addNotice(notices: Notice[], notice: Notice): Notice[] {
@@ -66,8 +53,8 @@ function addNotice(notices: Notice[], notice: Notice): Notice[] {
 export interface AppState {
   settings: Settings;
   notices: Notice[];
-  backend: { name: BackendName; reason: string } | null;
-  engine: { name: EngineName; reason: string } | null;
+  backend: { name: BackendName; reason: Reason } | null;
+  engine: { name: EngineName; reason: Reason } | null;
   /** A data set or file being read: what, and how far in [0, 1]. */
   loading: { what: string; fraction: number } | null;
   dataset: DatasetSummary | null;
@@ -88,7 +75,7 @@ export interface AppState {
   gallery: DigitGallery | null;
   batch: BatchPredictions | null;
   /** The error to show in the alert, if any. */
-  error: string | null;
+  error: Reason | null;
   /** tf.memory().numTensors after the newest run or reset, for leak checks. */
   tensors: number | null;
   /** The settings of the model in the worker (the page's may be ahead of them until Reset). */
@@ -247,6 +234,9 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
       return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
     case 'notice':
       return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
+    case 'answer':
+      // Answers settle the store's calls; they are not state until the caller folds them in.
+      return state;
     case 'download':
       // A side effect, not state: the store hands the files to the browser.
       return state;

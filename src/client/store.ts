@@ -3,7 +3,8 @@
  * Worker events are folded immediately but subscribers are told at most once per
  * animation frame, so a burst of events costs one render.
  */
-import type { CsvChoices, DatasetName, WorkerEvent, WorkerRequest } from '../shared/protocol';
+import type { WorkerEvent, WorkerRequest } from '../shared/protocol';
+import type { CsvChoices, DatasetName } from '../shared/types';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
 import { initialAnalysis, type AnalysisView } from './analysisState';
 import { asked, initialState, reduce, type AppState } from './state';

@@ -1,23 +1,24 @@
 import { appMessages } from '../client/i18n/messages/app';
 import type { Notice } from '../client/state';
-import type { Split } from '../shared/protocol';
-import { useT } from './useI18n';
+import type { Split } from '../shared/types';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
 /**
- * Errors (role="alert") and notices (role="status"). Errors and the worker's notices
- * are its English words (see src/client/i18n); ignored URL parameters and early stops
- * come as data and are worded here in the page's language.
+ * Errors (role="alert") and notices (role="status"), worded in the page's language: the
+ * worker's come as message codes (src/client/i18n/wording), ignored URL parameters and
+ * early stops as data.
  */
 export function Alerts() {
   const { error, notices } = useAppState();
   const store = useStore();
   const { t } = useT(appMessages);
+  const words = useWords();
   return (
     <div className="alerts">
       {error && (
         <div role="alert" className="alert error">
-          <span>{error}</span>
+          <span>{words(error)}</span>
           <button type="button" className="link" onClick={() => store.dismissError()} aria-label={t('dismissError')} title={t('dismissError')}>
             ×
           </button>
@@ -36,9 +37,10 @@ const SPLIT_KEYS = { train: 'splitTrain', validation: 'splitValidation', test: '
 
 function NoticeText({ notice }: { notice: Notice }) {
   const { t, num } = useT(appMessages);
+  const words = useWords();
   switch (notice.kind) {
     case 'text':
-      return notice.text;
+      return words(notice.text);
     case 'ignored-param':
       return t('ignoredParam', { ...notice.ignored });
     case 'early-stop': {

@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
 import { CANVAS, classColour, classShares, drawBoundary } from './boundaryDraw';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 import { useViewRequest } from './useViewRequest';
 
@@ -19,6 +19,7 @@ export function BoundaryPanel() {
   const state = useAppState();
   const store = useStore();
   const { t, num, pct } = useT(analysisMessages);
+  const words = useWords();
   const { dataset } = state;
   const inputs = useMemo(() => dataset?.inputs ?? [], [dataset]);
   const numeric = useMemo(() => inputs.flatMap((input, i) => (input.kind === 'numeric' ? [i] : [])), [inputs]);
@@ -90,7 +91,7 @@ export function BoundaryPanel() {
         </div>
         {failed && (
           <p role="alert" className="alert">
-            {failed}
+            {words(failed)}
           </p>
         )}
         {map ? (

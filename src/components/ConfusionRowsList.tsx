@@ -9,7 +9,7 @@ import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
 import type { ConfusionRows } from '../shared/analysis';
 import { DigitImage } from './mnist/DigitImage';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 import { useViewRequest } from './useViewRequest';
 import { ScrollRegion } from './ScrollRegion';
@@ -29,6 +29,7 @@ export function ConfusionRowsList({ actual, predicted, classNames, onClose }: Pr
   const state = useAppState();
   const store = useStore();
   const { t } = useT(analysisMessages);
+  const words = useWords();
   const slot = state.analysis.confusionRows;
   const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
   const key = `${state.generation}|${testStep}|${actual}|${predicted}`;
@@ -48,7 +49,7 @@ export function ConfusionRowsList({ actual, predicted, classNames, onClose }: Pr
       </div>
       {failed ? (
         <p role="alert" className="alert">
-          {failed}
+          {words(failed)}
         </p>
       ) : !rows ? (
         <p className="muted">{t('rowsLoading')}</p>

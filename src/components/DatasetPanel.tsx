@@ -1,5 +1,5 @@
 import { dataMessages } from '../client/i18n/messages/data';
-import type { DatasetSummary } from '../shared/protocol';
+import type { DatasetSummary } from '../shared/types';
 import { CsvColumns } from './csv/CsvColumns';
 import { DropZone } from './DropZone';
 import { PreviewTable } from './PreviewTable';

@@ -9,7 +9,7 @@ import { memo, type ReactNode } from 'react';
 import { analysisMessages } from '../client/i18n/messages/analysis';
 import { latestEvaluation } from '../client/state';
 import type { NetworkPicture } from '../shared/analysis';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 import { useViewRequest } from './useViewRequest';
 
@@ -37,6 +37,7 @@ export function NetworkPanel() {
   const state = useAppState();
   const store = useStore();
   const { t } = useT(analysisMessages);
+  const words = useWords();
   const slot = state.analysis.network;
   const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
   const key = `${state.generation}|${testStep}`;
@@ -46,7 +47,7 @@ export function NetworkPanel() {
   return (
     <section className="panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('networkTitle')}</h2>
-      {network ? <Picture network={network} /> : <p className="muted">{slot.error ?? t('networkLoading')}</p>}
+      {network ? <Picture network={network} /> : <p className="muted">{slot.error ? words(slot.error) : t('networkLoading')}</p>}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { chartsMessages } from '../client/i18n/messages/charts';
 import type { ArchivedRun } from '../client/state';
 import { latestEvaluation } from '../client/state';
-import type { ModelConfig } from '../shared/protocol';
+import type { ModelConfig } from '../shared/types';
 import { useT } from './useI18n';
 import { useAppState } from './useStore';
 import { ScrollRegion } from './ScrollRegion';

@@ -10,7 +10,7 @@ import { modelChanges } from '../client/modelChanges';
 import { settingsMessages } from '../client/i18n/messages/settings';
 import { LIMITS, OPTIMIZERS } from '../client/settings';
 import { ACTIVATIONS } from '../shared/modelConfig';
-import type { Activation, OptimizerName } from '../shared/protocol';
+import type { Activation, OptimizerName } from '../shared/types';
 import { useT } from './useI18n';
 import { useAppState, useStore } from './useStore';
 

@@ -1,6 +1,6 @@
 import { trainMessages } from '../client/i18n/messages/train';
 import type { AppState, RunState } from '../client/state';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
 type Key = keyof typeof trainMessages.en;
@@ -31,6 +31,7 @@ export function TrainPanel() {
   const s = useAppState();
   const store = useStore();
   const tr = useT(trainMessages);
+  const words = useWords();
   const { t, num } = tr;
   const { settings, run } = s;
   const training = s.state === 'training';
@@ -96,14 +97,14 @@ export function TrainPanel() {
         <strong data-testid="backend" data-value={s.backend?.name ?? ''}>
           {s.backend?.name ?? '…'}
         </strong>
-        {s.backend && <span className="muted"> ({s.backend.reason})</span>}
+        {s.backend && <span className="muted"> ({words(s.backend.reason)})</span>}
       </p>
       <p className="backend-line">
         {t('engine')}{' '}
         <strong data-testid="engine" data-value={s.engine?.name ?? ''}>
           {s.engine ? (s.engine.name === 'fused' ? t('engineFused') : t('engineTfjs', { backend: s.backend?.name ?? '…' })) : '…'}
         </strong>
-        {s.engine && <span className="muted"> ({s.engine.reason})</span>}
+        {s.engine && <span className="muted"> ({words(s.engine.reason)})</span>}
         {s.tensors !== null && (
           <span className="muted" data-testid="tensor-count" data-value={s.tensors}>
             {' '}

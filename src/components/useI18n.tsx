@@ -1,6 +1,8 @@
 /** React access to the UI language: the current one, a switch, and translators for message bundles. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatDateTime, formatNumber, formatPercent, initialLang, rememberLang, translate, type Lang, type MessageBundle, type MessageParams } from '../client/i18n';
+import { formatMessage } from '../client/i18n/wording';
+import type { Reason } from '../shared/result';
 
 interface LangContextValue {
   lang: Lang;
@@ -53,4 +55,10 @@ export function useT<E extends Record<string, string>>(bundle: MessageBundle<E>)
     }),
     [bundle, lang],
   );
+}
+
+/** Words for the worker's messages (codes with parameters) in the UI's language: `const words = useWords(); words(error)`. */
+export function useWords(): (message: Reason) => string {
+  const { lang } = useLang();
+  return useCallback((message: Reason) => formatMessage(lang, message), [lang]);
 }

@@ -2,7 +2,7 @@
  * What the analysis views show, as the worker sends it (plain structured-clone data):
  * the decision-boundary map, the rows behind a confusion-matrix cell, the network picture.
  */
-import type { Activation } from './protocol';
+import type { Activation } from './types';
 
 /**
  * A decision-boundary map (TensorFlow Playground's main picture, for any data set): the

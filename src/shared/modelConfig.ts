@@ -5,7 +5,7 @@
  * ReLU, no dropout, no penalty, so that is what they read as. Plain data and checks,
  * shared by the page (its controls and URL) and the worker (models, checkpoints).
  */
-import type { Activation, ModelConfig } from './protocol';
+import type { Activation, ModelConfig } from './types';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 /** Largest dropout rate a model may have (the page's limit too). */

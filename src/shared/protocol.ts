@@ -8,181 +8,60 @@
  * structured-clone data: no tensors, no classes (File objects are fine).
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
-import type { CsvEncoding, CsvPreview } from './csv';
+import type { Reason } from './result';
+import type {
+  BackendChoice,
+  BackendName,
+  BatchPredictions,
+  CheckpointInfo,
+  CsvChoices,
+  DatasetName,
+  DatasetSummary,
+  DigitGallery,
+  DownloadFile,
+  EarlyStop,
+  EngineChoice,
+  EngineName,
+  Evaluation,
+  LogLine,
+  MetricPoint,
+  ModelConfig,
+  Prediction,
+  RunEnd,
+} from './types';
 
-/** tfjs backends the worker can run on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-/** What the URL may ask for: a backend, or `auto` to let the worker choose. */
-export type BackendChoice = 'auto' | BackendName;
-/** Who runs the training steps: tfjs kernels, or the fused Float32Array loop (src/ml/fast). */
-export type EngineName = 'tfjs' | 'fused';
-export type EngineChoice = 'auto' | EngineName;
+// ---------------------------------------------------------------------------
+// calls: requests with exactly one answer (everything that is not the run's event stream)
 
-export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
-/** The hidden layers' activation (the logits layer is always linear). */
-export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
-/** Built-in data sets. */
-export type DatasetName = 'iris' | 'mnist';
-
-/** Hyperparameters of one model; changing any of them except the learning rate needs a new model. */
-export interface ModelConfig {
-  hiddenUnits: number[];
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  seed: number;
-  /** tf.estimator's DNNClassifier: Glorot-uniform; Mechanics 101: truncated normal, stddev 1/sqrt(fan-in). */
-  initializer: 'glorot-uniform' | 'truncated-normal';
-  /** How a batch's per-example losses become the training loss: tf.estimator sums, Mechanics 101 averages. */
-  reduction: 'sum' | 'mean';
-  /** Hidden layers' activation; both tutorials use ReLU. */
-  activation: Activation;
-  /** Fraction of each hidden layer's units dropped in a training step, in [0, 0.9]; 0 = no dropout. */
-  dropout: number;
-  /** L2 penalty on the kernels (not the biases): the loss gains l2 * sum(w^2); 0 = none. */
-  l2: number;
+/** By kind: what the page sends and what comes back. */
+export interface Calls {
+  /** One row as the person typed it, one string per input field. */
+  predict: { request: { values: string[] }; answer: Prediction };
+  /** A drawn digit: ink in [0, 1], width x height row-major; the answer has the 28x28 digit the model read. */
+  'predict-drawing': { request: { ink: Float32Array; width: number; height: number }; answer: { prediction: Prediction; digit: Uint8Array } };
+  'predict-file': { request: { file: File }; answer: BatchPredictions };
+  /** The decision map over inputs `x` and `y` (indices into DatasetSummary.inputs; -1 for both: the worker picks). */
+  boundary: { request: { x: number; y: number; resolution: number }; answer: BoundaryMap };
+  /** The test rows of one confusion-matrix cell, from the newest evaluation. */
+  'confusion-rows': { request: { actual: number; predicted: number; limit: number }; answer: ConfusionRows };
+  /** The network's shape and weights, for its picture. */
+  network: { request: Record<never, never>; answer: NetworkPicture };
+  /** The model (TF.js layers format), a Python/Keras script of the run, or the history as CSV. */
+  export: { request: { what: 'model' | 'python' | 'history' }; answer: DownloadFile[] };
 }
 
-/** How the page may ask for one input of a row to classify. */
-export interface InputField {
-  name: string;
-  kind: 'numeric' | 'categorical';
-  /** Categorical: the values seen in training, for a select. */
-  options?: string[];
-}
-
-/** What the page shows about the loaded data set. */
-export interface DatasetSummary {
-  source: 'iris' | 'mnist' | 'csv';
-  name: string;
-  /** The input columns a person fills in to classify a row (before any one-hot encoding). */
-  inputs: InputField[];
-  classNames: string[];
-  trainRows: number;
-  testRows: number;
-  validationRows: number;
-  /** How the rows were split, in words ("8,000 / 1,000 / 1,000 as read_data_sets does"). */
-  splitNote: string;
-  /** The first rows of the training split as text: the inputs, then the class name. */
-  preview: string[][];
-  /** A CSV's columns, inferred types, missing counts and class balance. */
-  csv?: CsvPreview;
-}
-
-export type Split = 'train' | 'validation' | 'test';
-
-/** One point of a learning curve, at a global step. */
-export interface MetricPoint {
-  step: number;
-  split: Split;
-  /** Mean cross-entropy per example. */
-  loss: number;
-  /** Fraction correct in [0, 1]; absent for the training batches' loss. */
-  accuracy?: number;
-  /**
-   * Training time in seconds since the model was built, summed over its runs (time
-   * between runs does not count): the x axis of the charts' "time" view.
-   */
-  seconds?: number;
-}
-
-/** A line of the tutorial's status log: `Step 100: loss = 2.21 (0.012 sec)`. */
-export interface LogLine {
-  step: number;
-  /** The training loss of that step as the model defines it (summed or mean over the batch). */
-  loss: number;
-  /** Wall time of one step around then, in seconds. */
-  seconds: number;
-}
-
-/** What `classifier.evaluate()` returns, with do_eval's counts (Num examples, Num correct). */
-export interface Evaluation {
-  split: Split;
-  accuracy: number;
-  /** Mean loss per example. */
-  averageLoss: number;
-  /** Mean over evaluation batches of the summed batch loss (the TF1 head's `loss`). */
-  loss: number;
-  globalStep: number;
-  examples: number;
-  correct: number;
-  /** Test split only: confusion[actual][predicted] counts. */
-  confusion?: number[][];
-}
-
-/** What `classifier.predict()` yields for one row. */
-export interface Prediction {
-  classId: number;
-  className: string;
-  probabilities: number[];
-  logits: number[];
-}
-
-/** Predictions for a file of rows. */
-export interface BatchPredictions {
-  fileName: string;
-  rows: number;
-  /** The first rows for the page: original cells, then predicted class and probabilities. */
-  columns: string[];
-  preview: string[][];
-  /** The whole result as CSV text, spreadsheet-safe, for download. */
-  csv: string;
-  /** When the file had the label column: how the predictions score against it. */
-  score?: { examples: number; correct: number; accuracy: number };
-  warnings: string[];
-}
-
-/** Test digits with what the model reads in them, for the gallery and the confusion matrix. */
-export interface DigitGallery {
-  globalStep: number;
-  /** 28x28 grey bytes per digit, [count * 784]. */
-  pixels: Uint8Array;
-  labels: number[];
-  predicted: number[];
-  /** confusion[actual][predicted] over the whole test split. */
-  confusion: number[][];
-}
-
-export type RunEnd = 'done' | 'stopped' | 'error';
-
-/** Why early stopping ended a run: the watched split's loss had not improved for `patience` evaluations. */
-export interface EarlyStop {
-  step: number;
-  split: Split;
-  patience: number;
-  bestStep: number;
-  bestLoss: number;
-}
-
-/** A stored checkpoint, as the checkpoints panel lists it. */
-export interface CheckpointInfo {
-  id: string;
-  globalStep: number;
-  /** ISO 8601. */
-  savedAt: string;
-  testAccuracy: number | null;
-  hiddenUnits: number[];
-}
-
-/** A file the page hands to the browser's downloads. */
-export interface DownloadFile {
-  name: string;
-  mime: string;
-  data: string | ArrayBuffer;
-}
-
-/** Options of a CSV load the person can change in the preview. */
-export interface CsvChoices {
-  encoding?: CsvEncoding | 'auto';
-  labelColumn?: string;
-  excluded?: string[];
-  testFraction?: number;
-}
+export type CallKind = keyof Calls;
+export type CallRequest = { [K in CallKind]: { kind: K } & Calls[K]['request'] }[CallKind];
+export type CallAnswer<K extends CallKind> = Calls[K]['answer'];
 
 // ---------------------------------------------------------------------------
 // page -> worker
 
 export type WorkerRequest =
+  /** A call (see Calls): answered by one `answer` event with the same callId. */
+  | { type: 'call'; callId: number; call: CallRequest }
+  /** The page no longer wants the answer to this call (best effort: the worker may still finish it). */
+  | { type: 'cancel'; callId: number }
   /** Start: pick the backend, then re-open the last visit's session when it matches these settings, else load `dataset`. */
   | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetName; model: ModelConfig }
   /** Switch to a built-in data set with a fresh model. */
@@ -232,7 +111,10 @@ export type WorkerRequest =
 // worker -> page
 
 export type WorkerEvent =
-  | { type: 'backend'; backend: BackendName; reason: string }
+  /** The answer to call `callId`: its value, or why it failed. */
+  | { type: 'answer'; callId: number; ok: true; value: CallAnswer<CallKind> }
+  | { type: 'answer'; callId: number; ok: false; message: Reason }
+  | { type: 'backend'; backend: BackendName; reason: Reason }
   /** Something is loading: `fraction` in [0, 1]. */
   | { type: 'loading'; what: string; fraction: number }
   | { type: 'dataset'; summary: DatasetSummary }
@@ -245,7 +127,7 @@ export type WorkerEvent =
       parameters: number;
       tensors: number;
       engine: EngineName;
-      engineReason: string;
+      engineReason: Reason;
     }
   /** The curves and evaluations of a restored model, up to its step. */
   | { type: 'history'; points: MetricPoint[]; evaluations: Evaluation[] }
@@ -259,8 +141,8 @@ export type WorkerEvent =
       evaluations: Evaluation[];
       log: LogLine[];
     }
-  /** `message`: English words for an error or an early stop; `earlyStop`: the same early stop as data, for the page's language. */
-  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: string; earlyStop?: EarlyStop }
+  /** `message`: why a run failed; `earlyStop`: why it ended early (data, worded by the page). */
+  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop }
   | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
   | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
   | { type: 'gallery'; gallery: DigitGallery }
@@ -270,9 +152,9 @@ export type WorkerEvent =
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
   | { type: 'download'; files: DownloadFile[] }
   /** Something the person should know that is not an error (shown once, role=status). */
-  | { type: 'notice'; message: string }
+  | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */
-  | { type: 'error'; message: string; requestId?: number };
+  | { type: 'error'; message: Reason; requestId?: number };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

@@ -10,7 +10,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendChoice, BackendName } from '../shared/protocol';
+import type { BackendChoice, BackendName } from '../shared/types';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

@@ -7,8 +7,11 @@
 /// <reference lib="webworker" />
 import { Persistence } from '../ml/app/persistence';
 import { Workspace } from '../ml/app/workspace';
+import { MessageError } from '../shared/message';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
+import type { Reason } from '../shared/result';
 import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
+import { answer } from './calls';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -83,6 +86,18 @@ async function handle(request: WorkerRequest): Promise<void> {
   if (!workspace) throw new Error('The worker got a request before init.');
   const ws = await workspace;
   switch (request.type) {
+    case 'call': {
+      const { callId } = request;
+      try {
+        const { value, transfer } = await answer(ws, request.call);
+        return post({ type: 'answer', callId, ok: true, value }, transfer);
+      } catch (error) {
+        return post({ type: 'answer', callId, ok: false, message: reasonOf(error) });
+      }
+    }
+    case 'cancel':
+      // Calls are short and the worker runs one thing at a time: the page drops a cancelled answer.
+      return;
     case 'load-preset':
       return ws.loadPreset(request.dataset, request.model);
     case 'load-csv':
@@ -135,10 +150,16 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
 }
 
+/** What to tell the page about a failure: the message a MessageError carries, else the error's own text. */
+function reasonOf(error: unknown): Reason {
+  if (error instanceof MessageError) return error.detail;
+  return error instanceof Error ? error.message : String(error);
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   handle(request).catch((error: unknown) => {
     const requestId = 'requestId' in request ? request.requestId : undefined;
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), requestId });
+    post({ type: 'error', message: reasonOf(error), requestId });
   });
 };

@@ -1,3 +1,4 @@
+import type { ParseResult } from '../../src/shared/result';
 import { describe, expect, it } from 'vitest';
 import { boundaryMap, CHOOSE_AXIS, checkAxes, mapPoints, paddedRange, separatingAxes, type BoundarySource, type PredictProbabilities } from '../../src/ml/analysis/boundary';
 import { loadCsv } from '../../src/ml/csv';
@@ -6,6 +7,8 @@ import { numericInputs, type ClassificationData } from '../../src/ml/datasets/da
 import { csvView, numericView, pixelView } from '../../src/ml/analysis/inputView';
 import { FLOWERS } from './analysisFixtures';
 import { loadIris } from './helpers';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 /** Three raw numeric features a, b, c; labels alternate. */
 function numbers(rows: number[][], testRows: number[][] = []): ClassificationData {
@@ -38,8 +41,8 @@ const xAboveY =
     return out;
   };
 
-const expectOk = <T,>(r: { ok: true; value: T } | { ok: false; reason: string }): T => {
-  if (!r.ok) throw new Error(r.reason);
+const expectOk = <T,>(r: ParseResult<T>): T => {
+  if (!r.ok) throw reasonError(r.reason);
   return r.value;
 };
 
@@ -119,14 +122,14 @@ describe('the decision-boundary map', () => {
     const view = csvView(csv, null);
     const result = checkAxes(view, x, y);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (!result.ok) expect(english(result.reason)).toMatch(reason);
   });
 
   it('refuses MNIST (pixels, not inputs) and data sets with one numeric input', () => {
     const mnist = checkAxes(pixelView(), 0, 1);
-    expect(!mnist.ok && mnist.reason).toMatch(/MNIST/);
+    expect(!mnist.ok && english(mnist.reason)).toMatch(/MNIST/);
     const one = checkAxes({ ...pixelView(), inputs: [{ name: 'a', kind: 'numeric' }, { name: 'b', kind: 'categorical' }] }, 0, 1);
-    expect(!one.ok && one.reason).toMatch(/two numeric inputs; this data set has 1/);
+    expect(!one.ok && english(one.reason)).toMatch(/two numeric inputs; this data set has 1/);
   });
 
   it('encodes a CSV’s grid as typed rows: standardised numbers, the most frequent category one-hot', async () => {

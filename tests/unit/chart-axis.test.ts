@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curves, onAxis, tickDigits, xOf, type CurvePoint } from '../../src/client/chartAxis';
-import type { MetricPoint } from '../../src/shared/protocol';
+import type { MetricPoint } from '../../src/shared/types';
 
 describe('the charts x axis: step or training seconds', () => {
   it.each<[CurvePoint, number | undefined, number | undefined]>([

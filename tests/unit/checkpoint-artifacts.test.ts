@@ -6,6 +6,8 @@ import { checkpointMeta, checkpointOf, exportFiles, filesOf, fingerprint, memory
 import { encodeRow, loadCsv } from '../../src/ml/csv';
 import { buildClassifier } from '../../src/ml/model/model';
 import { IRIS_CONFIG, loadIris } from './helpers';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 const data = loadIris();
 /** 12 Iris rows, [12, 4]. */
@@ -68,7 +70,7 @@ describe('checkpoint artifacts', () => {
       { name: 'model.json', bytes: utf8(files['model.json']) },
       { name: 'weights.bin', bytes: new Uint8Array(files['weights.bin']) },
     ]);
-    if (!imported.ok) throw new Error(imported.reason);
+    if (!imported.ok) throw reasonError(imported.reason);
     expect(imported.value.meta).toEqual(meta);
     expect(imported.value.meta.globalStep).toBe(1234);
     expectClose(await probabilities(imported.value.model), before);
@@ -86,9 +88,9 @@ describe('checkpoint artifacts', () => {
   it('restores a stored checkpoint into a fresh model: same probabilities, same global step', async () => {
     const store = memoryCheckpointStore();
     const saved = await store.save(await checkpointOf(model, metaAt(3000)));
-    if (!saved.ok) throw new Error(saved.reason);
+    if (!saved.ok) throw reasonError(saved.reason);
     const loaded = await store.load(saved.value.meta.id);
-    if (!loaded.ok) throw new Error(loaded.reason);
+    if (!loaded.ok) throw reasonError(loaded.reason);
     expect(loaded.value.meta.globalStep).toBe(3000);
     expect(loaded.value.meta.fingerprint).toBe(fingerprint(data));
 
@@ -107,7 +109,7 @@ describe('checkpoint artifacts', () => {
     const before = await probabilities(other);
     const result = restoreWeights(other, checkpoint);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/8 weight tensors; the model has 4|\[4, 10\] in the checkpoint but \[4, 8\]/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/8 weight tensors; the model has 4|\[4, 10\] in the checkpoint but \[4, 8\]/);
     expectClose(await probabilities(other), before, 0);
     other.dispose();
   });
@@ -121,7 +123,7 @@ describe('checkpoint artifacts', () => {
       { name: 'model.json', bytes: utf8(files['model.json']) },
       { name: 'weights.bin', bytes: new Uint8Array(files['weights.bin']) },
     ]);
-    if (!imported.ok) throw new Error(imported.reason);
+    if (!imported.ok) throw reasonError(imported.reason);
     imported.value.model.dispose();
     const fresh = buildClassifier(4, 3, IRIS_CONFIG);
     restoreWeights(fresh, checkpoint);
@@ -133,7 +135,7 @@ describe('checkpoint artifacts', () => {
     const lines = ['width,"colour ""name""",kind'];
     for (let r = 0; r < 30; r++) lines.push(`${r % 7}.5,${['red', 'blue', ''][r % 3]},${['cat', 'dog'][r % 2]}`);
     const csv = loadCsv(new TextEncoder().encode(lines.join('\n')), 'pets.csv');
-    if (!csv.ok) throw new Error(csv.reason);
+    if (!csv.ok) throw reasonError(csv.reason);
     const { data, schema, preview } = csv.value;
     const meta = checkpointMeta({ data, source: 'csv', config: { ...IRIS_CONFIG, hiddenUnits: [6] }, globalStep: 42, schema, csvFormat: { delimiter: preview.delimiter, encoding: preview.encoding, header: preview.header } });
     const csvModel = buildClassifier(data.featureNames.length, data.classNames.length, meta.config);
@@ -142,7 +144,7 @@ describe('checkpoint artifacts', () => {
       { name: 'model.json', bytes: utf8(files['model.json']) },
       { name: 'weights.bin', bytes: new Uint8Array(files['weights.bin']) },
     ]);
-    if (!imported.ok) throw new Error(imported.reason);
+    if (!imported.ok) throw reasonError(imported.reason);
     expect(imported.value.meta.schema).toEqual(schema);
     const row = encodeRow(imported.value.meta.schema ?? schema, ['3.5', 'blue', null]);
     const predict = (m: tf.LayersModel) => tf.tidy(() => (m.predict(tf.tensor2d(row, [1, row.length])) as tf.Tensor).dataSync());

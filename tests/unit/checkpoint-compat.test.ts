@@ -1,6 +1,7 @@
 // Checkpoints, page states and exported models across the arrival of activation, dropout
 // and l2: ones written before them still load (as relu, 0, 0), and a model with them
 // goes out as model.json and comes back with the same predictions.
+import type { ParseResult } from '../../src/shared/result';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
@@ -10,8 +11,10 @@ import { asSession } from '../../src/ml/checkpoint/rules';
 import { Persistence } from '../../src/ml/app/persistence';
 import { sameModel } from '../../src/ml/app/resume';
 import { Workspace } from '../../src/ml/app/workspace';
-import type { ModelConfig, WorkerEvent } from '../../src/shared/protocol';
+import type { WorkerEvent } from '../../src/shared/protocol';
+import type { ModelConfig } from '../../src/shared/types';
 import { collectingHooks, IRIS_CONFIG, loadIris } from './helpers';
+import { reasonError } from '../../src/shared/result';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -25,8 +28,8 @@ function oldConfig(config: ModelConfig = IRIS_CONFIG): Record<string, unknown> {
   return old;
 }
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
-  if (!result.ok) throw new Error(result.reason);
+function unwrap<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 

@@ -2,7 +2,7 @@
 // save schedule.
 import { describe, expect, it } from 'vitest';
 import { crossedCheckpoint, csvSessionDataset, fingerprint, fnv1a64, historyCsv } from '../../src/ml/checkpoint';
-import type { MetricPoint } from '../../src/shared/protocol';
+import type { MetricPoint } from '../../src/shared/types';
 import { loadIris } from './helpers';
 
 describe('historyCsv', () => {

@@ -1,11 +1,14 @@
 // The IndexedDB store's failure cases on fake-indexeddb: a full disk keeps the previous
 // checkpoint, a half-written checkpoint rolls back, a damaged record is refused, no
 // IndexedDB at all, and two tabs (two connections) writing at once.
+import type { ParseResult } from '../../src/shared/result';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkpointMeta, openCheckpointStore, type Checkpoint, type CheckpointStore, type StoreOptions } from '../../src/ml/checkpoint';
 import type { ClassificationData } from '../../src/ml/datasets/data';
 import { IRIS_CONFIG } from './helpers';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 /** A tiny data set; `tag` changes its training rows, hence its fingerprint. */
 function dataset(tag: number): ClassificationData {
@@ -22,8 +25,8 @@ function checkpoint(tag: number, step: number): Checkpoint {
   return { meta, modelJson: { modelTopology: { class_name: 'Sequential' }, weightSpecs: [{ name: 'w', shape: [64], dtype: 'float32' }] }, weights: weights.buffer };
 }
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
-  if (!result.ok) throw new Error(result.reason);
+function unwrap<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 
@@ -74,7 +77,7 @@ describe('IndexedDB store failures', () => {
       });
     const result = await store.save(checkpoint(1, 2000));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^Could not save the checkpoint at step 2000: AbortError: .*; the previous checkpoint is kept\.$/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/^Could not save the checkpoint at step 2000: AbortError: .*; the previous checkpoint is kept\.$/);
     expect(await countWeights(factory)).toBe(1);
     expect(unwrap(await store.latest())?.meta.id).toBe(first.meta.id);
   });
@@ -87,7 +90,7 @@ describe('IndexedDB store failures', () => {
     await rawUpdate(factory, 'checkpoint-weights', (record) => new Uint8Array(record.weights as ArrayBuffer).fill(7, 0, 4));
     const result = await store.load(c.meta.id);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^Checkpoint ckpt-[0-9a-z]+-[0-9a-f]{8} is damaged: its weights are 256 bytes with checksum [0-9a-f]{16}, but 256 bytes with checksum [0-9a-f]{16} were written\.$/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/^Checkpoint ckpt-[0-9a-z]+-[0-9a-f]{8} is damaged: its weights are 256 bytes with checksum [0-9a-f]{16}, but 256 bytes with checksum [0-9a-f]{16} were written\.$/);
   });
 
   it('no IndexedDB (private window): ok false, and the memory store stands in', async () => {
@@ -96,7 +99,7 @@ describe('IndexedDB store failures', () => {
     const throwing = { open: () => { throw new DOMException('Access denied', 'SecurityError'); } } as unknown as IDBFactory;
     const refused = await openCheckpointStore(throwing);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.reason).toBe('IndexedDB cannot be opened (SecurityError: Access denied): checkpoints are kept in memory only, and a reload starts afresh.');
+    if (!refused.ok) expect(english(refused.reason)).toBe('IndexedDB cannot be opened (SecurityError: Access denied): checkpoints are kept in memory only, and a reload starts afresh.');
     const erroring = {
       open() {
         const request = { error: new DOMException('A mutation operation was attempted', 'InvalidStateError'), onerror: null as null | (() => void) };
@@ -106,7 +109,7 @@ describe('IndexedDB store failures', () => {
     } as unknown as IDBFactory;
     const failed = await openCheckpointStore(erroring);
     expect(failed.ok).toBe(false);
-    if (!failed.ok) expect(failed.reason).toMatch(/^IndexedDB cannot be opened \(InvalidStateError: A mutation operation was attempted\)/);
+    if (!failed.ok) expect(english(failed.reason)).toMatch(/^IndexedDB cannot be opened \(InvalidStateError: A mutation operation was attempted\)/);
   });
 
   it('two tabs writing at once keep every record of both intact', async () => {

@@ -1,6 +1,7 @@
 // "Export as code": the Python script compiles, carries the run's settings, embeds
 // hostile names safely, and encodes CSV rows exactly as the playground does (checked
 // by running the script's plain-Python encoder, which needs neither numpy nor TensorFlow).
+import { reasonError } from '../../src/shared/result';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { checkpointMeta, pythonScript, type CheckpointMeta } from '../../src/ml/
 import { pyStr } from '../../src/ml/checkpoint/pyLiteral';
 import { encodeRow, isMissing, loadCsv, parseNumber, type LoadedCsv } from '../../src/ml/csv';
 import type { ClassificationData } from '../../src/ml/datasets/data';
-import type { ModelConfig } from '../../src/shared/protocol';
+import type { ModelConfig } from '../../src/shared/types';
 import { IRIS_CONFIG, loadIris } from './helpers';
 
 const python = spawnSync('python3', ['--version']).status === 0;
@@ -56,7 +57,7 @@ function hostileCsv(): LoadedCsv {
     lines.push(cells.join(','));
   }
   const loaded = loadCsv(new TextEncoder().encode(lines.join('\n')), 'h"ostile\'\'\'\n.csv', { testFraction: 0.25 });
-  if (!loaded.ok) throw new Error(loaded.reason);
+  if (!loaded.ok) throw reasonError(loaded.reason);
   return loaded.value;
 }
 
@@ -65,7 +66,7 @@ function commaCsv(): LoadedCsv {
   const lines = ['size;colour;class'];
   for (let r = 0; r < 40; r++) lines.push(`${r % 6 === 0 ? '' : `${r},${r % 10}`};${['red', 'blue', 'NA'][r % 3]};${['1', '2.0', '3'][r % 3]}`);
   const loaded = loadCsv(new TextEncoder().encode(lines.join('\r\n')), 'comma.csv');
-  if (!loaded.ok) throw new Error(loaded.reason);
+  if (!loaded.ok) throw reasonError(loaded.reason);
   return loaded.value;
 }
 

@@ -1,6 +1,7 @@
 // The checkpoint stores, IndexedDB (on fake-indexeddb, as in a worker) and memory, pass
 // the same tests: save and load, max_to_keep pruning, the latest checkpoint, the page
 // state. Failure cases of the IndexedDB store: checkpoint-idb.test.ts.
+import type { ParseResult } from '../../src/shared/result';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +17,8 @@ import {
 import { toPrune } from '../../src/ml/checkpoint/rules';
 import type { ClassificationData } from '../../src/ml/datasets/data';
 import { IRIS_CONFIG } from './helpers';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 /** A tiny data set; `tag` changes its training rows, hence its fingerprint. */
 function dataset(tag: number): ClassificationData {
@@ -32,8 +35,8 @@ function checkpoint(tag: number, step: number): Checkpoint {
   return { meta, modelJson: { modelTopology: { class_name: 'Sequential' }, weightSpecs: [{ name: 'w', shape: [64], dtype: 'float32' }] }, weights: weights.buffer };
 }
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
-  if (!result.ok) throw new Error(result.reason);
+function unwrap<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 
@@ -128,7 +131,7 @@ describe('pruning rule', () => {
     unwrap(await store.save(checkpoint(1, 1)));
     const result = await store.save(checkpoint(1, 2));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^Browser storage is full: the checkpoint at step 2 /);
+    if (!result.ok) expect(english(result.reason)).toMatch(/^Browser storage is full: the checkpoint at step 2 /);
     expect(unwrap(await store.list())).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkImport, checkpointMeta, exportFiles, MAX_WEIGHTS_BYTES, validateImport, type ImportFile } from '../../src/ml/checkpoint';
 import { buildClassifier } from '../../src/ml/model/model';
 import { IRIS_CONFIG, loadIris } from './helpers';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 const data = loadIris();
 const meta = checkpointMeta({ data, source: 'iris', config: IRIS_CONFIG, globalStep: 700 });
@@ -39,7 +41,7 @@ const good = (): ImportFile[] => [{ name: 'model.json', bytes: utf8(modelJson) }
 describe('validateImport accepts', () => {
   it('the files an export wrote, picked in any order and from a folder', async () => {
     const result = await validateImport([{ name: 'dl/weights.bin', bytes: weights }, { name: 'dl/model.json', bytes: utf8(modelJson) }]);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     expect(result.value.meta).toEqual(meta);
     expect(result.value.checkpoint.weights.byteLength).toBe(weights.length);
     result.value.model.dispose();
@@ -106,7 +108,7 @@ describe('validateImport refuses', () => {
   it.each(cases)('%s', async (_name, files, reason) => {
     const checked = checkImport(files());
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.reason).toMatch(reason);
+    if (!checked.ok) expect(english(checked.reason)).toMatch(reason);
     // The async entry point refuses the same way and builds no model.
     const tensors = tf.memory().numTensors;
     const result = await validateImport(files());

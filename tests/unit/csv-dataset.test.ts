@@ -5,24 +5,26 @@ import { encodeRow, fitNumeric } from '../../src/ml/csv/encode';
 import { loadCsv } from '../../src/ml/csv/index';
 import { readTable } from '../../src/ml/csv/readTable';
 import type { ColumnSchema, DatasetOptions, IgnoreCause, RawTable } from '../../src/ml/csv/types';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function table(text: string, fileName = 'data.csv'): RawTable {
   const read = readTable(utf8(text), fileName);
-  if (!read.ok) throw new Error(read.reason);
+  if (!read.ok) throw reasonError(read.reason);
   return read.value;
 }
 
 function build(text: string, options?: DatasetOptions, testText?: string) {
   const built = buildDataset(table(text), options, testText === undefined ? undefined : table(testText, 'test.csv'));
-  if (!built.ok) throw new Error(built.reason);
+  if (!built.ok) throw reasonError(built.reason);
   return built.value;
 }
 
 function reason(text: string, options?: DatasetOptions, testText?: string): string {
   const built = buildDataset(table(text), options, testText === undefined ? undefined : table(testText, 'test.csv'));
-  return built.ok ? 'ok' : built.reason;
+  return built.ok ? 'ok' : english(built.reason);
 }
 
 /** A CSV with one column `x` of `values` and a label alternating a/b. */
@@ -241,7 +243,7 @@ describe('loadCsv', () => {
 
   it('names the test file in its errors', () => {
     const loaded = loadCsv(utf8('x,c\n1,a\n2,b\n'), 'train.csv', {}, { bytes: new Uint8Array(), fileName: 'held-out.csv' });
-    expect(!loaded.ok && loaded.reason).toMatch(/^held-out\.csv is empty/);
+    expect(!loaded.ok && english(loaded.reason)).toMatch(/^held-out\.csv is empty/);
   });
 });
 

@@ -4,12 +4,14 @@ import { loadCsv } from '../../src/ml/csv/index';
 import { encodeInputs, encodeTableForPrediction, featureInputs } from '../../src/ml/csv/predict';
 import { readTable } from '../../src/ml/csv/readTable';
 import type { CsvSchema } from '../../src/ml/csv/types';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 function schemaOf(text: string): CsvSchema {
   const loaded = loadCsv(utf8(text), 'train.csv', { testFraction: 0 });
-  if (!loaded.ok) throw new Error(loaded.reason);
+  if (!loaded.ok) throw reasonError(loaded.reason);
   return loaded.value.schema;
 }
 
@@ -32,14 +34,14 @@ describe('encoding rows to classify', () => {
     [['1'], /Expected 2 values \(size, colour\), got 1/],
   ])('encodes the typed values %j', (values, expected) => {
     const encoded = encodeInputs(schemaOf(train), values);
-    if (expected instanceof RegExp) expect(!encoded.ok && encoded.reason).toMatch(expected);
+    if (expected instanceof RegExp) expect(!encoded.ok && english(encoded.reason)).toMatch(expected);
     else expect(encoded.ok && Array.from(encoded.value)).toEqual(expected);
   });
 
   it('encodes a file of rows by column name, with the labels when the file has them', () => {
     const schema = schemaOf(train);
     const file = readTable(utf8('colour,kind,size\nblue,b,3\nred,zzz,1\n'), 'new.csv');
-    if (!file.ok) throw new Error(file.reason);
+    if (!file.ok) throw reasonError(file.reason);
     const encoded = encodeTableForPrediction(schema, file.value);
     expect(encoded.ok).toBe(true);
     if (!encoded.ok) return;
@@ -50,9 +52,9 @@ describe('encoding rows to classify', () => {
 
   it('names the feature columns a file to classify lacks', () => {
     const file = readTable(utf8('size,shade\n1,red\n3,blue\n'), 'new.csv');
-    if (!file.ok) throw new Error(file.reason);
+    if (!file.ok) throw reasonError(file.reason);
     const encoded = encodeTableForPrediction(schemaOf(train), file.value);
-    expect(!encoded.ok && encoded.reason).toMatch(/new\.csv lacks the feature columns "colour"/);
+    expect(!encoded.ok && english(encoded.reason)).toMatch(/new\.csv lacks the feature columns "colour"/);
   });
 
   it('loads the tutorial files as training and test set (TensorFlow format, class ids named on line 1)', () => {

@@ -9,7 +9,8 @@ import { irisDataset } from '../../src/ml/datasets/iris';
 import { mulberry32 } from '../../src/ml/model/rng';
 import { Session } from '../../src/ml/train/session';
 import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
-import type { EngineChoice, Evaluation, ModelConfig, Split, WorkerEvent } from '../../src/shared/protocol';
+import type { WorkerEvent } from '../../src/shared/protocol';
+import type { EngineChoice, Evaluation, ModelConfig, Split } from '../../src/shared/types';
 import { collectingHooks, IRIS_CONFIG, loadIris, ofType } from './helpers';
 
 const evaluation = (split: Split, globalStep: number, averageLoss: number): Evaluation => ({

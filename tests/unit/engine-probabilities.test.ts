@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { modelProbabilities } from '../../src/ml/model/metrics';
-import type { EngineChoice } from '../../src/shared/protocol';
+import type { EngineChoice } from '../../src/shared/types';
 import { IRIS_CONFIG, loadIris, makeSession } from './helpers';
 
 describe('engine probabilities', () => {

@@ -11,10 +11,11 @@ import { describe, expect, it } from 'vitest';
 import type { LabelledSplit } from '../../src/ml/datasets/data';
 import { parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
 import { runFastBench } from '../../bench/fast';
+import { reasonError } from '../../src/shared/result';
 
 function iris(): LabelledSplit {
   const parsed = parseTensorFlowCsv(readFileSync('public/data/iris_training.csv', 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw reasonError(parsed.reason);
   return parsed.value;
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelConfig, OptimizerName } from '../../src/shared/protocol';
+import type { ModelConfig, OptimizerName } from '../../src/shared/types';
 import { BatchStream } from '../../src/ml/train/batches';
 import type { LabelledSplit } from '../../src/ml/datasets/data';
 import { buildClassifier, makeOptimizer } from '../../src/ml/model/model';
@@ -18,10 +18,11 @@ import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import { copyModelToNet, copyNetToModel, denseShapeOf } from '../../src/ml/model/denseShape';
 import { TfjsReferenceStep } from '../../src/ml/engines/reference';
+import { reasonError } from '../../src/shared/result';
 
 function split(file: string): LabelledSplit {
   const parsed = parseTensorFlowCsv(readFileSync(`public/data/${file}`, 'utf8'), file);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw reasonError(parsed.reason);
   return parsed.value;
 }
 
@@ -178,7 +179,7 @@ describe('hidden activations', () => {
       model.add(tf.layers.dense({ units: 8, activation: activations[1], kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
       model.add(tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }));
       const shape = denseShapeOf(model);
-      if (!shape.ok) throw new Error(shape.reason);
+      if (!shape.ok) throw reasonError(shape.reason);
       expect(shape.value).toEqual({ widths: [4, 12, 8, 3], activations, dropout: 0 });
       const reference = new TfjsReferenceStep(model, makeOptimizer('adam', 0.01), train, 'mean');
       const net = new FastDenseNet({ ...shape.value, optimizer: makeFastOptimizer('adam', 0.01), reduction: 'mean' });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Activation, ModelConfig, OptimizerName } from '../../src/shared/protocol';
+import type { Activation, ModelConfig, OptimizerName } from '../../src/shared/types';
 import { BatchStream } from '../../src/ml/train/batches';
 import type { LabelledSplit } from '../../src/ml/datasets/data';
 import { buildClassifier, makeOptimizer } from '../../src/ml/model/model';
@@ -20,12 +20,13 @@ import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import type { LossReduction } from '../../src/ml/fast/softmax';
 import { copyModelToNet } from '../../src/ml/model/denseShape';
 import { TfjsReferenceStep } from '../../src/ml/engines/reference';
+import { reasonError } from '../../src/shared/result';
 
 const TOLERANCE = 1e-5;
 
 function irisTraining(): LabelledSplit {
   const parsed = parseTensorFlowCsv(readFileSync('public/data/iris_training.csv', 'utf8'), 'iris_training.csv');
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw reasonError(parsed.reason);
   return parsed.value;
 }
 

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { irisDataset, irisFromCsv } from '../../src/ml/datasets/iris';
 import type { ClassificationData } from '../../src/ml/datasets/data';
 import { Session } from '../../src/ml/train/session';
-import type { EngineChoice, ModelConfig, WorkerEvent } from '../../src/shared/protocol';
+import type { WorkerEvent } from '../../src/shared/protocol';
+import type { EngineChoice, ModelConfig } from '../../src/shared/types';
+import { reasonError } from '../../src/shared/result';
 
 export const IRIS_CONFIG: ModelConfig = {
   hiddenUnits: [10, 20, 10],
@@ -24,7 +26,7 @@ export function readData(name: string): string {
 
 export function loadIris(): ClassificationData {
   const result = irisFromCsv(readData('iris_training.csv'), readData('iris_test.csv'));
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 

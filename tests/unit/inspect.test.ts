@@ -1,3 +1,4 @@
+import type { ParseResult } from '../../src/shared/result';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import { FLOWERS } from './analysisFixtures';
 import { collectingHooks, IRIS_CONFIG, loadIris } from './helpers';
+import { reasonError } from '../../src/shared/result';
 
 const fetchBytes = async (path: string) => new Uint8Array(readFileSync(new URL(`../../public/${path}`, import.meta.url)));
 
@@ -20,8 +22,8 @@ async function makeWorkspace() {
 
 const file = (text: string, name: string) => new File([text], name);
 
-const expectOk = <T,>(r: { ok: true; value: T } | { ok: false; reason: string }): T => {
-  if (!r.ok) throw new Error(r.reason);
+const expectOk = <T,>(r: ParseResult<T>): T => {
+  if (!r.ok) throw reasonError(r.reason);
   return r.value;
 };
 

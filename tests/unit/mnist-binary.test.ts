@@ -5,6 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeMnistBinary, MNIST_BINARY_MAGIC, parseMnistBinary, splitMnist } from '../../src/ml/mnist/binary';
 import type { MnistImages } from '../../src/ml/mnist/dataset';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 await tf.setBackend('cpu');
 
@@ -25,7 +27,7 @@ function binary(count: number, rows: number, cols: number, labels: number[], mag
 
 function mustParse(bytes: Uint8Array): MnistImages {
   const result = parseMnistBinary(bytes);
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 
@@ -33,7 +35,7 @@ describe('public/data/mnist-10k.bin.gz', () => {
   let set: MnistImages;
   beforeAll(async () => {
     const result = await decodeMnistBinary(readFileSync(FILE));
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     set = result.value;
   });
 
@@ -70,7 +72,7 @@ describe('public/data/mnist-10k.bin.gz', () => {
 
   it('splits 1,000 validation / 8,000 train / 1,000 test like read_data_sets, scaled to [0, 1]', () => {
     const result = splitMnist(set);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     const { train, validation, test } = result.value;
     expect([train.rows, validation.rows, test.rows]).toEqual([8000, 1000, 1000]);
     expect(train.features.length).toBe(8000 * 784);
@@ -105,8 +107,8 @@ describe('parseMnistBinary', () => {
     const result = parseMnistBinary(bytes, 'digits.bin');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reason).toContain('digits.bin');
-      expect(result.reason).toContain(reason);
+      expect(english(result.reason)).toContain('digits.bin');
+      expect(english(result.reason)).toContain(reason);
     }
   });
 
@@ -116,14 +118,14 @@ describe('parseMnistBinary', () => {
     new DataView(bytes.buffer).setUint32(4, 1e9);
     const result = parseMnistBinary(bytes);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain('1000000000 images of 28 x 28 (785000000016 bytes) but the file has 1024 bytes');
+    if (!result.ok) expect(english(result.reason)).toContain('1000000000 images of 28 x 28 (785000000016 bytes) but the file has 1024 bytes');
   });
 
   it('rejects corrupt gzip with a reason, without throwing', async () => {
     const gz = gzipSync(binary(2, 2, 2, [1, 2]));
     const result = await decodeMnistBinary(gz.subarray(0, gz.length - 6));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/mnist-10k\.bin\.gz: the gzip data is corrupt/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/mnist-10k\.bin\.gz: the gzip data is corrupt/);
   });
 });
 
@@ -136,7 +138,7 @@ describe('splitMnist', () => {
     [{ validation: 5, test: 5 }, [0, 5, 5], [undefined, 0, 5]],
   ])('with sizes %j gives train / validation / test rows %j', (sizes, rows, firstLabels) => {
     const result = splitMnist(set, sizes);
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     const { train, validation, test } = result.value;
     expect([train.rows, validation.rows, test.rows]).toEqual(rows);
     expect([train.labels[0], validation.labels[0], test.labels[0]]).toEqual(firstLabels);
@@ -150,6 +152,6 @@ describe('splitMnist', () => {
   ])('rejects sizes %j', (sizes, reason) => {
     const result = splitMnist(set, sizes);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain(reason);
+    if (!result.ok) expect(english(result.reason)).toContain(reason);
   });
 });

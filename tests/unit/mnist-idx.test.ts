@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fromIdx, IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, parseIdxImages, parseIdxLabels } from '../../src/ml/mnist/idx';
+import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 await tf.setBackend('cpu');
 
@@ -36,7 +38,7 @@ function tinyFiles() {
 describe('parseIdxImages and parseIdxLabels', () => {
   it('read the header and give the data after it', () => {
     const result = parseIdxImages(images(2, 2, 3));
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     expect([result.value.count, result.value.rows, result.value.cols]).toEqual([2, 2, 3]);
     expect(Array.from(result.value.images)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const l = parseIdxLabels(labels([3, 1, 4]));
@@ -57,8 +59,8 @@ describe('parseIdxImages and parseIdxLabels', () => {
     const result = parseIdxImages(bytes, 'train-images-idx3-ubyte');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reason.startsWith('train-images-idx3-ubyte')).toBe(true);
-      expect(result.reason).toContain(reason);
+      expect(english(result.reason).startsWith('train-images-idx3-ubyte')).toBe(true);
+      expect(english(result.reason)).toContain(reason);
     }
   });
 
@@ -71,8 +73,8 @@ describe('parseIdxImages and parseIdxLabels', () => {
     const result = parseIdxLabels(bytes, 'train-labels-idx1-ubyte');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reason.startsWith('train-labels-idx1-ubyte')).toBe(true);
-      expect(result.reason).toContain(reason);
+      expect(english(result.reason).startsWith('train-labels-idx1-ubyte')).toBe(true);
+      expect(english(result.reason)).toContain(reason);
     }
   });
 });
@@ -86,7 +88,7 @@ describe('fromIdx', () => {
     const result = await fromIdx(encode(f.trainImages), encode(f.trainLabels), encode(f.testImages), encode(f.testLabels), {
       validationSize: 2,
     });
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     const { train, validation, test, rows, cols } = result.value;
     expect([rows, cols]).toEqual([2, 3]);
     expect([train.rows, validation.rows, test.rows]).toEqual([6, 2, 3]);
@@ -106,7 +108,7 @@ describe('fromIdx', () => {
       images(10_000, 28, 28),
       labels(digits(10_000)),
     );
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw reasonError(result.reason);
     const { train, validation, test } = result.value;
     expect([train.rows, validation.rows, test.rows]).toEqual([55_000, 5_000, 10_000]);
     expect(train.features.length).toBe(55_000 * 784);
@@ -125,7 +127,7 @@ describe('fromIdx', () => {
     const f = change(tinyFiles());
     const result = await fromIdx(f.trainImages, f.trainLabels, f.testImages, f.testLabels);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toContain(reason);
+    if (!result.ok) expect(english(result.reason)).toContain(reason);
   });
 
   it('refuses a gzip that inflates past the cap instead of allocating it', async () => {
@@ -142,6 +144,6 @@ describe('fromIdx', () => {
       names: { trainLabels: 'my-labels.idx' },
     });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^my-labels\.idx holds images, not labels/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/^my-labels\.idx holds images, not labels/);
   });
 });

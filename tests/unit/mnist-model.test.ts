@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeMnistBinary, splitMnist } from '../../src/ml/mnist/binary';
 import { fakeData } from '../../src/ml/mnist/fake';
 import { formatPrecision, inference, mnistParameterCount, precisionAt1, sparseSoftmaxLoss } from '../../src/ml/mnist/model';
+import { reasonError } from '../../src/shared/result';
 
 await tf.setBackend('cpu');
 
@@ -129,9 +130,9 @@ describe('fakeData', () => {
 describe('training on the real digits', () => {
   it('SGD(0.01), batch 100: the mean loss falls and precision @ 1 rises well above chance', async () => {
     const file = await decodeMnistBinary(readFileSync(new URL('../../public/data/mnist-10k.bin.gz', import.meta.url)));
-    if (!file.ok) throw new Error(file.reason);
+    if (!file.ok) throw reasonError(file.reason);
     const split = splitMnist(file.value);
-    if (!split.ok) throw new Error(split.reason);
+    if (!split.ok) throw reasonError(split.reason);
     const { train, validation } = split.value;
     const before = tf.memory().numTensors;
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeMnistBinary } from '../../src/ml/mnist/binary';
 import { centreOfMass, preprocessDigit, type Digit } from '../../src/ml/mnist/preprocess';
+import { reasonError } from '../../src/shared/result';
 
 await tf.setBackend('cpu');
 
@@ -28,7 +29,7 @@ const seven: Shape = (x, y) =>
 
 function run(canvas: Float32Array, width: number, height: number): Digit {
   const result = preprocessDigit(canvas, width, height);
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw reasonError(result.reason);
   return result.value;
 }
 
@@ -95,7 +96,7 @@ describe('preprocessDigit', () => {
 
   it('gives back real MNIST digits, pixel for pixel, from drawings 10 times larger', async () => {
     const file = await decodeMnistBinary(readFileSync(new URL('../../public/data/mnist-10k.bin.gz', import.meta.url)));
-    if (!file.ok) throw new Error(file.reason);
+    if (!file.ok) throw reasonError(file.reason);
     for (let i = 0; i < 100; i++) {
       const original = Float32Array.from(file.value.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
       const canvas = draw(280, 280, (x, y) => original[Math.floor(y / 10) * 28 + Math.floor(x / 10)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelChanges } from '../../src/client/modelChanges';
 import { IRIS_DEFAULTS, modelConfig } from '../../src/client/settings';
-import type { ModelConfig } from '../../src/shared/protocol';
+import type { ModelConfig } from '../../src/shared/types';
 
 const built: ModelConfig = modelConfig(IRIS_DEFAULTS);
 

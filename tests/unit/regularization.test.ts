@@ -13,7 +13,7 @@ import { copyModelToNet } from '../../src/ml/model/denseShape';
 import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/model/model';
 import { ACTIVATIONS } from '../../src/shared/modelConfig';
 import { mulberry32 } from '../../src/ml/model/rng';
-import type { EngineName, ModelConfig } from '../../src/shared/protocol';
+import type { EngineName, ModelConfig } from '../../src/shared/types';
 import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
 
 beforeAll(async () => {

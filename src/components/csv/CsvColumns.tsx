@@ -1,6 +1,6 @@
 import { dataMessages } from '../../client/i18n/messages/data';
 import { LIMITS } from '../../client/settings';
-import type { CsvChoices } from '../../shared/protocol';
+import type { CsvChoices } from '../../shared/types';
 import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
 import { assertNever } from '../../shared/protocol';
 import { useT } from '../useI18n';

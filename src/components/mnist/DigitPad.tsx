@@ -9,7 +9,7 @@
  * finger from scrolling the page, and pointer capture keeps a stroke that leaves the pad.
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { Prediction } from '../../shared/protocol';
+import type { Prediction } from '../../shared/types';
 import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { ProbabilityBars } from '../ProbabilityBars';
 import { useT } from '../useI18n';

@@ -6,7 +6,7 @@
  * evaluations carry counts, not only MNIST.
  */
 import { memo, useMemo } from 'react';
-import type { Evaluation, Split } from '../../shared/protocol';
+import type { Evaluation, Split } from '../../shared/types';
 import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { MetricChart, type Series } from '../MetricChart';
 import { useT } from '../useI18n';

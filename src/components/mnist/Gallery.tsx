@@ -6,7 +6,7 @@
  * the digits shown.
  */
 import { memo, useEffect, useId, useMemo, useState } from 'react';
-import type { DigitGallery } from '../../shared/protocol';
+import type { DigitGallery } from '../../shared/types';
 import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { useT } from '../useI18n';
 import { useAppState } from '../useStore';

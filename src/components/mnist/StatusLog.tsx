@@ -5,7 +5,7 @@
  * every few hundred milliseconds would drown a screen reader; the log is there to read.
  */
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import type { Evaluation, LogLine, Split } from '../../shared/protocol';
+import type { Evaluation, LogLine, Split } from '../../shared/types';
 import { mnistMessages } from '../../client/i18n/messages/mnist';
 import { useT } from '../useI18n';
 import { useAppState } from '../useStore';

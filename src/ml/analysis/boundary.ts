@@ -10,7 +10,7 @@
  */
 import type { BoundaryMap } from '../../shared/analysis';
 import type { InputView } from './inputView';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 /** Share of the training range added on each side of an axis. */
 export const BOUNDARY_PADDING = 0.05;

@@ -12,7 +12,7 @@
  * rows the split took (csv.testOrigin). MNIST's 784 pixels are not inputs a
  * person types: its view has none.
  */
-import type { InputField } from '../../shared/protocol';
+import type { InputField } from '../../shared/types';
 import type { LoadedCsv, RawTable } from '../csv';
 import { columnWidth } from '../csv/encode';
 import { shortNumber, type ClassificationData, type LabelledSplit } from '../datasets/data';

@@ -6,11 +6,11 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ConfusionRows, NetworkPicture } from '../../shared/analysis';
-import type { Activation } from '../../shared/protocol';
+import type { Activation } from '../../shared/types';
 import type { LabelledSplit } from '../datasets/data';
 import type { PerExample } from '../model/metrics';
 import type { InputView } from './inputView';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 /** Most rows one cell lists. */
 export const MAX_CELL_ROWS = 500;

@@ -10,7 +10,7 @@ import type { LoadedCsv } from '../csv';
 import { csvTestSource, csvView, numericView, pixelView, type InputView } from './inputView';
 import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, modelKernels, networkPicture } from './inspect';
 import type { Session } from '../train/session';
-import { orThrow } from '../datasets/tfCsv';
+import { orThrow } from '../../shared/result';
 
 /** The loaded rows as the person knows them; `withCells` also finds a CSV's test rows in the file. */
 function inputView(session: Session, csv: LoadedCsv | null, withCells: boolean): InputView {

@@ -5,7 +5,7 @@
  * none) so the Workspace only says when; failures come back as messages to show,
  * never as lost work.
  */
-import type { CheckpointInfo, DownloadFile } from '../../shared/protocol';
+import type { CheckpointInfo, DownloadFile } from '../../shared/types';
 import {
   checkpointMeta,
   checkpointOf,
@@ -24,7 +24,7 @@ import {
 } from '../checkpoint';
 import type { CsvSchema } from '../../shared/csv';
 import type { Restore, Session } from '../train/session';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult, Reason } from '../../shared/result';
 
 /** What the Workspace knows about the loaded data set that a checkpoint must carry. */
 export interface DatasetRecord {
@@ -40,7 +40,7 @@ export class Persistence {
   private constructor(
     private readonly store: CheckpointStore,
     /** Why nothing will survive a reload, when IndexedDB is unavailable. */
-    readonly unavailable: string | null,
+    readonly unavailable: Reason | null,
   ) {}
 
   static async open(factory: IDBFactory | undefined): Promise<Persistence> {
@@ -49,7 +49,7 @@ export class Persistence {
   }
 
   /** Save the session's model as a checkpoint and the page state after it. Returns a message when something went wrong. */
-  async save(session: Session, record: DatasetRecord): Promise<string | null> {
+  async save(session: Session, record: DatasetRecord): Promise<Reason | null> {
     const meta = this.meta(session, record);
     const saved = await this.store.save(await checkpointOf(session.model, meta));
     if (!saved.ok) return saved.reason;
@@ -63,7 +63,7 @@ export class Persistence {
    * reload before the first 1000 steps still re-opens a dropped CSV. Keeps the stored
    * checkpoint of the same model when there is one.
    */
-  async saveLoaded(session: Session, record: DatasetRecord, checkpointId: string | null): Promise<string | null> {
+  async saveLoaded(session: Session, record: DatasetRecord, checkpointId: string | null): Promise<Reason | null> {
     const state = await this.store.saveSession(this.state(session, record, checkpointId));
     return state.ok ? null : state.reason;
   }

@@ -3,7 +3,7 @@
  * checkpoint at its step, and its curves, when it was trained with the settings the
  * page opens with.
  */
-import type { ModelConfig } from '../../shared/protocol';
+import type { ModelConfig } from '../../shared/types';
 import type { SessionState } from '../checkpoint';
 import { withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
 import type { Persistence } from './persistence';

@@ -6,7 +6,8 @@
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
-import type { CsvChoices, DatasetName, EngineChoice, ModelConfig, WorkerEvent } from '../../shared/protocol';
+import type { WorkerEvent } from '../../shared/protocol';
+import type { CsvChoices, DatasetName, EngineChoice, ModelConfig } from '../../shared/types';
 import { loadCsv, buildDataset, type LoadedCsv } from '../csv';
 import { checkFileSize } from '../csv/readTable';
 import { idxSessionDataset } from '../checkpoint';
@@ -21,7 +22,7 @@ import { setWeights } from '../model/model';
 import type { DatasetRecord, Persistence } from './persistence';
 import { resume, sameModel } from './resume';
 import { Session, type Restore, type SessionHooks } from '../train/session';
-import { orThrow } from '../datasets/tfCsv';
+import { orThrow, reasonError } from '../../shared/result';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 
 export interface WorkspaceHooks extends SessionHooks {
@@ -94,7 +95,7 @@ export class Workspace {
     this.assertIdle();
     for (const f of testFile ? [file, testFile] : [file]) {
       const size = checkFileSize(f.size, f.name);
-      if (!size.ok) throw new Error(size.reason);
+      if (!size.ok) throw reasonError(size.reason);
     }
     this.post({ type: 'loading', what: file.name, fraction: 0 });
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -172,7 +173,7 @@ export class Workspace {
 
   async predictFile(file: NamedBlob) {
     const size = checkFileSize(file.size, file.name);
-    if (!size.ok) throw new Error(size.reason);
+    if (!size.ok) throw reasonError(size.reason);
     if (!this.csv) throw new Error('Classifying a file needs a model trained on a CSV: drop a CSV and train first.');
     return orThrow(await predictFile(this.current.model, this.csv.schema, new Uint8Array(await file.arrayBuffer()), file.name));
   }

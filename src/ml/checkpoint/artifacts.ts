@@ -5,7 +5,7 @@
  * tf.loadLayersModel in any page and converts with tensorflowjs_converter to Keras.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import type { Checkpoint, CheckpointMeta, ModelJson } from './types';
 
 /** What save() hands a save handler, with the weights in one buffer. */

@@ -3,7 +3,7 @@
  * run's curve for download: one row per point, `step,split,loss,accuracy,seconds`
  * (seconds: training time since the model was built, TensorBoard's relative time).
  */
-import type { MetricPoint, Split } from '../../shared/protocol';
+import type { MetricPoint, Split } from '../../shared/types';
 
 /** Row order within a step: the order the evaluation runs the splits. */
 const SPLIT_ORDER: Record<Split, number> = { train: 0, validation: 1, test: 2 };

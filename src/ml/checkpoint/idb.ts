@@ -16,7 +16,7 @@
  * (read all metas, delete whole records) sees a consistent set. The only shared keys,
  * 'latest' and 'session', are replaced whole: the last tab to write wins.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { on, transact } from './idbRequests';
 import { asSession, asStoredMeta, describeCheckpoint, KEPT_CHECKPOINT, newestFirst, sealOf, storageError, toPrune, type Stamp } from './rules';
 import type { CheckpointStore, SaveOutcome, StoreOptions } from './store';

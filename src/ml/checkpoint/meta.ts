@@ -4,12 +4,12 @@
  * later reads (to encode rows, name classes, write Python) is checked here, so the
  * rest of the code can rely on the CheckpointMeta type.
  */
-import type { Evaluation, ModelConfig } from '../../shared/protocol';
+import type { Evaluation, ModelConfig } from '../../shared/types';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../datasets/data';
 import { parameterCount } from '../model/model';
 import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { fingerprint as fingerprintOf } from './fingerprint';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type CsvFormat, type DatasetSource } from './types';
 

@@ -6,7 +6,7 @@
  * initializer, zero biases), optimizer, learning rate, loss reduction, batch size, steps and seed. The
  * weights are not in it (they are in the model.json export); it reproduces the recipe.
  */
-import type { ModelConfig } from '../../shared/protocol';
+import type { ModelConfig } from '../../shared/types';
 import { pyFloat, pyLines, pyStr, pyValue } from './pyLiteral';
 import { pythonData } from './pythonData';
 import type { CheckpointMeta } from './types';

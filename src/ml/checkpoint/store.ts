@@ -5,7 +5,7 @@
  * memory (below: for a private window without IndexedDB, and for tests). Every method
  * returns a value, never throws: storage that fails must not stop training.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { describeCheckpoint, KEPT_CHECKPOINT, newestFirst, storageError, toPrune } from './rules';
 import type { Checkpoint, CheckpointMeta, SessionState } from './types';
 
@@ -99,6 +99,3 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
   };
   return store;
 }
-
-export { openCheckpointStore, DEFAULT_DB_NAME } from './idb';
-export { MAX_TO_KEEP, MAX_TOTAL } from './rules';

@@ -5,7 +5,7 @@
  * that does not fit the layers is refused with a reason instead of a tfjs stack trace.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 /** Layer classes an imported model may have: a stack of Dense layers. */
 export const KNOWN_LAYERS: readonly string[] = ['Dense', 'Dropout', 'InputLayer'];

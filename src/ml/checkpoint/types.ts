@@ -5,7 +5,7 @@
  * reload. Plain structured-clone data: IndexedDB stores these objects as they are.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { CsvChoices, DatasetSummary, Evaluation, MetricPoint, ModelConfig } from '../../shared/protocol';
+import type { CsvChoices, DatasetSummary, Evaluation, MetricPoint, ModelConfig } from '../../shared/types';
 import type { CsvEncoding, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
 
 /** Bumped when CheckpointMeta changes shape; readers reject versions they do not know. */

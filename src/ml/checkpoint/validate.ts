@@ -6,7 +6,7 @@
  * validateImport let tfjs build the model, and check its input and output widths once more.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { loadFromArtifacts, META_KEY, MODEL_FILE } from './artifacts';
 import { parseMeta } from './meta';
 import { denseStack, matchManifest, type DenseLayer } from './topology';

@@ -8,7 +8,7 @@
  */
 import type { ClassificationData } from '../datasets/data';
 import type { CsvEncoding, CsvPreview, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
-export type { ParseResult } from '../datasets/tfCsv';
+export type { ParseResult } from '../../shared/result';
 // The types the page also shows live in src/shared/csv.ts (one definition for both threads).
 export type * from '../../shared/csv';
 

@@ -3,7 +3,7 @@
  * preview the page shows, and the form's inputs (one per feature column, before
  * one-hot), encoded with the schema the model trains with.
  */
-import type { CsvChoices } from '../../shared/protocol';
+import type { CsvChoices } from '../../shared/types';
 import { csvSessionDataset, type SessionDataset } from '../checkpoint';
 import type { LoadedCsv } from '../csv';
 import type { NamedBlob } from './sources';

@@ -2,8 +2,8 @@
  * The encoded data set the model trains on: numbers only, already in the shape the
  * network reads. Built in the worker from a preset or a file; never sent whole to the page.
  */
-import type { DatasetSummary } from '../../shared/protocol';
-import type { ParseResult } from './tfCsv';
+import type { DatasetSummary } from '../../shared/types';
+import type { ParseResult } from '../../shared/result';
 
 export interface LabelledSplit {
   /** Row-major features, shape [rows, featureCount]. */

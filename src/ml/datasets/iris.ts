@@ -4,7 +4,8 @@
  */
 import { numericInputs, previewRows, type ClassificationData, type LoadedDataset } from './data';
 import { IRIS_FEATURES } from '../../shared/samples';
-import { parseTensorFlowCsv, type ParseResult } from './tfCsv';
+import type { ParseResult } from '../../shared/result';
+import { parseTensorFlowCsv } from './tfCsv';
 
 /** Build the Iris data set from the texts of iris_training.csv and iris_test.csv. */
 export function irisFromCsv(trainText: string, testText: string): ParseResult<ClassificationData> {

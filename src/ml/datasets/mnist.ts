@@ -3,7 +3,7 @@
  * read_data_sets' three splits, and the gallery of test digits the page shows with
  * what the model reads in them.
  */
-import type { DigitGallery } from '../../shared/protocol';
+import type { DigitGallery } from '../../shared/types';
 import type { LabelledSplit, LoadedDataset } from './data';
 import type { MnistData } from '../mnist/dataset';
 

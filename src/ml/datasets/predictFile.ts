@@ -5,10 +5,10 @@
  * column, the score.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BatchPredictions } from '../../shared/protocol';
+import type { BatchPredictions } from '../../shared/types';
 import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
 import { encodeTableForPrediction } from '../csv/predict';
-import type { ParseResult } from './tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 const PREVIEW_ROWS = 50;
 /** Rows per forward pass, so a large file never needs one huge tensor. */

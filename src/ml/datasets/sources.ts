@@ -8,7 +8,7 @@ import { irisDataset, irisFromCsv } from './iris';
 import { decodeMnistBinary, MNIST_BINARY_FILE, splitMnist } from '../mnist/binary';
 import { fromIdx } from '../mnist/idx';
 import { mnistDataset } from './mnist';
-import { orThrow } from './tfCsv';
+import { orThrow } from '../../shared/result';
 
 /** A File, or any Blob with a name (what tests build under Node). */
 export type NamedBlob = Blob & { name: string };

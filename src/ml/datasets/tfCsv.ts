@@ -3,6 +3,7 @@
  * line is `<rows>,<features>,<class names...>`, not column names; every later line
  * is `features` numbers followed by an integer class id.
  */
+import type { ParseResult } from '../../shared/result';
 
 export interface LabelledRows {
   /** Row-major features, shape [rows, featureCount]. */
@@ -14,13 +15,6 @@ export interface LabelledRows {
   classNames: string[];
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** The value, or an Error carrying the reason (for callers that report errors by throwing). */
-export function orThrow<T>(result: ParseResult<T>): T {
-  if (!result.ok) throw new Error(result.reason);
-  return result.value;
-}
 
 /** True when a first line looks like `N,F,class...` with N and F non-negative integers. */
 export function isTensorFlowHeader(firstLine: string): boolean {

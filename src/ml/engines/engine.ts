@@ -7,7 +7,7 @@
  * for prediction, evaluation and export; sync() brings it up to date.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EngineChoice, EngineName, ModelConfig } from '../../shared/protocol';
+import type { EngineChoice, EngineName, ModelConfig } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import type { PerExample } from '../model/metrics';
 import { FusedEngine } from './fused';

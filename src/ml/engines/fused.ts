@@ -7,7 +7,7 @@
  * dropout match in distribution, not bit for bit.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '../../shared/protocol';
+import type { ModelConfig } from '../../shared/types';
 import { BatchStream } from '../train/batches';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import type { PerExample } from '../model/metrics';

@@ -6,7 +6,7 @@
  * inside a step. Owns every tensor it makes and frees them in dispose().
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig } from '../../shared/protocol';
+import type { ModelConfig } from '../../shared/types';
 import { BatchStream } from '../train/batches';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import { modelProbabilities, perExampleTfjs, type PerExample } from '../model/metrics';

@@ -5,7 +5,7 @@
  * give the same weights as tfjs bit for bit. Slots are allocated on the first update,
  * as tfjs does, and never again.
  */
-import type { OptimizerName } from '../../shared/protocol';
+import type { OptimizerName } from '../../shared/types';
 
 /** tfjs's backend epsilon on float32 backends (cpu, wasm, WebGL with float textures). */
 export const TFJS_EPSILON = 1e-7;

@@ -9,7 +9,7 @@
  * The file is stored gzipped; a server may inflate it on the way (Content-Encoding: gzip),
  * so both forms are accepted.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { checkSize, findBadLabel, hex32, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
 import { gunzipIfNeeded } from './gzip';
 

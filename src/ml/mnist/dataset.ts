@@ -4,7 +4,7 @@
  * as read_data_sets does (`images * (1.0 / 255.0)`).
  */
 import type { LabelledSplit } from '../datasets/data';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 export const MNIST_CLASSES = 10;
 export const MNIST_CLASS_NAMES: string[] = Array.from({ length: MNIST_CLASSES }, (_, i) => String(i));

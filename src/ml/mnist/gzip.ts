@@ -3,7 +3,7 @@
  * and Node 20 all have it), so the worker needs no zlib of its own. The output is capped:
  * a small gzip that inflates to gigabytes is refused, not allocated.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 /** Larger than the biggest MNIST file (train-images-idx3-ubyte, 47,040,016 bytes). */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;

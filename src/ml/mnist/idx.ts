@@ -8,7 +8,7 @@
  * [count, rows, cols], labels 0x00000801 [count]. Every size is checked against the byte
  * length before anything is allocated, and bad files give a reason naming the file.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { checkSize, findBadLabel, hex32, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
 import { gunzipIfNeeded, MAX_INFLATED_BYTES } from './gzip';
 

@@ -8,7 +8,7 @@
  * sum(v * x) / sum(v) as scipy.ndimage.center_of_mass computes it, and the target is
  * (14, 14). The real digits in public/data average (14.00, 14.00) in these coordinates.
  */
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 
 export const DIGIT_SIZE = 28;
 export const DIGIT_BOX = 20;

@@ -6,7 +6,7 @@
  * Optimizer slots are not carried across: tfjs and FastOptimizer each keep their own.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ParseResult } from '../../shared/result';
 import { ACTIVATIONS } from '../../shared/modelConfig';
 import type { Activation } from '../fast/activations';
 import type { FastDenseNet } from '../fast/net';

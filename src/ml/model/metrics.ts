@@ -4,7 +4,7 @@
  * bookkeeping that turns them into evaluate()'s numbers is plain arithmetic here.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Evaluation, Prediction, Split } from '../../shared/protocol';
+import type { Evaluation, Prediction, Split } from '../../shared/types';
 import type { SplitTensors } from './splits';
 
 /** The evaluation input_fn's batch size (numpy_input_fn's default), which defines `loss`. */

@@ -7,8 +7,8 @@
  * the kernels. Also the training loss and the optimizers.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelConfig, OptimizerName } from '../../shared/protocol';
-import type { ParseResult } from '../datasets/tfCsv';
+import type { ModelConfig, OptimizerName } from '../../shared/types';
+import type { ParseResult } from '../../shared/result';
 
 /**
  * inputs -> hidden[0] (-> dropout) -> ... -> hidden[n-1] (-> dropout) -> classes logits.

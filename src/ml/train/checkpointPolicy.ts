@@ -5,7 +5,7 @@
  * the next visit only up to MAX_SESSION_FILE_BYTES, so the page state stays small
  * enough to write after every run.
  */
-import type { CsvChoices, Evaluation, MetricPoint, ModelConfig } from '../../shared/protocol';
+import type { CsvChoices, Evaluation, MetricPoint, ModelConfig } from '../../shared/types';
 import { CHECKPOINT_VERSION, type SessionDataset, type SessionState, type StoredFile } from '../checkpoint/types';
 
 export const SAVE_EVERY_STEPS = 1000;

@@ -2,8 +2,8 @@
  * The arithmetic around the training loop: points of the learning curves, the size of
  * a chunk of steps, a history cut at a step. Pure functions of numbers.
  */
-import type { Evaluation, MetricPoint } from '../../shared/protocol';
-import type { History } from './session';
+import type { Evaluation, MetricPoint } from '../../shared/types';
+import type { History } from './history';
 
 /** Steps averaged into one point of the training-loss curve. */
 export const LOG_EVERY = 10;

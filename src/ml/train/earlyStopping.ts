@@ -4,7 +4,7 @@
  * `patience` evaluations in a row. The best loss is the best of this run only. Pure:
  * fed the evaluations of one split, it says when to stop and why.
  */
-import type { EarlyStop, Evaluation, Split } from '../../shared/protocol';
+import type { EarlyStop, Evaluation, Split } from '../../shared/types';
 
 /** The early stop in English words (the run-end message; the page words it in its own language). */
 export function earlyStopMessage(stop: EarlyStop): string {

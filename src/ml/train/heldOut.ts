@@ -4,7 +4,7 @@
  * the backend once. Keeps the newest per-row results on the test split for the MNIST
  * gallery, the confusion matrix and a cell's rows.
  */
-import type { Evaluation, Split } from '../../shared/protocol';
+import type { Evaluation, Split } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import type { Engine } from '../engines/engine';
 import { confusionMatrix, summarize, type PerExample } from '../model/metrics';

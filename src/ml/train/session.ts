@@ -6,16 +6,19 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { withConfigDefaults } from '../../shared/modelConfig';
-import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, WorkerEvent } from '../../shared/protocol';
+import type { WorkerEvent } from '../../shared/protocol';
+import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../../shared/types';
 import type { LoadedDataset } from '../datasets/data';
 import { chooseEngine, createEngine, type Engine, type Snapshot } from '../engines/engine';
 import { predictRow, type PerExample } from '../model/metrics';
 import { HeldOut } from './heldOut';
 import { parameterCount } from '../model/model';
-import type { ParseResult } from '../datasets/tfCsv';
+import { reasonError, type ParseResult } from '../../shared/result';
+import type { History } from './history';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { EarlyStopping, earlyStopMessage } from './earlyStopping';
 export { LOG_EVERY } from './curves';
+export type { History } from './history';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
 export const STATUS_EVERY = 100;
@@ -39,11 +42,6 @@ export interface Restore {
   history?: History;
 }
 
-/** Every curve point and evaluation since the model was built: what a reload brings back. */
-export interface History {
-  points: MetricPoint[];
-  evaluations: Evaluation[];
-}
 
 export class Session {
   private engine: Engine | null = null;
@@ -115,7 +113,7 @@ export class Session {
       const applied = restore.apply(next.model);
       if (!applied.ok) {
         next.dispose();
-        throw new Error(applied.reason);
+        throw reasonError(applied.reason);
       }
       next.adopt(restore.globalStep);
     }
@@ -171,7 +169,7 @@ export class Session {
   /** Classify one row as a person typed it. */
   async predict(values: string[]): Promise<Prediction> {
     const encoded = this.dataset.encodeInput(values);
-    if (!encoded.ok) throw new Error(encoded.reason);
+    if (!encoded.ok) throw reasonError(encoded.reason);
     return this.predictFeatures(encoded.value);
   }
 

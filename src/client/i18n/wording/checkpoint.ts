@@ -1,0 +1,6 @@
+/** English and Korean words for the checkpoint area's message codes (src/shared/messages/checkpoint.ts). */
+import type { Wordings } from '.';
+import type { CheckpointMessages } from '../../../shared/messages/checkpoint';
+
+export const checkpointWording: Wordings<keyof CheckpointMessages> = {
+};

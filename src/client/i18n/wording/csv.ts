@@ -1,0 +1,6 @@
+/** English and Korean words for the csv area's message codes (src/shared/messages/csv.ts). */
+import type { Wordings } from '.';
+import type { CsvMessages } from '../../../shared/messages/csv';
+
+export const csvWording: Wordings<keyof CsvMessages> = {
+};

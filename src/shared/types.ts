@@ -1,0 +1,175 @@
+/**
+ * The domain vocabulary both threads speak: model settings, data set summaries, curve
+ * points, evaluations, predictions. Plain structured-clone data (no tensors, no classes);
+ * protocol.ts builds its messages out of these.
+ */
+import type { CsvEncoding, CsvPreview } from './csv';
+
+/** tfjs backends the worker can run on. */
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+/** What the URL may ask for: a backend, or `auto` to let the worker choose. */
+export type BackendChoice = 'auto' | BackendName;
+/** Who runs the training steps: tfjs kernels, or the fused Float32Array loop (src/ml/fast). */
+export type EngineName = 'tfjs' | 'fused';
+export type EngineChoice = 'auto' | EngineName;
+
+export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
+/** The hidden layers' activation (the logits layer is always linear). */
+export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+/** Built-in data sets. */
+export type DatasetName = 'iris' | 'mnist';
+
+/** Hyperparameters of one model; changing any of them except the learning rate needs a new model. */
+export interface ModelConfig {
+  hiddenUnits: number[];
+  optimizer: OptimizerName;
+  learningRate: number;
+  batchSize: number;
+  seed: number;
+  /** tf.estimator's DNNClassifier: Glorot-uniform; Mechanics 101: truncated normal, stddev 1/sqrt(fan-in). */
+  initializer: 'glorot-uniform' | 'truncated-normal';
+  /** How a batch's per-example losses become the training loss: tf.estimator sums, Mechanics 101 averages. */
+  reduction: 'sum' | 'mean';
+  /** Hidden layers' activation; both tutorials use ReLU. */
+  activation: Activation;
+  /** Fraction of each hidden layer's units dropped in a training step, in [0, 0.9]; 0 = no dropout. */
+  dropout: number;
+  /** L2 penalty on the kernels (not the biases): the loss gains l2 * sum(w^2); 0 = none. */
+  l2: number;
+}
+
+/** How the page may ask for one input of a row to classify. */
+export interface InputField {
+  name: string;
+  kind: 'numeric' | 'categorical';
+  /** Categorical: the values seen in training, for a select. */
+  options?: string[];
+}
+
+/** What the page shows about the loaded data set. */
+export interface DatasetSummary {
+  source: 'iris' | 'mnist' | 'csv';
+  name: string;
+  /** The input columns a person fills in to classify a row (before any one-hot encoding). */
+  inputs: InputField[];
+  classNames: string[];
+  trainRows: number;
+  testRows: number;
+  validationRows: number;
+  /** How the rows were split, in words ("8,000 / 1,000 / 1,000 as read_data_sets does"). */
+  splitNote: string;
+  /** The first rows of the training split as text: the inputs, then the class name. */
+  preview: string[][];
+  /** A CSV's columns, inferred types, missing counts and class balance. */
+  csv?: CsvPreview;
+}
+
+export type Split = 'train' | 'validation' | 'test';
+
+/** One point of a learning curve, at a global step. */
+export interface MetricPoint {
+  step: number;
+  split: Split;
+  /** Mean cross-entropy per example. */
+  loss: number;
+  /** Fraction correct in [0, 1]; absent for the training batches' loss. */
+  accuracy?: number;
+  /**
+   * Training time in seconds since the model was built, summed over its runs (time
+   * between runs does not count): the x axis of the charts' "time" view.
+   */
+  seconds?: number;
+}
+
+/** A line of the tutorial's status log: `Step 100: loss = 2.21 (0.012 sec)`. */
+export interface LogLine {
+  step: number;
+  /** The training loss of that step as the model defines it (summed or mean over the batch). */
+  loss: number;
+  /** Wall time of one step around then, in seconds. */
+  seconds: number;
+}
+
+/** What `classifier.evaluate()` returns, with do_eval's counts (Num examples, Num correct). */
+export interface Evaluation {
+  split: Split;
+  accuracy: number;
+  /** Mean loss per example. */
+  averageLoss: number;
+  /** Mean over evaluation batches of the summed batch loss (the TF1 head's `loss`). */
+  loss: number;
+  globalStep: number;
+  examples: number;
+  correct: number;
+  /** Test split only: confusion[actual][predicted] counts. */
+  confusion?: number[][];
+}
+
+/** What `classifier.predict()` yields for one row. */
+export interface Prediction {
+  classId: number;
+  className: string;
+  probabilities: number[];
+  logits: number[];
+}
+
+/** Predictions for a file of rows. */
+export interface BatchPredictions {
+  fileName: string;
+  rows: number;
+  /** The first rows for the page: original cells, then predicted class and probabilities. */
+  columns: string[];
+  preview: string[][];
+  /** The whole result as CSV text, spreadsheet-safe, for download. */
+  csv: string;
+  /** When the file had the label column: how the predictions score against it. */
+  score?: { examples: number; correct: number; accuracy: number };
+  warnings: string[];
+}
+
+/** Test digits with what the model reads in them, for the gallery and the confusion matrix. */
+export interface DigitGallery {
+  globalStep: number;
+  /** 28x28 grey bytes per digit, [count * 784]. */
+  pixels: Uint8Array;
+  labels: number[];
+  predicted: number[];
+  /** confusion[actual][predicted] over the whole test split. */
+  confusion: number[][];
+}
+
+export type RunEnd = 'done' | 'stopped' | 'error';
+
+/** Why early stopping ended a run: the watched split's loss had not improved for `patience` evaluations. */
+export interface EarlyStop {
+  step: number;
+  split: Split;
+  patience: number;
+  bestStep: number;
+  bestLoss: number;
+}
+
+/** A stored checkpoint, as the checkpoints panel lists it. */
+export interface CheckpointInfo {
+  id: string;
+  globalStep: number;
+  /** ISO 8601. */
+  savedAt: string;
+  testAccuracy: number | null;
+  hiddenUnits: number[];
+}
+
+/** A file the page hands to the browser's downloads. */
+export interface DownloadFile {
+  name: string;
+  mime: string;
+  data: string | ArrayBuffer;
+}
+
+/** Options of a CSV load the person can change in the preview. */
+export interface CsvChoices {
+  encoding?: CsvEncoding | 'auto';
+  labelColumn?: string;
+  excluded?: string[];
+  testFraction?: number;
+}
