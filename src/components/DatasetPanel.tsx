@@ -1,37 +1,16 @@
 import { dataMessages } from '../client/i18n/messages/data';
-import type { DatasetSummary } from '../shared/types';
 import { CsvColumns } from './csv/CsvColumns';
 import { DropZone } from './DropZone';
 import { PreviewTable } from './PreviewTable';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
-
-type T = ReturnType<typeof useT<typeof dataMessages.en>>;
-
-/**
- * How the rows were split. The worker writes the English sentence (splitNote); the
- * Korean one is built here from the same facts, so it needs no second worker message.
- */
-function splitText(dataset: DatasetSummary, { t, lang }: T): string {
-  if (lang === 'en') return dataset.splitNote;
-  switch (dataset.source) {
-    case 'iris':
-      return t('splitIris');
-    case 'mnist':
-      return t('splitMnist', { train: dataset.trainRows, validation: dataset.validationRows, test: dataset.testRows });
-    case 'csv':
-      return dataset.csv?.testSource === 'file'
-        ? t('splitCsvFile', { test: dataset.testRows })
-        : t('splitCsv', { test: dataset.testRows, total: dataset.trainRows + dataset.testRows });
-  }
-}
 
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
   const s = useAppState();
   const store = useStore();
-  const tr = useT(dataMessages);
-  const { t, num } = tr;
+  const { t, num } = useT(dataMessages);
+  const words = useWords();
   const { dataset, loading } = s;
   const busy = s.state === 'training' || s.state === 'loading';
   const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
@@ -98,7 +77,7 @@ export function DatasetPanel() {
             <dt>{t('classes', { n: dataset.classNames.length })}</dt>
             <dd>{dataset.classNames.join(' / ')}</dd>
             <dt>{t('split')}</dt>
-            <dd>{splitText(dataset, tr)}</dd>
+            <dd>{words(dataset.splitNote)}</dd>
           </dl>
           {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
           {dataset.preview.length > 0 && (

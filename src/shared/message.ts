@@ -30,7 +30,8 @@ export function msg<C extends MessageCode>(code: C, ...params: MessageCatalog[C]
 /** An error that carries its message as data, for code that reports failure by throwing. */
 export class MessageError extends Error {
   constructor(readonly detail: Message) {
-    super(detail.code);
+    // The code and its parameters: what a log or a test sees; the page words `detail`.
+    super(`${detail.code} ${JSON.stringify(detail.params)}`);
     this.name = 'MessageError';
   }
 }

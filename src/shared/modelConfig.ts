@@ -38,3 +38,15 @@ export function withConfigDefaults(config: StoredModelConfig): ModelConfig {
     l2: config.l2 ?? CONFIG_EXTRAS_DEFAULTS.l2,
   };
 }
+
+/**
+ * The same model settings (the seed included): a stored session belongs to them. A
+ * config stored before activation, dropout and l2 existed meant relu, 0 and 0.
+ */
+export function sameModel(a: StoredModelConfig, b: StoredModelConfig): boolean {
+  const key = (stored: StoredModelConfig) => {
+    const c = withConfigDefaults(stored);
+    return JSON.stringify([c.hiddenUnits, c.optimizer, c.learningRate, c.batchSize, c.seed, c.initializer, c.reduction, c.activation, c.dropout, c.l2]);
+  };
+  return key(a) === key(b);
+}

@@ -4,6 +4,7 @@
  * protocol.ts builds its messages out of these.
  */
 import type { CsvEncoding, CsvPreview } from './csv';
+import type { Reason } from './result';
 
 /** tfjs backends the worker can run on. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -57,7 +58,7 @@ export interface DatasetSummary {
   testRows: number;
   validationRows: number;
   /** How the rows were split, in words ("8,000 / 1,000 / 1,000 as read_data_sets does"). */
-  splitNote: string;
+  splitNote: Reason;
   /** The first rows of the training split as text: the inputs, then the class name. */
   preview: string[][];
   /** A CSV's columns, inferred types, missing counts and class balance. */

@@ -10,6 +10,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { MessageError, msg, type Message } from '../shared/message';
 import type { BackendChoice, BackendName } from '../shared/types';
 
 setWasmPaths({
@@ -22,7 +23,7 @@ const ORDER: BackendName[] = ['webgl', 'wasm', 'cpu'];
 
 export interface BackendPick {
   backend: BackendName;
-  reason: string;
+  reason: Message;
 }
 
 /** The WebGL renderer's name, or null when the worker has no WebGL at all. */
@@ -55,29 +56,26 @@ async function trySet(name: BackendName): Promise<boolean> {
 export async function chooseBackend(choice: BackendChoice): Promise<BackendPick> {
   const renderer = webglRenderer();
   let preferred: BackendName[];
-  let why: string;
+  let why: Message;
   if (choice !== 'auto') {
     preferred = [choice, ...ORDER.filter((b) => b !== choice)];
-    why = `asked for ${choice} in the URL`;
+    why = msg('app.backend-asked', { backend: choice });
   } else if (renderer === null) {
     preferred = ['wasm', 'cpu'];
-    why = 'this browser has no WebGL in workers';
+    why = msg('app.backend-no-webgl');
   } else if (SOFTWARE.test(renderer)) {
     preferred = ['wasm', 'webgl', 'cpu'];
-    why = `WebGL here is a software renderer (${renderer.match(SOFTWARE)?.[0]}), slower than wasm for small networks`;
+    why = msg('app.backend-software', { renderer: renderer.match(SOFTWARE)?.[0] ?? renderer });
   } else {
     preferred = ORDER;
-    why = `WebGL on ${renderer}`;
+    why = msg('app.backend-gpu', { renderer });
   }
   const failed: BackendName[] = [];
   for (const name of preferred) {
-    if (await trySet(name)) {
-      const fallback = failed.length > 0 ? `; ${failed.join(' and ')} failed to start` : '';
-      return { backend: name, reason: `${why}${fallback}` };
-    }
+    if (await trySet(name)) return { backend: name, reason: failed.length > 0 ? msg('app.backend-fallback', { reason: why, failed }) : why };
     failed.push(name);
   }
-  throw new Error(`No tfjs backend could start (tried ${failed.join(', ')}).`);
+  throw new MessageError(msg('app.backend-none', { tried: failed }));
 }
 
 /** The WebGL context tfjs's webgl backend draws with, when that backend is in use. */

@@ -15,7 +15,7 @@ export interface Answered<K extends CallKind = CallKind> {
 export async function answer(ws: Workspace, call: CallRequest): Promise<Answered> {
   switch (call.kind) {
     case 'predict':
-      return { value: await ws.current.predict(call.values), transfer: [] };
+      return { value: await ws.predict(call.values), transfer: [] };
     case 'predict-drawing': {
       const { prediction, digit } = await ws.predictDrawing(call.ink, call.width, call.height);
       return { value: { prediction, digit }, transfer: [digit.buffer] };

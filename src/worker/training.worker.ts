@@ -7,7 +7,7 @@
 /// <reference lib="webworker" />
 import { Persistence } from '../ml/app/persistence';
 import { Workspace } from '../ml/app/workspace';
-import { MessageError } from '../shared/message';
+import { MessageError, msg } from '../shared/message';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
@@ -30,7 +30,7 @@ const yieldToEvents = () =>
 /** A file of the app's own (public/data), with download progress when the size is known. */
 async function fetchBytes(path: string, onProgress: (fraction: number) => void): Promise<Uint8Array> {
   const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
-  if (!response.ok || !response.body) throw new Error(`Could not load ${path} (HTTP ${response.status}).`);
+  if (!response.ok || !response.body) throw new MessageError(msg('app.fetch-failed', { path, status: response.status }));
   const total = Number(response.headers.get('content-length') ?? 0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -69,11 +69,11 @@ async function moveOffWebgl(ws: Workspace): Promise<void> {
   try {
     const outcome = await ws.moveBackend(async () => {
       const pick = await chooseBackend('wasm');
-      post({ type: 'backend', backend: pick.backend, reason: `the WebGL context was lost; ${pick.reason}` });
+      post({ type: 'backend', backend: pick.backend, reason: msg('app.backend-after-loss', { reason: pick.reason }) });
     });
-    post({ type: 'notice', message: `The WebGL context was lost (a GPU reset?); training moved to another backend. ${outcome}` });
+    post({ type: 'notice', message: msg('app.webgl-lost', { outcome }) });
   } catch (error) {
-    post({ type: 'error', message: `The WebGL context was lost and no other backend could take over: ${error instanceof Error ? error.message : String(error)}` });
+    post({ type: 'error', message: msg('app.webgl-lost-failed', { reason: reasonOf(error) }) });
   }
 }
 
@@ -83,7 +83,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     await workspace;
     return;
   }
-  if (!workspace) throw new Error('The worker got a request before init.');
+  if (!workspace) throw new MessageError(msg('app.not-started'));
   const ws = await workspace;
   switch (request.type) {
     case 'call': {
@@ -115,7 +115,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'set-learning-rate':
       return ws.current.setLearningRate(request.learningRate);
     case 'predict':
-      return post({ type: 'prediction', requestId: request.requestId, prediction: await ws.current.predict(request.values) });
+      return post({ type: 'prediction', requestId: request.requestId, prediction: await ws.predict(request.values) });
     case 'predict-drawing': {
       const { prediction, digit } = await ws.predictDrawing(request.ink, request.width, request.height);
       return post({ type: 'prediction', requestId: request.requestId, prediction, digit }, [digit.buffer]);

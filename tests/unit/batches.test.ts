@@ -1,3 +1,4 @@
+import { thrown } from './words';
 import { describe, expect, it } from 'vitest';
 import { BatchStream } from '../../src/ml/train/batches';
 
@@ -41,7 +42,7 @@ describe('BatchStream (numpy_input_fn, shuffle=True, num_epochs=None)', () => {
       expect(b.next(out)).toBe(out);
       expect(Array.from(out)).toEqual(expected);
     }
-    expect(() => b.next(new Int32Array(3))).toThrow(/8 indices/);
+    expect(thrown(() => b.next(new Int32Array(3)))).toMatch(/8 indices/);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import type { ParseResult } from '../../src/shared/result';
 import { describe, expect, it } from 'vitest';
 import { boundaryMap, CHOOSE_AXIS, checkAxes, mapPoints, paddedRange, separatingAxes, type BoundarySource, type PredictProbabilities } from '../../src/ml/analysis/boundary';
 import { loadCsv } from '../../src/ml/csv';
-import { csvDataset } from '../../src/ml/datasets/csv';
+import { encodeInputs } from '../../src/ml/csv/predict';
 import { numericInputs, type ClassificationData } from '../../src/ml/datasets/data';
 import { csvView, numericView, pixelView } from '../../src/ml/analysis/inputView';
 import { FLOWERS } from './analysisFixtures';
@@ -134,7 +134,7 @@ describe('the decision-boundary map', () => {
 
   it('encodes a CSV’s grid as typed rows: standardised numbers, the most frequent category one-hot', async () => {
     const csv = expectOk(loadCsv(new TextEncoder().encode(FLOWERS), 'flowers.csv'));
-    const dataset = csvDataset(csv);
+    const dataset = { encodeInput: (values: string[]) => encodeInputs(csv.schema, values) };
     const { schema } = csv;
     const petal = schema.columns[0];
     const sepal = schema.columns[1];

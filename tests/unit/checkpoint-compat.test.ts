@@ -6,10 +6,12 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkpointMeta, openCheckpointStore, parseMeta, sessionState, validateImport, type Checkpoint, type CheckpointMeta, type ImportFile } from '../../src/ml/checkpoint';
+import { sessionState } from '../../src/ml/app/sessionRecord';
+import { checkpointMeta, openCheckpointStore, parseMeta, validateImport, type Checkpoint, type CheckpointMeta, type ImportFile } from '../../src/ml/checkpoint';
 import { asSession } from '../../src/ml/checkpoint/rules';
 import { Persistence } from '../../src/ml/app/persistence';
-import { sameModel } from '../../src/ml/app/resume';
+import { sameModel } from '../../src/shared/modelConfig';
+import type { Session } from '../../src/ml/train/session';
 import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import type { ModelConfig } from '../../src/shared/types';
@@ -104,10 +106,14 @@ const asImport = async (files: { name: string; data: string | ArrayBuffer }[]): 
   files.map((f) => ({ name: f.name, bytes: typeof f.data === 'string' ? new TextEncoder().encode(f.data) : new Uint8Array(f.data) }));
 const asFiles = (files: ImportFile[]) => files.map((f) => new File([f.bytes.slice()], f.name));
 
-/** The test split's probabilities, [rows * classes]. */
+/** The test split's probabilities, [rows * classes], from a tfjs model or from a session's engine. */
 function testProbabilities(model: tf.LayersModel): Float32Array {
   const data = loadIris();
   return tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(data.test.features, [data.test.rows, 4])) as tf.Tensor2D).dataSync() as Float32Array);
+}
+function sessionProbabilities(session: Session): Promise<Float32Array> {
+  const data = loadIris();
+  return session.probabilities(data.test.features, data.test.rows);
 }
 
 describe('export and import with the model controls', () => {
@@ -117,7 +123,7 @@ describe('export and import with the model controls', () => {
     const { ws } = await makeWorkspace();
     await ws.start('iris', CONTROLS);
     await ws.train(1, 300, 100);
-    const before = testProbabilities(ws.current.model);
+    const before = await sessionProbabilities(ws.current);
     const files = await asImport(await ws.exportFiles('model'));
     const topology = JSON.parse(new TextDecoder().decode(files[0].bytes)).modelTopology.config.layers as { class_name: string; config: Record<string, unknown> }[];
     expect(topology.map((l) => l.class_name)).toEqual(['Dense', 'Dropout', 'Dense', 'Dropout', 'Dense', 'Dropout', 'Dense']);
@@ -137,7 +143,7 @@ describe('export and import with the model controls', () => {
     await fresh.ws.importModel(asFiles(files));
     expect(fresh.ws.current.modelConfig).toEqual(CONTROLS);
     expect(fresh.ws.current.globalStep).toBe(300);
-    const after = testProbabilities(fresh.ws.current.model);
+    const after = await sessionProbabilities(fresh.ws.current);
     after.forEach((p, i) => expect(p).toBeCloseTo(before[i], 6));
     ws.current.dispose();
     fresh.ws.current.dispose();

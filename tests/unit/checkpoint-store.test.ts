@@ -4,12 +4,11 @@
 import type { ParseResult } from '../../src/shared/result';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { csvSessionDataset, sessionState } from '../../src/ml/app/sessionRecord';
 import {
   checkpointMeta,
-  csvSessionDataset,
   memoryCheckpointStore,
   openCheckpointStore,
-  sessionState,
   type Checkpoint,
   type CheckpointStore,
   type StoreOptions,

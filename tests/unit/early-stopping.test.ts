@@ -4,8 +4,10 @@
  * labels a large network memorises).
  */
 import { describe, expect, it } from 'vitest';
-import { EarlyStopping, earlyStopMessage } from '../../src/ml/train/earlyStopping';
-import { irisDataset } from '../../src/ml/datasets/iris';
+import { english, thrown } from './words';
+import { EarlyStopping } from '../../src/ml/train/earlyStopping';
+import { pageCallbacks } from '../../src/ml/app/events';
+import type { EarlyStop } from '../../src/shared/types';
 import { mulberry32 } from '../../src/ml/model/rng';
 import { Session } from '../../src/ml/train/session';
 import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
@@ -23,13 +25,13 @@ const evaluation = (split: Split, globalStep: number, averageLoss: number): Eval
   correct: 5,
 });
 
-/** Feeds test losses at steps 100, 200, ...; returns the message and the step it came at, or null. */
-function run(losses: number[], patience: number): { step: number; message: string } | null {
+/** Feeds test losses at steps 100, 200, ...; returns the early stop and the step it came at, or null. */
+function run(losses: number[], patience: number): { step: number; stop: EarlyStop } | null {
   const stopper = new EarlyStopping('test', patience);
   for (let i = 0; i < losses.length; i++) {
     const step = (i + 1) * 100;
     const stop = stopper.observe([evaluation('train', step, 0), evaluation('test', step, losses[i])]);
-    if (stop !== null) return { step, message: earlyStopMessage(stop) };
+    if (stop !== null) return { step, stop };
   }
   return null;
 }
@@ -47,10 +49,9 @@ describe('the early-stopping rule', () => {
   });
 
   it('names the step, the split, the patience and the best', () => {
-    expect(run([0.2, 0.0612, 0.07, 0.08, 0.09], 3)?.message).toBe(
-      'Early stopping at step 500: the test loss has not improved for 3 evaluations (best 0.0612 at step 200).',
-    );
-    expect(run([0.2, 0.3], 1)?.message).toBe('Early stopping at step 200: the test loss has not improved for 1 evaluation (best 0.2000 at step 100).');
+    // Data, worded by the page in its language (Alerts).
+    expect(run([0.2, 0.0612, 0.07, 0.08, 0.09], 3)?.stop).toEqual({ step: 500, split: 'test', patience: 3, bestStep: 200, bestLoss: 0.0612 });
+    expect(run([0.2, 0.3], 1)?.stop).toEqual({ step: 200, split: 'test', patience: 1, bestStep: 100, bestLoss: 0.2 });
   });
 
   it('watches only its split', () => {
@@ -62,7 +63,7 @@ describe('the early-stopping rule', () => {
   });
 
   it.each([0, -1, 1.5])('refuses patience %f', (patience) => {
-    expect(() => new EarlyStopping('test', patience)).toThrow(/Patience/);
+    expect(thrown(() => new EarlyStopping('test', patience))).toMatch(/Patience/);
   });
 });
 
@@ -70,7 +71,8 @@ describe('the early-stopping rule', () => {
 function makeSession(config: ModelConfig, data: ClassificationData, engine: EngineChoice = 'fused') {
   const events: WorkerEvent[] = [];
   const checkpoints: number[] = [];
-  const session = new Session(irisDataset(data), config, { ...collectingHooks(events), checkpoint: async (s) => void checkpoints.push(s.globalStep) }, engine);
+  const hooks = collectingHooks(events);
+  const session = new Session(data, config, { ...pageCallbacks(hooks.post, hooks.yieldToEvents, async (s) => void checkpoints.push(s.globalStep)) }, engine);
   return { session, events, checkpoints };
 }
 
@@ -93,8 +95,6 @@ describe.each<EngineChoice>(['fused', 'tfjs'])('early stopping in a Session (%s 
     expect(session.globalStep).toBe(400);
     const [end] = ofType(events, 'run-end');
     expect(end).toMatchObject({ end: 'done', globalStep: 400 });
-    expect(end.message).toMatch(/^Early stopping at step 400: the test loss has not improved for 3 evaluations \(best \d\.\d{4} at step 100\)\.$/);
-    // The same as data, for the page to word in its language.
     expect(end.earlyStop).toMatchObject({ step: 400, split: 'test', patience: 3, bestStep: 100 });
     expect(checkpoints).toEqual([400]);
     session.dispose();
@@ -105,7 +105,8 @@ describe('early stopping in a Session', () => {
   it('patience 0 never stops early', async () => {
     const { session, events } = makeSession(PLATEAU, loadIris());
     await session.train(1, 1500, 100, 0);
-    expect(ofType(events, 'run-end')).toEqual([expect.objectContaining({ end: 'done', globalStep: 1500, message: undefined })]);
+    expect(ofType(events, 'run-end')).toEqual([expect.objectContaining({ end: 'done', globalStep: 1500 })]);
+    expect(ofType(events, 'run-end')[0].earlyStop).toBeUndefined();
     session.dispose();
   });
 
@@ -120,7 +121,7 @@ describe('early stopping in a Session', () => {
     expect(end.end).toBe('done');
     expect(end.globalStep).toBeLessThan(5000);
     expect(end.globalStep).toBe(best.globalStep + 4 * 50);
-    expect(end.message).toBe(`Early stopping at step ${end.globalStep}: the test loss has not improved for 4 evaluations (best ${best.averageLoss.toFixed(4)} at step ${best.globalStep}).`);
+    expect(end.earlyStop).toEqual({ step: end.globalStep, split: 'test', patience: 4, bestStep: best.globalStep, bestLoss: best.averageLoss });
     // It did overfit: the training loss kept falling while the test loss rose.
     const trainEvals = ofType(events, 'progress').flatMap((e) => e.evaluations).filter((e) => e.split === 'train');
     expect(trainEvals[trainEvals.length - 1].averageLoss).toBeLessThan(trainEvals.find((e) => e.globalStep === best.globalStep)?.averageLoss ?? 0);
@@ -132,7 +133,7 @@ describe('early stopping in a Session', () => {
     const iris = loadIris();
     const { session, events } = makeSession(PLATEAU, { ...iris, validation: noise(20, 3) });
     await session.train(1, 2000, 100, 2);
-    expect(ofType(events, 'run-end')[0].message).toMatch(/^Early stopping at step 300: the validation loss has not improved for 2 evaluations/);
+    expect(ofType(events, 'run-end')[0].earlyStop).toMatchObject({ step: 300, split: 'validation', patience: 2 });
     session.dispose();
   });
 
@@ -144,7 +145,7 @@ describe('early stopping in a Session', () => {
       ['done', 300],
       ['done', 600],
     ]);
-    expect(ofType(events, 'run-end')[1].message).toMatch(/at step 600: .* \(best \d\.\d{4} at step 400\)\.$/);
+    expect(ofType(events, 'run-end')[1].earlyStop).toMatchObject({ step: 600, bestStep: 400 });
     session.dispose();
   });
 
@@ -152,7 +153,7 @@ describe('early stopping in a Session', () => {
     const iris = loadIris();
     const { session, events } = makeSession(PLATEAU, { ...iris, test: { features: new Float32Array(0), labels: new Int32Array(0), rows: 0 } });
     await session.train(1, 500, 100, 1);
-    expect(ofType(events, 'notice')[0].message).toMatch(/Early stopping needs a validation or test split/);
+    expect(english(ofType(events, 'notice')[0].message)).toMatch(/Early stopping needs a validation or test split/);
     expect(ofType(events, 'run-end')[0]).toMatchObject({ end: 'done', globalStep: 500 });
     session.dispose();
   });

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { modelProbabilities } from '../../src/ml/model/metrics';
+import { modelFromWeights } from '../../src/ml/model/model';
 import type { EngineChoice } from '../../src/shared/types';
 import { IRIS_CONFIG, loadIris, makeSession } from './helpers';
 
@@ -17,7 +17,9 @@ describe('engine probabilities', () => {
     const before = tf.memory().numTensors;
     const fromEngine = await session.probabilities(data.test.features, rows);
     expect(tf.memory().numTensors).toBe(before);
-    const fromModel = await modelProbabilities(session.model, data.test.features, rows);
+    const model = modelFromWeights(4, 3, IRIS_CONFIG, await session.weights());
+    const fromModel = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(data.test.features, [rows, 4])) as tf.Tensor2D).dataSync());
+    model.dispose();
     expect(fromEngine).toHaveLength(rows * 3);
     for (let i = 0; i < fromEngine.length; i++) expect(Math.abs(fromEngine[i] - fromModel[i])).toBeLessThan(1e-5);
     for (let r = 0; r < rows; r++) expect(fromEngine[r * 3] + fromEngine[r * 3 + 1] + fromEngine[r * 3 + 2]).toBeCloseTo(1, 5);

@@ -1,6 +1,10 @@
 /** Shared fixtures: the real Iris files and a Session wired to collect its events. */
 import { readFileSync } from 'node:fs';
-import { irisDataset, irisFromCsv } from '../../src/ml/datasets/iris';
+import { irisFromCsv } from '../../src/ml/datasets/iris';
+import { numericInputs } from '../../src/ml/datasets/data';
+import { pageCallbacks } from '../../src/ml/app/events';
+import { orThrow } from '../../src/shared/result';
+import type { Prediction } from '../../src/shared/types';
 import type { ClassificationData } from '../../src/ml/datasets/data';
 import { Session } from '../../src/ml/train/session';
 import type { WorkerEvent } from '../../src/shared/protocol';
@@ -35,10 +39,18 @@ export const collectingHooks = (events: WorkerEvent[]) => ({
   yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
 });
 
+/** A session over Iris whose callbacks become the page's events, collected in `events` (the model announced). */
 export function makeSession(config: ModelConfig = IRIS_CONFIG, engine: EngineChoice = 'auto', data = loadIris()) {
   const events: WorkerEvent[] = [];
-  const session = new Session(irisDataset(data), config, collectingHooks(events), engine);
+  const hooks = collectingHooks(events);
+  const session = new Session(data, config, pageCallbacks(hooks.post, hooks.yieldToEvents, async () => {}), engine);
+  session.announce();
   return { session, events };
+}
+
+/** Classify a row of numbers typed as text (a numeric data set such as Iris). */
+export function predict(session: Session, values: string[]): Promise<Prediction> {
+  return session.predictFeatures(orThrow(numericInputs(session.data.featureNames, values)));
 }
 
 export function ofType<T extends WorkerEvent['type']>(events: WorkerEvent[], type: T) {

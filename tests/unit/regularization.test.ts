@@ -14,7 +14,7 @@ import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/mode
 import { ACTIVATIONS } from '../../src/shared/modelConfig';
 import { mulberry32 } from '../../src/ml/model/rng';
 import type { EngineName, ModelConfig } from '../../src/shared/types';
-import { IRIS_CONFIG, loadIris, makeSession, ofType } from './helpers';
+import { IRIS_CONFIG, loadIris, makeSession, ofType, predict } from './helpers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -182,7 +182,7 @@ describe('training Iris with the controls', () => {
     expect(final?.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(testAccuracy(b.events)).toEqual(final);
     const row = ['5.8', '3.1', '5.0', '1.7'];
-    expect((await a.session.predict(row)).probabilities).toEqual((await b.session.predict(row)).probabilities);
+    expect((await predict(a.session, row)).probabilities).toEqual((await predict(b.session, row)).probabilities);
     a.session.dispose();
     b.session.dispose();
   });
@@ -199,7 +199,7 @@ describe('training Iris with the controls', () => {
     const losses = ofType(events, 'progress').flatMap((e) => e.points).filter((p) => p.split === 'train' && p.accuracy === undefined);
     expect(losses[losses.length - 1].loss).toBeLessThan(losses[0].loss);
     const row = ['6.4', '3.2', '4.5', '1.5'];
-    expect((await session.predict(row)).probabilities).toEqual((await session.predict(row)).probabilities);
+    expect((await predict(session, row)).probabilities).toEqual((await predict(session, row)).probabilities);
     session.reset(config);
     expect(tf.memory().numTensors).toBe(start);
     session.dispose();
@@ -209,7 +209,7 @@ describe('training Iris with the controls', () => {
     const squares = async (l2: number) => {
       const { session } = makeSession({ ...IRIS_CONFIG, l2 }, engine);
       await session.train(1, 500, 500);
-      const total = sumSquares(kernelsOf(session.model.getWeights().map((w) => w.dataSync())));
+      const total = sumSquares(kernelsOf(await session.weights()));
       session.dispose();
       return total;
     };

@@ -8,7 +8,7 @@
 import { analysisMessages } from '../../client/i18n/messages/analysis';
 import { ConfusionRowsList } from '../ConfusionRowsList';
 import { useCellSelection } from '../useCellSelection';
-import { useT } from '../useI18n';
+import { useT, useWords } from '../useI18n';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DigitPad } from './DigitPad';
 import { EvalTable } from './EvalTable';
@@ -20,6 +20,7 @@ import { useAppState } from '../useStore';
 export function MnistPanel() {
   const { dataset, gallery } = useAppState();
   const { t } = useT(analysisMessages);
+  const words = useWords();
   const { selected, select, close } = useCellSelection(dataset?.name, dataset?.classNames.length ?? 0);
   if (dataset?.source !== 'mnist') return null;
   return (
@@ -60,7 +61,7 @@ export function MnistPanel() {
       </section>
       <section className="panel" aria-labelledby="mnist-data-title">
         <h2 id="mnist-data-title">{t('mnistData')}</h2>
-        <p>{dataset.splitNote}</p>
+        <p>{words(dataset.splitNote)}</p>
         <IdxDrop />
       </section>
     </>

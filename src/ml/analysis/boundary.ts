@@ -8,6 +8,7 @@
  * row typed into the form does, so the map is the model the form consults. Pure: the
  * model comes in as a `predict` callback, so tests can hand it a rule.
  */
+import { msg } from '../../shared/message';
 import type { BoundaryMap } from '../../shared/analysis';
 import type { InputView } from './inputView';
 import type { ParseResult } from '../../shared/result';
@@ -39,17 +40,14 @@ export function checkAxes(view: InputView, x: number, y: number): ParseResult<un
   if (numeric < 2) {
     return {
       ok: false,
-      reason:
-        view.inputs.length === 0
-          ? 'This data set has no inputs to put on axes (MNIST reads 784 pixels): there is no two-input map of it.'
-          : `The map needs two numeric inputs; this data set has ${numeric}.`,
+      reason: view.inputs.length === 0 ? msg('app.map-no-inputs') : msg('app.map-two-numeric', { numeric }),
     };
   }
   for (const i of [x, y]) {
-    if (!Number.isInteger(i) || i < 0 || i >= view.inputs.length) return { ok: false, reason: `There is no input ${i}.` };
-    if (view.inputs[i].kind !== 'numeric') return { ok: false, reason: `"${view.inputs[i].name}" is categorical: an axis needs a numeric input.` };
+    if (!Number.isInteger(i) || i < 0 || i >= view.inputs.length) return { ok: false, reason: msg('app.map-no-input', { input: i }) };
+    if (view.inputs[i].kind !== 'numeric') return { ok: false, reason: msg('app.map-categorical', { input: view.inputs[i].name }) };
   }
-  if (x === y) return { ok: false, reason: 'Pick two different inputs for the axes.' };
+  if (x === y) return { ok: false, reason: msg('app.map-same-axes') };
   return { ok: true, value: undefined };
 }
 
@@ -171,7 +169,7 @@ export async function boundaryMap(source: BoundarySource, xAsked: number, yAsked
   const axes = checkAxes(source.view, x, y);
   if (!axes.ok) return axes;
   if (!Number.isInteger(resolution) || resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {
-    return { ok: false, reason: `The resolution must be a whole number from ${MIN_RESOLUTION} to ${MAX_RESOLUTION} (it is ${resolution}).` };
+    return { ok: false, reason: msg('app.map-resolution', { min: MIN_RESOLUTION, max: MAX_RESOLUTION, resolution }) };
   }
   const { view, featureCount, classCount } = source;
   const xRange = paddedRange(view.numbers('train', x) ?? new Float64Array());

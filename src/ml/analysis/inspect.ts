@@ -1,10 +1,9 @@
 /**
  * What the analysis views ask of a trained model besides the boundary map: the test rows
  * behind one confusion-matrix cell (Orange's and Weka's "show the instances") and the
- * network's shape and weights for its picture. Pure functions over plain arrays, plus
- * reading a tfjs model's kernels.
+ * network's shape and weights for its picture. Pure functions over plain arrays.
  */
-import type * as tf from '@tensorflow/tfjs';
+import { msg } from '../../shared/message';
 import type { ConfusionRows, NetworkPicture } from '../../shared/analysis';
 import type { Activation } from '../../shared/types';
 import type { LabelledSplit } from '../datasets/data';
@@ -50,7 +49,7 @@ export async function confusionRows(
 ): Promise<ParseResult<ConfusionRows>> {
   const { actual, predicted } = request;
   for (const c of [actual, predicted]) {
-    if (!Number.isInteger(c) || c < 0 || c >= classCount) return { ok: false, reason: `There is no class ${c}.` };
+    if (!Number.isInteger(c) || c < 0 || c >= classCount) return { ok: false, reason: msg('app.no-class', { classId: c }) };
   }
   const limit = Math.max(0, Math.min(MAX_CELL_ROWS, Math.floor(request.limit)));
   const listed: number[] = [];
@@ -90,13 +89,4 @@ export function networkPicture(
 ): NetworkPicture {
   const drawable = kernels !== null && kernels.length === widths.length - 1 && kernelCount(widths) <= MAX_DRAWN_WEIGHTS && kernels.every((k, l) => k.length === widths[l] * widths[l + 1]);
   return { globalStep, widths: widths.slice(), inputNames: inputNames.slice(), classNames: classNames.slice(), activation, kernels: drawable ? kernels : null };
-}
-
-/** Each Dense layer's kernel, read back from the model (only called when small enough to draw). */
-export async function modelKernels(model: tf.LayersModel): Promise<Float32Array[]> {
-  // getWeights() hands out the layers' own variables (not disposed here); data() may be the
-  // backend's own buffer, so each kernel is copied.
-  // Dropout layers have no weights.
-  const dense = model.layers.filter((layer) => layer.getWeights().length > 0);
-  return Promise.all(dense.map(async (layer) => Float32Array.from(await layer.getWeights()[0].data())));
 }

@@ -1,39 +1,25 @@
 /**
- * model_dir in the browser: saving a session's model as checkpoints and the page
- * state beside them, listing and restoring them, and the files a model leaves the
- * browser as. Wraps a CheckpointStore (IndexedDB, or memory when the browser has
- * none) so the Workspace only says when; failures come back as messages to show,
- * never as lost work.
+ * model_dir in the browser: saving a session's model as checkpoints and the page state
+ * beside them, listing and restoring them, and the files a model leaves the browser as.
+ * Wraps a CheckpointStore (IndexedDB, or memory when the browser has none) so the
+ * Workspace only says when; failures come back as reasons to show, never as lost work.
+ * A tfjs model is built from the engine's weights only for the moment a save or an
+ * export needs one.
  */
-import type { CheckpointInfo, DownloadFile } from '../../shared/types';
-import {
-  checkpointMeta,
-  checkpointOf,
-  exportFiles,
-  historyCsv,
-  memoryCheckpointStore,
-  openCheckpointStore,
-  pythonScript,
-  restoreWeights,
-  sessionState,
-  type Checkpoint,
-  type CheckpointMeta,
-  type CheckpointStore,
-  type SessionDataset,
-  type SessionState,
-} from '../checkpoint';
-import type { CsvSchema } from '../../shared/csv';
-import type { Restore, Session } from '../train/session';
+import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult, Reason } from '../../shared/result';
+import type { CheckpointInfo, DownloadFile } from '../../shared/types';
+import { checkpointMeta, checkpointOf, exportFiles, historyCsv, memoryCheckpointStore, openCheckpointStore, pythonScript, type Checkpoint, type CheckpointMeta, type CheckpointStore, type SessionState } from '../checkpoint';
+import { checkpointWeights } from '../checkpoint/weights';
+import type { DataSource } from '../datasets/source';
+import { modelFromWeights } from '../model/model';
+import type { History, Restore, Session } from '../train/session';
+import { sessionState } from './sessionRecord';
 
-/** What the Workspace knows about the loaded data set that a checkpoint must carry. */
+/** The loaded data set as checkpoints name it: its source and fingerprint (computed once per data set). */
 export interface DatasetRecord {
+  source: DataSource;
   fingerprint: string;
-  /** How to open it again after a reload. */
-  session: SessionDataset;
-  schema: CsvSchema | null;
-  csvFormat?: CheckpointMeta['csvFormat'];
-  csvFileName?: string;
 }
 
 export class Persistence {
@@ -48,10 +34,11 @@ export class Persistence {
     return opened.ok ? new Persistence(opened.value, null) : new Persistence(memoryCheckpointStore(), opened.reason);
   }
 
-  /** Save the session's model as a checkpoint and the page state after it. Returns a message when something went wrong. */
+  /** Save the session's model as a checkpoint and the page state after it. Returns a reason when something went wrong. */
   async save(session: Session, record: DatasetRecord): Promise<Reason | null> {
     const meta = this.meta(session, record);
-    const saved = await this.store.save(await checkpointOf(session.model, meta));
+    const checkpoint = await withModel(session, record.source, (model) => checkpointOf(model, meta));
+    const saved = await this.store.save(checkpoint);
     if (!saved.ok) return saved.reason;
     const state = await this.store.saveSession(this.state(session, record, meta.id));
     if (!state.ok) return state.reason;
@@ -60,11 +47,10 @@ export class Persistence {
 
   /**
    * The page state right after a data set loads, before any checkpoint: so a crash or
-   * reload before the first 1000 steps still re-opens a dropped CSV. Keeps the stored
-   * checkpoint of the same model when there is one.
+   * reload before the first 1000 steps still re-opens a dropped CSV.
    */
-  async saveLoaded(session: Session, record: DatasetRecord, checkpointId: string | null): Promise<Reason | null> {
-    const state = await this.store.saveSession(this.state(session, record, checkpointId));
+  async saveLoaded(session: Session, record: DatasetRecord): Promise<Reason | null> {
+    const state = await this.store.saveSession(this.state(session, record, null));
     return state.ok ? null : state.reason;
   }
 
@@ -87,7 +73,7 @@ export class Persistence {
     return latest.ok ? latest.value : null;
   }
 
-  async load(id: string): Promise<ParseResult<Checkpoint>> {
+  load(id: string): Promise<ParseResult<Checkpoint>> {
     return this.store.load(id);
   }
 
@@ -101,56 +87,69 @@ export class Persistence {
   }
 
   /** How a Session restores a checkpoint: its weights, its step, and the history kept with it. */
-  restoreOf(checkpoint: Checkpoint, history?: Restore['history']): Restore {
-    return { apply: (model) => restoreWeights(model, checkpoint), globalStep: checkpoint.meta.globalStep, history };
+  restoreOf(checkpoint: Checkpoint, history?: History): ParseResult<Restore> {
+    const weights = checkpointWeights(checkpoint);
+    if (!weights.ok) return weights;
+    return { ok: true, value: { weights: weights.value, globalStep: checkpoint.meta.globalStep, history } };
   }
 
   /** The files the export buttons download. */
   async files(session: Session, record: DatasetRecord, what: 'model' | 'python' | 'history'): Promise<DownloadFile[]> {
     const meta = this.meta(session, record);
-    const stem = `${slug(session.dataset.data.name)}-step${session.globalStep}`;
+    const stem = `${slug(session.data.name)}-step${session.globalStep}`;
     switch (what) {
       case 'model': {
-        const files = await exportFiles(session.model, meta);
+        const files = await withModel(session, record.source, (model) => exportFiles(model, meta));
         return [
           { name: 'model.json', mime: 'application/json', data: files['model.json'] },
           { name: 'weights.bin', mime: 'application/octet-stream', data: files['weights.bin'] },
         ];
       }
       case 'python':
-        return [{ name: `${stem}.py`, mime: 'text/x-python', data: pythonScript(meta, { steps: Math.max(session.globalStep, 1), csvFileName: record.csvFileName }) }];
+        return [{ name: `${stem}.py`, mime: 'text/x-python', data: pythonScript(meta, { steps: Math.max(session.globalStep, 1), csvFileName: record.source.record.csvFileName }) }];
       case 'history':
         return [{ name: `${stem}-history.csv`, mime: 'text/csv', data: historyCsv(session.history.points) }];
       default: {
         const unknown: never = what;
-        throw new Error(`Unknown export ${String(unknown)}`);
+        throw new Error(String(unknown));
       }
     }
   }
 
   private meta(session: Session, record: DatasetRecord): CheckpointMeta {
     const latest = new Map(session.history.evaluations.map((e) => [e.split, e] as const));
+    const { source } = record;
     return checkpointMeta({
-      data: session.dataset.data,
+      data: source.data,
       config: session.modelConfig,
       globalStep: session.globalStep,
-      source: session.dataset.summary.source,
+      source: source.summary.source,
       fingerprint: record.fingerprint,
-      schema: record.schema,
-      csvFormat: record.csvFormat,
+      schema: source.record.schema,
+      csvFormat: source.record.csvFormat,
       evaluations: [...latest.values()].filter((e) => e.globalStep === session.globalStep),
     });
   }
 
   private state(session: Session, record: DatasetRecord, checkpointId: string | null): SessionState {
     return sessionState({
-      dataset: record.session,
+      dataset: record.source.stored,
       config: session.modelConfig,
       checkpointId,
       globalStep: session.globalStep,
       points: session.history.points,
       evaluations: session.history.evaluations,
     });
+  }
+}
+
+/** Run `use` with a tfjs model holding the session's newest weights, disposed afterwards. */
+async function withModel<T>(session: Session, source: DataSource, use: (model: tf.LayersModel) => Promise<T>): Promise<T> {
+  const model = modelFromWeights(source.data.featureNames.length, source.data.classNames.length, session.modelConfig, await session.weights());
+  try {
+    return await use(model);
+  } finally {
+    model.dispose();
   }
 }
 

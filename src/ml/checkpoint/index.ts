@@ -12,6 +12,5 @@ export { checkImport, validateImport, MAX_MODEL_JSON_BYTES, MAX_WEIGHTS_BYTES, M
 export { memoryCheckpointStore, type CheckpointStore, type SaveOutcome, type StoreOptions } from './store';
 export { openCheckpointStore, DEFAULT_DB_NAME } from './idb';
 export { MAX_TO_KEEP, MAX_TOTAL } from './rules';
-export { crossedCheckpoint, csvSessionDataset, idxSessionDataset, sessionState, SAVE_EVERY_STEPS, MAX_SESSION_FILE_BYTES, type SessionInput } from '../train/checkpointPolicy';
 export { historyCsv } from './history';
 export { pythonScript, type PythonOptions } from './python';

@@ -1,16 +1,43 @@
 /**
- * A person's CSV as a Session loads it: the encoded numbers from src/ml/csv, the
- * preview the page shows, and the form's inputs (one per feature column, before
- * one-hot), encoded with the schema the model trains with.
+ * A person's CSV as a DataSource: the encoded numbers from src/ml/csv, the preview the
+ * page shows, the form's inputs (one per feature column, before one-hot) encoded with the
+ * schema the model trains with, and a file of rows classified the same way. The parsed
+ * tables are kept, so another label column or split re-builds without re-reading; another
+ * encoding reads the files again. Registered in registry.ts.
  */
+import { msg } from '../../shared/message';
+import { orThrow, reasonError } from '../../shared/result';
 import type { CsvChoices } from '../../shared/types';
-import { csvSessionDataset, type SessionDataset } from '../checkpoint';
-import type { LoadedCsv } from '../csv';
-import type { NamedBlob } from './sources';
+import { csvTestSource, csvView } from '../analysis/inputView';
+import { csvSessionDataset } from '../app/sessionRecord';
+import type { SessionDataset } from '../checkpoint/types';
+import { buildDataset, loadCsv, type LoadedCsv } from '../csv';
 import { encodeInputs, featureInputs } from '../csv/predict';
-import type { LoadedDataset } from './data';
+import { checkFileSize } from '../csv/readTable';
+import { predictFile } from './predictFile';
+import type { DataSource, NamedBlob, OpenContext } from './source';
 
-export function csvDataset(csv: LoadedCsv): LoadedDataset {
+/** The files behind a CSV data set and the encoding they were read with. */
+interface CsvFiles {
+  file: NamedBlob;
+  testFile?: NamedBlob;
+  encoding: CsvChoices['encoding'];
+}
+
+/** Read a CSV (and optionally a separate test file) and build the data set with the person's choices. */
+export async function openCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices, ctx: OpenContext): Promise<DataSource> {
+  for (const f of testFile ? [file, testFile] : [file]) {
+    const size = checkFileSize(f.size, f.name);
+    if (!size.ok) throw reasonError(size.reason);
+  }
+  ctx.progress(file.name, 0);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const test = testFile ? { bytes: new Uint8Array(await testFile.arrayBuffer()), fileName: testFile.name } : undefined;
+  const loaded = orThrow(loadCsv(bytes, file.name, { ...csvOptions(choices), onProgress: (p) => ctx.progress(p.fileName, p.bytesRead / p.totalBytes) }, test));
+  return csvSource(loaded, { file, testFile, encoding: choices.encoding }, await storedCsv(file, testFile, choices));
+}
+
+function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): DataSource {
   const { data, schema, preview } = csv;
   const inputs = featureInputs(schema);
   const at = new Map(csv.table.columns.map((name, i) => [name, i] as const));
@@ -18,10 +45,18 @@ export function csvDataset(csv: LoadedCsv): LoadedDataset {
   const shown = [...inputs.map((i) => i.name), label].map((name) => at.get(name) ?? -1);
   const splitNote =
     preview.testSource === 'file'
-      ? `${csv.testTable?.fileName ?? 'the test file'} is the test set.`
-      : `A stratified, seeded split: ${preview.testRows} of ${preview.trainRows + preview.testRows} rows held out for testing.`;
+      ? msg('app.split-csv-file', { file: csv.testTable?.fileName ?? '' })
+      : msg('app.split-csv', { test: preview.testRows, rows: preview.trainRows + preview.testRows });
   return {
     data,
+    family: 'iris',
+    stored,
+    record: {
+      schema,
+      csvFileName: csv.table.fileName,
+      csvFormat: { delimiter: preview.delimiter, encoding: preview.encoding, header: preview.header, testFraction: splitFraction(csv) },
+    },
+    pictures: false,
     summary: {
       source: 'csv',
       name: data.name,
@@ -35,27 +70,31 @@ export function csvDataset(csv: LoadedCsv): LoadedDataset {
       csv: preview,
     },
     encodeInput: (values) => encodeInputs(schema, values),
+    view: (withCells) => csvView(csv, withCells ? csvTestSource(csv) : null),
+    predictFile: (bytes, fileName, probabilities) => predictFile(probabilities, schema, bytes, fileName),
+    configure: async (choices, ctx) => {
+      // Another encoding changes the text itself: read the files again.
+      if ((choices.encoding ?? 'auto') !== (files.encoding ?? 'auto')) return openCsv(files.file, files.testFile, choices, ctx);
+      const { table, testTable } = csv;
+      const built = orThrow(buildDataset(table, csvOptions(choices), testTable));
+      return csvSource({ ...built, table, testTable }, files, await storedCsv(files.file, files.testFile, choices));
+    },
   };
 }
 
 /** The test fraction a split CSV was built with (undefined when a test file was given). */
-export function splitFraction(csv: LoadedCsv): number | undefined {
+function splitFraction(csv: LoadedCsv): number | undefined {
   const { testSource, testRows, trainRows } = csv.preview;
   return testSource === 'split' && trainRows + testRows > 0 ? Math.round((100 * testRows) / (trainRows + testRows)) / 100 : undefined;
 }
 
 /** The page state's record of the CSV files (their bytes, when small enough to keep). */
-export async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
+async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choices: CsvChoices): Promise<SessionDataset> {
   const read = async (f: NamedBlob) => ({ name: f.name, bytes: await f.arrayBuffer() });
   return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
 }
 
 /** The person's choices as the CSV pipeline's options. */
-export function csvOptions(choices: CsvChoices) {
-  return {
-    encoding: choices.encoding,
-    labelColumn: choices.labelColumn,
-    excluded: choices.excluded,
-    testFraction: choices.testFraction,
-  };
+function csvOptions(choices: CsvChoices) {
+  return { encoding: choices.encoding, labelColumn: choices.labelColumn, excluded: choices.excluded, testFraction: choices.testFraction };
 }

@@ -2,7 +2,7 @@
  * The encoded data set the model trains on: numbers only, already in the shape the
  * network reads. Built in the worker from a preset or a file; never sent whole to the page.
  */
-import type { DatasetSummary } from '../../shared/types';
+import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
 
 export interface LabelledSplit {
@@ -23,17 +23,6 @@ export interface ClassificationData {
   validation?: LabelledSplit;
 }
 
-/**
- * A data set ready for a Session: the numbers, what the page shows of it, and how a
- * row a person types (one string per input field) becomes the model's input.
- */
-export interface LoadedDataset {
-  data: ClassificationData;
-  summary: DatasetSummary;
-  /** values[i] is the text of summary.inputs[i]; the result has featureNames.length numbers. */
-  encodeInput(values: string[]): ParseResult<Float32Array>;
-}
-
 export const PREVIEW_ROWS = 10;
 
 /** float32 -> the decimal the file had (6.4, not 6.400000095367432). */
@@ -42,12 +31,12 @@ export const shortNumber = (v: number): string => String(Number(v.toPrecision(7)
 /** Inputs that are the features themselves, as numbers (Iris). */
 export function numericInputs(featureNames: string[], values: string[]): ParseResult<Float32Array> {
   if (values.length !== featureNames.length) {
-    return { ok: false, reason: `Expected ${featureNames.length} values, got ${values.length}.` };
+    return { ok: false, reason: msg('app.value-count', { expected: featureNames.length, found: values.length }) };
   }
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = Number(values[i].trim());
-    if (values[i].trim() === '' || !Number.isFinite(v)) return { ok: false, reason: `Enter a number for ${featureNames[i]}.` };
+    if (values[i].trim() === '' || !Number.isFinite(v)) return { ok: false, reason: msg('app.enter-number', { input: featureNames[i] }) };
     out[i] = v;
   }
   return { ok: true, value: out };

@@ -1,8 +1,13 @@
 /**
  * The tf.estimator Iris tutorial's data set: two CSVs in TensorFlow's format whose
  * first line holds counts and class names, so the feature names come from the tutorial.
+ * Registered in registry.ts.
  */
-import { numericInputs, previewRows, type ClassificationData, type LoadedDataset } from './data';
+import { numericView } from '../analysis/inputView';
+import { msg } from '../../shared/message';
+import { orThrow } from '../../shared/result';
+import { numericInputs, previewRows, type ClassificationData } from './data';
+import type { DataSource, OpenContext } from './source';
 import { IRIS_FEATURES } from '../../shared/samples';
 import type { ParseResult } from '../../shared/result';
 import { parseTensorFlowCsv } from './tfCsv';
@@ -14,7 +19,7 @@ export function irisFromCsv(trainText: string, testText: string): ParseResult<Cl
   const test = parseTensorFlowCsv(testText, 'iris_test.csv');
   if (!test.ok) return test;
   if (train.value.featureCount !== IRIS_FEATURES.length || test.value.featureCount !== IRIS_FEATURES.length) {
-    return { ok: false, reason: `The Iris files must have ${IRIS_FEATURES.length} features.` };
+    return { ok: false, reason: msg('app.iris-features', { expected: IRIS_FEATURES.length }) };
   }
   return {
     ok: true,
@@ -28,10 +33,14 @@ export function irisFromCsv(trainText: string, testText: string): ParseResult<Cl
   };
 }
 
-/** The Iris preset as a Session loads it: numeric inputs named as in the tutorial. */
-export function irisDataset(data: ClassificationData): LoadedDataset {
+/** The Iris preset as a DataSource: numeric inputs named as in the tutorial. */
+export function irisSource(data: ClassificationData): DataSource {
   return {
     data,
+    family: 'iris',
+    stored: { source: 'iris' },
+    record: { schema: null },
+    pictures: false,
     summary: {
       source: 'iris',
       name: data.name,
@@ -40,9 +49,17 @@ export function irisDataset(data: ClassificationData): LoadedDataset {
       trainRows: data.train.rows,
       testRows: data.test.rows,
       validationRows: 0,
-      splitNote: 'iris_training.csv for training and iris_test.csv for testing, as in the tutorial.',
+      splitNote: msg('app.split-iris'),
       preview: previewRows(data),
     },
     encodeInput: (values) => numericInputs(data.featureNames, values),
+    view: () => numericView(data),
   };
+}
+
+/** The tutorial's two files from public/data. */
+export async function openIris(ctx: OpenContext): Promise<DataSource> {
+  const text = async (name: string) => new TextDecoder().decode(await ctx.fetchBytes(`data/${name}`, () => {}));
+  const [train, test] = await Promise.all([text('iris_training.csv'), text('iris_test.csv')]);
+  return irisSource(orThrow(irisFromCsv(train, test)));
 }

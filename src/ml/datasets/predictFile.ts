@@ -4,17 +4,17 @@
  * preview, the spreadsheet-safe CSV for download and, when the file has the label
  * column, the score.
  */
-import * as tf from '@tensorflow/tfjs';
+import type { Probabilities } from './source';
 import type { BatchPredictions } from '../../shared/types';
 import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
 import { encodeTableForPrediction } from '../csv/predict';
 import type { ParseResult } from '../../shared/result';
 
 const PREVIEW_ROWS = 50;
-/** Rows per forward pass, so a large file never needs one huge tensor. */
+/** Rows per forward pass, so a large file never needs one huge array of outputs at once. */
 const SLICE = 4096;
 
-export async function predictFile(model: tf.LayersModel, schema: CsvSchema, bytes: Uint8Array, fileName: string): Promise<ParseResult<BatchPredictions>> {
+export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSchema, bytes: Uint8Array, fileName: string): Promise<ParseResult<BatchPredictions>> {
   const table = readTable(bytes, fileName, { minColumns: 1 });
   if (!table.ok) return table;
   const encoded = encodeTableForPrediction(schema, table.value);
@@ -26,9 +26,7 @@ export async function predictFile(model: tf.LayersModel, schema: CsvSchema, byte
   const predicted = new Int32Array(rows);
   for (let start = 0; start < rows; start += SLICE) {
     const n = Math.min(SLICE, rows - start);
-    const probs = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(features.subarray(start * width, (start + n) * width), [n, width])) as tf.Tensor2D));
-    const values = (await probs.data()) as Float32Array;
-    probs.dispose();
+    const values = await probabilitiesOf(features.subarray(start * width, (start + n) * width), n);
     for (let r = 0; r < n; r++) {
       const p = values.slice(r * classes, (r + 1) * classes);
       probabilities.push(p);

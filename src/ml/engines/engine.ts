@@ -1,20 +1,14 @@
 /**
- * A training engine: who runs the steps of a model. Two exist. `tfjs` runs each step
- * as tfjs kernels on the backend (WebGL, wasm or cpu): the right choice for large
- * layers or a real GPU. `fused` runs the same math in Float32Array loops
- * (src/ml/fast): at the sizes of the Iris network tfjs spends its time dispatching
- * ~150 kernels a step, not computing. Either way the tfjs model is the model of record
- * for prediction, evaluation and export; sync() brings it up to date.
+ * A training engine: who runs the steps of a model, and its forward pass. Two exist:
+ * `fused` (Float32Array loops in src/ml/fast, no tfjs: at the Iris network's size tfjs
+ * spends a step dispatching ~150 kernels, not computing) and `tfjs` (tfjs kernels on the
+ * backend: the choice for large layers on a real GPU). Nothing here names a tfjs type:
+ * data goes in and out as JS arrays, and a tfjs model is built only where one is needed
+ * (the tfjs engine itself, export, checkpoints).
  */
-import * as tf from '@tensorflow/tfjs';
-import type { EngineChoice, EngineName, ModelConfig } from '../../shared/types';
-import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import type { EngineName, ModelConfig } from '../../shared/types';
+import type { LabelledSplit } from '../datasets/data';
 import type { PerExample } from '../model/metrics';
-import { FusedEngine } from './fused';
-import { parameterCount } from '../model/model';
-import { TfjsEngine } from './tfjs';
-
-import type { SplitTensors } from '../model/splits';
 
 /** The weights (and step) to go back to after a non-finite loss. */
 export interface Snapshot {
@@ -26,53 +20,29 @@ export interface Snapshot {
 
 export interface Engine {
   readonly name: EngineName;
-  /** The model of record; holds the newest weights after sync(). */
-  readonly model: tf.Sequential;
-  /** The training split on the backend, for evaluation. */
-  readonly trainSplit: SplitTensors;
   readonly config: ModelConfig;
-  globalStep: number;
-  /** Run `count` steps; each step's loss as the model defines it (summed or mean over the batch). */
+  /** Steps taken since the model was built (tf.estimator's global_step). */
+  readonly globalStep: number;
+  /** Run `count` steps; each step's loss as the model defines it (summed or mean over the batch), [count]. */
   steps(count: number): Promise<Float32Array>;
-  /** Make `model` hold the weights of the newest step. */
-  sync(): void;
-  /**
-   * Class probabilities of features [rows, inputs] -> [rows, classes], from the newest
-   * weights, without syncing the model (the analysis views ask for them mid-run).
-   */
+  /** Each row's loss and predicted class on a labelled split, from the newest weights. */
+  evaluate(split: LabelledSplit): Promise<PerExample>;
+  /** Logits of encoded rows: features [rows, inputs] -> [rows, classes] row-major. */
+  logits(features: Float32Array, rows: number): Promise<Float32Array>;
+  /** Softmax of the logits: features [rows, inputs] -> [rows, classes] row-major. */
   probabilities(features: Float32Array, rows: number): Promise<Float32Array>;
-  /** Each row's loss and predicted class on a split (given as numbers and as tensors on the backend). */
-  perExample(split: LabelledSplit, tensors: SplitTensors): Promise<PerExample>;
-  snapshot(): Snapshot;
+  /** Copies of the newest weights: kernel0 [in * out], bias0 [out], kernel1, ... (tfjs's getWeights() order). */
+  weights(): Promise<Float32Array[]>;
   /**
-   * The model's weights were replaced (a restored checkpoint, an imported model): train on
-   * from them at `step`, with fresh optimizer slots (checkpoints keep weights, not slots).
+   * Replace the weights (a restored checkpoint, an imported model, weights that survived a
+   * backend) and go on at `step` with fresh optimizer slots (checkpoints keep weights, not
+   * slots). Throws a MessageError when they do not fit the network.
    */
-  adopt(step: number): void;
+  load(weights: readonly Float32Array[], step: number): void;
+  snapshot(): Snapshot;
   /** Change the learning rate from the next step on (a setting that needs no new model). */
   setLearningRate(learningRate: number): void;
-  /** The newest weights if they live in JS memory (the fused engine), in getWeights() order; else null. */
-  weightsInMemory(): Float32Array[] | null;
+  /** True when the newest weights live in JS memory and survive the backend going away (the fused engine). */
+  readonly weightsInJs: boolean;
   dispose(): void;
-}
-
-/**
- * Multiply-adds per step (batch x weights) above which `auto` leaves training to tfjs
- * when the backend is WebGL on a real GPU (the worker only picks WebGL then), where
- * big matrix products win. Measured without a GPU: fused runs the Iris network
- * (66k a step) 3-5x faster than tfjs wasm and MNIST's 784-128-32-10 at batch 100
- * (10.5M) about 1.8x faster, so on wasm and cpu the fused loops always win.
- */
-export const GPU_WORK = 2_000_000;
-
-export function chooseEngine(data: ClassificationData, config: ModelConfig, choice: EngineChoice, backend = tf.getBackend()): { name: EngineName; reason: string } {
-  if (choice !== 'auto') return { name: choice, reason: `asked for ${choice} in the URL` };
-  const work = config.batchSize * parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length);
-  const size = `${work.toLocaleString('en')} multiply-adds a step`;
-  if (backend === 'webgl' && work > GPU_WORK) return { name: 'tfjs', reason: `a large network (${size}) on a GPU: tfjs kernels` };
-  return { name: 'fused', reason: `fused JS loops: at ${size} tfjs would spend its time dispatching kernels` };
-}
-
-export function createEngine(data: ClassificationData, config: ModelConfig, name: EngineName): Engine {
-  return name === 'fused' ? new FusedEngine(data, config) : new TfjsEngine(data, config);
 }

@@ -1,45 +1,42 @@
 /**
- * The fused engine: the same steps as TfjsEngine (same batches, same math, checked to
- * 1e-5 in tests/unit/fast-parity.test.ts) in Float32Array loops, with no kernel
- * dispatch and no GPU round trip. The tfjs model stays the model of record: sync()
- * copies the weights into it before anyone evaluates, predicts or exports. Dropout masks
- * come from a seeded generator here and from tfjs's unseeded one there: runs with
- * dropout match in distribution, not bit for bit.
+ * The fused engine: the same steps as TfjsEngine (same batches, same math: tfjs cpu's
+ * summation order, checked bit for bit through the Engine interface in
+ * tests/unit/fast-parity.test.ts) in Float32Array loops, with no kernel dispatch, no GPU
+ * round trip and no tfjs at all: it reads the training split from JS memory and never
+ * uploads it. Dropout masks come from a seeded generator here and from tfjs's unseeded
+ * one there: runs with dropout match in distribution, not bit for bit.
  */
-import type * as tf from '@tensorflow/tfjs';
+import { MessageError, msg } from '../../shared/message';
 import type { ModelConfig } from '../../shared/types';
-import { BatchStream } from '../train/batches';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
-import type { PerExample } from '../model/metrics';
-import type { Engine, Snapshot } from './engine';
 import { evaluateNet, FastDenseNet, gatherBatch, makeFastOptimizer, probabilitiesNet } from '../fast';
-import { copyModelToNet, copyNetToModel } from '../model/denseShape';
-import { buildClassifier } from '../model/model';
-import { disposeSplit, uploadSplit, type SplitTensors } from '../model/splits';
+import type { PerExample } from '../model/metrics';
+import { BatchStream } from '../train/batches';
+import type { Engine, Snapshot } from './engine';
 
 export class FusedEngine implements Engine {
   readonly name = 'fused';
-  readonly model: tf.Sequential;
-  readonly trainSplit: SplitTensors;
+  readonly weightsInJs = true;
   globalStep = 0;
   private net: FastDenseNet;
   private readonly stream: BatchStream;
   private readonly features: Float32Array;
   private readonly labels: Int32Array;
   private readonly featureCount: number;
+  private readonly classCount: number;
   /** Batch buffers, filled in place every step: x [batch, features], y [batch], indices [batch]. */
   private readonly x: Float32Array;
   private readonly y: Int32Array;
   private readonly indices: Int32Array;
-  private dirty = false;
 
+  /** `initial`: the starting weights in getWeights() order (choose.ts draws them with tfjs's seeded initializers). */
   constructor(
     data: ClassificationData,
     public config: ModelConfig,
+    initial: readonly Float32Array[],
   ) {
     this.featureCount = data.featureNames.length;
-    this.model = buildClassifier(this.featureCount, data.classNames.length, config);
-    this.trainSplit = uploadSplit(data.train, this.featureCount);
+    this.classCount = data.classNames.length;
     this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
     this.features = data.train.features;
     this.labels = data.train.labels;
@@ -47,7 +44,7 @@ export class FusedEngine implements Engine {
     this.y = new Int32Array(config.batchSize);
     this.indices = new Int32Array(config.batchSize);
     this.net = this.newNet();
-    copyModelToNet(this.model, this.net);
+    this.setNetWeights(initial);
   }
 
   async steps(count: number): Promise<Float32Array> {
@@ -58,24 +55,25 @@ export class FusedEngine implements Engine {
       losses[i] = this.net.step(this.x, this.y, batch);
       this.globalStep++;
     }
-    this.dirty = count > 0;
     return losses;
   }
 
-  sync(): void {
-    if (!this.dirty) return;
-    copyNetToModel(this.net, this.model);
-    this.dirty = false;
-  }
-
-  /** In the fused loops too: ~10x faster than tfjs cpu on MNIST's 8,000 training rows. */
-  async perExample(split: LabelledSplit): Promise<PerExample> {
+  /** ~10x faster than tfjs cpu on MNIST's 8,000 training rows. */
+  async evaluate(split: LabelledSplit): Promise<PerExample> {
     return evaluateNet(this.net, split.features, split.labels, split.rows);
   }
 
-  /** In the fused loops: no copy into the tfjs model, no GPU round trip (a 60 x 60 map is ~1 ms on Iris). */
+  async logits(features: Float32Array, rows: number): Promise<Float32Array> {
+    return this.net.predict(features, rows);
+  }
+
+  /** A 60 x 60 map is ~1 ms on Iris. */
   async probabilities(features: Float32Array, rows: number): Promise<Float32Array> {
     return probabilitiesNet(this.net, features, rows);
+  }
+
+  async weights(): Promise<Float32Array[]> {
+    return this.net.getWeights();
   }
 
   setLearningRate(learningRate: number): void {
@@ -83,15 +81,11 @@ export class FusedEngine implements Engine {
     this.net.setLearningRate(learningRate);
   }
 
-  weightsInMemory(): Float32Array[] {
-    return this.net.getWeights();
-  }
-
-  adopt(step: number): void {
-    this.net = this.newNet();
-    copyModelToNet(this.model, this.net);
+  load(weights: readonly Float32Array[], step: number): void {
+    const net = this.newNet();
+    this.net = net;
+    this.setNetWeights(weights);
     this.globalStep = step;
-    this.dirty = false;
   }
 
   snapshot(): Snapshot {
@@ -99,28 +93,27 @@ export class FusedEngine implements Engine {
     const step = this.globalStep;
     return {
       step,
-      restore: () => {
-        // A fresh net: the optimizer's slots may hold the values that broke the run.
-        this.net = this.newNet();
-        this.net.setWeights(weights);
-        this.globalStep = step;
-        this.dirty = true;
-        this.sync();
-      },
+      // A fresh net: the optimizer's slots may hold the values that broke the run.
+      restore: () => this.load(weights, step),
       dispose: () => {},
     };
   }
 
-  dispose(): void {
-    this.model.dispose();
-    disposeSplit(this.trainSplit);
+  dispose(): void {}
+
+  private setNetWeights(weights: readonly Float32Array[]): void {
+    const sizes = this.net.getWeights().map((w) => w.length);
+    if (weights.length !== sizes.length || weights.some((w, i) => w.length !== sizes[i])) {
+      throw new MessageError(msg('train.weights-misfit', { expected: sizes.length, found: weights.length }));
+    }
+    this.net.setWeights(weights);
   }
 
   /** A net of the config's shape, activation, dropout and L2 penalty (weights still zero). */
   private newNet(): FastDenseNet {
     const { hiddenUnits, optimizer, learningRate, reduction, activation, dropout, l2, seed } = this.config;
     return new FastDenseNet({
-      widths: [this.featureCount, ...hiddenUnits, this.model.outputs[0].shape[1] as number],
+      widths: [this.featureCount, ...hiddenUnits, this.classCount],
       activations: hiddenUnits.map(() => activation),
       optimizer: makeFastOptimizer(optimizer, learningRate),
       reduction,

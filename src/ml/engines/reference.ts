@@ -1,8 +1,8 @@
 /**
- * The plain-tfjs step the fused path must equal: tfjsEngine.ts's step (gather, oneHot,
- * optimizer.minimize over model.ts's trainingLoss: cross-entropy plus the layers' L2
- * penalties) with the reduction as a parameter, kept here so the parity tests and the
- * bench compare against the same ops however the engines change. It owns the model, the optimizer and the uploaded
+ * The one plain-tfjs training step: gather the batch, one-hot, optimizer.minimize over
+ * model.ts's trainingLoss (cross-entropy plus the layers' L2 penalties). TfjsEngine runs
+ * it, and the parity tests and the bench compare the fused loops against it, so there is
+ * no second copy to drift. It owns the model, the optimizer and the uploaded training
  * split, and frees them all in dispose().
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,15 +11,15 @@ import { disposeOptimizer, trainingLoss } from '../model/model';
 import type { LossReduction } from '../fast/softmax';
 
 export class TfjsReferenceStep {
-  private readonly x: tf.Tensor2D;
-  private readonly y: tf.Tensor1D;
+  readonly x: tf.Tensor2D;
+  readonly y: tf.Tensor1D;
   private readonly variables: tf.Variable[];
   private readonly classes: number;
 
   /** Takes ownership of `model` and `optimizer`. split: features [rows, inputs], labels [rows]. */
   constructor(
     readonly model: tf.LayersModel,
-    readonly optimizer: tf.Optimizer,
+    private optimizer: tf.Optimizer,
     split: LabelledSplit,
     private readonly reduction: LossReduction,
   ) {
@@ -41,6 +41,17 @@ export class TfjsReferenceStep {
       if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });
+  }
+
+  /** A new optimizer from the next step on (fresh slots); the old one is disposed. */
+  replaceOptimizer(optimizer: tf.Optimizer): void {
+    disposeOptimizer(this.optimizer);
+    this.optimizer = optimizer;
+  }
+
+  /** The variables the optimizer updates, in getWeights() order. */
+  get trainable(): readonly tf.Variable[] {
+    return this.variables;
   }
 
   /**

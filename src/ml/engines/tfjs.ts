@@ -1,46 +1,54 @@
 /**
- * The tfjs engine: each step is tfjs kernels on the backend (gather the batch, forward,
- * softmax cross-entropy plus any L2 penalty, gradients, optimizer update; dropout
- * through the model's Dropout layers), and the losses stay on the
- * backend until a whole chunk of steps has run, so the loop never waits for the GPU
- * inside a step. Owns every tensor it makes and frees them in dispose().
+ * The tfjs engine: each step is the reference step (reference.ts: gather, forward,
+ * softmax cross-entropy plus any L2 penalty, gradients, optimizer update; dropout through
+ * the model's Dropout layers) on the backend, and the losses stay on the backend until a
+ * whole chunk of steps has run, so the loop never waits for the GPU inside a step.
+ * Held-out splits are uploaded once, the first time they are evaluated. Owns every tensor
+ * it makes and frees them in dispose().
  */
 import * as tf from '@tensorflow/tfjs';
+import { MessageError, msg } from '../../shared/message';
 import type { ModelConfig } from '../../shared/types';
-import { BatchStream } from '../train/batches';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
-import { modelProbabilities, perExampleTfjs, type PerExample } from '../model/metrics';
+import type { PerExample } from '../model/metrics';
+import { buildClassifier, makeOptimizer, setWeights } from '../model/model';
+import { BatchStream } from '../train/batches';
 import type { Engine, Snapshot } from './engine';
-import { buildClassifier, disposeOptimizer, makeOptimizer, trainingLoss } from '../model/model';
-import { disposeSplit, uploadSplit, type SplitTensors } from '../model/splits';
+import { TfjsReferenceStep } from './reference';
+
+/** A split on the backend: x [rows, features] float32, y [rows] int32. */
+interface Uploaded {
+  x: tf.Tensor2D;
+  y: tf.Tensor1D;
+  rows: number;
+}
 
 export class TfjsEngine implements Engine {
   readonly name = 'tfjs';
-  readonly model: tf.Sequential;
-  readonly trainSplit: SplitTensors;
+  readonly weightsInJs = false;
   globalStep = 0;
-  private readonly classCount: number;
-  private optimizer: tf.Optimizer;
+  private readonly model: tf.Sequential;
+  private readonly reference: TfjsReferenceStep;
   private readonly stream: BatchStream;
-  private readonly variables: tf.Variable[];
+  private readonly train: LabelledSplit;
+  private readonly uploaded = new Map<LabelledSplit, Uploaded>();
 
   constructor(
     data: ClassificationData,
     public config: ModelConfig,
   ) {
-    const inputs = data.featureNames.length;
-    this.classCount = data.classNames.length;
-    this.model = buildClassifier(inputs, this.classCount, config);
-    this.optimizer = makeOptimizer(config.optimizer, config.learningRate);
+    this.model = buildClassifier(data.featureNames.length, data.classNames.length, config);
+    this.reference = new TfjsReferenceStep(this.model, makeOptimizer(config.optimizer, config.learningRate), data.train, config.reduction);
     this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
-    this.trainSplit = uploadSplit(data.train, inputs);
-    // LayerVariable.read() is the tf.Variable the optimizer updates.
-    this.variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    this.train = data.train;
   }
 
   async steps(count: number): Promise<Float32Array> {
     const losses: tf.Scalar[] = [];
-    for (let i = 0; i < count; i++) losses.push(this.step());
+    for (let i = 0; i < count; i++) {
+      losses.push(this.reference.step(this.stream.next()));
+      this.globalStep++;
+    }
     // One sync for the whole chunk: stack, then data().
     const stacked = tf.stack(losses);
     losses.forEach((l) => l.dispose());
@@ -49,71 +57,98 @@ export class TfjsEngine implements Engine {
     return values;
   }
 
-  /** One optimizer step on the next batch; returns the loss scalar (penalty included), still on the backend. */
-  private step(): tf.Scalar {
-    const indices = this.stream.next();
-    const loss = tf.tidy(() => {
-      const idx = tf.tensor1d(indices, 'int32');
-      const xb = tf.gather(this.trainSplit.x, idx) as tf.Tensor2D; // [batch, features]
-      const yb = tf.oneHot(tf.gather(this.trainSplit.y, idx), this.classCount) as tf.Tensor2D; // [batch, classes]
-      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.config.reduction), true, this.variables);
-      if (cost === null) throw new Error('The optimizer returned no loss.');
-      return cost;
+  /** Per-row losses and predictions, read back once. */
+  async evaluate(split: LabelledSplit): Promise<PerExample> {
+    const { x, y, rows } = this.upload(split);
+    const classes = this.model.outputs[0].shape[1] as number;
+    // [2 * rows]: per-example losses, then predicted class ids.
+    const packed = tf.tidy(() => {
+      const logits = this.model.predict(x) as tf.Tensor2D; // [rows, classes]
+      const losses = tf.losses.softmaxCrossEntropy(tf.oneHot(y, classes), logits, undefined, undefined, tf.Reduction.NONE);
+      return tf.concat([losses.flatten(), logits.argMax(1).toFloat()]);
     });
-    this.globalStep++;
-    return loss;
+    const values = await packed.data();
+    packed.dispose();
+    return { losses: values.subarray(0, rows), predictions: values.subarray(rows) };
   }
 
-  sync(): void {
-    // The model's variables are the ones trained: nothing to copy.
-  }
-
-  perExample(_split: LabelledSplit, tensors: SplitTensors): Promise<PerExample> {
-    return perExampleTfjs(this.model, tensors);
+  logits(features: Float32Array, rows: number): Promise<Float32Array> {
+    return this.forward(features, rows, false);
   }
 
   probabilities(features: Float32Array, rows: number): Promise<Float32Array> {
-    return modelProbabilities(this.model, features, rows);
+    return this.forward(features, rows, true);
+  }
+
+  async weights(): Promise<Float32Array[]> {
+    // getWeights() hands out the layers' own variables; data() may be the backend's buffer, so copy.
+    return Promise.all(this.model.getWeights().map(async (w) => Float32Array.from(await w.data())));
   }
 
   setLearningRate(learningRate: number): void {
     this.config = { ...this.config, learningRate };
-    // SGD and momentum cache -lr in a scalar and expose a setter; Adagrad, Adam and
-    // RMSProp read their (protected) learningRate field on every update.
-    const optimizer = this.optimizer as tf.Optimizer & { setLearningRate?: (lr: number) => void; learningRate?: number };
-    if (optimizer.setLearningRate) optimizer.setLearningRate(learningRate);
-    else optimizer.learningRate = learningRate;
+    this.reference.setLearningRate(learningRate);
   }
 
-  weightsInMemory(): null {
-    return null;
-  }
-
-  adopt(step: number): void {
+  load(weights: readonly Float32Array[], step: number): void {
+    const fitted = setWeights(this.model, weights);
+    if (!fitted.ok) throw new MessageError(msg('train.weights-misfit', { expected: this.model.getWeights().length, found: weights.length }));
     this.globalStep = step;
-    disposeOptimizer(this.optimizer);
-    this.optimizer = makeOptimizer(this.config.optimizer, this.config.learningRate);
+    this.freshOptimizer();
   }
 
   snapshot(): Snapshot {
-    const weights = this.variables.map((v) => tf.clone(v));
+    const weights = this.reference.trainable.map((v) => tf.clone(v));
     const step = this.globalStep;
     return {
       step,
       restore: () => {
-        this.variables.forEach((v, i) => v.assign(weights[i]));
+        this.reference.trainable.forEach((v, i) => v.assign(weights[i]));
         this.globalStep = step;
         // The optimizer's slots may hold the non-finite values that broke the run.
-        disposeOptimizer(this.optimizer);
-        this.optimizer = makeOptimizer(this.config.optimizer, this.config.learningRate);
+        this.freshOptimizer();
       },
       dispose: () => weights.forEach((w) => w.dispose()),
     };
   }
 
   dispose(): void {
-    disposeOptimizer(this.optimizer);
-    this.model.dispose();
-    disposeSplit(this.trainSplit);
+    // The reference step owns the model, the optimizer and the training split's tensors.
+    this.reference.dispose();
+    this.uploaded.forEach((u) => {
+      u.x.dispose();
+      u.y.dispose();
+    });
+    this.uploaded.clear();
+  }
+
+  private freshOptimizer(): void {
+    this.reference.replaceOptimizer(makeOptimizer(this.config.optimizer, this.config.learningRate));
+  }
+
+  /** The training split is already on the backend (the reference step's); others go up once. */
+  private upload(split: LabelledSplit): Uploaded {
+    if (split === this.train) return { x: this.reference.x, y: this.reference.y, rows: split.rows };
+    let up = this.uploaded.get(split);
+    if (!up) {
+      const width = split.rows > 0 ? split.features.length / split.rows : 0;
+      up = { x: tf.tensor2d(split.features, [split.rows, width], 'float32'), y: tf.tensor1d(split.labels, 'int32'), rows: split.rows };
+      this.uploaded.set(split, up);
+    }
+    return up;
+  }
+
+  /** features [rows, inputs] -> logits or probabilities [rows, classes], every tensor disposed. */
+  private async forward(features: Float32Array, rows: number, softmax: boolean): Promise<Float32Array> {
+    const width = rows > 0 ? features.length / rows : 0;
+    const out = tf.tidy(() => {
+      const logits = this.model.predict(tf.tensor2d(features, [rows, width])) as tf.Tensor2D;
+      return softmax ? tf.softmax(logits) : logits;
+    });
+    try {
+      return (await out.data()) as Float32Array;
+    } finally {
+      out.dispose();
+    }
   }
 }

@@ -1,11 +1,10 @@
 /**
  * evaluate() and predict() as tf.estimator reports them. An engine produces each
- * row's loss and predicted class (on the backend, or in the fused loops); the
- * bookkeeping that turns them into evaluate()'s numbers is plain arithmetic here.
+ * row's loss and predicted class (on the backend, or in the fused loops) and a row's
+ * logits; the bookkeeping that turns them into evaluate()'s and predict()'s numbers is
+ * plain arithmetic here, with no tfjs.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { Evaluation, Prediction, Split } from '../../shared/types';
-import type { SplitTensors } from './splits';
 
 /** The evaluation input_fn's batch size (numpy_input_fn's default), which defines `loss`. */
 export const EVAL_BATCH = 128;
@@ -47,46 +46,18 @@ export function confusionMatrix(predictions: ArrayLike<number>, labels: ArrayLik
   return matrix;
 }
 
-/** Per-row losses and predictions of a tfjs model on a split already on the backend, read back once. */
-export async function perExampleTfjs(model: tf.LayersModel, data: SplitTensors): Promise<PerExample> {
-  const classes = model.outputs[0].shape[1] as number;
-  // [2 * rows]: per-example losses, then predicted class ids.
-  const packed = tf.tidy(() => {
-    const logits = model.predict(data.x) as tf.Tensor2D; // [rows, classes]
-    const losses = tf.losses.softmaxCrossEntropy(tf.oneHot(data.y, classes), logits, undefined, undefined, tf.Reduction.NONE);
-    return tf.concat([losses.flatten(), logits.argMax(1).toFloat()]);
-  });
-  const values = await packed.data();
-  packed.dispose();
-  return { losses: values.subarray(0, data.rows), predictions: values.subarray(data.rows) };
-}
-
-/** Class probabilities and logits for one row of features (already encoded). */
-export async function predictRow(model: tf.LayersModel, features: Float32Array, classNames: string[]): Promise<Prediction> {
-  const out = tf.tidy(() => {
-    const logits = model.predict(tf.tensor2d(features, [1, features.length])) as tf.Tensor2D; // [1, classes]
-    return tf.concat([logits, tf.softmax(logits)], 1); // [1, 2 * classes]
-  });
-  const values = Array.from(await out.data());
-  out.dispose();
-  const c = classNames.length;
-  const logits = values.slice(0, c);
-  const probabilities = values.slice(c);
-  let classId = 0;
-  for (let i = 1; i < c; i++) if (logits[i] > logits[classId]) classId = i;
-  return { classId, className: classNames[classId], probabilities, logits };
-}
-
 /**
- * Softmax of the model's logits for `rows` encoded rows: features [rows, width] ->
- * probabilities [rows, classes] row-major, read back once; every tensor is disposed.
+ * What predict() yields for one row, from its logits [classes] (and their softmax): the
+ * class with the largest logit (the first of equal maxima, as argMax), its name, both arrays.
  */
-export async function modelProbabilities(model: tf.LayersModel, features: Float32Array, rows: number): Promise<Float32Array> {
-  const width = rows > 0 ? features.length / rows : 0;
-  const out = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(features, [rows, width])) as tf.Tensor2D)); // [rows, classes]
-  try {
-    return (await out.data()) as Float32Array;
-  } finally {
-    out.dispose();
-  }
+export function predictionOf(logits: ArrayLike<number>, classNames: readonly string[]): Prediction {
+  const c = classNames.length;
+  const values = Array.from({ length: c }, (_, i) => logits[i]);
+  let classId = 0;
+  for (let i = 1; i < c; i++) if (values[i] > values[classId]) classId = i;
+  // Softmax in float64 from the largest logit, so large logits do not overflow.
+  const top = values[classId];
+  const exps = values.map((v) => Math.exp(v - top));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return { classId, className: classNames[classId], probabilities: exps.map((e) => e / sum), logits: values };
 }

@@ -8,7 +8,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, OptimizerName } from '../../shared/types';
-import type { ParseResult } from '../../shared/result';
+import { msg } from '../../shared/message';
+import { reasonError, type ParseResult } from '../../shared/result';
 
 /**
  * inputs -> hidden[0] (-> dropout) -> ... -> hidden[n-1] (-> dropout) -> classes logits.
@@ -64,12 +65,30 @@ function kernelInitializer(config: ModelConfig, fanIn: number, layer: number) {
     : tf.initializers.glorotUniform({ seed });
 }
 
-/** Weights and biases in a dense stack of the given widths. */
-export function parameterCount(inputs: number, hiddenUnits: number[], classes: number): number {
-  const widths = [inputs, ...hiddenUnits, classes];
-  let total = 0;
-  for (let i = 1; i < widths.length; i++) total += widths[i - 1] * widths[i] + widths[i];
-  return total;
+export { parameterCount } from './shape';
+
+/**
+ * The seeded initial weights of a fresh network, as JS arrays in getWeights() order: the
+ * same values buildClassifier's initializers draw, so both engines start alike.
+ */
+export function initialWeights(inputs: number, classes: number, config: ModelConfig): Float32Array[] {
+  const model = buildClassifier(inputs, classes, config);
+  try {
+    return model.getWeights().map((w) => (w.dataSync() as Float32Array).slice());
+  } finally {
+    model.dispose();
+  }
+}
+
+/** A tfjs model of the config's shape holding `weights` (for export and checkpoints); the caller disposes it. */
+export function modelFromWeights(inputs: number, classes: number, config: ModelConfig, weights: readonly Float32Array[]): tf.Sequential {
+  const model = buildClassifier(inputs, classes, config);
+  const fitted = setWeights(model, weights);
+  if (!fitted.ok) {
+    model.dispose();
+    throw reasonError(fitted.reason);
+  }
+  return model;
 }
 
 /** The optimizers a run can use, with tf.estimator's defaults (Adagrad starts its accumulators at 0.1). */
@@ -102,10 +121,10 @@ export function disposeOptimizer(optimizer: tf.Optimizer): void {
 }
 
 /** Weights from JS arrays into a model, in getWeights() order. */
-export function setWeights(model: tf.LayersModel, weights: Float32Array[]): ParseResult<undefined> {
+export function setWeights(model: tf.LayersModel, weights: readonly Float32Array[]): ParseResult<undefined> {
   const current = model.getWeights();
   if (current.length !== weights.length || current.some((w, i) => w.size !== weights[i].length)) {
-    return { ok: false, reason: 'The surviving weights do not fit the model.' };
+    return { ok: false, reason: msg('train.weights-misfit', { expected: current.length, found: weights.length }) };
   }
   tf.tidy(() => model.setWeights(current.map((w, i) => tf.tensor(weights[i], w.shape))));
   return { ok: true, value: undefined };

@@ -4,13 +4,8 @@
  * `patience` evaluations in a row. The best loss is the best of this run only. Pure:
  * fed the evaluations of one split, it says when to stop and why.
  */
+import { MessageError, msg } from '../../shared/message';
 import type { EarlyStop, Evaluation, Split } from '../../shared/types';
-
-/** The early stop in English words (the run-end message; the page words it in its own language). */
-export function earlyStopMessage(stop: EarlyStop): string {
-  const times = stop.patience === 1 ? '1 evaluation' : `${stop.patience} evaluations`;
-  return `Early stopping at step ${stop.step}: the ${stop.split} loss has not improved for ${times} (best ${stop.bestLoss.toFixed(4)} at step ${stop.bestStep}).`;
-}
 
 export class EarlyStopping {
   private best: { loss: number; step: number } | null = null;
@@ -21,7 +16,7 @@ export class EarlyStopping {
     readonly split: Split,
     readonly patience: number,
   ) {
-    if (!Number.isInteger(patience) || patience < 1) throw new Error(`Patience must be a whole number of at least 1, got ${patience}.`);
+    if (!Number.isInteger(patience) || patience < 1) throw new MessageError(msg('train.bad-patience', { patience }));
   }
 
   /**

@@ -1,25 +1,23 @@
 /**
- * Evaluation of a session's model on its splits: the training split when asked, then
- * the held-out ones (validation when the data set has one, then test), each uploaded to
- * the backend once. Keeps the newest per-row results on the test split for the MNIST
- * gallery, the confusion matrix and a cell's rows.
+ * Evaluation of a session's model on its splits: the training split when asked, then the
+ * held-out ones (validation when the data set has one, then test), through the engine
+ * (which uploads what it needs, if anything, once). Keeps the newest per-row results on
+ * the test split for the MNIST gallery, the confusion matrix and a cell's rows.
  */
 import type { Evaluation, Split } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import type { Engine } from '../engines/engine';
 import { confusionMatrix, summarize, type PerExample } from '../model/metrics';
-import { disposeSplit, uploadSplit, type SplitTensors } from '../model/splits';
 
 export class HeldOut {
-  /** Held-out splits, numbers and tensors on the backend; an empty split (a test fraction of 0) is left out. */
-  private readonly splits: { split: Split; data: LabelledSplit; tensors: SplitTensors }[] = [];
+  /** Held-out splits; an empty split (a test fraction of 0) is left out. */
+  private readonly splits: { split: Split; data: LabelledSplit }[] = [];
   /** The newest per-row results on the test split, with their step. */
   testResults: { globalStep: number; rows: PerExample } | null = null;
 
   constructor(private readonly data: ClassificationData) {
-    const f = data.featureNames.length;
-    if (data.validation && data.validation.rows > 0) this.splits.push({ split: 'validation', data: data.validation, tensors: uploadSplit(data.validation, f) });
-    if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test, tensors: uploadSplit(data.test, f) });
+    if (data.validation && data.validation.rows > 0) this.splits.push({ split: 'validation', data: data.validation });
+    if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test });
   }
 
   /** The split early stopping watches: validation when there is one, else test; null when there is neither. */
@@ -29,15 +27,14 @@ export class HeldOut {
 
   /** Evaluate `engine`'s model at its step: the training split first (when asked), then validation and test. */
   async evaluate(engine: Engine, withTrain: boolean): Promise<Evaluation[]> {
-    engine.sync();
     const step = engine.globalStep;
     const results: Evaluation[] = [];
     if (withTrain) {
       const train = this.data.train;
-      results.push(summarize(await engine.perExample(train, engine.trainSplit), train.labels, 'train', step));
+      results.push(summarize(await engine.evaluate(train), train.labels, 'train', step));
     }
-    for (const { split, data, tensors } of this.splits) {
-      const rows = await engine.perExample(data, tensors);
+    for (const { split, data } of this.splits) {
+      const rows = await engine.evaluate(data);
       const evaluation = summarize(rows, data.labels, split, step);
       if (split === 'test') {
         this.testResults = { globalStep: step, rows };
@@ -46,10 +43,5 @@ export class HeldOut {
       results.push(evaluation);
     }
     return results;
-  }
-
-  dispose(): void {
-    this.splits.forEach((h) => disposeSplit(h.tensors));
-    this.splits.length = 0;
   }
 }

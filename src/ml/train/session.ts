@@ -1,47 +1,76 @@
 /**
- * The training session the worker runs: one data set, one engine (model + optimizer +
- * global step), and the loop that trains, measures and reports. It knows nothing of
- * workers: events go out through `post`, and `yieldToEvents` lets queued requests
- * (Stop) in between chunks of steps, so the same code runs in the worker and in Vitest.
+ * A training session: one data set, one engine (model + optimizer + global step), and the
+ * loop that trains, measures and reports. It knows nothing of workers or pages: what
+ * happens goes out through typed callbacks, so a workspace can run many sessions (the
+ * shown model, a cross-validation fold, a move to another backend) and decide which of
+ * them the page hears about. `yieldToEvents` lets queued requests (Stop) in between
+ * chunks of steps, so the same code runs in the worker and in Vitest.
  */
-import * as tf from '@tensorflow/tfjs';
+import { MessageError, messageOf, msg, type Message } from '../../shared/message';
 import { withConfigDefaults } from '../../shared/modelConfig';
-import type { WorkerEvent } from '../../shared/protocol';
-import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../../shared/types';
-import type { LoadedDataset } from '../datasets/data';
-import { chooseEngine, createEngine, type Engine, type Snapshot } from '../engines/engine';
-import { predictRow, type PerExample } from '../model/metrics';
-import { HeldOut } from './heldOut';
-import { parameterCount } from '../model/model';
-import { reasonError, type ParseResult } from '../../shared/result';
-import type { History } from './history';
+import type { EarlyStop, EngineChoice, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
+import type { ClassificationData } from '../datasets/data';
+import { chooseEngine, createEngine } from '../engines/choose';
+import type { Engine, Snapshot } from '../engines/engine';
+import { predictionOf, type PerExample } from '../model/metrics';
+import { parameterCount } from '../model/shape';
+import { crossedCheckpoint } from './checkpointPolicy';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
-import { EarlyStopping, earlyStopMessage } from './earlyStopping';
+import { EarlyStopping } from './earlyStopping';
+import { HeldOut } from './heldOut';
+import type { History } from './history';
 export { LOG_EVERY } from './curves';
 export type { History } from './history';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
 export const STATUS_EVERY = 100;
-/** Minimum time between progress events, so the page gets at most ~10 a second. */
+/** Minimum time between progress callbacks, so the page gets at most ~10 a second. */
 const POST_INTERVAL_MS = 100;
 
-export interface SessionHooks {
-  post: (event: WorkerEvent) => void;
+/** A model was built (or restored): its settings and size. */
+export interface ModelInfo {
+  config: ModelConfig;
+  globalStep: number;
+  parameters: number;
+  engine: EngineName;
+  engineReason: Message;
+}
+
+/** What a run did since the last progress callback (never the whole history). */
+export interface Progress {
+  runId: number;
+  globalStep: number;
+  points: MetricPoint[];
+  evaluations: Evaluation[];
+  log: LogLine[];
+}
+
+export interface RunEndInfo {
+  runId: number;
+  end: RunEnd;
+  globalStep: number;
+  message?: Message;
+  earlyStop?: EarlyStop;
+}
+
+export interface SessionCallbacks {
   yieldToEvents: () => Promise<void>;
-  /** Called every CHECKPOINT_EVERY global steps and where a run ends (tf.estimator's save_checkpoints_steps). */
+  model?: (info: ModelInfo) => void;
+  /** The curves and evaluations a restored model brings, up to its step. */
+  history?: (history: History) => void;
+  progress?: (progress: Progress) => void;
+  runEnd?: (end: RunEndInfo) => void;
+  notice?: (message: Message) => void;
+  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends). */
   checkpoint?: (session: Session) => Promise<void>;
 }
 
-/** Steps between checkpoints, as tf.estimator and Mechanics 101 save them. */
-export const CHECKPOINT_EVERY = 1000;
-
-/** What a restored model brings: weights already in place (by `apply`), its step and its history. */
+/** What a restored model brings: its weights (getWeights() order), its step and its history. */
 export interface Restore {
-  apply: (model: tf.LayersModel) => ParseResult<undefined>;
+  weights: readonly Float32Array[];
   globalStep: number;
   history?: History;
 }
-
 
 export class Session {
   private engine: Engine | null = null;
@@ -52,20 +81,20 @@ export class Session {
   private config: ModelConfig;
   /** Training seconds since the model was built, summed over its finished runs (MetricPoint.seconds). */
   private trainedSeconds = 0;
+  /** Why the engine was chosen, for the page. */
+  private engineReason: Message = msg('train.engine-fused', { work: 0 });
   history: History = { points: [], evaluations: [] };
 
   constructor(
-    readonly dataset: LoadedDataset,
+    readonly data: ClassificationData,
     config: ModelConfig,
-    private readonly hooks: SessionHooks,
+    private readonly callbacks: SessionCallbacks,
     private readonly engineChoice: EngineChoice = 'auto',
     restore?: Restore,
   ) {
     this.config = withConfigDefaults(config);
-    const { data } = dataset;
     this.heldOut = new HeldOut(data);
-    hooks.post({ type: 'dataset', summary: dataset.summary });
-    this.reset(config, restore);
+    this.build(config, restore);
   }
 
   get modelConfig(): ModelConfig {
@@ -80,10 +109,9 @@ export class Session {
     return this.activeRun !== null;
   }
 
-  get model(): tf.Sequential {
-    const engine = this.requireEngine();
-    engine.sync();
-    return engine.model;
+  /** The parameters of a model of the current settings. */
+  get parameters(): number {
+    return parameterCount(this.data.featureNames.length, this.config.hiddenUnits, this.data.classNames.length);
   }
 
   /** Every test row's loss and predicted class at the newest evaluation, if there was one. */
@@ -91,31 +119,36 @@ export class Session {
     return this.heldOut.testResults;
   }
 
-  /** Predicted class of every test row at the newest evaluation, if there was one. */
-  get testPredictions(): { globalStep: number; predictions: ArrayLike<number> } | null {
-    const results = this.heldOut.testResults;
-    return results && { globalStep: results.globalStep, predictions: results.rows.predictions };
-  }
-
   /**
-   * A fresh model at global step 0 (the page's Reset), or, given `restore`, the model of a
-   * checkpoint at its step. Not while a run is going. A restore whose weights do not fit
-   * throws before anything is replaced.
+   * A fresh model at global step 0 (the page's Reset), or, given `restore`, a stored model
+   * at its step. Not while a run is going. Weights that do not fit throw before anything
+   * is replaced.
    */
   reset(stored: ModelConfig, restore?: Restore): void {
-    if (this.running) throw new Error('Stop the run before resetting the model.');
+    this.build(stored, restore);
+    this.announce();
+  }
+
+  /** Tell the callbacks about the model (and a restored model's history): a new session is silent until asked. */
+  announce(): void {
+    const engine = this.requireEngine();
+    this.callbacks.model?.({ config: this.config, globalStep: engine.globalStep, parameters: this.parameters, engine: engine.name, engineReason: this.engineReason });
+    if (this.history.points.length > 0 || this.history.evaluations.length > 0) this.callbacks.history?.(this.history);
+  }
+
+  private build(stored: ModelConfig, restore?: Restore): void {
+    if (this.running) throw new MessageError(msg('train.busy'));
     // Whatever path a config came by (an old checkpoint, an old page state), it is complete here.
     const config = withConfigDefaults(stored);
-    const { data } = this.dataset;
-    const engine = chooseEngine(data, config, this.engineChoice);
-    const next = createEngine(data, config, engine.name);
+    const choice = chooseEngine(this.data, config, this.engineChoice);
+    const next = createEngine(this.data, config, choice.name);
     if (restore) {
-      const applied = restore.apply(next.model);
-      if (!applied.ok) {
+      try {
+        next.load(restore.weights, restore.globalStep);
+      } catch (error) {
         next.dispose();
-        throw reasonError(applied.reason);
+        throw error;
       }
-      next.adopt(restore.globalStep);
     }
     this.engine?.dispose();
     this.engine = next;
@@ -124,20 +157,16 @@ export class Session {
     this.history = restore?.history ? trimHistory(restore.history, restore.globalStep) : { points: [], evaluations: [] };
     // A restored model's clock goes on from its history's; a fresh one starts at 0.
     this.trainedSeconds = historySeconds(this.history);
-    this.hooks.post({
-      type: 'model',
-      config,
-      globalStep: next.globalStep,
-      parameters: parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length),
-      tensors: tf.memory().numTensors,
-      engine: engine.name,
-      engineReason: engine.reason,
-    });
-    if (this.history.points.length > 0 || this.history.evaluations.length > 0) this.hooks.post({ type: 'history', ...this.history });
+    this.engineReason = choice.reason;
   }
 
   stop(runId: number): void {
     if (this.activeRun === runId) this.stopRequested = true;
+  }
+
+  /** Stop whatever run is going (the backend is going away). */
+  stopAny(): void {
+    if (this.running) this.stopRequested = true;
   }
 
   /** A new learning rate takes effect at the next step, even mid-run. */
@@ -146,14 +175,19 @@ export class Session {
     this.requireEngine().setLearningRate(learningRate);
   }
 
-  /** Stop whatever run is going (the backend is going away). */
-  stopAny(): void {
-    if (this.running) this.stopRequested = true;
+  /** Copies of the newest weights, in getWeights() order. */
+  weights(): Promise<Float32Array[]> {
+    return this.requireEngine().weights();
   }
 
-  /** The newest weights when they survive the backend (the fused engine keeps them in JS), else null. */
-  weightsInMemory(): Float32Array[] | null {
-    return this.engine?.weightsInMemory() ?? null;
+  /** True when the newest weights survive the backend (the fused engine keeps them in JS). */
+  get weightsInJs(): boolean {
+    return this.engine?.weightsInJs ?? false;
+  }
+
+  /** Logits of encoded features [rows, inputs] -> [rows, classes], from the newest weights. */
+  logits(features: Float32Array, rows: number): Promise<Float32Array> {
+    return this.requireEngine().logits(features, rows);
   }
 
   /** Class probabilities of encoded features [rows, inputs] -> [rows, classes], from the newest weights. */
@@ -161,16 +195,9 @@ export class Session {
     return this.requireEngine().probabilities(features, rows);
   }
 
-  /** Classify one row of encoded features. */
+  /** Classify one row of encoded features [inputs] (predict()'s classes, probabilities, logits). */
   async predictFeatures(features: Float32Array): Promise<Prediction> {
-    return predictRow(this.model, features, this.dataset.data.classNames);
-  }
-
-  /** Classify one row as a person typed it. */
-  async predict(values: string[]): Promise<Prediction> {
-    const encoded = this.dataset.encodeInput(values);
-    if (!encoded.ok) throw reasonError(encoded.reason);
-    return this.predictFeatures(encoded.value);
+    return predictionOf(await this.logits(features, 1), this.data.classNames);
   }
 
   /**
@@ -179,17 +206,15 @@ export class Session {
    * once per chunk, never per step; evaluates every `evalEvery` steps and where the
    * run ends. A non-finite loss ends the run and restores the last finite weights.
    * `patience` > 0: early stopping (see earlyStopping.ts) on the first held-out split,
-   * validation when there is one, else test; it ends the run as 'done' with a message.
+   * validation when there is one, else test; it ends the run as 'done'.
    */
   async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
-    if (this.running) throw new Error('A run is already going.');
+    if (this.running) throw new MessageError(msg('train.busy'));
     const engine = this.requireEngine();
     const watched = this.heldOut.watched;
     // Before the run counts as going: a bad patience throws here and leaves nothing running.
     const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
-    if (patience > 0 && !watched) {
-      this.hooks.post({ type: 'notice', message: 'Early stopping needs a validation or test split, and this data set has none: the run goes on to its last step.' });
-    }
+    if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
     const runStart = performance.now();
@@ -208,7 +233,7 @@ export class Session {
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
     const flush = () => {
-      this.hooks.post({ type: 'progress', runId, globalStep: engine.globalStep, points, evaluations, log });
+      this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
       this.history.evaluations.push(...evaluations);
       points = [];
@@ -224,11 +249,11 @@ export class Session {
       evaluatedAt = engine.globalStep;
       return results;
     };
-    const end = (kind: 'done' | 'stopped' | 'error', message?: string, stop?: EarlyStop) => {
+    const end = (kind: RunEnd, message?: Message, stop?: EarlyStop) => {
       good.dispose();
       this.trainedSeconds = clock();
       this.activeRun = null;
-      this.hooks.post({ type: 'run-end', runId, end: kind, globalStep: engine.globalStep, tensors: tf.memory().numTensors, message, ...(stop ? { earlyStop: stop } : {}) });
+      this.callbacks.runEnd?.({ runId, end: kind, globalStep: engine.globalStep, ...(message ? { message } : {}), ...(stop ? { earlyStop: stop } : {}) });
     };
     try {
       while (engine.globalStep < target && !this.stopRequested && earlyStop === null) {
@@ -245,7 +270,7 @@ export class Session {
           const backTo = good.step;
           good.restore();
           flush();
-          end('error', `The loss became ${losses[bad]} at step ${first + bad}. Training stopped and the weights went back to step ${backTo}, the last finite loss. Try a lower learning rate.`);
+          end('error', msg('train.loss-not-finite', { loss: String(losses[bad]), step: first + bad, backTo }));
           return;
         }
         good.dispose();
@@ -260,34 +285,33 @@ export class Session {
         }
         // Not where the run ends: the checkpoint after the loop saves that step.
         const ending = engine.globalStep >= target || earlyStop !== null;
-        if (Math.floor(engine.globalStep / CHECKPOINT_EVERY) > Math.floor(before / CHECKPOINT_EVERY) && !ending) {
+        if (crossedCheckpoint(before, engine.globalStep) && !ending) {
           flush();
-          await this.hooks.checkpoint?.(this);
+          await this.callbacks.checkpoint?.(this);
         }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
         chunkSteps = nextChunkSize(losses.length, performance.now() - started);
-        await this.hooks.yieldToEvents();
+        await this.callbacks.yieldToEvents();
       }
       // Evaluate where the run ended, as the tutorial does after train(); after Stop only
       // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
       if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
       flush();
-      await this.hooks.checkpoint?.(this);
-      if (earlyStop !== null) end('done', earlyStopMessage(earlyStop), earlyStop);
+      await this.callbacks.checkpoint?.(this);
+      if (earlyStop !== null) end('done', undefined, earlyStop);
       else end(engine.globalStep >= target ? 'done' : 'stopped');
     } catch (error) {
-      end('error', error instanceof Error ? error.message : String(error));
+      end('error', messageOf(error));
     }
   }
 
   dispose(): void {
     this.engine?.dispose();
     this.engine = null;
-    this.heldOut.dispose();
   }
 
   private requireEngine(): Engine {
-    if (!this.engine) throw new Error('No model: the session was disposed.');
+    if (!this.engine) throw new MessageError(msg('train.no-model'));
     return this.engine;
   }
 }

@@ -1,5 +1,51 @@
-/** Codes of the app area and their parameters (see ../message.ts). */
+/** Codes of the workspace, the data sets it opens and the analysis views, with their parameters (see ../message.ts). */
+import type { Reason } from '../result';
+
 export interface AppMessages {
   /** A thrown error we did not word ourselves (tfjs, the browser): its raw text. */
   'app.unexpected': { detail: string };
+  'app.nothing-loaded': Record<never, never>;
+  'app.stop-first': Record<never, never>;
+  'app.no-csv': Record<never, never>;
+  'app.no-drawing': Record<never, never>;
+  'app.no-file-prediction': Record<never, never>;
+  'app.not-evaluated': Record<never, never>;
+  'app.resume-failed': { reason: Reason };
+  'app.backend-moved': { step: number };
+  'app.backend-moved-fresh': Record<never, never>;
+  'app.checkpoint-other-data': { dataset: string };
+  'app.import-other-data': { files: readonly string[]; dataset: string; inputs: number; classes: readonly string[] };
+  'app.weights-dtype': { name: string; dtype: string };
+  'app.weights-short': { name: string };
+  'app.csv-not-kept': { file: string; bytes: number; maxBytes: number };
+  'app.idx-not-kept': Record<never, never>;
+  'app.idx-missing': { wanted: string; got: readonly string[] };
+  'app.idx-too-large': { file: string; bytes: number; maxBytes: number };
+  'app.iris-features': { expected: number };
+  'app.mnist-draw': Record<never, never>;
+  'app.value-count': { expected: number; found: number };
+  'app.enter-number': { input: string };
+  'app.split-iris': Record<never, never>;
+  'app.split-mnist-shipped': { train: number; validation: number; test: number };
+  'app.split-mnist-idx': { train: number; validation: number; test: number };
+  'app.split-csv': { test: number; rows: number };
+  'app.split-csv-file': { file: string };
+  'app.map-no-inputs': Record<never, never>;
+  'app.map-two-numeric': { numeric: number };
+  'app.map-no-input': { input: number };
+  'app.map-categorical': { input: string };
+  'app.map-same-axes': Record<never, never>;
+  'app.map-resolution': { min: number; max: number; resolution: number };
+  'app.no-class': { classId: number };
+  'app.not-started': Record<never, never>;
+  'app.fetch-failed': { path: string; status: number };
+  'app.backend-asked': { backend: string };
+  'app.backend-no-webgl': Record<never, never>;
+  'app.backend-software': { renderer: string };
+  'app.backend-gpu': { renderer: string };
+  'app.backend-fallback': { reason: Reason; failed: readonly string[] };
+  'app.backend-none': { tried: readonly string[] };
+  'app.backend-after-loss': { reason: Reason };
+  'app.webgl-lost': { outcome: Reason };
+  'app.webgl-lost-failed': { reason: Reason };
 }

@@ -1,4 +1,14 @@
-/** Codes of the train area and their parameters (see ../message.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the area's sentences become codes
+/** Codes of training: the engine choice, the run, its stops (see ../message.ts). */
 export interface TrainMessages {
+  'train.engine-asked': { engine: string };
+  /** `work`: multiply-adds a step (batch x weights). */
+  'train.engine-gpu': { work: number };
+  'train.engine-fused': { work: number };
+  'train.busy': Record<never, never>;
+  'train.no-model': Record<never, never>;
+  'train.bad-patience': { patience: number };
+  'train.no-held-out-split': Record<never, never>;
+  /** `loss`: the value as JS prints it (NaN, Infinity). */
+  'train.loss-not-finite': { loss: string; step: number; backTo: number };
+  'train.weights-misfit': { expected: number; found: number };
 }

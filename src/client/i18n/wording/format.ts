@@ -1,4 +1,5 @@
 /** Number and list formatting for message wordings, in the page's locale. */
+import type { Message } from '../../../shared/message';
 import { formatNumber, formatPercent, locale, type Lang } from '..';
 
 export interface Fmt {
@@ -10,14 +11,17 @@ export interface Fmt {
   list: (values: readonly string[], quote?: boolean) => string;
   /** `count` with the singular or plural noun (English); Korean has one form. */
   plural: (count: number, one: string, many: string) => string;
+  /** A message inside a message (a reason given as a parameter). */
+  message: (message: Message | string) => string;
 }
 
-export function formatter(lang: Lang): Fmt {
+export function formatter(lang: Lang, message: (message: Message | string) => string): Fmt {
   const lists = new Intl.ListFormat(locale(lang), { style: 'long', type: 'conjunction' });
   return {
     n: (value, digits = 4) => formatNumber(lang, value, digits),
     pct: (value, digits = 1) => formatPercent(lang, value, digits),
     list: (values, quote = false) => lists.format(values.map((v) => (quote ? `"${v}"` : v))),
     plural: (count, one, many) => `${formatNumber(lang, count, 0)} ${count === 1 ? one : many}`,
+    message,
   };
 }

@@ -37,5 +37,5 @@ export function formatMessage(lang: Lang, message: Message | string): string {
   if (typeof message === 'string') return message;
   const wording = WORDINGS[message.code] as Wording<unknown> | undefined;
   if (!wording) return message.code;
-  return wording[lang](message.params, formatter(lang));
+  return wording[lang](message.params, formatter(lang, (inner) => formatMessage(lang, inner)));
 }

@@ -1,6 +1,42 @@
-/** English and Korean words for the train area's message codes (src/shared/messages/train.ts). */
+/** English and Korean words for training's message codes (src/shared/messages/train.ts). */
 import type { Wordings } from '.';
 import type { TrainMessages } from '../../../shared/messages/train';
 
 export const trainWording: Wordings<keyof TrainMessages> = {
+  'train.engine-asked': {
+    en: (p) => `asked for ${p.engine} in the URL`,
+    ko: (p) => `URL에서 ${p.engine}을(를) 지정함`,
+  },
+  'train.engine-gpu': {
+    en: (p, f) => `a large network (${f.n(p.work, 0)} multiply-adds a step) on a GPU: tfjs kernels`,
+    ko: (p, f) => `GPU에서 큰 신경망(한 스텝에 곱셈·덧셈 ${f.n(p.work, 0)}번): tfjs 커널`,
+  },
+  'train.engine-fused': {
+    en: (p, f) => `fused JS loops: at ${f.n(p.work, 0)} multiply-adds a step tfjs would spend its time dispatching kernels`,
+    ko: (p, f) => `합친 JS 루프: 한 스텝에 곱셈·덧셈 ${f.n(p.work, 0)}번이면 tfjs는 커널을 부르는 데 시간을 다 씁니다`,
+  },
+  'train.busy': {
+    en: () => 'A run is going: stop it first.',
+    ko: () => '학습이 진행 중입니다. 먼저 멈추세요.',
+  },
+  'train.no-model': {
+    en: () => 'There is no model: load a data set first.',
+    ko: () => '모델이 없습니다. 먼저 데이터 세트를 불러오세요.',
+  },
+  'train.bad-patience': {
+    en: (p) => `Patience must be a whole number of at least 1, got ${p.patience}.`,
+    ko: (p) => `인내심(patience)은 1 이상의 정수여야 합니다. 받은 값: ${p.patience}.`,
+  },
+  'train.no-held-out-split': {
+    en: () => 'Early stopping needs a validation or test split, and this data set has none: the run goes on to its last step.',
+    ko: () => '조기 종료에는 검증 또는 테스트 분할이 필요한데 이 데이터 세트에는 없습니다. 학습은 마지막 스텝까지 계속됩니다.',
+  },
+  'train.loss-not-finite': {
+    en: (p) => `The loss became ${p.loss} at step ${p.step}. Training stopped and the weights went back to step ${p.backTo}, the last finite loss. Try a lower learning rate.`,
+    ko: (p) => `스텝 ${p.step}에서 손실이 ${p.loss}이(가) 되었습니다. 학습을 멈추고 가중치를 마지막으로 손실이 유한했던 스텝 ${p.backTo}(으)로 되돌렸습니다. 학습률을 낮춰 보세요.`,
+  },
+  'train.weights-misfit': {
+    en: (p) => `The weights do not fit the model (${p.found} arrays for a network of ${p.expected}).`,
+    ko: (p) => `가중치가 모델에 맞지 않습니다(${p.expected}개가 필요한 신경망에 ${p.found}개).`,
+  },
 };

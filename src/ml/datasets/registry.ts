@@ -1,0 +1,53 @@
+/**
+ * Every kind of data set, registered once: the built-in presets the URL names, and how a
+ * stored session re-opens its data set on the next visit. A new kind is a file behind
+ * source.ts's DataSource plus a line in each table here.
+ */
+import type { DatasetName } from '../../shared/types';
+import type { SessionDataset } from '../checkpoint/types';
+import { openCsv } from './csv';
+import { openIris } from './iris';
+import { openMnist } from './mnist';
+import type { DataSource, OpenContext } from './source';
+
+/** The built-in data sets, by the URL's `dataset` value. */
+export const PRESETS: Record<DatasetName, (ctx: OpenContext) => Promise<DataSource>> = {
+  iris: openIris,
+  mnist: openMnist,
+};
+
+type Stored<S extends SessionDataset['source']> = Extract<SessionDataset, { source: S }>;
+
+interface StoredKind<S extends SessionDataset['source']> {
+  /** Open it again; null when it was not kept (the page asks for the file again). */
+  reopen: (stored: Stored<S>, ctx: OpenContext) => Promise<DataSource | null>;
+  /** The built-in data set whose defaults it trains with, to tell whether a link's settings can be its. */
+  family: (stored: Stored<S>) => DatasetName;
+}
+
+const STORED: { [S in SessionDataset['source']]: StoredKind<S> } = {
+  iris: { reopen: (_, ctx) => openIris(ctx), family: () => 'iris' },
+  mnist: { reopen: (_, ctx) => openMnist(ctx), family: () => 'mnist' },
+  csv: {
+    reopen: (s, ctx) => {
+      const blob = (f: { name: string; bytes: ArrayBuffer }) => Object.assign(new Blob([f.bytes]), { name: f.name });
+      return openCsv(blob(s.file), s.testFile && blob(s.testFile), s.choices, ctx);
+    },
+    family: () => 'iris',
+  },
+  'not-stored': { reopen: async () => null, family: (s) => (s.kind === 'idx' ? 'mnist' : 'iris') },
+};
+
+function kindOf<S extends SessionDataset['source']>(stored: Stored<S>): StoredKind<S> {
+  return STORED[stored.source as S];
+}
+
+/** Re-open a stored session's data set; null when it was not kept. */
+export function reopen(stored: SessionDataset, ctx: OpenContext): Promise<DataSource | null> {
+  return kindOf(stored).reopen(stored, ctx);
+}
+
+/** The built-in data set whose tutorial defaults a stored data set trains with. */
+export function familyOf(stored: SessionDataset): DatasetName {
+  return kindOf(stored).family(stored);
+}
