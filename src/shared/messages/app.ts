@@ -1,5 +1,9 @@
 /** Codes of the workspace, the data sets it opens and the analysis views, with their parameters (see ../message.ts). */
-import type { Reason } from '../result';
+/**
+ * A message given as another message's parameter (a reason inside a sentence). Structural,
+ * so this catalog need not import the Message type it is part of.
+ */
+export type InnerReason = { readonly code: string; readonly params: object } | string;
 
 export interface AppMessages {
   /** A thrown error we did not word ourselves (tfjs, the browser): its raw text. */
@@ -10,7 +14,7 @@ export interface AppMessages {
   'app.no-drawing': Record<never, never>;
   'app.no-file-prediction': Record<never, never>;
   'app.not-evaluated': Record<never, never>;
-  'app.resume-failed': { reason: Reason };
+  'app.resume-failed': { reason: InnerReason };
   'app.backend-moved': { step: number };
   'app.backend-moved-fresh': Record<never, never>;
   'app.checkpoint-other-data': { dataset: string };
@@ -43,9 +47,9 @@ export interface AppMessages {
   'app.backend-no-webgl': Record<never, never>;
   'app.backend-software': { renderer: string };
   'app.backend-gpu': { renderer: string };
-  'app.backend-fallback': { reason: Reason; failed: readonly string[] };
+  'app.backend-fallback': { reason: InnerReason; failed: readonly string[] };
   'app.backend-none': { tried: readonly string[] };
-  'app.backend-after-loss': { reason: Reason };
-  'app.webgl-lost': { outcome: Reason };
-  'app.webgl-lost-failed': { reason: Reason };
+  'app.backend-after-loss': { reason: InnerReason };
+  'app.webgl-lost': { outcome: InnerReason };
+  'app.webgl-lost-failed': { reason: InnerReason };
 }

@@ -1,5 +1,5 @@
 /** English and Korean words for the workspace's, data sets' and views' message codes (src/shared/messages/app.ts). */
-import type { Wordings } from '.';
+import type { Wordings } from './types';
 import type { AppMessages } from '../../../shared/messages/app';
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

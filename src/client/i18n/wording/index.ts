@@ -3,7 +3,7 @@
  * English and Korean. Each area's wordings live in a file beside this one; the record
  * below must hold every code, so a code without a wording fails the typecheck.
  */
-import type { Message, MessageCatalog, MessageCode } from '../../../shared/message';
+import type { Message, MessageCode } from '../../../shared/message';
 import type { Lang } from '..';
 import { appWording } from './app';
 import { checkpointWording } from './checkpoint';
@@ -11,17 +11,12 @@ import { csvWording } from './csv';
 import { dataWording } from './data';
 import { mnistWording } from './mnist';
 import { trainWording } from './train';
-import { formatter, type Fmt } from './format';
+import { formatter } from './format';
+import type { Wording, Wordings } from './types';
 
 export type { Fmt } from './format';
+export type { Wording, Wordings } from './types';
 
-/** How one code is worded: a function of its typed parameters per language. */
-export interface Wording<P> {
-  en: (params: P, f: Fmt) => string;
-  ko: (params: P, f: Fmt) => string;
-}
-
-export type Wordings<C extends MessageCode> = { [K in C]: Wording<MessageCatalog[K]> };
 
 export const WORDINGS: Wordings<MessageCode> = {
   ...appWording,

@@ -1,5 +1,5 @@
 /** English and Korean words for training's message codes (src/shared/messages/train.ts). */
-import type { Wordings } from '.';
+import type { Wordings } from './types';
 import type { TrainMessages } from '../../../shared/messages/train';
 
 export const trainWording: Wordings<keyof TrainMessages> = {
