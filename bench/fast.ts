@@ -14,7 +14,7 @@ import { gatherBatch } from '../src/ml/fast/batch';
 import { FastDenseNet } from '../src/ml/fast/net';
 import { makeFastOptimizer } from '../src/ml/fast/optimizers';
 import type { LossReduction } from '../src/ml/fast/softmax';
-import { copyModelToNet } from '../src/ml/model/denseShape';
+import { copyModelToNet } from './tfBridge';
 import { TfjsReferenceStep } from '../src/ml/engines/reference';
 
 export interface BenchCase {

@@ -16,7 +16,7 @@ import type { Activation } from '../../src/ml/fast/activations';
 import { evaluateNet, gatherBatch } from '../../src/ml/fast/batch';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
-import { copyModelToNet, copyNetToModel, denseShapeOf } from '../../src/ml/model/denseShape';
+import { copyModelToNet, copyNetToModel, denseShapeOf } from '../../bench/tfBridge';
 import { TfjsReferenceStep } from '../../src/ml/engines/reference';
 import { reasonError } from '../../src/shared/result';
 

@@ -18,7 +18,7 @@ import { gatherBatch } from '../../src/ml/fast/batch';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import type { LossReduction } from '../../src/ml/fast/softmax';
-import { copyModelToNet } from '../../src/ml/model/denseShape';
+import { copyModelToNet } from '../../bench/tfBridge';
 import { TfjsReferenceStep } from '../../src/ml/engines/reference';
 import { reasonError } from '../../src/shared/result';
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dropout } from '../../src/ml/fast/dropout';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
-import { copyModelToNet } from '../../src/ml/model/denseShape';
+import { copyModelToNet } from '../../bench/tfBridge';
 import { buildClassifier, parameterCount, trainingLoss } from '../../src/ml/model/model';
 import { ACTIVATIONS } from '../../src/shared/modelConfig';
 import { mulberry32 } from '../../src/ml/model/rng';

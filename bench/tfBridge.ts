@@ -1,15 +1,14 @@
 /**
- * Where the fused trainer meets the tfjs model of record. The tfjs model (from
- * buildClassifier) keeps serving prediction, checkpoints and export; a fused run
- * copies its weights in, trains, and copies them back. Not in the hot loop.
+ * Where the fused net meets a tfjs model, for the tests and the bench (the app itself moves
+ * weights as JS arrays through the Engine interface). Not in any hot loop.
  *
  * Optimizer slots are not carried across: tfjs and FastOptimizer each keep their own.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ParseResult } from '../../shared/result';
-import { ACTIVATIONS } from '../../shared/modelConfig';
-import type { Activation } from '../fast/activations';
-import type { FastDenseNet } from '../fast/net';
+import type { ParseResult } from '../src/shared/result';
+import { ACTIVATIONS } from '../src/shared/modelConfig';
+import type { Activation } from '../src/ml/fast/activations';
+import type { FastDenseNet } from '../src/ml/fast/net';
 
 export interface DenseShape {
   /** [inputs, ...hidden, classes] */
