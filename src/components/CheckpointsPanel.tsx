@@ -10,7 +10,13 @@ import { ScrollRegion } from './ScrollRegion';
  * model leaves the browser: TF.js files, a Python/Keras script of the run, the history.
  */
 export function CheckpointsPanel() {
-  const s = useAppState();
+  const s = {
+    state: useAppState((a) => a.state),
+    persistent: useAppState((a) => a.persistent),
+    checkpoints: useAppState((a) => a.checkpoints),
+    // Only the count of curve points is read: subscribe to the number, not the growing array.
+    points: { length: useAppState((a) => a.points.length) },
+  };
   const store = useStore();
   const { t, num, date } = useT(checkpointsMessages);
   const busy = s.state === 'training' || s.state === 'loading';

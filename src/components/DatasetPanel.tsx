@@ -28,11 +28,12 @@ function splitText(dataset: DatasetSummary, { t, lang }: T): string {
 
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
-  const s = useAppState();
+  const s = { state: useAppState((a) => a.state), csvChoices: useAppState((a) => a.csvChoices) };
   const store = useStore();
   const tr = useT(dataMessages);
   const { t, num } = tr;
-  const { dataset, loading } = s;
+  const dataset = useAppState((a) => a.dataset);
+  const loading = useAppState((a) => a.loading);
   const busy = s.state === 'training' || s.state === 'loading';
   const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
   return (

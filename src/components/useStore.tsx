@@ -1,5 +1,5 @@
 /** React access to the one Store: components read slices of state and call its actions. */
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { AppState } from '../client/state';
 import type { Store } from '../client/store';
 
@@ -15,8 +15,15 @@ export function useStore(): Store {
   return store;
 }
 
-/** The current state; the component re-renders when the store notifies (at most once a frame). */
-export function useAppState(): AppState {
+/**
+ * One slice of the state: the component re-renders only when `select`'s result changes
+ * (Object.is), so a progress frame re-renders only what shows progress. `select` must
+ * return a part of the state or a primitive, never a new object or array (that would
+ * differ on every call and re-render, or loop); read two parts with two calls.
+ */
+export function useAppState<T>(select: (state: AppState) => T): T {
   const store = useStore();
-  return useSyncExternalStore(store.subscribe, store.getState);
+  // `select` is usually an inline arrow: the snapshot function changes with it, which is fine (it is cheap and pure).
+  const snapshot = useCallback(() => select(store.getState()), [store, select]);
+  return useSyncExternalStore(store.subscribe, snapshot);
 }
