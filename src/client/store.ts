@@ -16,13 +16,13 @@ import type { SaveFile } from './download';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
 import { answered, asked, initialState, reduce, type AppState } from './state';
 import type { UrlPort } from './url';
-import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerPort } from './workerClient';
+import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
 type Listener = () => void;
 
 /** What the store needs of the browser (main.tsx passes the real ones, tests fakes). */
 export interface StoreOptions {
-  createWorker: () => WorkerPort;
+  createWorker: WorkerFactory;
   url: UrlPort;
   clock: Clock;
   /** Run `paint` before the next frame (requestAnimationFrame); tests may run it at once. */

@@ -7,20 +7,27 @@
 import type { CallAnswer, CallKind, CallRequest, Calls, WorkerEvent, WorkerRequest } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 
-/** What the client needs of a Worker (a fake in tests). */
+/** What the client needs of a Worker (a DOM Worker is one; tests pass a fake). */
 export interface WorkerPort {
-  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  postMessage(message: WorkerRequest, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: { data: WorkerEvent }) => void) | null;
-  onerror: ((event: { message?: string }) => void) | null;
 }
 
-/** The training worker as Vite bundles it (the `new Worker(new URL(...))` form is what Vite looks for). */
-export function startTrainingWorker(): WorkerPort {
-  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
-  // A DOM Worker's handlers take MessageEvent/ErrorEvent, of which the port reads only `data` / `message`.
-  return worker as unknown as WorkerPort;
+/** How the worker reports back: its events, and a crash (an uncaught error, with its message if any). */
+export interface WorkerHandlers {
+  onEvent: (event: WorkerEvent) => void;
+  onCrash: (message: string) => void;
 }
+
+export type WorkerFactory = (handlers: WorkerHandlers) => WorkerPort;
+
+/** The training worker as Vite bundles it (the `new Worker(new URL(...))` form is what Vite looks for). */
+export const startTrainingWorker: WorkerFactory = ({ onEvent, onCrash }) => {
+  const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (event: MessageEvent<WorkerEvent>) => onEvent(event.data);
+  worker.onerror = (event) => onCrash(event.message);
+  return worker;
+};
 
 /** Timers the watchdog uses: the browser's, or Vitest's fake ones. */
 export interface Clock {
@@ -29,7 +36,7 @@ export interface Clock {
 }
 
 export interface WorkerClientOptions {
-  createWorker: () => WorkerPort;
+  createWorker: WorkerFactory;
   clock: Clock;
   /** Every event that is not an answer (the run's stream, data sets, models, ...). */
   onEvent: (event: WorkerEvent) => void;
@@ -102,10 +109,16 @@ export class WorkerClient {
   start(): void {
     if (this.worker) return;
     const { createWorker, clock } = this.options;
-    const worker = createWorker();
+    const worker = createWorker({
+      // A replaced worker's last words (it may post before terminate() lands) are not the new one's.
+      onEvent: (event) => {
+        if (this.worker === worker) this.receive(event);
+      },
+      onCrash: (message) => {
+        if (this.worker === worker) this.replace(`The training worker crashed (${message || 'an uncaught error'})`);
+      },
+    });
     this.worker = worker;
-    worker.onmessage = (event) => this.receive(event.data);
-    worker.onerror = (event) => this.replace(`The training worker crashed (${event.message || 'an uncaught error'})`);
     this.lastHeard = clock.now();
     if (!this.watchdog) {
       this.watchdog = true;

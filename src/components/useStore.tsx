@@ -1,5 +1,5 @@
 /** React access to the one Store: components read slices of state and call its actions. */
-import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { AppState } from '../client/state';
 import type { Store } from '../client/store';
 
@@ -23,7 +23,6 @@ export function useStore(): Store {
  */
 export function useAppState<T>(select: (state: AppState) => T): T {
   const store = useStore();
-  // `select` is usually an inline arrow: the snapshot function changes with it, which is fine (it is cheap and pure).
-  const snapshot = useCallback(() => select(store.getState()), [store, select]);
-  return useSyncExternalStore(store.subscribe, snapshot);
+  // `select` is usually an inline arrow, new each render: React just calls the newest one.
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
 }

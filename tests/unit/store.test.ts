@@ -8,13 +8,13 @@ import type { CallRequest, WorkerEvent, WorkerRequest } from '../../src/shared/p
 import type { DatasetSummary, Prediction } from '../../src/shared/types';
 import { IRIS_DEFAULTS, modelConfig } from '../../src/client/settings';
 import { Store } from '../../src/client/store';
-import { HEARTBEAT_MS, WorkerClient, WorkerLost, type WorkerPort } from '../../src/client/workerClient';
+import { HEARTBEAT_MS, WorkerClient, WorkerLost, type WorkerHandlers, type WorkerPort } from '../../src/client/workerClient';
 
 class FakeWorker implements WorkerPort {
   readonly posted: { request: WorkerRequest; transfer: Transferable[] }[] = [];
-  onmessage: ((event: { data: WorkerEvent }) => void) | null = null;
-  onerror: ((event: { message?: string }) => void) | null = null;
   terminated = false;
+
+  constructor(private readonly handlers: WorkerHandlers) {}
 
   postMessage(request: WorkerRequest, transfer: Transferable[] = []): void {
     this.posted.push({ request, transfer });
@@ -25,7 +25,11 @@ class FakeWorker implements WorkerPort {
   }
 
   emit(event: WorkerEvent): void {
-    this.onmessage?.({ data: event });
+    this.handlers.onEvent(event);
+  }
+
+  crash(message: string): void {
+    this.handlers.onCrash(message);
   }
 
   requests(): WorkerRequest[] {
@@ -51,8 +55,8 @@ function setup(search = '') {
   const urls: string[] = [];
   const saved: { data: string | ArrayBuffer; name: string; mime: string }[] = [];
   const store = new Store({
-    createWorker: () => {
-      const worker = new FakeWorker();
+    createWorker: (handlers) => {
+      const worker = new FakeWorker(handlers);
       workers.push(worker);
       return worker;
     },
@@ -207,6 +211,7 @@ describe('a worker that hangs or crashes', () => {
     const { store, workers, worker, load } = setup();
     load();
     store.train();
+    store.requestNetwork('k');
     vi.advanceTimersByTime(HEARTBEAT_MS - 1000);
     expect(workers).toHaveLength(1);
     vi.advanceTimersByTime(2000);
@@ -215,6 +220,11 @@ describe('a worker that hangs or crashes', () => {
     expect(worker().requests()[0]).toMatchObject({ type: 'init' });
     expect(store.getState()).toMatchObject({ state: 'loading', run: null });
     expect(store.getState().error).toContain('stopped answering for 10 s');
+    // The view's call died with the worker: the panel may ask the new one.
+    expect(store.getState().analysis.network.pending).toBeNull();
+    // The old worker's late words are not the new one's.
+    workers[0].emit({ type: 'dataset', summary: { ...iris, name: 'late' } });
+    expect(store.getState().dataset?.name).not.toBe('late');
   });
 
   it('silence while idle is not a hang', () => {
@@ -227,7 +237,7 @@ describe('a worker that hangs or crashes', () => {
 
   it('a crash replaces the worker and keeps the crash in the alert', () => {
     const { store, workers } = setup();
-    workers[0].onerror?.({ message: 'out of memory' });
+    workers[0].crash('out of memory');
     expect(workers).toHaveLength(2);
     expect(store.getState().error).toContain('crashed (out of memory)');
   });
@@ -238,8 +248,8 @@ describe('the worker client', () => {
     const workers: FakeWorker[] = [];
     const events: WorkerEvent[] = [];
     const c = new WorkerClient({
-      createWorker: () => {
-        const w = new FakeWorker();
+      createWorker: (handlers) => {
+        const w = new FakeWorker(handlers);
         workers.push(w);
         return w;
       },
