@@ -14,8 +14,8 @@ export function CheckpointsPanel() {
     state: useAppState((a) => a.state),
     persistent: useAppState((a) => a.persistent),
     checkpoints: useAppState((a) => a.checkpoints),
-    // Only the count of curve points is read: subscribe to the number, not the growing array.
-    points: { length: useAppState((a) => a.points.length) },
+    // Only whether there are curve points is read (0 or 1 here), so progress frames do not re-render the panel.
+    points: { length: useAppState((a) => Math.min(a.points.length, 1)) },
   };
   const store = useStore();
   const { t, num, date } = useT(checkpointsMessages);
