@@ -10,8 +10,7 @@
  */
 import type { CsvChoices, DatasetName } from '../shared/types';
 import type { Reason } from '../shared/result';
-import type { Analysis, AnalysisView } from './analysisState';
-import { initialAnalysis } from './analysisState';
+import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
 import { answered, asked, initialState, reduce, type AppState } from './state';

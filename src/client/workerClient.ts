@@ -44,7 +44,7 @@ export interface WorkerClientOptions {
   firstRequest: () => WorkerRequest;
   /** Whether a run is on: only then is silence taken for a hang. */
   running: () => boolean;
-  /** The worker was replaced (`what` says why, in English); a new one is already starting. */
+  /** The worker was replaced (`what` says why, in English); a new one is started right after. */
   onReplaced: (what: string) => void;
 }
 
