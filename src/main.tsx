@@ -1,13 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { saveFile } from './client/download';
 import { Store } from './client/store';
+import { browserUrl } from './client/url';
+import { startTrainingWorker } from './client/workerClient';
 import { App } from './components/App';
 import { LangProvider } from './components/useI18n';
 import { StoreProvider } from './components/useStore';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 
-const store = new Store(window.location.search);
+const store = new Store({
+  createWorker: startTrainingWorker,
+  url: browserUrl,
+  clock: { now: () => performance.now(), setInterval: (run, ms) => window.setInterval(run, ms) },
+  nextFrame: (paint) => requestAnimationFrame(paint),
+  saveFile,
+});
 store.start();
 // Offline once loaded: the app shell, the data sets and the wasm files (production builds only).
 registerServiceWorker();

@@ -1,7 +1,8 @@
 /**
  * The views the page asks the worker for on demand (the boundary map, a confusion cell's
  * rows, the network picture): at most one request per view in flight, and an answer kept
- * only when it was asked of the model still loaded (its generation). Pure functions over
+ * only when it was asked of the model still loaded (its generation; the store also aborts
+ * the calls of a replaced model, so this is the second guard). Pure functions over
  * the `analysis` part of the page's state; state.ts folds them in.
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../shared/analysis';
@@ -24,7 +25,6 @@ export interface Analysis {
 }
 
 export type AnalysisView = keyof Analysis;
-const VIEWS: readonly AnalysisView[] = ['boundary', 'confusionRows', 'network'];
 
 /** What came back for a view: its value, or why it failed. */
 export type ViewResult<K extends AnalysisView> = { value: Analysis[K]['value'] } | { error: Reason };
@@ -42,11 +42,6 @@ export function clearViews(analysis: Analysis): Analysis {
 /** `view` was asked (`key`) of model `generation` as request `requestId`. */
 export function askView(analysis: Analysis, generation: number, view: AnalysisView, requestId: number, key: string): Analysis {
   return { ...analysis, [view]: { ...analysis[view], pending: { requestId, generation }, asked: key } };
-}
-
-/** The view whose pending request has this id, if any. */
-export function pendingView(analysis: Analysis, requestId: number): AnalysisView | null {
-  return VIEWS.find((view) => analysis[view].pending?.requestId === requestId) ?? null;
 }
 
 /**

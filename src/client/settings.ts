@@ -4,10 +4,14 @@
  * optional; an invalid value falls back to its default with a notice and never breaks
  * the page. Parameter names are fixed by CONTRACT.md.
  */
-import { ACTIVATIONS, MAX_DROPOUT } from '../shared/modelConfig';
-import type { BackendChoice, DatasetName, EngineChoice, ModelConfig, OptimizerName } from '../shared/types';
+import { between, nonNegativeInt, oneOf, positiveInt, type Reader } from '../shared/fieldReaders';
+import { MODEL_FIELDS, MODEL_LIMITS, fieldKeys, formatField, modelDefaults, pickModelConfig, type ModelFields } from '../shared/modelConfig';
+import type { BackendChoice, DatasetName, EngineChoice, ModelConfig } from '../shared/types';
 
-export interface Settings extends ModelConfig {
+export { OPTIMIZERS } from '../shared/modelConfig';
+
+/** The settings that are the page's, not the model's (the model's are MODEL_FIELDS). */
+export interface PageSettings {
   dataset: DatasetName;
   steps: number;
   backend: BackendChoice;
@@ -18,124 +22,43 @@ export interface Settings extends ModelConfig {
   testFraction: number;
 }
 
-/** tf.estimator's DNNClassifier defaults for the Iris tutorial (and for a person's CSV). */
-export const IRIS_DEFAULTS: Settings = {
-  dataset: 'iris',
-  steps: 2000,
-  batchSize: 128,
-  learningRate: 0.05,
-  optimizer: 'adagrad',
-  hiddenUnits: [10, 20, 10],
-  backend: 'auto',
-  engine: 'auto',
-  seed: 42,
-  initializer: 'glorot-uniform',
-  reduction: 'sum',
-  activation: 'relu',
-  dropout: 0,
-  l2: 0,
-  patience: 0,
-  testFraction: 0.2,
-};
-
-/** fully_connected_feed.py's defaults: 128 and 32 hidden units, gradient descent at 0.01, batch 100. */
-export const MNIST_DEFAULTS: Settings = {
-  ...IRIS_DEFAULTS,
-  dataset: 'mnist',
-  batchSize: 100,
-  learningRate: 0.01,
-  optimizer: 'sgd',
-  hiddenUnits: [128, 32],
-  initializer: 'truncated-normal',
-  reduction: 'mean',
-};
-
-export const DEFAULTS: Record<DatasetName, Settings> = { iris: IRIS_DEFAULTS, mnist: MNIST_DEFAULTS };
+export interface Settings extends ModelConfig, PageSettings {}
 
 /** Steps between evaluations: the Iris curves every 100; Mechanics 101's do_eval every 1000. */
 export const EVAL_EVERY: Record<DatasetName, number> = { iris: 100, mnist: 1000 };
 
-export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
 const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
 
 /** The settings' ranges: the URL schema checks them and the controls offer them. */
 export const LIMITS = {
+  ...MODEL_LIMITS,
   steps: 1_000_000,
-  batch: 4096,
-  units: 1024,
-  layers: 8,
   patience: 1000,
-  dropout: MAX_DROPOUT,
-  l2: 1,
-  learningRate: 10,
   testFraction: 0.9,
 } as const;
 
-type Reader<T> = (raw: string) => T | undefined;
+/** A page setting: its URL parameter (CONTRACT.md), reader and defaults. */
+interface PageField<V> {
+  param: string;
+  read: Reader<V>;
+  defaults: Record<DatasetName, V>;
+}
 
-const positiveInt =
-  (max: number): Reader<number> =>
-  (raw) => {
-    const n = Number(raw);
-    return /^\d+$/.test(raw.trim()) && n >= 1 && n <= max ? n : undefined;
-  };
+const both = <V,>(value: V): Record<DatasetName, V> => ({ iris: value, mnist: value });
 
-const oneOf =
-  <T extends string>(values: readonly T[]): Reader<T> =>
-  (raw) =>
-    (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
-
-const learningRate: Reader<number> = (raw) => {
-  const n = Number(raw);
-  return raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= LIMITS.learningRate ? n : undefined;
+/** The URL writes `dataset` and `steps` before the model's fields and the rest after them, as it always has. */
+const PAGE_FIELDS_FIRST: { readonly [K in 'dataset' | 'steps']: PageField<PageSettings[K]> } = {
+  dataset: { param: 'dataset', read: oneOf(DATASETS), defaults: { iris: 'iris', mnist: 'mnist' } },
+  steps: { param: 'steps', read: positiveInt(LIMITS.steps), defaults: both(2000) },
 };
-
-const hiddenUnits: Reader<number[]> = (raw) => {
-  const parts = raw.split(',');
-  const units = parts.map((p) => positiveInt(LIMITS.units)(p));
-  if (parts.length > LIMITS.layers || units.some((u) => u === undefined)) return undefined;
-  return units as number[];
+const PAGE_FIELDS_LAST: { readonly [K in 'backend' | 'engine' | 'patience' | 'testFraction']: PageField<PageSettings[K]> } = {
+  backend: { param: 'backend', read: oneOf(BACKENDS), defaults: both('auto') },
+  engine: { param: 'engine', read: oneOf(ENGINES), defaults: both('auto') },
+  patience: { param: 'patience', read: nonNegativeInt(LIMITS.patience), defaults: both(0) },
+  testFraction: { param: 'test', read: between(0, LIMITS.testFraction), defaults: both(0.2) },
 };
-
-/** A number in [min, max] (a fraction, a penalty). */
-const between =
-  (min: number, max: number): Reader<number> =>
-  (raw) => {
-    const n = Number(raw);
-    return raw.trim() !== '' && Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-  };
-
-const nonNegativeInt =
-  (max: number): Reader<number> =>
-  (raw) => {
-    const n = Number(raw);
-    return /^\d+$/.test(raw.trim()) && n <= max ? n : undefined;
-  };
-
-const seed: Reader<number> = (raw) => {
-  const n = Number(raw);
-  return /^-?\d+$/.test(raw.trim()) && Number.isSafeInteger(n) ? n : undefined;
-};
-
-/** URL parameter -> (settings key, reader). One row per parameter in CONTRACT.md. */
-const SCHEMA = {
-  dataset: ['dataset', oneOf(DATASETS)],
-  steps: ['steps', positiveInt(LIMITS.steps)],
-  batch: ['batchSize', positiveInt(LIMITS.batch)],
-  lr: ['learningRate', learningRate],
-  optimizer: ['optimizer', oneOf(OPTIMIZERS)],
-  hidden: ['hiddenUnits', hiddenUnits],
-  backend: ['backend', oneOf(BACKENDS)],
-  engine: ['engine', oneOf(ENGINES)],
-  seed: ['seed', seed],
-  activation: ['activation', oneOf(ACTIVATIONS)],
-  dropout: ['dropout', between(0, LIMITS.dropout)],
-  l2: ['l2', between(0, LIMITS.l2)],
-  patience: ['patience', nonNegativeInt(LIMITS.patience)],
-  test: ['testFraction', between(0, LIMITS.testFraction)],
-} as const satisfies Record<string, readonly [keyof Settings, Reader<unknown>]>;
 
 /** A URL parameter that was ignored: the page says so, in its language. */
 export interface IgnoredParam {
@@ -146,48 +69,92 @@ export interface IgnoredParam {
   fallback: string;
 }
 
-export interface ParsedSettings {
-  settings: Settings;
+export interface ParsedSettings<S = Settings> {
+  settings: S;
   /** One per parameter that was ignored, for the page to show. */
   notices: IgnoredParam[];
 }
 
-export function parseSettings(search: string): ParsedSettings {
-  const params = new URLSearchParams(search);
-  // The data set decides the defaults of everything else, so it is read first.
-  const dataset = oneOf(DATASETS)(params.get('dataset') ?? 'iris') ?? 'iris';
-  const base = DEFAULTS[dataset];
-  const settings: Settings = { ...base, hiddenUnits: [...base.hiddenUnits] };
-  const notices: IgnoredParam[] = [];
-  for (const [param, [key, read]] of Object.entries(SCHEMA)) {
-    const raw = params.get(param);
-    if (raw === null) continue;
-    const value = read(raw);
-    if (value === undefined) {
-      notices.push({ param, raw: raw.slice(0, 40), fallback: formatValue(settings[key]) });
-    } else {
-      (settings as unknown as Record<string, unknown>)[key] = value;
+/** Settings read by key name (the URL schema's keys are strings). */
+const byKey = (settings: object): Record<string, unknown> => settings as Record<string, unknown>;
+
+/** One URL parameter: which settings key it fills and how it is read. */
+interface Param {
+  param: string;
+  key: string;
+  read: Reader<unknown>;
+}
+
+/**
+ * The URL schema and defaults for a table of model fields (MODEL_FIELDS for the page;
+ * tests pass a copy with a field added). Every parameter is optional; an invalid value
+ * falls back to its default with a notice and never breaks the page.
+ */
+export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
+  type S = PageSettings & C;
+  const pageDefaults = (dataset: DatasetName): PageSettings => {
+    const page: Record<string, unknown> = {};
+    for (const [key, field] of [...Object.entries(PAGE_FIELDS_FIRST), ...Object.entries(PAGE_FIELDS_LAST)]) page[key] = field.defaults[dataset];
+    return page as unknown as PageSettings;
+  };
+  const defaults: Record<DatasetName, S> = {
+    iris: { ...pageDefaults('iris'), ...modelDefaults('iris', fields) },
+    mnist: { ...pageDefaults('mnist'), ...modelDefaults('mnist', fields) },
+  };
+  const params: Param[] = [
+    ...Object.entries(PAGE_FIELDS_FIRST).map(([key, f]) => ({ param: f.param, key, read: f.read })),
+    ...fieldKeys(fields).flatMap((key) => {
+      const { param, read } = fields[key];
+      return param === null ? [] : [{ param, key, read }];
+    }),
+    ...Object.entries(PAGE_FIELDS_LAST).map(([key, f]) => ({ param: f.param, key, read: f.read })),
+  ];
+
+  function parse(search: string): ParsedSettings<S> {
+    const query = new URLSearchParams(search);
+    // The data set decides the defaults of everything else, so it is read first.
+    const dataset = PAGE_FIELDS_FIRST.dataset.read(query.get('dataset') ?? 'iris') ?? 'iris';
+    const base = defaults[dataset];
+    // The model's defaults again: fresh lists, so the defaults are never changed through a settings object.
+    const settings = byKey({ ...base, ...modelDefaults(dataset, fields) });
+    const notices: IgnoredParam[] = [];
+    for (const { param, key, read } of params) {
+      const raw = query.get(param);
+      if (raw === null) continue;
+      const value = read(raw);
+      if (value === undefined) notices.push({ param, raw: raw.slice(0, 40), fallback: formatField(settings[key]) });
+      else settings[key] = value;
     }
+    // Every key is the data set's default or a value its reader accepted.
+    return { settings: settings as unknown as S, notices };
   }
-  return { settings, notices };
-}
 
-/** The URL query for these settings, with only the parameters that differ from the defaults. */
-export function serializeSettings(settings: Settings): string {
-  const params = new URLSearchParams();
-  const base = DEFAULTS[settings.dataset];
-  for (const [param, [key]] of Object.entries(SCHEMA)) {
-    const value = formatValue(settings[key]);
-    if (param === 'dataset' ? value !== 'iris' : value !== formatValue(base[key])) params.set(param, value);
+  /** The URL query for these settings, with only the parameters that differ from the defaults. */
+  function serialize(settings: S): string {
+    const query = new URLSearchParams();
+    const base = byKey(defaults[settings.dataset]);
+    const values = byKey(settings);
+    for (const { param, key } of params) {
+      const value = formatField(values[key]);
+      if (param === 'dataset' ? value !== 'iris' : value !== formatField(base[key])) query.set(param, value);
+    }
+    return query.toString();
   }
-  return params.toString();
+
+  /** What the worker builds a model from: the table's fields of the settings. */
+  const modelConfig = (settings: S): C => pickModelConfig<C>(settings, fields);
+
+  return { defaults, parse, serialize, modelConfig };
 }
 
-function formatValue(value: Settings[keyof Settings]): string {
-  return Array.isArray(value) ? value.join(',') : String(value);
-}
+const schema = settingsSchema(MODEL_FIELDS);
 
-export function modelConfig(settings: Settings): ModelConfig {
-  const { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction, activation, dropout, l2 } = settings;
-  return { hiddenUnits, optimizer, learningRate: lr, batchSize, seed: s, initializer, reduction, activation, dropout, l2 };
-}
+export const DEFAULTS: Record<DatasetName, Settings> = schema.defaults;
+/** tf.estimator's DNNClassifier defaults for the Iris tutorial (and for a person's CSV). */
+export const IRIS_DEFAULTS: Settings = DEFAULTS.iris;
+/** fully_connected_feed.py's defaults: 128 and 32 hidden units, gradient descent at 0.01, batch 100. */
+export const MNIST_DEFAULTS: Settings = DEFAULTS.mnist;
+
+export const parseSettings: (search: string) => ParsedSettings = schema.parse;
+export const serializeSettings: (settings: Settings) => string = schema.serialize;
+export const modelConfig: (settings: Settings) => ModelConfig = schema.modelConfig;

@@ -6,7 +6,7 @@ import type { WorkerEvent } from '../shared/protocol';
 import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
 import { assertNever } from '../shared/protocol';
 import type { Reason } from '../shared/result';
-import { answerView, askView, clearViews, initialAnalysis, pendingView, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
+import { answerView, askView, clearViews, initialAnalysis, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
 import type { IgnoredParam, Settings } from './settings';
 
 export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'error';
@@ -122,13 +122,13 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
   };
 }
 
-/** A new model or data set: the views of the old one go (answers in flight will be dropped). */
+/** A new model or data set: the views of the old one go (the store aborts their calls in flight). */
 function newGeneration(state: AppState): Pick<AppState, 'generation' | 'analysis'> {
   return { generation: state.generation + 1, analysis: clearViews(state.analysis) };
 }
 
-/** The answer (or the error) to a view's pending request, or the state unchanged when it is not one. */
-function answer<K extends AnalysisView>(state: AppState, view: K, requestId: number, result: ViewResult<K>): AppState {
+/** The answer (or the failure) to a view's pending request `requestId`; the state unchanged when it is not that request. */
+export function answered<K extends AnalysisView>(state: AppState, view: K, requestId: number, result: ViewResult<K>): AppState {
   const analysis = answerView(state.analysis, state.generation, view, requestId, result);
   return analysis === state.analysis ? state : { ...state, analysis };
 }
@@ -222,10 +222,6 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         // A run that ended well can still have something to say: early stopping and why.
         notices: event.earlyStop ? addNotice(state.notices, { kind: 'early-stop', stop: event.earlyStop }) : state.notices,
       };
-    case 'prediction':
-      return { ...state, prediction: event.prediction, digit: event.digit ?? state.digit };
-    case 'batch-predictions':
-      return { ...state, batch: event.result };
     case 'gallery':
       return { ...state, gallery: event.gallery };
     case 'history':
@@ -235,23 +231,11 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'notice':
       return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
     case 'answer':
-      // Answers settle the store's calls; they are not state until the caller folds them in.
+      // Answers settle the store's calls (workerClient.ts); the store folds them in.
       return state;
-    case 'download':
-      // A side effect, not state: the store hands the files to the browser.
-      return state;
-    case 'boundary':
-      return answer(state, 'boundary', event.requestId, { value: event.map });
-    case 'confusion-rows':
-      return answer(state, 'confusionRows', event.requestId, { value: event.rows });
-    case 'network':
-      return answer(state, 'network', event.requestId, { value: event.network });
-    case 'error': {
-      // A view's failed request is that panel's to show (an axis that cannot be one, no evaluation yet).
-      const view = event.requestId === undefined ? null : pendingView(state.analysis, event.requestId);
-      if (view !== null && event.requestId !== undefined) return answer(state, view, event.requestId, { error: event.message });
+    case 'error':
+      // A call's failure comes as its answer; this is a request without one (a load, an import, a run's setup).
       return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
-    }
     default:
       return assertNever(event);
   }

@@ -1,83 +1,86 @@
 /**
- * The worker client and the store the components read. Created once, outside React.
- * Worker events are folded immediately but subscribers are told at most once per
- * animation frame, so a burst of events costs one render.
+ * The store the components read: the page's actions and its state. Created once,
+ * outside React, with its browser dependencies injected (StoreOptions) so tests run it
+ * under Node with a fake worker. Worker events are folded immediately but subscribers
+ * are told at most once per frame, so a burst of events costs one render.
+ *
+ * Answers are never stale by construction: every call about the loaded model is sent
+ * with the signal of the model generation it was asked of (state.generation), and a new
+ * data set or model aborts that signal, so an old answer is dropped before it can land.
  */
-import type { WorkerEvent, WorkerRequest } from '../shared/protocol';
 import type { CsvChoices, DatasetName } from '../shared/types';
+import type { Reason } from '../shared/result';
+import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
+import type { SaveFile } from './download';
 import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
-import { initialAnalysis, type AnalysisView } from './analysisState';
-import { asked, initialState, reduce, type AppState } from './state';
+import { answered, asked, initialState, reduce, type AppState } from './state';
+import type { UrlPort } from './url';
+import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
 type Listener = () => void;
 
-/**
- * Silence from the worker during a run after which it is taken for hung. It posts
- * progress at least every chunk (~40 ms, at most a few seconds for a slow evaluation
- * on software WebGL), so ten seconds means it is not coming back.
- */
-const HEARTBEAT_MS = 10_000;
+/** What the store needs of the browser (main.tsx passes the real ones, tests fakes). */
+export interface StoreOptions {
+  createWorker: WorkerFactory;
+  url: UrlPort;
+  clock: Clock;
+  /** Run `paint` before the next frame (requestAnimationFrame); tests may run it at once. */
+  nextFrame: (paint: () => void) => void;
+  saveFile: SaveFile;
+}
 
-/** Hand data to the browser's downloads; nothing leaves the machine. */
-export function saveFile(data: string | ArrayBuffer, name: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([data], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** What a failed call says to the person. */
+function reasonOf(error: unknown): Reason {
+  if (error instanceof CallFailed) return error.reason;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export class Store {
   private state: AppState;
   private readonly listeners = new Set<Listener>();
-  private frame: number | null = null;
-  private worker: Worker | null = null;
+  private painting = false;
+  private readonly client: WorkerClient;
   private nextRunId = 1;
-  private nextRequestId = 1;
+  /** Numbers the analysis views' requests, so an answer settles only the request it answers. */
+  private nextViewId = 1;
+  /** Aborted when state.generation changes: the calls asked of the previous model. */
+  private generation = new AbortController();
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
-  private lastHeard = 0;
-  private watchdog: number | null = null;
 
-  constructor(search: string) {
-    const { settings, notices } = parseSettings(search);
+  constructor(private readonly options: StoreOptions) {
+    const { settings, notices } = parseSettings(options.url.search());
     this.state = initialState(settings, notices);
-  }
-
-  /** Start the worker and load the data set. Separate from the constructor so tests can build a Store without one. */
-  start(): void {
-    if (this.worker) return;
-    this.worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<WorkerEvent>) => this.receive(event.data);
-    this.worker.onerror = (event) => this.recover(`The training worker crashed (${event.message || 'an uncaught error'})`);
-    this.lastHeard = performance.now();
-    this.watchdog ??= window.setInterval(() => {
-      if (this.state.state === 'training' && performance.now() - this.lastHeard > HEARTBEAT_MS) {
-        this.recover(`The training worker stopped answering for ${HEARTBEAT_MS / 1000} s`);
-      }
-    }, 1000);
-    const { settings } = this.state;
-    this.send({ type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) });
-  }
-
-  /**
-   * A dead or hung worker: end it and start a new one. The new worker re-opens the
-   * last session from IndexedDB (the data set, a dropped CSV too, and the model of
-   * the newest checkpoint), so the person can go on; the page keeps what was typed.
-   */
-  private recover(what: string): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.update({
-      ...this.state,
-      state: 'loading',
-      run: null,
-      // Requests in flight died with the worker.
-      analysis: initialAnalysis,
-      error: `${what}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
+    this.client = new WorkerClient({
+      createWorker: options.createWorker,
+      clock: options.clock,
+      onEvent: (event) => {
+        const before = this.state.settings;
+        this.update(reduce(this.state, event, this.options.clock.now()));
+        // A restored or imported model's settings go to the URL, so the link still describes the model.
+        if (event.type === 'model' && this.state.settings !== before) this.writeUrl(this.state.settings);
+      },
+      firstRequest: () => {
+        const { settings } = this.state;
+        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) };
+      },
+      running: () => this.state.state === 'training',
+      onReplaced: (what) =>
+        // The new worker re-opens the last session; the page keeps what was typed.
+        this.update({
+          ...this.state,
+          state: 'loading',
+          run: null,
+          // Views in flight died with the worker.
+          analysis: initialAnalysis,
+          error: `${what}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
+        }),
     });
-    this.start();
+  }
+
+  /** Start the worker and load the data set. Separate from the constructor so a Store can exist without one. */
+  start(): void {
+    this.client.start();
   }
 
   subscribe = (listener: Listener): (() => void) => {
@@ -91,25 +94,25 @@ export class Store {
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const runId = this.nextRunId++;
-    const now = performance.now();
+    const now = this.options.clock.now();
     this.update({
       ...s,
       state: 'training',
       error: null,
       run: { runId, startStep: s.globalStep, targetStep: s.globalStep + s.settings.steps, startedAt: now, updatedAt: now },
     });
-    this.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset], patience: s.settings.patience });
+    this.client.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset], patience: s.settings.patience });
   }
 
   stop(): void {
     const run = this.state.run;
-    if (this.state.state === 'training' && run) this.send({ type: 'stop', runId: run.runId });
+    if (this.state.state === 'training' && run) this.client.send({ type: 'stop', runId: run.runId });
   }
 
   reset(): void {
     if (this.state.state === 'training' || this.state.state === 'loading') return;
     this.update({ ...this.state, error: null });
-    this.send({ type: 'reset', model: modelConfig(this.state.settings) });
+    this.client.send({ type: 'reset', model: modelConfig(this.state.settings) });
   }
 
   /** Switch to a built-in data set with its tutorial's settings (the backend choice stays). */
@@ -118,7 +121,7 @@ export class Store {
     const { backend, engine } = this.state.settings;
     this.applySettings({ ...DEFAULTS[dataset], backend, engine });
     this.update({ ...this.state, error: null, csvChoices: {} });
-    this.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
+    this.client.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
   }
 
   loadCsv(file: File, testFile?: File): void {
@@ -129,7 +132,7 @@ export class Store {
     const choices: CsvChoices = { testFraction: this.state.settings.testFraction };
     this.csvFile = file;
     this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: file.name, fraction: 0 } });
-    this.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
+    this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
   }
 
   /** A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv). */
@@ -144,26 +147,36 @@ export class Store {
     const choices = { ...this.state.csvChoices, ...change };
     if (change.testFraction !== undefined) this.applySettings({ ...this.state.settings, testFraction: change.testFraction });
     this.update({ ...this.state, error: null, csvChoices: choices });
-    this.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
+    this.client.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
   }
 
   loadIdx(files: File[]): void {
     if (!this.canLoad()) return;
     if (this.state.settings.dataset !== 'mnist') this.applySettings({ ...DEFAULTS.mnist, backend: this.state.settings.backend, engine: this.state.settings.engine });
     this.update({ ...this.state, error: null, loading: { what: 'MNIST files', fraction: 0 } });
-    this.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
+    this.client.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
   }
 
   predict(values: string[]): void {
-    this.send({ type: 'predict', requestId: this.nextRequestId++, values });
+    this.client.call({ kind: 'predict', values }, this.generation.signal).then(
+      (prediction) => this.update({ ...this.state, prediction }),
+      (error: unknown) => this.failed(error),
+    );
   }
 
+  /** `ink` is handed to the worker (transferred): the caller must not use it afterwards. */
   predictDrawing(ink: Float32Array, width: number, height: number): void {
-    this.worker?.postMessage({ type: 'predict-drawing', requestId: this.nextRequestId++, ink, width, height } satisfies WorkerRequest, [ink.buffer]);
+    this.client.call({ kind: 'predict-drawing', ink, width, height }, this.generation.signal).then(
+      ({ prediction, digit }) => this.update({ ...this.state, prediction, digit }),
+      (error: unknown) => this.failed(error),
+    );
   }
 
   predictFile(file: File): void {
-    this.send({ type: 'predict-file', requestId: this.nextRequestId++, file });
+    this.client.call({ kind: 'predict-file', file }, this.generation.signal).then(
+      (batch) => this.update({ ...this.state, batch }),
+      (error: unknown) => this.failed(error),
+    );
   }
 
   /**
@@ -175,28 +188,35 @@ export class Store {
     this.applySettings(next);
     const model = this.state.model;
     if (model && change.learningRate !== undefined && change.learningRate !== model.learningRate && this.state.state !== 'loading') {
-      this.send({ type: 'set-learning-rate', learningRate: change.learningRate });
+      this.client.send({ type: 'set-learning-rate', learningRate: change.learningRate });
       this.update({ ...this.state, model: { ...model, learningRate: change.learningRate } });
     }
   }
 
   restoreCheckpoint(id: string): void {
-    if (this.canLoad()) this.send({ type: 'restore-checkpoint', id });
+    if (this.canLoad()) this.client.send({ type: 'restore-checkpoint', id });
   }
 
   deleteCheckpoint(id: string): void {
-    this.send({ type: 'delete-checkpoint', id });
+    this.client.send({ type: 'delete-checkpoint', id });
   }
 
-  /** The model files, a Python script of the run, or the training history: downloaded when the worker sends them. */
+  /**
+   * The model files, a Python script of the run, or the training history, handed to the
+   * browser's downloads. Not tied to the model generation: the files are of the model the
+   * person asked to export, still worth having after a switch.
+   */
   exportFiles(what: 'model' | 'python' | 'history'): void {
-    this.send({ type: 'export', what });
+    this.client.call({ kind: 'export', what }).then(
+      (files) => files.forEach((f) => this.options.saveFile(f.data, f.name, f.mime)),
+      (error: unknown) => this.failed(error),
+    );
   }
 
   importModel(files: File[]): void {
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
-    this.send({ type: 'import-model', files });
+    this.client.send({ type: 'import-model', files });
   }
 
   /**
@@ -205,26 +225,39 @@ export class Store {
    * re-asks after every evaluation never queues up work in the worker.
    */
   requestBoundary(x: number, y: number, resolution: number, key: string): void {
-    this.ask('boundary', key, (requestId) => ({ type: 'boundary', requestId, x, y, resolution }));
+    this.askView('boundary', key, (signal) => this.client.call({ kind: 'boundary', x, y, resolution }, signal));
   }
 
   requestConfusionRows(actual: number, predicted: number, limit: number, key: string): void {
-    this.ask('confusionRows', key, (requestId) => ({ type: 'confusion-rows', requestId, actual, predicted, limit }));
+    this.askView('confusionRows', key, (signal) => this.client.call({ kind: 'confusion-rows', actual, predicted, limit }, signal));
   }
 
   requestNetwork(key: string): void {
-    this.ask('network', key, (requestId) => ({ type: 'network', requestId }));
+    this.askView('network', key, (signal) => this.client.call({ kind: 'network' }, signal));
   }
 
-  private ask(view: AnalysisView, key: string, request: (requestId: number) => WorkerRequest): void {
-    if (!this.worker || this.state.analysis[view].pending) return;
-    const requestId = this.nextRequestId++;
-    this.update(asked(this.state, view, requestId, key));
-    this.send(request(requestId));
+  /**
+   * One view's call, with the view marked pending until it settles. An aborted call
+   * (its model replaced) settles as stale: answered() keeps nothing of another generation.
+   */
+  private askView<V extends AnalysisView>(view: V, key: string, call: (signal: AbortSignal) => Promise<NonNullable<Analysis[V]['value']>>): void {
+    if (!this.client.started || this.state.analysis[view].pending) return;
+    const id = this.nextViewId++;
+    this.update(asked(this.state, view, id, key));
+    call(this.generation.signal).then(
+      (value) => this.update(answered(this.state, view, id, { value })),
+      (error: unknown) => this.update(answered(this.state, view, id, { error: reasonOf(error) })),
+    );
   }
 
   dismissError(): void {
     this.update({ ...this.state, error: null });
+  }
+
+  /** A call that failed: the page's alert. Aborted calls were stale; a lost worker has its own alert. */
+  private failed(error: unknown): void {
+    if (isAbortError(error) || error instanceof WorkerLost) return;
+    this.update(reduce(this.state, { type: 'error', message: reasonOf(error) }, this.options.clock.now()));
   }
 
   private canLoad(): boolean {
@@ -238,29 +271,21 @@ export class Store {
   }
 
   private writeUrl(settings: Settings): void {
-    const query = serializeSettings(settings);
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
-  }
-
-  private send(request: WorkerRequest): void {
-    this.worker?.postMessage(request);
-  }
-
-  private receive(event: WorkerEvent): void {
-    this.lastHeard = performance.now();
-    if (event.type === 'download') event.files.forEach((f) => saveFile(f.data, f.name, f.mime));
-    const before = this.state.settings;
-    this.update(reduce(this.state, event, performance.now()));
-    // A restored or imported model's settings go to the URL, so the link still describes the model.
-    if (event.type === 'model' && this.state.settings !== before) this.writeUrl(this.state.settings);
+    this.options.url.write(serializeSettings(settings));
   }
 
   private update(next: AppState): void {
     if (next === this.state) return;
+    // A new data set or model: whatever was asked of the old one must not land.
+    if (next.generation !== this.state.generation) {
+      this.generation.abort();
+      this.generation = new AbortController();
+    }
     this.state = next;
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
+    if (this.painting) return;
+    this.painting = true;
+    this.options.nextFrame(() => {
+      this.painting = false;
       this.listeners.forEach((l) => l());
     });
   }

@@ -10,7 +10,8 @@ import { useAppState, useStore } from './useStore';
  * early stops as data.
  */
 export function Alerts() {
-  const { error, notices } = useAppState();
+  const error = useAppState((a) => a.error);
+  const notices = useAppState((a) => a.notices);
   const store = useStore();
   const { t } = useT(appMessages);
   const words = useWords();

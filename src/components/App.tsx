@@ -18,7 +18,7 @@ import { useT } from './useI18n';
 import { useAppState } from './useStore';
 
 export function App() {
-  const source = useAppState().dataset?.source;
+  const source = useAppState((a) => a.dataset?.source);
   const { t } = useT(appMessages);
   const title = t('title');
   useEffect(() => {

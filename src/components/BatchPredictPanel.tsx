@@ -1,5 +1,5 @@
 import { predictMessages } from '../client/i18n/messages/predict';
-import { saveFile } from '../client/store';
+import { saveFile } from '../client/download';
 import { DropZone } from './DropZone';
 import { PreviewTable } from './PreviewTable';
 import { useT } from './useI18n';
@@ -7,7 +7,9 @@ import { useAppState, useStore } from './useStore';
 
 /** Classify a whole file of new rows (with or without the label column) and download the result. */
 export function BatchPredictPanel() {
-  const { dataset, batch, state } = useAppState();
+  const dataset = useAppState((a) => a.dataset);
+  const batch = useAppState((a) => a.batch);
+  const state = useAppState((a) => a.state);
   const store = useStore();
   const { t, num } = useT(predictMessages);
   if (!dataset || dataset.source !== 'csv') return null;

@@ -16,11 +16,16 @@ import { useViewRequest } from './useViewRequest';
 const RESOLUTION = 60;
 
 export function BoundaryPanel() {
-  const state = useAppState();
   const store = useStore();
   const { t, num, pct } = useT(analysisMessages);
   const words = useWords();
-  const { dataset } = state;
+  const dataset = useAppState((a) => a.dataset);
+  const model = useAppState((a) => a.model);
+  const runState = useAppState((a) => a.state);
+  const generation = useAppState((a) => a.generation);
+  const slot = useAppState((a) => a.analysis.boundary);
+  // The step of the newest test evaluation, a number: the map is asked again after each one.
+  const testStep = useAppState((a) => latestEvaluation(a, 'test')?.globalStep ?? -1);
   const inputs = useMemo(() => dataset?.inputs ?? [], [dataset]);
   const numeric = useMemo(() => inputs.flatMap((input, i) => (input.kind === 'numeric' ? [i] : [])), [inputs]);
   const datasetKey = dataset ? `${dataset.source}|${dataset.name}|${inputs.map((i) => i.name).join('\u0000')}` : '';
@@ -30,12 +35,10 @@ export function BoundaryPanel() {
   const x = valid ? picked.x : -1;
   const y = valid ? picked.y : -1;
 
-  const slot = state.analysis.boundary;
-  const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
-  const key = `${state.generation}|${testStep}|${x}|${y}`;
+  const key = `${generation}|${testStep}|${x}|${y}`;
   const usable = dataset !== null && dataset.source !== 'mnist' && numeric.length >= 2;
-  const ready = usable && state.model !== null && state.state !== 'loading';
-  useViewRequest(ready, state.state === 'training', slot, key, () => store.requestBoundary(x, y, RESOLUTION, key));
+  const ready = usable && model !== null && runState !== 'loading';
+  useViewRequest(ready, runState === 'training', slot, key, () => store.requestBoundary(x, y, RESOLUTION, key));
 
   const answered = usable ? slot.value : null;
   // A map of the previous data set's inputs is not this one's.
@@ -151,7 +154,7 @@ export function BoundaryPanel() {
             </details>
           </>
         ) : (
-          !failed && <p className="muted">{state.model ? t('boundaryLoading') : t('boundaryNoModel')}</p>
+          !failed && <p className="muted">{model ? t('boundaryLoading') : t('boundaryNoModel')}</p>
         )}
       </>
     );

@@ -18,13 +18,14 @@ const TEST = '#ff7f0e';
 const PAST = '#6a3d9a';
 
 export function Charts() {
-  const state = useAppState();
   const { t, num } = useT(chartsMessages);
-  const { points } = state;
+  const points = useAppState((a) => a.points);
+  const runs = useAppState((a) => a.runs);
+  const dataset = useAppState((a) => a.dataset);
   const [smoothing, setSmoothing] = useState(0);
   const [axis, setAxis] = useState<XAxis>('step');
   const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
-  const pastRuns = useMemo(() => state.runs.filter((r) => r.dataset === state.dataset?.name), [state.runs, state.dataset]);
+  const pastRuns = useMemo(() => runs.filter((r) => r.dataset === dataset?.name), [runs, dataset]);
   const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
   const sliderId = useId();
   const axisId = useId();

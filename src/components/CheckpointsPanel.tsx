@@ -10,7 +10,13 @@ import { ScrollRegion } from './ScrollRegion';
  * model leaves the browser: TF.js files, a Python/Keras script of the run, the history.
  */
 export function CheckpointsPanel() {
-  const s = useAppState();
+  const s = {
+    state: useAppState((a) => a.state),
+    persistent: useAppState((a) => a.persistent),
+    checkpoints: useAppState((a) => a.checkpoints),
+    // Only whether there are curve points is read (0 or 1 here), so progress frames do not re-render the panel.
+    points: { length: useAppState((a) => Math.min(a.points.length, 1)) },
+  };
   const store = useStore();
   const { t, num, date } = useT(checkpointsMessages);
   const busy = s.state === 'training' || s.state === 'loading';

@@ -26,15 +26,17 @@ interface Props {
 }
 
 export function ConfusionRowsList({ actual, predicted, classNames, onClose }: Props) {
-  const state = useAppState();
+  const model = useAppState((a) => a.model);
+  const runState = useAppState((a) => a.state);
+  const generation = useAppState((a) => a.generation);
+  const slot = useAppState((a) => a.analysis.confusionRows);
+  const testStep = useAppState((a) => latestEvaluation(a, 'test')?.globalStep ?? -1);
   const store = useStore();
   const { t } = useT(analysisMessages);
   const words = useWords();
-  const slot = state.analysis.confusionRows;
-  const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
-  const key = `${state.generation}|${testStep}|${actual}|${predicted}`;
-  const idle = state.state !== 'loading' && state.model !== null;
-  useViewRequest(idle, state.state === 'training', slot, key, () => store.requestConfusionRows(actual, predicted, LIMIT, key));
+  const key = `${generation}|${testStep}|${actual}|${predicted}`;
+  const idle = runState !== 'loading' && model !== null;
+  useViewRequest(idle, runState === 'training', slot, key, () => store.requestConfusionRows(actual, predicted, LIMIT, key));
 
   const name = (c: number) => classNames[c] ?? String(c);
   const rows = slot.value && slot.value.actual === actual && slot.value.predicted === predicted ? slot.value : null;

@@ -7,11 +7,12 @@ import { useAppState, useStore } from './useStore';
 
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
-  const s = useAppState();
+  const s = { state: useAppState((a) => a.state), csvChoices: useAppState((a) => a.csvChoices) };
   const store = useStore();
   const { t, num } = useT(dataMessages);
   const words = useWords();
-  const { dataset, loading } = s;
+  const dataset = useAppState((a) => a.dataset);
+  const loading = useAppState((a) => a.loading);
   const busy = s.state === 'training' || s.state === 'loading';
   const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
   return (

@@ -8,7 +8,7 @@ import { useAppState } from './useStore';
  * with six decimals as the tutorial prints them. data-value keeps the raw number.
  */
 export function EvaluationPanel() {
-  const e = latestEvaluation(useAppState(), 'test');
+  const e = useAppState((a) => latestEvaluation(a, 'test'));
   const { t, num } = useT(trainMessages);
   const six = (v: number) => num(v, 6, 6);
   // A dash for the eye, words for a screen reader.

@@ -16,16 +16,16 @@ import { ScrollRegion } from './ScrollRegion';
  * scikit-learn report them.
  */
 export function MetricsPanel() {
-  const state = useAppState();
+  const dataset = useAppState((a) => a.dataset);
   const { t } = useT(analysisMessages);
-  const test = latestEvaluation(state, 'test');
-  const names = state.dataset?.classNames ?? [];
+  const test = useAppState((a) => latestEvaluation(a, 'test'));
+  const names = dataset?.classNames ?? [];
   const metrics = useMemo(() => (test?.confusion ? classMetrics(test.confusion) : null), [test]);
-  const { selected, select, close } = useCellSelection(state.dataset?.name, names.length);
+  const { selected, select, close } = useCellSelection(dataset?.name, names.length);
   if (!test?.confusion || !metrics) return null;
   // Three decimals, as scikit-learn's classification_report prints them (the same in both locales).
   const fixed = (v: number) => v.toFixed(3);
-  const showMatrix = state.dataset?.source !== 'mnist';
+  const showMatrix = dataset?.source !== 'mnist';
   return (
     <section className="panel" aria-labelledby="metrics-title">
       <h2 id="metrics-title">{t('metricsTitle', { step: test.globalStep })}</h2>

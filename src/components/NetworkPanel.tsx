@@ -34,15 +34,18 @@ function shownUnits(width: number): { units: number[]; more: number } {
 const clip = (s: string, n = 18) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function NetworkPanel() {
-  const state = useAppState();
+  const dataset = useAppState((a) => a.dataset);
+  const model = useAppState((a) => a.model);
+  const runState = useAppState((a) => a.state);
+  const generation = useAppState((a) => a.generation);
+  const slot = useAppState((a) => a.analysis.network);
+  const testStep = useAppState((a) => latestEvaluation(a, 'test')?.globalStep ?? -1);
   const store = useStore();
   const { t } = useT(analysisMessages);
   const words = useWords();
-  const slot = state.analysis.network;
-  const testStep = latestEvaluation(state, 'test')?.globalStep ?? -1;
-  const key = `${state.generation}|${testStep}`;
-  const ready = state.dataset !== null && state.model !== null && state.state !== 'loading';
-  useViewRequest(ready, state.state === 'training', slot, key, () => store.requestNetwork(key));
+  const key = `${generation}|${testStep}`;
+  const ready = dataset !== null && model !== null && runState !== 'loading';
+  useViewRequest(ready, runState === 'training', slot, key, () => store.requestNetwork(key));
   const network = slot.value;
   return (
     <section className="panel" aria-labelledby="network-title">

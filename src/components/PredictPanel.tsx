@@ -11,7 +11,10 @@ import { useAppState, useStore } from './useStore';
  * the training statistics. For Iris, the tutorial's samples are one click away.
  */
 export function PredictPanel() {
-  const { dataset, prediction, globalStep } = useAppState();
+  const dataset = useAppState((a) => a.dataset);
+  const prediction = useAppState((a) => a.prediction);
+  // Only whether the model is untrained is shown: a boolean, not every step.
+  const untrained = useAppState((a) => a.globalStep === 0);
   const store = useStore();
   const { t, num } = useT(predictMessages);
   // A Map, not an object keyed by column names: a column may be called __proto__ or constructor.
@@ -81,7 +84,7 @@ export function PredictPanel() {
         >
           <p>
             {t('predicted')} <strong>{prediction.className}</strong> {t('classId', { id: String(prediction.classId) })}
-            {globalStep === 0 && <span className="muted">{t('untrained')}</span>}
+            {untrained && <span className="muted">{t('untrained')}</span>}
           </p>
           <ProbabilityBars classNames={dataset.classNames} probabilities={prediction.probabilities} winner={prediction.classId} />
           <p className="muted small">{t('logits', { values: prediction.logits.map((l) => num(l, 3, 3)).join(', ') })}</p>

@@ -14,10 +14,10 @@ interface Props {
 }
 
 export function RunsTable({ runs, overlaid, onToggle }: Props) {
-  const state = useAppState();
+  const state = { model: useAppState((a) => a.model), globalStep: useAppState((a) => a.globalStep) };
+  const current = useAppState((a) => latestEvaluation(a, 'test'));
   const { t, num } = useT(chartsMessages);
   if (runs.length === 0) return null;
-  const current = latestEvaluation(state, 'test');
   // `[10, 20, 10] adagrad 0.05, batch 128, seed 42`, plus what differs from the tutorials' ReLU, no dropout, no L2.
   const describe = (c: ModelConfig) => {
     const extra = [

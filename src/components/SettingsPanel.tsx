@@ -95,10 +95,11 @@ function SelectField<T extends string>({ label, hint, value, testId, options, op
 }
 
 export function SettingsPanel() {
-  const s = useAppState();
+  const s = { state: useAppState((a) => a.state), parameters: useAppState((a) => a.parameters) };
   const store = useStore();
   const { t } = useT(settingsMessages);
-  const { settings, model } = s;
+  const settings = useAppState((a) => a.settings);
+  const model = useAppState((a) => a.model);
   const hidden = settings.hiddenUnits;
   const setHidden = (units: number[]) => store.changeSettings({ hiddenUnits: units });
   const changes = modelChanges(model, settings);

@@ -16,7 +16,7 @@ const STATE_KEYS: Record<RunState, Key> = {
 };
 
 /** Time left from the pace so far in this run, or null before there is a pace. */
-function timeLeft(s: AppState, { t, num }: T): string | null {
+function timeLeft(s: Pick<AppState, 'run' | 'state' | 'globalStep'>, { t, num }: T): string | null {
   const run = s.run;
   if (!run || s.state !== 'training') return null;
   const done = s.globalStep - run.startStep;
@@ -28,12 +28,22 @@ function timeLeft(s: AppState, { t, num }: T): string | null {
 
 /** Train / Stop / Reset, the run's progress and state, and the backend in use. */
 export function TrainPanel() {
-  const s = useAppState();
+  // The panel shows the run's progress: it re-renders with every progress frame anyway.
+  const s = {
+    state: useAppState((a) => a.state),
+    run: useAppState((a) => a.run),
+    globalStep: useAppState((a) => a.globalStep),
+    parameters: useAppState((a) => a.parameters),
+    backend: useAppState((a) => a.backend),
+    engine: useAppState((a) => a.engine),
+    tensors: useAppState((a) => a.tensors),
+  };
+  const settings = useAppState((a) => a.settings);
   const store = useStore();
   const tr = useT(trainMessages);
   const words = useWords();
   const { t, num } = tr;
-  const { settings, run } = s;
+  const { run } = s;
   const training = s.state === 'training';
   const runSteps = run ? run.targetStep - run.startStep : settings.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;

@@ -15,8 +15,14 @@ export function useStore(): Store {
   return store;
 }
 
-/** The current state; the component re-renders when the store notifies (at most once a frame). */
-export function useAppState(): AppState {
+/**
+ * One slice of the state: the component re-renders only when `select`'s result changes
+ * (Object.is), so a progress frame re-renders only what shows progress. `select` must
+ * return a part of the state or a primitive, never a new object or array (that would
+ * differ on every call and re-render, or loop); read two parts with two calls.
+ */
+export function useAppState<T>(select: (state: AppState) => T): T {
   const store = useStore();
-  return useSyncExternalStore(store.subscribe, store.getState);
+  // `select` is usually an inline arrow, new each render: React just calls the newest one.
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
 }

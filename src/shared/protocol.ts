@@ -72,8 +72,8 @@ export type WorkerRequest =
   | { type: 'configure-csv'; choices: CsvChoices; model: ModelConfig }
   /** The original MNIST IDX files, gzipped or not. */
   | { type: 'load-idx'; files: File[]; model: ModelConfig }
-  /** Train `steps` more steps from the current global step (tf.estimator's train()). */
   /**
+   * Train `steps` more steps from the current global step (tf.estimator's train()).
    * `patience`: early stopping. End the run when the held-out loss (validation if there
    * is a validation split, else test) has not improved for this many evaluations; 0 = off.
    */
@@ -83,27 +83,11 @@ export type WorkerRequest =
   | { type: 'set-learning-rate'; learningRate: number }
   /** Throw the model away and build a fresh one at global step 0. */
   | { type: 'reset'; model: ModelConfig }
-  /** One row as the person typed it, one string per input field. */
-  | { type: 'predict'; requestId: number; values: string[] }
-  /** A drawn digit: ink in [0, 1], width x height row-major. */
-  | { type: 'predict-drawing'; requestId: number; ink: Float32Array; width: number; height: number }
-  | { type: 'predict-file'; requestId: number; file: File }
   /** Put a stored checkpoint's model in place; training resumes from its step. */
   | { type: 'restore-checkpoint'; id: string }
   | { type: 'delete-checkpoint'; id: string }
-  /** The model (TF.js layers format), a Python/Keras script that rebuilds the run, or the history as CSV. */
-  | { type: 'export'; what: 'model' | 'python' | 'history' }
   /** model.json and its weights file(s), checked before they replace anything. */
   | { type: 'import-model'; files: File[] }
-  /**
-   * The decision-boundary map over inputs `x` and `y` (indices into DatasetSummary.inputs);
-   * -1 for both lets the worker choose the two inputs that best separate the classes.
-   */
-  | { type: 'boundary'; requestId: number; x: number; y: number; resolution: number }
-  /** The test rows of one confusion-matrix cell, from the newest evaluation. */
-  | { type: 'confusion-rows'; requestId: number; actual: number; predicted: number; limit: number }
-  /** The network's shape and weights, for its picture. */
-  | { type: 'network'; requestId: number }
   /** Fault injection for browser tests: lose the WebGL context (WEBGL_lose_context), as a GPU reset does. */
   | { type: 'lose-webgl-context' };
 
@@ -143,18 +127,12 @@ export type WorkerEvent =
     }
   /** `message`: why a run failed; `earlyStop`: why it ended early (data, worded by the page). */
   | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop }
-  | { type: 'prediction'; requestId: number; prediction: Prediction; digit?: Uint8Array }
-  | { type: 'batch-predictions'; requestId: number; result: BatchPredictions }
   | { type: 'gallery'; gallery: DigitGallery }
-  | { type: 'boundary'; requestId: number; map: BoundaryMap }
-  | { type: 'confusion-rows'; requestId: number; rows: ConfusionRows }
-  | { type: 'network'; requestId: number; network: NetworkPicture }
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
-  | { type: 'download'; files: DownloadFile[] }
   /** Something the person should know that is not an error (shown once, role=status). */
   | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */
-  | { type: 'error'; message: Reason; requestId?: number };
+  | { type: 'error'; message: Reason };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

@@ -114,34 +114,12 @@ async function handle(request: WorkerRequest): Promise<void> {
       return ws.current.reset(request.model);
     case 'set-learning-rate':
       return ws.current.setLearningRate(request.learningRate);
-    case 'predict':
-      return post({ type: 'prediction', requestId: request.requestId, prediction: await ws.predict(request.values) });
-    case 'predict-drawing': {
-      const { prediction, digit } = await ws.predictDrawing(request.ink, request.width, request.height);
-      return post({ type: 'prediction', requestId: request.requestId, prediction, digit }, [digit.buffer]);
-    }
-    case 'predict-file':
-      return post({ type: 'batch-predictions', requestId: request.requestId, result: await ws.predictFile(request.file) });
     case 'restore-checkpoint':
       return ws.restoreCheckpoint(request.id);
     case 'delete-checkpoint':
       return ws.deleteCheckpoint(request.id);
-    case 'export': {
-      const files = await ws.exportFiles(request.what);
-      return post({ type: 'download', files });
-    }
     case 'import-model':
       return ws.importModel(request.files);
-    case 'boundary': {
-      const map = await ws.boundary(request.x, request.y, request.resolution);
-      return post({ type: 'boundary', requestId: request.requestId, map }, [map.classes.buffer, map.confidence.buffer]);
-    }
-    case 'confusion-rows': {
-      const rows = await ws.confusionRows(request.actual, request.predicted, request.limit);
-      return post({ type: 'confusion-rows', requestId: request.requestId, rows }, rows.digits ? [rows.digits.buffer] : []);
-    }
-    case 'network':
-      return post({ type: 'network', requestId: request.requestId, network: await ws.network() });
     case 'lose-webgl-context':
       loseWebglContext();
       return;
@@ -158,8 +136,5 @@ function reasonOf(error: unknown): Reason {
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  handle(request).catch((error: unknown) => {
-    const requestId = 'requestId' in request ? request.requestId : undefined;
-    post({ type: 'error', message: reasonOf(error), requestId });
-  });
+  handle(request).catch((error: unknown) => post({ type: 'error', message: reasonOf(error) }));
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IRIS_DEFAULTS } from '../../src/client/settings';
-import { asked, initialState, reduce, type AppState } from '../../src/client/state';
+import { answered, asked, initialState, reduce, type AppState } from '../../src/client/state';
 
 const training = (runId: number): AppState => ({
   ...initialState(IRIS_DEFAULTS, []),
@@ -65,27 +65,27 @@ describe('analysis views asked of the worker', () => {
   it('keeps the answer to the pending request and records what was asked', () => {
     const sent = asked(idle(), 'network', 7, 'k1');
     expect(sent.analysis.network).toMatchObject({ pending: { requestId: 7, generation: 0 }, asked: 'k1' });
-    const other = reduce(sent, { type: 'network', requestId: 6, network }, 0);
+    const other = answered(sent, 'network', 6, { value: network });
     expect(other).toBe(sent);
-    const got = reduce(sent, { type: 'network', requestId: 7, network }, 0);
+    const got = answered(sent, 'network', 7, { value: network });
     expect(got.analysis.network).toMatchObject({ value: network, pending: null, error: null, asked: 'k1' });
   });
 
   it('shows a failed view request in its panel, not as the page’s alert', () => {
     const sent = asked(idle(), 'boundary', 3, 'k');
-    const failed = reduce(sent, { type: 'error', requestId: 3, message: 'categorical' }, 0);
+    const failed = answered(sent, 'boundary', 3, { error: 'categorical' });
     expect(failed.error).toBeNull();
     expect(failed.analysis.boundary).toMatchObject({ error: 'categorical', pending: null });
-    // Any other failure is still the page's.
-    expect(reduce(sent, { type: 'error', requestId: 99, message: 'other' }, 0).error).toBe('other');
+    // A failure that is not a call's answer is still the page's.
+    expect(reduce(sent, { type: 'error', message: 'other' }, 0).error).toBe('other');
   });
 
-  it('drops an answer asked of a model that has since been replaced', () => {
-    const sent = asked(reduce(idle(), { type: 'network', requestId: 1, network }, 0), 'network', 2, 'k');
+  it('settles an answer asked of a model that has since been replaced as stale: nothing of it is kept', () => {
+    const sent = asked(answered(asked(idle(), 'network', 1, 'k0'), 'network', 1, { value: network }), 'network', 2, 'k');
     const reset = reduce(sent, modelEvent, 0);
     expect(reset.generation).toBe(sent.generation + 1);
-    expect(reset.analysis.network.pending).not.toBeNull(); // still in flight: the panel waits
-    const late = reduce(reset, { type: 'network', requestId: 2, network }, 0);
-    expect(late.analysis.network).toMatchObject({ value: null, pending: null });
+    expect(reset.analysis.network.pending).not.toBeNull(); // until the store's aborted call settles
+    const late = answered(reset, 'network', 2, { value: network });
+    expect(late.analysis.network).toMatchObject({ value: null, pending: null, error: null });
   });
 });

@@ -54,7 +54,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
   const store = useStore();
   const { t, num, lang } = useT(dataMessages);
   // The fraction in use: the one chosen for this file, else the setting (in the URL) it was loaded with.
-  const { settings } = useAppState();
+  const settings = useAppState((a) => a.settings);
   const fraction = choices.testFraction ?? settings.testFraction;
   // English shows the worker's sentence with its numbers; Korean a sentence per cause.
   const note = (c: ColumnSchema): string => {

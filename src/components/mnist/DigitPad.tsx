@@ -51,7 +51,12 @@ function toCanvas(canvas: HTMLCanvasElement, e: { clientX: number; clientY: numb
 }
 
 export function DigitPad() {
-  const { prediction, digit, dataset, globalStep, state: runState } = useAppState();
+  const prediction = useAppState((a) => a.prediction);
+  const digit = useAppState((a) => a.digit);
+  const dataset = useAppState((a) => a.dataset);
+  // The step matters when no run is on (a restored model is read again); during a run it would re-render every frame for nothing.
+  const globalStep = useAppState((a) => (a.state === 'training' ? -1 : a.globalStep));
+  const runState = useAppState((a) => a.state);
   const store = useStore();
   const { t } = useT(mnistMessages);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -72,7 +72,7 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
 });
 
 export function EvalTable() {
-  const { evaluations } = useAppState();
+  const evaluations = useAppState((a) => a.evaluations);
   const { t } = useT(mnistMessages);
   const series = useMemo<Series[]>(
     () =>

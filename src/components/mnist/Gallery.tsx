@@ -60,7 +60,8 @@ const Tile = memo(function Tile({ item, names }: { item: Item; names: string[] }
 });
 
 export function Gallery() {
-  const { gallery, dataset } = useAppState();
+  const gallery = useAppState((a) => a.gallery);
+  const dataset = useAppState((a) => a.dataset);
   const { t, pct } = useT(mnistMessages);
   const [onlyMistakes, setOnlyMistakes] = useState(false);
   const toggleId = useId();

@@ -17,7 +17,8 @@ export const IDX_FILE_NAMES = [
 ] as const;
 
 export function IdxDrop() {
-  const { state, loading } = useAppState();
+  const state = useAppState((a) => a.state);
+  const loading = useAppState((a) => a.loading);
   const store = useStore();
   const { t } = useT(mnistMessages);
   const busy = state === 'training' || state === 'loading' || loading !== null;

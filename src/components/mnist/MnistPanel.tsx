@@ -18,7 +18,8 @@ import { StatusLog } from './StatusLog';
 import { useAppState } from '../useStore';
 
 export function MnistPanel() {
-  const { dataset, gallery } = useAppState();
+  const dataset = useAppState((a) => a.dataset);
+  const gallery = useAppState((a) => a.gallery);
   const { t } = useT(analysisMessages);
   const words = useWords();
   const { selected, select, close } = useCellSelection(dataset?.name, dataset?.classNames.length ?? 0);

@@ -53,7 +53,8 @@ const Lines = memo(function Lines({ log, evaluations, empty }: { log: LogLine[];
 });
 
 export function StatusLog() {
-  const { log, evaluations } = useAppState();
+  const log = useAppState((a) => a.log);
+  const evaluations = useAppState((a) => a.evaluations);
   const { t } = useT(mnistMessages);
   const ref = useRef<HTMLDivElement>(null);
   const follow = useRef(true);

@@ -5,7 +5,6 @@
  * no second copy to drift. It owns the model, the optimizer and the uploaded training
  * split, and frees them all in dispose().
  */
-import { MessageError, msg } from '../../shared/message';
 import * as tf from '@tensorflow/tfjs';
 import type { LabelledSplit } from '../datasets/data';
 import { disposeOptimizer, trainingLoss } from '../model/model';
@@ -39,7 +38,7 @@ export class TfjsReferenceStep {
       const xb = tf.gather(this.x, idx) as tf.Tensor2D; // [batch, inputs]
       const yb = tf.oneHot(tf.gather(this.y, idx), this.classes) as tf.Tensor2D; // [batch, classes]
       const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction), true, this.variables);
-      if (cost === null) throw new MessageError(msg('train.invalid', { what: 'loss', value: 'null' }));
+      if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });
   }

@@ -3,7 +3,6 @@
  * (tf.gather on the uploaded split) and evaluating a split (model.predict, per-example
  * softmax cross-entropy, argMax), so a whole run can stay out of tfjs.
  */
-import { MessageError, msg } from '../../shared/message';
 import type { FastDenseNet } from './net';
 import { logSoftmaxRow, rowLoss } from './softmax';
 
@@ -22,12 +21,12 @@ export function gatherBatch(
 ): void {
   const n = indices.length;
   if (x.length < n * featureCount || y.length < n) {
-    throw new MessageError(msg('train.invalid', { what: 'batch rows', value: `${n} > ${y.length}` }));
+    throw new Error(`Batch buffers hold ${y.length} rows; ${n} were asked for.`);
   }
   const rows = labels.length;
   for (let b = 0; b < n; b++) {
     const r = indices[b];
-    if (!(r >= 0 && r < rows)) throw new MessageError(msg('train.invalid', { what: 'row index', value: `${r} of ${rows}` }));
+    if (!(r >= 0 && r < rows)) throw new Error(`Row index ${r} is outside [0, ${rows}).`);
     // A plain loop: subarray() would allocate a view per row.
     const from = r * featureCount;
     const to = b * featureCount;

@@ -11,7 +11,6 @@
  * same weights as a tfjs model built by buildClassifier. The tfjs model stays the
  * model of record: copy weights in and out with tfBridge.ts. No tfjs, no DOM here.
  */
-import { MessageError, msg } from '../../shared/message';
 import { activationBackward, addBiasActivate, type Activation } from './activations';
 import { dropout, dropoutBackward } from './dropout';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
@@ -77,11 +76,11 @@ export class FastDenseNet {
   constructor(config: FastDenseNetConfig) {
     const { widths } = config;
     if (widths.length < 2 || widths.some((w) => !Number.isInteger(w) || w < 1)) {
-      throw new MessageError(msg('train.invalid', { what: 'widths', value: widths.join(',') }));
+      throw new Error(`Layer widths must be two or more positive integers, got [${widths.join(', ')}].`);
     }
     const activations = config.activations ?? widths.slice(2).map((): Activation => 'relu');
     if (activations.length !== widths.length - 2) {
-      throw new MessageError(msg('train.invalid', { what: 'activations', value: `${activations.length} for ${widths.length - 2}` }));
+      throw new Error(`${widths.length - 2} hidden layers need as many activations, got ${activations.length}.`);
     }
     this.widths = [...widths];
     this.activations = [...activations];
@@ -89,8 +88,8 @@ export class FastDenseNet {
     this.optimizer = config.optimizer;
     this.dropout = config.dropout ?? 0;
     this.l2 = config.l2 ?? 0;
-    if (!(this.dropout >= 0 && this.dropout < 1)) throw new MessageError(msg('train.invalid', { what: 'dropout', value: String(this.dropout) }));
-    if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new MessageError(msg('train.invalid', { what: 'l2', value: String(this.l2) }));
+    if (!(this.dropout >= 0 && this.dropout < 1)) throw new Error(`The dropout rate must be in [0, 1), got ${this.dropout}.`);
+    if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new Error(`The L2 penalty must be a finite number of at least 0, got ${this.l2}.`);
     this.random = mulberry32(config.seed ?? 0);
     for (let l = 0; l < this.layerCount; l++) {
       const kernel = new Float32Array(widths[l] * widths[l + 1]);
@@ -119,11 +118,11 @@ export class FastDenseNet {
   /** Copies weights in, in tfjs's model.getWeights() order (kernel0 [in*out], bias0 [out], ...). */
   setWeights(weights: readonly ArrayLike<number>[]): void {
     if (weights.length !== this.params.length) {
-      throw new MessageError(msg('train.weights-misfit', { expected: this.params.length, found: weights.length }));
+      throw new Error(`Expected ${this.params.length} weight arrays (a kernel and a bias per layer), got ${weights.length}.`);
     }
     weights.forEach((w, i) => {
       if (w.length !== this.params[i].length) {
-        throw new MessageError(msg('train.invalid', { what: `weight ${i}`, value: `${w.length} values, not ${this.params[i].length}` }));
+        throw new Error(`Weight ${i} has ${w.length} values; this layer needs ${this.params[i].length}.`);
       }
     });
     weights.forEach((w, i) => this.params[i].set(w));
@@ -147,7 +146,7 @@ export class FastDenseNet {
    */
   step(x: Float32Array, labels: Int32Array, batch: number): number {
     this.checkInput(x, batch);
-    if (labels.length < batch) throw new MessageError(msg('train.invalid', { what: 'labels', value: `${labels.length} < ${batch}` }));
+    if (labels.length < batch) throw new Error(`labels has ${labels.length} values; a batch of ${batch} needs ${batch}.`);
     const ws = (this.training = this.workspace(this.training, batch, true));
     this.forward(x, ws);
     const L = this.layerCount;
@@ -248,9 +247,9 @@ export class FastDenseNet {
   }
 
   private checkInput(x: Float32Array, rows: number): void {
-    if (!Number.isInteger(rows) || rows < 1) throw new MessageError(msg('train.invalid', { what: 'rows', value: String(rows) }));
+    if (!Number.isInteger(rows) || rows < 1) throw new Error(`The row count must be a positive integer, got ${rows}.`);
     if (x.length < rows * this.inputs) {
-      throw new MessageError(msg('train.invalid', { what: 'x', value: `${x.length} values, not ${rows * this.inputs}` }));
+      throw new Error(`x has ${x.length} values; ${rows} rows of ${this.inputs} inputs need ${rows * this.inputs}.`);
     }
   }
 

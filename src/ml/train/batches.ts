@@ -4,7 +4,6 @@
  * cut into batches of `batchSize`. A batch may wrap across an epoch boundary (the
  * tail of one permutation followed by the head of the next), as TF's queue does.
  */
-import { MessageError, msg } from '../../shared/message';
 import { mulberry32, shuffleInPlace } from '../model/rng';
 
 export class BatchStream {
@@ -19,8 +18,8 @@ export class BatchStream {
     readonly batchSize: number,
     seed: number,
   ) {
-    if (rows < 1) throw new MessageError(msg('train.no-training-rows'));
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new MessageError(msg('train.invalid', { what: 'batchSize', value: String(batchSize) }));
+    if (rows < 1) throw new Error('A batch stream needs at least one row.');
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('Batch size must be a positive integer.');
     this.random = mulberry32(seed);
     this.order = this.permutation();
   }
@@ -31,7 +30,7 @@ export class BatchStream {
    */
   next(out?: Int32Array): Int32Array {
     const batch = out ?? new Int32Array(this.batchSize);
-    if (batch.length !== this.batchSize) throw new MessageError(msg('train.invalid', { what: 'batch buffer', value: String(batch.length) }));
+    if (batch.length !== this.batchSize) throw new Error(`A batch buffer must hold ${this.batchSize} indices.`);
     for (let i = 0; i < this.batchSize; i++) {
       if (this.cursor === this.rows) {
         this.order = this.permutation();

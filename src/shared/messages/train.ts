@@ -11,7 +11,4 @@ export interface TrainMessages {
   /** `loss`: the value as JS prints it (NaN, Infinity). */
   'train.loss-not-finite': { loss: string; step: number; backTo: number };
   'train.weights-misfit': { expected: number; found: number };
-  'train.no-training-rows': Record<never, never>;
-  /** A value the training code cannot work with (a bug, or a setting past its limit): `what` names it, `value` is it. */
-  'train.invalid': { what: string; value: string };
 }

@@ -39,6 +39,4 @@ export const trainWording: Wordings<keyof TrainMessages> = {
     en: (p) => `The weights do not fit the model (${p.found} arrays for a network of ${p.expected}).`,
     ko: (p) => `가중치가 모델에 맞지 않습니다(${p.expected}개가 필요한 신경망에 ${p.found}개).`,
   },
-  'train.no-training-rows': { en: () => 'There are no training rows to learn from.', ko: () => '학습할 행이 없습니다.' },
-  'train.invalid': { en: (p) => `The training code cannot use this ${p.what}: ${p.value}.`, ko: (p) => `학습 코드가 이 ${p.what} 값을 쓸 수 없습니다: ${p.value}.` },
 };

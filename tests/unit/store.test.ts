@@ -1,0 +1,308 @@
+/**
+ * The store under Node with a fake worker: what it posts, which events and answers it
+ * keeps, and how it survives a worker that hangs or crashes. No DOM: the browser's parts
+ * (Worker, URL, clock, frames, downloads) are injected as fakes.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallRequest, WorkerEvent, WorkerRequest } from '../../src/shared/protocol';
+import type { DatasetSummary, Prediction } from '../../src/shared/types';
+import { IRIS_DEFAULTS, modelConfig } from '../../src/client/settings';
+import { Store } from '../../src/client/store';
+import { HEARTBEAT_MS, WorkerClient, WorkerLost, type WorkerHandlers, type WorkerPort } from '../../src/client/workerClient';
+
+class FakeWorker implements WorkerPort {
+  readonly posted: { request: WorkerRequest; transfer: Transferable[] }[] = [];
+  terminated = false;
+
+  constructor(private readonly handlers: WorkerHandlers) {}
+
+  postMessage(request: WorkerRequest, transfer: Transferable[] = []): void {
+    this.posted.push({ request, transfer });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  emit(event: WorkerEvent): void {
+    this.handlers.onEvent(event);
+  }
+
+  crash(message: string): void {
+    this.handlers.onCrash(message);
+  }
+
+  requests(): WorkerRequest[] {
+    return this.posted.map((p) => p.request);
+  }
+
+  /** The newest call posted, with its id. */
+  lastCall(): { callId: number; call: CallRequest } {
+    const calls = this.requests().flatMap((r) => (r.type === 'call' ? [r] : []));
+    const last = calls[calls.length - 1];
+    if (!last) throw new Error('no call was posted');
+    return last;
+  }
+}
+
+const iris: DatasetSummary = { source: 'iris', name: 'Iris', inputs: [], classNames: ['a', 'b', 'c'], trainRows: 120, testRows: 30, validationRows: 0, splitNote: '', preview: [] };
+const modelEvent: WorkerEvent = { type: 'model', config: modelConfig(IRIS_DEFAULTS), globalStep: 0, parameters: 10, tensors: 1, engine: 'fused', engineReason: '' };
+const prediction: Prediction = { classId: 1, className: 'b', probabilities: [0.1, 0.8, 0.1], logits: [0, 2, 0] };
+
+/** A store with a fake worker per start, a fake URL, frames painted at once and a recording saveFile. */
+function setup(search = '') {
+  const workers: FakeWorker[] = [];
+  const urls: string[] = [];
+  const saved: { data: string | ArrayBuffer; name: string; mime: string }[] = [];
+  const store = new Store({
+    createWorker: (handlers) => {
+      const worker = new FakeWorker(handlers);
+      workers.push(worker);
+      return worker;
+    },
+    url: { search: () => search, write: (query) => urls.push(query) },
+    clock: { now: () => Date.now(), setInterval: (run, ms) => setInterval(run, ms) },
+    nextFrame: (paint) => paint(),
+    saveFile: (data, name, mime) => saved.push({ data, name, mime }),
+  });
+  store.start();
+  const worker = () => workers[workers.length - 1];
+  /** The worker reports the Iris data set and a fresh model: the page is idle. */
+  const load = () => {
+    worker().emit({ type: 'dataset', summary: iris });
+    worker().emit(modelEvent);
+  };
+  return { store, workers, worker, urls, saved, load };
+}
+
+/** Let promise callbacks run. */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the store and the run’s event stream', () => {
+  it('starts the worker with an init of the URL’s settings', () => {
+    const { worker } = setup('?lr=0.1');
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'iris', model: { learningRate: 0.1 } });
+  });
+
+  it('train sends a train request with a runId; progress of an older run is dropped', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.train();
+    const train = worker().requests().find((r) => r.type === 'train');
+    expect(train).toMatchObject({ type: 'train', steps: IRIS_DEFAULTS.steps, evalEvery: 100 });
+    if (train?.type !== 'train') throw new Error('no train request');
+    expect(store.getState().run?.runId).toBe(train.runId);
+
+    worker().emit({ type: 'progress', runId: train.runId - 1, globalStep: 500, points: [{ step: 500, split: 'train', loss: 9 }], evaluations: [], log: [] });
+    expect(store.getState()).toMatchObject({ globalStep: 0, points: [] });
+    worker().emit({ type: 'progress', runId: train.runId, globalStep: 10, points: [{ step: 10, split: 'train', loss: 1 }], evaluations: [], log: [] });
+    expect(store.getState()).toMatchObject({ globalStep: 10, points: [{ step: 10 }] });
+  });
+
+  it('a learning-rate change mid-run reaches the model at once (set-learning-rate)', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.train();
+    store.changeSettings({ learningRate: 0.2 });
+    expect(worker().requests()).toContainEqual({ type: 'set-learning-rate', learningRate: 0.2 });
+    expect(store.getState().model?.learningRate).toBe(0.2);
+    // Other settings wait for Reset: nothing is sent for them.
+    const sent = worker().posted.length;
+    store.changeSettings({ hiddenUnits: [4] });
+    expect(worker().posted).toHaveLength(sent);
+  });
+
+  it('settings changes are written to the URL', () => {
+    const { store, urls, load } = setup();
+    load();
+    store.changeSettings({ hiddenUnits: [8, 4] });
+    expect(urls[urls.length - 1]).toBe('hidden=8%2C4');
+    store.changeSettings({ hiddenUnits: [10, 20, 10] });
+    expect(urls[urls.length - 1]).toBe('');
+  });
+});
+
+describe('calls from the store', () => {
+  it('a prediction answer lands in state', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    const { callId, call } = worker().lastCall();
+    expect(call).toEqual({ kind: 'predict', values: ['5.1', '3.3', '1.7', '0.5'] });
+    worker().emit({ type: 'answer', callId, ok: true, value: prediction });
+    await settle();
+    expect(store.getState().prediction).toEqual(prediction);
+  });
+
+  // The bug this fixes: with "last answer wins", the old model's prediction showed under the new data set.
+  it('a prediction answer arriving after a data-set switch is dropped', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    const { callId } = worker().lastCall();
+    worker().emit({ type: 'dataset', summary: { ...iris, name: 'other.csv', source: 'csv' } });
+    worker().emit({ type: 'answer', callId, ok: true, value: prediction });
+    await settle();
+    expect(store.getState().prediction).toBeNull();
+    // The worker was told it need not finish.
+    expect(worker().requests()).toContainEqual({ type: 'cancel', callId });
+  });
+
+  it('a drawn digit’s ink is transferred, not copied', () => {
+    const { store, worker, load } = setup();
+    load();
+    const ink = new Float32Array(16);
+    store.predictDrawing(ink, 4, 4);
+    const posted = worker().posted[worker().posted.length - 1];
+    expect(posted.request).toMatchObject({ type: 'call', call: { kind: 'predict-drawing', width: 4, height: 4 } });
+    expect(posted.transfer).toEqual([ink.buffer]);
+  });
+
+  it('a failed call is the page’s alert', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.predict(['x']);
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: false, message: 'Input 1 is not a number.' });
+    await settle();
+    expect(store.getState().error).toBe('Input 1 is not a number.');
+  });
+
+  it('export answers are handed to saveFile', async () => {
+    const { store, worker, saved, load } = setup();
+    load();
+    store.exportFiles('model');
+    const { callId, call } = worker().lastCall();
+    expect(call).toEqual({ kind: 'export', what: 'model' });
+    const files = [
+      { name: 'model.json', mime: 'application/json', data: '{}' },
+      { name: 'model.weights.bin', mime: 'application/octet-stream', data: new ArrayBuffer(8) },
+    ];
+    worker().emit({ type: 'answer', callId, ok: true, value: files });
+    await settle();
+    expect(saved).toEqual(files);
+  });
+
+  it('an analysis view has at most one call in flight, and a new model frees it', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.requestNetwork('k1');
+    store.requestNetwork('k2');
+    const calls = () => worker().requests().filter((r) => r.type === 'call');
+    expect(calls()).toHaveLength(1);
+    expect(store.getState().analysis.network).toMatchObject({ asked: 'k1', pending: expect.anything() });
+    const { callId } = worker().lastCall();
+    worker().emit(modelEvent);
+    worker().emit({ type: 'answer', callId, ok: true, value: { globalStep: 0, widths: [4, 3], inputNames: [], classNames: [], activation: 'relu', kernels: null } });
+    await settle();
+    // The old model's picture never lands; the panel can ask the new model.
+    expect(store.getState().analysis.network).toMatchObject({ value: null, pending: null });
+    store.requestNetwork('k3');
+    expect(calls()).toHaveLength(2);
+  });
+});
+
+describe('a worker that hangs or crashes', () => {
+  it('silence for 10 s during a run replaces the worker, which re-opens the session', () => {
+    vi.useFakeTimers();
+    const { store, workers, worker, load } = setup();
+    load();
+    store.train();
+    store.requestNetwork('k');
+    vi.advanceTimersByTime(HEARTBEAT_MS - 1000);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(2000);
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(worker().requests()[0]).toMatchObject({ type: 'init' });
+    expect(store.getState()).toMatchObject({ state: 'loading', run: null });
+    expect(store.getState().error).toContain('stopped answering for 10 s');
+    // The view's call died with the worker: the panel may ask the new one.
+    expect(store.getState().analysis.network.pending).toBeNull();
+    // The old worker's late words are not the new one's.
+    workers[0].emit({ type: 'dataset', summary: { ...iris, name: 'late' } });
+    expect(store.getState().dataset?.name).not.toBe('late');
+  });
+
+  it('silence while idle is not a hang', () => {
+    vi.useFakeTimers();
+    const { workers, load } = setup();
+    load();
+    vi.advanceTimersByTime(HEARTBEAT_MS * 3);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('a crash replaces the worker and keeps the crash in the alert', () => {
+    const { store, workers } = setup();
+    workers[0].crash('out of memory');
+    expect(workers).toHaveLength(2);
+    expect(store.getState().error).toContain('crashed (out of memory)');
+  });
+});
+
+describe('the worker client', () => {
+  function client(running = false) {
+    const workers: FakeWorker[] = [];
+    const events: WorkerEvent[] = [];
+    const c = new WorkerClient({
+      createWorker: (handlers) => {
+        const w = new FakeWorker(handlers);
+        workers.push(w);
+        return w;
+      },
+      clock: { now: () => Date.now(), setInterval: (run, ms) => setInterval(run, ms) },
+      onEvent: (event) => events.push(event),
+      firstRequest: () => ({ type: 'set-learning-rate', learningRate: 1 }),
+      running: () => running,
+      onReplaced: () => {},
+    });
+    c.start();
+    return { c, workers, events };
+  }
+
+  it('matches answers to calls by callId, whatever their order', async () => {
+    const { c, workers } = client();
+    const a = c.call({ kind: 'network' });
+    const b = c.call({ kind: 'predict', values: ['1'] });
+    const [first, second] = workers[0].requests().filter((r) => r.type === 'call');
+    if (first.type !== 'call' || second.type !== 'call') throw new Error('no calls');
+    workers[0].emit({ type: 'answer', callId: second.callId, ok: true, value: prediction });
+    workers[0].emit({ type: 'answer', callId: first.callId, ok: false, message: 'no model' });
+    await expect(b).resolves.toEqual(prediction);
+    await expect(a).rejects.toMatchObject({ name: 'CallFailed', reason: 'no model' });
+  });
+
+  it('an aborted call rejects with an AbortError, tells the worker, and drops the late answer', async () => {
+    const { c, workers, events } = client();
+    const controller = new AbortController();
+    const pending = c.call({ kind: 'network' }, controller.signal);
+    const { callId } = workers[0].lastCall();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers[0].requests()).toContainEqual({ type: 'cancel', callId });
+    workers[0].emit({ type: 'answer', callId, ok: true, value: prediction });
+    expect(events).toEqual([]);
+    // Already aborted: rejected without being sent.
+    await expect(c.call({ kind: 'network' }, controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('pending calls reject when a hung worker is replaced', async () => {
+    vi.useFakeTimers();
+    const { c, workers } = client(true);
+    const pending = c.call({ kind: 'network' });
+    const rejected = expect(pending).rejects.toBeInstanceOf(WorkerLost);
+    vi.advanceTimersByTime(HEARTBEAT_MS + 1000);
+    await rejected;
+    expect(workers).toHaveLength(2);
+    expect(workers[1].requests()).toEqual([{ type: 'set-learning-rate', learningRate: 1 }]);
+  });
+
+  it('events that are not answers go to the store', () => {
+    const { workers, events } = client();
+    workers[0].emit({ type: 'notice', message: 'hello' });
+    expect(events).toEqual([{ type: 'notice', message: 'hello' }]);
+  });
+});
