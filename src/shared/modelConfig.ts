@@ -5,6 +5,7 @@
  * ReLU, no dropout, no penalty, so that is what they read as. Plain data and checks,
  * shared by the page (its controls and URL) and the worker (models, checkpoints).
  */
+import type { MetaProblem } from './messages/checkpoint';
 import type { Activation, ModelConfig } from './types';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
@@ -21,11 +22,15 @@ export type StoredModelConfig = Omit<ModelConfig, Extras> & Partial<Pick<ModelCo
 type Obj = Record<string, unknown>;
 
 /** Why the activation, dropout or l2 fields of an untrusted config are wrong (absent is fine), or null. */
-export function configExtrasProblem(config: Obj): string | null {
+export function configExtrasProblem(config: Obj): MetaProblem | null {
   const { activation, dropout, l2 } = config;
-  if (activation !== undefined && !(ACTIVATIONS as readonly unknown[]).includes(activation)) return `config.activation must be one of ${ACTIVATIONS.join(', ')}`;
-  if (dropout !== undefined && !(typeof dropout === 'number' && dropout >= 0 && dropout <= MAX_DROPOUT)) return `config.dropout must be a number from 0 to ${MAX_DROPOUT}`;
-  if (l2 !== undefined && !(typeof l2 === 'number' && Number.isFinite(l2) && l2 >= 0)) return 'config.l2 must be a number of at least 0';
+  if (activation !== undefined && !(ACTIVATIONS as readonly unknown[]).includes(activation)) {
+    return { code: 'checkpoint.meta-one-of', params: { field: 'config.activation', options: ACTIVATIONS } };
+  }
+  if (dropout !== undefined && !(typeof dropout === 'number' && dropout >= 0 && dropout <= MAX_DROPOUT)) {
+    return { code: 'checkpoint.meta-range', params: { field: 'config.dropout', min: 0, max: MAX_DROPOUT } };
+  }
+  if (l2 !== undefined && !(typeof l2 === 'number' && Number.isFinite(l2) && l2 >= 0)) return { code: 'checkpoint.meta-min', params: { field: 'config.l2', min: 0 } };
   return null;
 }
 
