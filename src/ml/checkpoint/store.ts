@@ -65,7 +65,7 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
     async save(checkpoint) {
       const bytes = checkpoint.weights.byteLength;
       if (options.maxBytes !== undefined && used() + bytes > options.maxBytes) {
-        const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        const quota = new DOMException('maxBytes exceeded', 'QuotaExceededError');
         return { ok: false, reason: storageError(quota, storedCheckpoint(checkpoint.meta), bytes) };
       }
       records.set(checkpoint.meta.id, structuredClone(checkpoint));
