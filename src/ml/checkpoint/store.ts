@@ -28,7 +28,7 @@ export interface CheckpointStore {
   /**
    * Write the checkpoint, read it back and compare its length and checksum, and only
    * then prune and point 'latest' at it. On failure nothing older is touched and the
-   * reason says so ("Browser storage is full: ...").
+   * reason says so (`checkpoint.quota`: "Browser storage is full: ...").
    */
   save(checkpoint: Checkpoint): Promise<ParseResult<SaveOutcome>>;
   /** Metadata of the stored checkpoints, newest first; only one data set's when given its fingerprint. */
