@@ -6,6 +6,8 @@ import type { MnistArray, MnistMessages } from '../../../shared/messages/mnist';
 const hex = (n: number) => `0x${n.toString(16).padStart(8, '0')}`;
 
 const ARRAY_KO: Record<MnistArray, string> = { images: '이미지', labels: '레이블' };
+/** The same with its subject particle. */
+const SUBJECT_KO: Record<MnistArray, string> = { images: '이미지가', labels: '레이블이' };
 
 export const mnistWording: Wordings<keyof MnistMessages> = {
   'mnist.idx-too-short': {
@@ -22,11 +24,10 @@ export const mnistWording: Wordings<keyof MnistMessages> = {
       return `${p.file} ${holds} (magic ${hex(p.found)}, expected ${hex(p.expected)}).`;
     },
     ko: (p) => {
-      const holds =
-        p.holds === 'none'
-          ? 'IDX 파일이 아닙니다'
-          : `${ARRAY_KO[p.want]}가 아니라 ${p.holds === 'other' ? '다른 IDX 배열' : ARRAY_KO[p.holds]}이 들어 있습니다`;
-      return `${p.file} 파일은 ${holds}(매직 넘버 ${hex(p.found)}, 기대값 ${hex(p.expected)}).`;
+      const magic = `(매직 넘버 ${hex(p.found)}, 기대값 ${hex(p.expected)})`;
+      if (p.holds === 'none') return `${p.file} 파일은 IDX 파일이 아닙니다${magic}.`;
+      const holds = p.holds === 'other' ? '다른 IDX 배열이' : SUBJECT_KO[p.holds];
+      return `${p.file} 파일에는 ${SUBJECT_KO[p.want]} 아니라 ${holds} 들어 있습니다${magic}.`;
     },
   },
   'mnist.bin-bad-magic': {
