@@ -7,6 +7,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { CsvChoices, DatasetSummary, Evaluation, MetricPoint, ModelConfig } from '../../shared/types';
 import type { CsvEncoding, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
+import type { Reason } from '../../shared/result';
 
 /** Bumped when CheckpointMeta changes shape; readers reject versions they do not know. */
 export const CHECKPOINT_VERSION = 1;
@@ -80,7 +81,7 @@ export type SessionDataset =
   | { source: 'iris' }
   | { source: 'mnist' }
   | { source: 'csv'; file: StoredFile; testFile?: StoredFile; choices: CsvChoices }
-  | { source: 'not-stored'; kind: 'csv' | 'idx'; name: string; reason: string };
+  | { source: 'not-stored'; kind: 'csv' | 'idx'; name: string; reason: Reason };
 
 /** Everything the page needs to look as it did before a reload or crash. */
 export interface SessionState {

@@ -153,9 +153,8 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   }
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
-    const ignored = columns.filter((c) => c.role === 'ignored' && c.reason !== undefined);
-    const notes = ignored.flatMap((c) => (c.reason === undefined ? [] : [c.reason]));
-    const params = { file: table.fileName, label: table.columns[label], columns: ignored.map((c) => c.name), notes };
+    const ignored = columns.flatMap((c) => (c.role === 'ignored' && c.reason !== undefined ? [{ name: c.name, note: c.reason }] : []));
+    const params = { file: table.fileName, label: table.columns[label], columns: ignored.map((c) => c.name), notes: ignored.map((c) => c.note) };
     return { ok: false, reason: msg('csv.no-features', params) };
   }
 
