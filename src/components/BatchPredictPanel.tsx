@@ -2,7 +2,7 @@ import { predictMessages } from '../client/i18n/messages/predict';
 import { saveFile } from '../client/download';
 import { DropZone } from './DropZone';
 import { PreviewTable } from './PreviewTable';
-import { useT } from './useI18n';
+import { useT, useWords } from './useI18n';
 import { useAppState, useStore } from './useStore';
 
 /** Classify a whole file of new rows (with or without the label column) and download the result. */
@@ -12,6 +12,7 @@ export function BatchPredictPanel() {
   const state = useAppState((a) => a.state);
   const store = useStore();
   const { t, num } = useT(predictMessages);
+  const words = useWords();
   if (!dataset || dataset.source !== 'csv') return null;
   const base = batch ? batch.fileName.replace(/\.[^.]*$/, '') : 'predictions';
   return (
@@ -40,7 +41,7 @@ export function BatchPredictPanel() {
           </p>
           {batch.warnings.map((w, i) => (
             <p key={i} className="muted">
-              {w}
+              {words(w)}
             </p>
           ))}
           <button type="button" data-testid="download-predictions" onClick={() => saveFile(batch.csv, `${base}-predictions.csv`, 'text/csv;charset=utf-8')}>

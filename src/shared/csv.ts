@@ -3,12 +3,14 @@
  * (src/ml/csv), the page shows them. Structured-clone data only: arrays, no Maps, no
  * classes, no objects keyed by column names (a column may be called `__proto__`).
  */
+import type { Message } from './message';
+import type { ColumnNote, Delimiter } from './messages/csv';
 
 /** Text encodings the loader can read; all are WHATWG TextDecoder labels. */
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'windows-1252';
 
 /** Field delimiters the loader detects. */
-export type Delimiter = ',' | ';' | '\t' | '|';
+export type { Delimiter } from './messages/csv';
 
 /**
  * How the first line was read: column names, no header (the first line is data), or
@@ -18,7 +20,7 @@ export type HeaderKind = 'names' | 'none' | 'tensorflow';
 
 export type ColumnRole = 'feature' | 'label' | 'ignored';
 export type ColumnKind = 'numeric' | 'categorical';
-/** Why a column is not a feature; the UI shows `reason` next to it. */
+/** Why a column is not a feature; the UI words `reason` (its note with the numbers) next to it. */
 export type IgnoreCause =
   | 'excluded'
   | 'empty'
@@ -37,8 +39,8 @@ export interface ColumnSchema {
   /** What the values look like (also for ignored columns). */
   kind: ColumnKind;
   ignoreCause?: IgnoreCause;
-  /** Human sentence, present when role is 'ignored'. */
-  reason?: string;
+  /** Why, as a message code with the column's numbers; present when role is 'ignored'. */
+  reason?: ColumnNote;
   /** Missing values in the training file (empty, NA, N/A, NaN, null, ?, -). */
   missing: number;
   /** Numeric column: values that were not numbers and were treated as missing. */
@@ -95,5 +97,6 @@ export interface CsvPreview {
   testRows: number;
   /** 'file' when a second file is the test set, else 'split'. */
   testSource: 'file' | 'split';
-  warnings: string[];
+  /** Things the person should know that did not stop the load. */
+  warnings: Message[];
 }

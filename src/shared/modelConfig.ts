@@ -13,6 +13,7 @@
  */
 import { between, oneOf, positive, positiveInt, positiveInts, safeInt, type Reader } from './fieldReaders';
 import type { Activation, DatasetName, ModelConfig, OptimizerName } from './types';
+import type { MetaProblem } from './messages/checkpoint';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
@@ -117,11 +118,15 @@ export type StoredModelConfig = Omit<ModelConfig, Extras> & Partial<Pick<ModelCo
 type Obj = Record<string, unknown>;
 
 /** Why the activation, dropout or l2 fields of an untrusted config are wrong (absent is fine), or null. */
-export function configExtrasProblem(config: Obj): string | null {
+export function configExtrasProblem(config: Obj): MetaProblem | null {
   const { activation, dropout, l2 } = config;
-  if (activation !== undefined && !(ACTIVATIONS as readonly unknown[]).includes(activation)) return `config.activation must be one of ${ACTIVATIONS.join(', ')}`;
-  if (dropout !== undefined && !(typeof dropout === 'number' && dropout >= 0 && dropout <= MAX_DROPOUT)) return `config.dropout must be a number from 0 to ${MAX_DROPOUT}`;
-  if (l2 !== undefined && !(typeof l2 === 'number' && Number.isFinite(l2) && l2 >= 0)) return 'config.l2 must be a number of at least 0';
+  if (activation !== undefined && !(ACTIVATIONS as readonly unknown[]).includes(activation)) {
+    return { code: 'checkpoint.meta-one-of', params: { field: 'config.activation', options: ACTIVATIONS } };
+  }
+  if (dropout !== undefined && !(typeof dropout === 'number' && dropout >= 0 && dropout <= MAX_DROPOUT)) {
+    return { code: 'checkpoint.meta-range', params: { field: 'config.dropout', min: 0, max: MAX_DROPOUT } };
+  }
+  if (l2 !== undefined && !(typeof l2 === 'number' && Number.isFinite(l2) && l2 >= 0)) return { code: 'checkpoint.meta-min', params: { field: 'config.l2', min: 0 } };
   return null;
 }
 

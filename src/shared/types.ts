@@ -5,6 +5,7 @@
  */
 import type { CsvEncoding, CsvPreview } from './csv';
 import type { Reason } from './result';
+import type { Message } from './message';
 
 /** tfjs backends the worker can run on. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
@@ -125,7 +126,7 @@ export interface BatchPredictions {
   csv: string;
   /** When the file had the label column: how the predictions score against it. */
   score?: { examples: number; correct: number; accuracy: number };
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** Test digits with what the model reads in them, for the gallery and the confusion matrix. */

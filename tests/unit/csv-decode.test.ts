@@ -105,7 +105,7 @@ describe('encoding detection', () => {
     expect(forced.ok).toBe(true);
     if (!forced.ok) return;
     expect(forced.value.encoding).toBe('utf-8');
-    expect(forced.value.warnings[0]).toMatch(/characters of iris-ko\.csv are not valid utf-8.*try another encoding/);
+    expect(english(forced.value.warnings[0])).toMatch(/characters of iris-ko\.csv are not valid utf-8.*try another encoding/);
     const latin = readTable(eucKrCsv, 'iris-ko.csv', { encoding: 'windows-1252' });
     expect(latin.ok && latin.value.columns[0]).toBe('²ÉÀÙ ±æÀÌ');
   });
@@ -124,7 +124,7 @@ describe('binary files renamed .csv', () => {
     ['NUL bytes', [0x61, 0x2c, 0x62, 0x0a, 0, 0, 0, 0x31], /NUL bytes/],
     ['control bytes', [...ascii('a,b\n'), 1, 2, 3, 4, 5, 6, 7, 8], /control bytes/],
   ])('%s is refused with a reason', (_, input, reason) => {
-    expect(binaryReason(Uint8Array.from(input))).toMatch(reason);
+    expect(english(binaryReason(Uint8Array.from(input), 'photo.csv'))).toMatch(reason);
     const table = readTable(Uint8Array.from(input), 'photo.csv');
     expect(table.ok).toBe(false);
     if (!table.ok) expect(english(table.reason)).toMatch(/^photo\.csv .*Choose a \.csv or \.txt file\.$/);

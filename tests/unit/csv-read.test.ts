@@ -110,7 +110,7 @@ describe('header detection', () => {
   it('reports renamed columns as warnings', () => {
     const table = read('x,x,\n1,2,3\n4,5,6\n');
     expect(table.ok && table.value.columns).toEqual(['x', 'x (2)', 'column 3']);
-    expect(table.ok && table.value.warnings.join(' ')).toMatch(/Column 2 repeats the name "x".*Column 3 has no name/);
+    expect(table.ok && table.value.warnings.map(english).join(' ')).toMatch(/Column 2 repeats the name "x".*Column 3 has no name/);
   });
 });
 
@@ -165,7 +165,7 @@ describe('bad input is refused with a reason naming the file and the line', () =
     if (!table.ok) return;
     expect(table.value.rows.length).toBe(39);
     expect(table.value.skippedLines).toEqual([11]);
-    expect(table.value.warnings.join(' ')).toMatch(/Skipped 1 rows .* \(lines 11\)/);
+    expect(table.value.warnings.map(english).join(' ')).toMatch(/Skipped 1 rows .* \(lines 11\)/);
   });
 
   it('accepts a single column when asked to (a file of rows to classify)', () => {

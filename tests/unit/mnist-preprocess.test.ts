@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeMnistBinary } from '../../src/ml/mnist/binary';
 import { centreOfMass, preprocessDigit, type Digit } from '../../src/ml/mnist/preprocess';
 import { reasonError } from '../../src/shared/result';
+import { english } from './words';
 
 await tf.setBackend('cpu');
 
@@ -121,7 +122,9 @@ describe('preprocessDigit', () => {
     [new Float32Array(0), 0, 0, 'A canvas of 0 x 0 pixels is not a canvas.'],
     [new Float32Array(6), 2.5, 2, 'A canvas of 2.5 x 2 pixels is not a canvas.'],
   ])('rejects %#: a canvas whose size does not fit', (ink, width, height, reason) => {
-    expect(preprocessDigit(ink, width, height)).toEqual({ ok: false, reason });
+    const result = preprocessDigit(ink, width, height);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(english(result.reason)).toBe(reason);
   });
 
   it('always gives ink in [0, 1] inside a 20 x 20 box, centred unless the box hits the edge', () => {

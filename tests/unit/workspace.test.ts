@@ -1,4 +1,3 @@
-import { rejection } from './words';
 import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import * as tf from '@tensorflow/tfjs';
@@ -8,6 +7,7 @@ import { Persistence } from '../../src/ml/app/persistence';
 import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
 import { collectingHooks, IRIS_CONFIG, ofType } from './helpers';
+import { english, rejection } from './words';
 
 const fetchBytes = async (path: string) => new Uint8Array(readFileSync(new URL(`../../public/${path}`, import.meta.url)));
 
@@ -157,7 +157,7 @@ describe('checkpoints: nothing trained is lost', () => {
   it('runs without persistence when IndexedDB is unavailable, and says so', async () => {
     const { ws, events } = await makeWorkspace(undefined);
     await ws.start('iris', IRIS_CONFIG);
-    expect(ofType(events, 'notice')[0].message).toMatch(/IndexedDB/);
+    expect(english(ofType(events, 'notice')[0].message)).toMatch(/IndexedDB/);
     await ws.train(1, 100, 100);
     expect(ofType(events, 'checkpoints').pop()?.persistent).toBe(false);
     ws.current.dispose();

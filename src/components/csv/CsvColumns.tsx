@@ -3,7 +3,7 @@ import { LIMITS } from '../../client/settings';
 import type { CsvChoices } from '../../shared/types';
 import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
 import { assertNever } from '../../shared/protocol';
-import { useT } from '../useI18n';
+import { useT, useWords } from '../useI18n';
 import { useAppState, useStore } from '../useStore';
 import { ScrollRegion } from '../ScrollRegion';
 
@@ -52,13 +52,14 @@ interface Props {
  */
 export function CsvColumns({ preview, choices, disabled }: Props) {
   const store = useStore();
-  const { t, num, lang } = useT(dataMessages);
+  const { t, num } = useT(dataMessages);
+  const words = useWords();
   // The fraction in use: the one chosen for this file, else the setting (in the URL) it was loaded with.
   const settings = useAppState((a) => a.settings);
   const fraction = choices.testFraction ?? settings.testFraction;
-  // English shows the worker's sentence with its numbers; Korean a sentence per cause.
+  // The worker's note with its numbers; a cause alone (a schema saved without notes) gets the short phrase.
   const note = (c: ColumnSchema): string => {
-    if (c.reason !== undefined && (lang === 'en' || c.ignoreCause === undefined)) return c.reason;
+    if (c.reason !== undefined) return words(c.reason);
     if (c.ignoreCause !== undefined) return t(causeKey(c.ignoreCause));
     return c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
   };
@@ -122,7 +123,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
       {preview.warnings.length > 0 && (
         <ul className="warnings">
           {preview.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
+            <li key={i}>{words(w)}</li>
           ))}
         </ul>
       )}

@@ -4,6 +4,7 @@
  * manifest of names and shapes), so an exported model.json loads with
  * tf.loadLayersModel in any page and converts with tensorflowjs_converter to Keras.
  */
+import { msg, MessageError } from '../../shared/message';
 import * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../../shared/result';
 import type { Checkpoint, CheckpointMeta, ModelJson } from './types';
@@ -44,7 +45,7 @@ export async function saveArtifacts(model: tf.LayersModel): Promise<SavedArtifac
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     }),
   );
-  if (saved === null) throw new Error('LayersModel.save() did not call the save handler.');
+  if (saved === null) throw new MessageError(msg('checkpoint.no-save-handler'));
   return saved;
 }
 
@@ -63,7 +64,7 @@ export async function loadFromArtifacts(modelJson: ModelJson, weights: ArrayBuff
     const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightSpecs, weightData: weights }));
     return { ok: true, value: model };
   } catch (error) {
-    return { ok: false, reason: `tfjs could not build the model: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: msg('checkpoint.build-failed', { detail: error instanceof Error ? error.message : String(error) }) };
   }
 }
 
@@ -76,18 +77,18 @@ export function restoreWeights(model: tf.LayersModel, checkpoint: Pick<Checkpoin
   const specs = checkpoint.modelJson.weightSpecs;
   const current = model.weights;
   if (specs.length !== current.length) {
-    return { ok: false, reason: `The checkpoint has ${specs.length} weight tensors; the model has ${current.length}.` };
+    return { ok: false, reason: msg('checkpoint.tensor-count', { saved: specs.length, model: current.length }) };
   }
   for (let i = 0; i < specs.length; i++) {
     if (specs[i].shape.join('x') !== current[i].shape.join('x')) {
-      return { ok: false, reason: `Weight ${specs[i].name} is [${specs[i].shape.join(', ')}] in the checkpoint but [${current[i].shape.join(', ')}] in the model.` };
+      return { ok: false, reason: msg('checkpoint.tensor-shape', { name: specs[i].name, saved: specs[i].shape, model: current[i].shape }) };
     }
   }
   let named: tf.NamedTensorMap;
   try {
     named = tf.io.decodeWeights(checkpoint.weights, specs);
   } catch (error) {
-    return { ok: false, reason: `The checkpoint's weights do not decode: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: msg('checkpoint.decode-failed', { detail: error instanceof Error ? error.message : String(error) }) };
   }
   const tensors = specs.map((s) => named[s.name]);
   model.setWeights(tensors);

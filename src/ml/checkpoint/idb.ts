@@ -16,9 +16,11 @@
  * (read all metas, delete whole records) sees a consistent set. The only shared keys,
  * 'latest' and 'session', are replaced whole: the last tab to write wins.
  */
+import { msg, type Message } from '../../shared/message';
+import type { LoadFailure } from '../../shared/messages/checkpoint';
 import type { ParseResult } from '../../shared/result';
 import { on, transact } from './idbRequests';
-import { asSession, asStoredMeta, describeCheckpoint, KEPT_CHECKPOINT, newestFirst, sealOf, storageError, toPrune, type Stamp } from './rules';
+import { asSession, asStoredMeta, newestFirst, sealOf, storageError, STORED_SESSION, storedCheckpoint, toPrune, type Stamp } from './rules';
 import type { CheckpointStore, SaveOutcome, StoreOptions } from './store';
 import type { Checkpoint, CheckpointMeta, ModelJson, SessionState } from './types';
 
@@ -39,7 +41,7 @@ interface WeightsRecord {
   weights: ArrayBuffer;
 }
 
-const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+const fail = (reason: Message): { ok: false; reason: Message } => ({ ok: false, reason });
 const why = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 class IdbCheckpointStore implements CheckpointStore {
@@ -61,13 +63,13 @@ class IdbCheckpointStore implements CheckpointStore {
         done(undefined);
       });
     } catch (error) {
-      return fail(storageError(error, describeCheckpoint(meta), seal.byteLength, KEPT_CHECKPOINT));
+      return fail(storageError(error, storedCheckpoint(meta), seal.byteLength));
     }
     // Read back what was committed, in a transaction of its own, before anything older goes.
-    const back = await this.load(meta.id);
+    const back = await this.read(meta.id);
     if (!back.ok) {
       await this.delete(meta.id);
-      return fail(`${describeCheckpoint(meta)} did not read back intact (${back.reason}); it was removed and ${KEPT_CHECKPOINT}.`);
+      return fail(msg('checkpoint.read-back', { step: meta.globalStep, cause: back.reason }));
     }
     try {
       const pruned = await transact<string[]>(this.db, [METAS, WEIGHTS, STATE], 'readwrite', (tx, done) => {
@@ -83,7 +85,7 @@ class IdbCheckpointStore implements CheckpointStore {
       });
       return { ok: true, value: { meta, pruned } };
     } catch (error) {
-      return { ok: true, value: { meta, pruned: [], warning: `The checkpoint is saved, but older ones were not pruned: ${why(error)}.` } };
+      return { ok: true, value: { meta, pruned: [], warning: msg('checkpoint.prune-failed', { detail: why(error) }) } };
     }
   }
 
@@ -92,11 +94,17 @@ class IdbCheckpointStore implements CheckpointStore {
       const records = await transact<MetaRecord[]>(this.db, [METAS], 'readonly', (tx, done) => on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, done));
       return { ok: true, value: records.filter((r) => fingerprint === undefined || r.fingerprint === fingerprint).sort(newestFirst).map((r) => asStoredMeta(r.meta)) };
     } catch (error) {
-      return fail(`Could not list the checkpoints: ${why(error)}.`);
+      return fail(msg('checkpoint.list-failed', { detail: why(error) }));
     }
   }
 
-  async load(id: string): Promise<ParseResult<Checkpoint>> {
+  load(id: string): Promise<ParseResult<Checkpoint>> {
+    return this.read(id);
+  }
+
+  /** `load`, with the failure typed (the read-back check words it inside its own message). */
+  private async read(id: string): Promise<{ ok: true; value: Checkpoint } | { ok: false; reason: LoadFailure }> {
+    const failed = (reason: LoadFailure) => ({ ok: false, reason }) as const;
     let found: [MetaRecord | undefined, WeightsRecord | undefined];
     try {
       found = await transact(this.db, [METAS, WEIGHTS], 'readonly', (tx, done) => {
@@ -105,13 +113,14 @@ class IdbCheckpointStore implements CheckpointStore {
         );
       });
     } catch (error) {
-      return fail(`Could not read checkpoint ${id}: ${why(error)}.`);
+      return failed({ code: 'checkpoint.read-failed', params: { id, detail: why(error) } });
     }
     const [head, body] = found;
-    if (!head || !body) return fail(`There is no checkpoint ${id} (it may have been pruned or deleted).`);
+    if (!head || !body) return failed({ code: 'checkpoint.missing', params: { id } });
     const seal = body.weights instanceof ArrayBuffer ? sealOf(body.weights) : null;
     if (!seal || seal.byteLength !== head.byteLength || seal.checksum !== head.checksum) {
-      return fail(`Checkpoint ${id} is damaged: its weights are ${seal?.byteLength ?? 0} bytes with checksum ${seal?.checksum ?? 'none'}, but ${head.byteLength} bytes with checksum ${head.checksum} were written.`);
+      const params = { id, bytes: seal?.byteLength ?? 0, checksum: seal?.checksum ?? '', written: head.byteLength, writtenChecksum: head.checksum };
+      return failed({ code: 'checkpoint.damaged', params });
     }
     return { ok: true, value: { meta: asStoredMeta(head.meta), modelJson: body.modelJson, weights: body.weights } };
   }
@@ -127,7 +136,7 @@ class IdbCheckpointStore implements CheckpointStore {
       });
       return { ok: true, value: existed };
     } catch (error) {
-      return fail(`Could not delete checkpoint ${id}: ${why(error)}.`);
+      return fail(msg('checkpoint.delete-failed', { id, detail: why(error) }));
     }
   }
 
@@ -136,7 +145,7 @@ class IdbCheckpointStore implements CheckpointStore {
     try {
       pointer = await transact<unknown>(this.db, [STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('latest'), done));
     } catch (error) {
-      return fail(`Could not read the latest checkpoint: ${why(error)}.`);
+      return fail(msg('checkpoint.latest-failed', { detail: why(error) }));
     }
     if (typeof pointer === 'string') {
       const pointed = await this.load(pointer);
@@ -160,7 +169,7 @@ class IdbCheckpointStore implements CheckpointStore {
       });
       return { ok: true, value: undefined };
     } catch (error) {
-      return fail(storageError(error, 'the page state', sessionBytes(state), 'the state saved before is kept'));
+      return fail(storageError(error, STORED_SESSION, sessionBytes(state)));
     }
   }
 
@@ -169,7 +178,7 @@ class IdbCheckpointStore implements CheckpointStore {
       const value = await transact<unknown>(this.db, [STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('session'), done));
       return { ok: true, value: asSession(value) };
     } catch (error) {
-      return fail(`Could not read the saved page state: ${why(error)}.`);
+      return fail(msg('checkpoint.session-read-failed', { detail: why(error) }));
     }
   }
 
@@ -185,14 +194,12 @@ function sessionBytes(state: SessionState): number {
   return files + (state.points.length + state.evaluations.length) * 64;
 }
 
-const NO_STORAGE = 'checkpoints are kept in memory only, and a reload starts afresh';
-
 /**
  * Open (creating on first use) the checkpoint database. Without IndexedDB (some private
  * windows) or when opening fails, a reason: the caller then uses memoryCheckpointStore().
  */
 export function openCheckpointStore(factory: IDBFactory | null | undefined, dbName = DEFAULT_DB_NAME, options: StoreOptions = {}): Promise<ParseResult<CheckpointStore>> {
-  if (!factory) return Promise.resolve(fail(`This browser offers no IndexedDB here (a private window?): ${NO_STORAGE}.`));
+  if (!factory) return Promise.resolve(fail(msg('checkpoint.no-indexeddb')));
   return new Promise((resolve) => {
     let settled = false;
     const settle = (result: ParseResult<CheckpointStore>) => {
@@ -203,7 +210,7 @@ export function openCheckpointStore(factory: IDBFactory | null | undefined, dbNa
     try {
       request = factory.open(dbName, DB_VERSION);
     } catch (error) {
-      settle(fail(`IndexedDB cannot be opened (${why(error)}): ${NO_STORAGE}.`));
+      settle(fail(msg('checkpoint.open-failed', { detail: why(error) })));
       return;
     }
     request.onupgradeneeded = () => {
@@ -222,7 +229,7 @@ export function openCheckpointStore(factory: IDBFactory | null | undefined, dbNa
       db.onversionchange = () => db.close();
       settle({ ok: true, value: new IdbCheckpointStore(db, options) });
     };
-    request.onerror = () => settle(fail(`IndexedDB cannot be opened (${why(request.error)}): ${NO_STORAGE}.`));
-    request.onblocked = () => settle(fail(`Another tab holds an older version of the checkpoint database open: ${NO_STORAGE}. Close the other tabs and reload.`));
+    request.onerror = () => settle(fail(msg('checkpoint.open-failed', { detail: why(request.error) })));
+    request.onblocked = () => settle(fail(msg('checkpoint.open-blocked')));
   });
 }

@@ -19,8 +19,8 @@ export function transact<T>(db: IDBDatabase, stores: string[], mode: IDBTransact
       return;
     }
     let result: { value: T } | null = null;
-    tx.oncomplete = () => (result ? resolve(result.value) : reject(new Error('The transaction ended without a result.')));
-    tx.onabort = () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError'));
+    tx.oncomplete = () => (result ? resolve(result.value) : reject(new DOMException('done() not called', 'UnknownError')));
+    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
     try {
       body(tx, (value) => (result = { value }));
     } catch (error) {

@@ -4,6 +4,8 @@
  * later reads (to encode rows, name classes, write Python) is checked here, so the
  * rest of the code can rely on the CheckpointMeta type.
  */
+import { msg } from '../../shared/message';
+import type { MetaProblem, MetaProblemMessages } from '../../shared/messages/checkpoint';
 import type { Evaluation, ModelConfig } from '../../shared/types';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../datasets/data';
@@ -67,6 +69,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isInt = (v: unknown, min = 0): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+/** An untrusted value as JSON, cut short, for a message. */
+const json = (v: unknown) => String(JSON.stringify(v)).slice(0, 80);
 const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T => typeof v === 'string' && (options as readonly string[]).includes(v);
 
 const OPTIMIZERS = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'] as const;
@@ -76,81 +80,107 @@ const SOURCES = ['iris', 'mnist', 'csv'] as const;
 /** Most hidden layers / units / classes / inputs an imported model may declare. */
 const LIMITS = { layers: 16, units: 4096, classes: 1000, features: 100_000 };
 
-function checkConfig(v: unknown): string | null {
-  if (!isObj(v)) return 'config is missing';
+/** A metadata problem, typed by its code. */
+function problem<C extends keyof MetaProblemMessages>(code: C, params: MetaProblemMessages[C]): MetaProblem {
+  return { code, params } as MetaProblem;
+}
+
+const INITIALIZERS = ['glorot-uniform', 'truncated-normal'] as const;
+const REDUCTIONS = ['sum', 'mean'] as const;
+
+function checkConfig(v: unknown): MetaProblem | null {
+  if (!isObj(v)) return problem('checkpoint.meta-missing', { field: 'config' });
   if (!Array.isArray(v.hiddenUnits) || v.hiddenUnits.length > LIMITS.layers || !v.hiddenUnits.every((u) => isInt(u, 1) && u <= LIMITS.units)) {
-    return `config.hiddenUnits must be up to ${LIMITS.layers} whole numbers from 1 to ${LIMITS.units}`;
+    return problem('checkpoint.meta-hidden-units', { layers: LIMITS.layers, units: LIMITS.units });
   }
-  if (!oneOf(v.optimizer, OPTIMIZERS)) return `config.optimizer must be one of ${OPTIMIZERS.join(', ')}`;
-  if (!isNum(v.learningRate) || v.learningRate <= 0) return 'config.learningRate must be a positive number';
-  if (!isInt(v.batchSize, 1)) return 'config.batchSize must be a whole number of at least 1';
-  if (!isInt(v.seed)) return 'config.seed must be a whole number';
-  if (!oneOf(v.initializer, ['glorot-uniform', 'truncated-normal'] as const)) return 'config.initializer is not glorot-uniform or truncated-normal';
-  if (!oneOf(v.reduction, ['sum', 'mean'] as const)) return 'config.reduction is not sum or mean';
+  if (!oneOf(v.optimizer, OPTIMIZERS)) return problem('checkpoint.meta-one-of', { field: 'config.optimizer', options: OPTIMIZERS });
+  if (!isNum(v.learningRate) || v.learningRate <= 0) return problem('checkpoint.meta-positive', { field: 'config.learningRate' });
+  if (!isInt(v.batchSize, 1)) return problem('checkpoint.meta-whole-min', { field: 'config.batchSize', min: 1 });
+  if (!isInt(v.seed)) return problem('checkpoint.meta-whole', { field: 'config.seed' });
+  if (!oneOf(v.initializer, INITIALIZERS)) return problem('checkpoint.meta-one-of', { field: 'config.initializer', options: INITIALIZERS });
+  if (!oneOf(v.reduction, REDUCTIONS)) return problem('checkpoint.meta-one-of', { field: 'config.reduction', options: REDUCTIONS });
   // Absent in files written before them (they meant relu, no dropout, no penalty).
   return configExtrasProblem(v);
 }
 
-function checkEvaluations(v: unknown): string | null {
-  if (!Array.isArray(v)) return 'evaluations must be a list';
+function checkEvaluations(v: unknown): MetaProblem | null {
+  if (!Array.isArray(v)) return problem('checkpoint.meta-list', { field: 'evaluations' });
   const bad = v.findIndex(
     (e) => !isObj(e) || !oneOf(e.split, SPLITS) || !isInt(e.globalStep) || !isInt(e.examples) || !isInt(e.correct) ||
       ![e.accuracy, e.averageLoss, e.loss].every((x) => typeof x === 'number'),
   );
-  return bad >= 0 ? `evaluation ${bad + 1} is not an evaluation` : null;
+  return bad >= 0 ? problem('checkpoint.meta-evaluation', { index: bad + 1 }) : null;
 }
 
-function checkColumn(c: unknown, i: number): string | null {
-  const at = `schema column ${i + 1}`;
-  if (!isObj(c) || typeof c.name !== 'string' || c.index !== i) return `${at} has no name or the wrong index`;
-  if (!oneOf(c.role, ['feature', 'label', 'ignored'] as const) || !oneOf(c.kind, ['numeric', 'categorical'] as const)) return `${at} has an unknown role or kind`;
-  if (!isNum(c.mean) || !isNum(c.std) || c.std <= 0) return `${at} needs a finite mean and a positive std`;
-  if (!isStrings(c.vocabulary) || typeof c.missingSlot !== 'boolean' || typeof c.decimalComma !== 'boolean') return `${at} has a bad vocabulary`;
+function checkColumn(c: unknown, i: number): MetaProblem | null {
+  const column = i + 1;
+  if (!isObj(c) || typeof c.name !== 'string' || c.index !== i) return problem('checkpoint.meta-column', { column, fault: 'name' });
+  if (!oneOf(c.role, ['feature', 'label', 'ignored'] as const) || !oneOf(c.kind, ['numeric', 'categorical'] as const)) {
+    return problem('checkpoint.meta-column', { column, fault: 'role' });
+  }
+  if (!isNum(c.mean) || !isNum(c.std) || c.std <= 0) return problem('checkpoint.meta-column', { column, fault: 'stats' });
+  if (!isStrings(c.vocabulary) || typeof c.missingSlot !== 'boolean' || typeof c.decimalComma !== 'boolean') {
+    return problem('checkpoint.meta-column', { column, fault: 'vocabulary' });
+  }
   return null;
 }
 
 /** Encoded width of a checked column (as encode.ts's columnWidth). */
 const width = (c: ColumnSchema) => (c.role !== 'feature' ? 0 : c.kind === 'numeric' ? 1 : c.vocabulary.length + (c.missingSlot ? 1 : 0));
 
-function checkSchema(v: unknown, featureNames: string[], classNames: string[]): string | null {
+function checkSchema(v: unknown, featureNames: string[], classNames: string[]): MetaProblem | null {
   if (v === null) return null;
-  if (!isObj(v) || v.version !== 1 || !Array.isArray(v.columns) || typeof v.fileName !== 'string') return 'schema is not a CSV schema (version 1)';
+  if (!isObj(v) || v.version !== 1 || !Array.isArray(v.columns) || typeof v.fileName !== 'string') return problem('checkpoint.meta-not-schema', {});
   for (let i = 0; i < v.columns.length; i++) {
-    const problem = checkColumn(v.columns[i], i);
-    if (problem) return problem;
+    const bad = checkColumn(v.columns[i], i);
+    if (bad) return bad;
   }
   const columns = v.columns as ColumnSchema[];
-  if (!isInt(v.labelIndex) || columns[v.labelIndex]?.role !== 'label') return 'schema.labelIndex does not point at the label column';
-  if (!isStrings(v.featureNames) || v.featureNames.join('\n') !== featureNames.join('\n')) return 'schema.featureNames differ from featureNames';
-  if (!isStrings(v.classNames) || v.classNames.join('\n') !== classNames.join('\n')) return 'schema.classNames differ from classNames';
+  if (!isInt(v.labelIndex) || columns[v.labelIndex]?.role !== 'label') return problem('checkpoint.meta-label-index', {});
+  if (!isStrings(v.featureNames) || v.featureNames.join('\n') !== featureNames.join('\n')) {
+    return problem('checkpoint.meta-differ', { field: 'schema.featureNames', other: 'featureNames' });
+  }
+  if (!isStrings(v.classNames) || v.classNames.join('\n') !== classNames.join('\n')) {
+    return problem('checkpoint.meta-differ', { field: 'schema.classNames', other: 'classNames' });
+  }
   const encoded = columns.reduce((sum, c) => sum + width(c), 0);
-  if (encoded !== featureNames.length) return `the schema's columns encode ${encoded} inputs, not the ${featureNames.length} featureNames`;
+  if (encoded !== featureNames.length) return problem('checkpoint.meta-schema-width', { encoded, features: featureNames.length });
   return null;
 }
 
-function checkCsvFormat(v: unknown): string | null {
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252'] as const;
+const HEADERS = ['names', 'none', 'tensorflow'] as const;
+
+function checkCsvFormat(v: unknown): MetaProblem | null {
   if (v === undefined) return null;
-  if (!isObj(v)) return 'csvFormat is not an object';
-  if (!oneOf(v.delimiter, [',', ';', '\t', '|'] as const)) return 'csvFormat.delimiter is not , ; tab or |';
-  if (!oneOf(v.encoding, ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252'] as const)) return 'csvFormat.encoding is unknown';
-  if (!oneOf(v.header, ['names', 'none', 'tensorflow'] as const)) return 'csvFormat.header is unknown';
-  if (v.testFraction !== undefined && !(isNum(v.testFraction) && v.testFraction >= 0 && v.testFraction < 1)) return 'csvFormat.testFraction is not in [0, 1)';
+  if (!isObj(v)) return problem('checkpoint.meta-object', { field: 'csvFormat' });
+  if (!oneOf(v.delimiter, [',', ';', '\t', '|'] as const)) return problem('checkpoint.meta-one-of', { field: 'csvFormat.delimiter', options: [',', ';', '\\t', '|'] });
+  if (!oneOf(v.encoding, ENCODINGS)) return problem('checkpoint.meta-one-of', { field: 'csvFormat.encoding', options: ENCODINGS });
+  if (!oneOf(v.header, HEADERS)) return problem('checkpoint.meta-one-of', { field: 'csvFormat.header', options: HEADERS });
+  if (v.testFraction !== undefined && !(isNum(v.testFraction) && v.testFraction >= 0 && v.testFraction < 1)) {
+    return problem('checkpoint.meta-fraction', { field: 'csvFormat.testFraction' });
+  }
   return null;
 }
 
 /** The first problem of metadata fields, or null. */
-function metaProblem(m: Obj): string | null {
-  if (m.version !== CHECKPOINT_VERSION) return `version is ${JSON.stringify(m.version)}; this playground reads version ${CHECKPOINT_VERSION}`;
-  if (typeof m.id !== 'string' || m.id === '' || m.id.length > 200) return 'id is missing';
-  if (!isInt(m.globalStep)) return 'globalStep must be a whole number';
-  if (typeof m.savedAt !== 'string' || Number.isNaN(Date.parse(m.savedAt))) return 'savedAt is not a date';
+function metaProblem(m: Obj): MetaProblem | null {
+  if (m.version !== CHECKPOINT_VERSION) return problem('checkpoint.meta-version', { found: json(m.version), supported: CHECKPOINT_VERSION });
+  if (typeof m.id !== 'string' || m.id === '' || m.id.length > 200) return problem('checkpoint.meta-missing', { field: 'id' });
+  if (!isInt(m.globalStep)) return problem('checkpoint.meta-whole', { field: 'globalStep' });
+  if (typeof m.savedAt !== 'string' || Number.isNaN(Date.parse(m.savedAt))) return problem('checkpoint.meta-date', { field: 'savedAt' });
   const config = checkConfig(m.config);
   if (config) return config;
-  if (!isStrings(m.featureNames) || m.featureNames.length < 1 || m.featureNames.length > LIMITS.features) return 'featureNames must be 1 or more names';
-  if (!isStrings(m.classNames) || m.classNames.length < 2 || m.classNames.length > LIMITS.classes) return `classNames must be 2 to ${LIMITS.classes} names`;
-  if (!oneOf(m.datasetSource, SOURCES)) return `datasetSource must be one of ${SOURCES.join(', ')}`;
-  if (typeof m.datasetName !== 'string' || typeof m.fingerprint !== 'string') return 'datasetName or fingerprint is missing';
-  if (m.datasetSource === 'csv' && m.schema === null) return 'a CSV model needs its schema';
+  if (!isStrings(m.featureNames) || m.featureNames.length < 1 || m.featureNames.length > LIMITS.features) {
+    return problem('checkpoint.meta-names', { field: 'featureNames', min: 1, max: LIMITS.features });
+  }
+  if (!isStrings(m.classNames) || m.classNames.length < 2 || m.classNames.length > LIMITS.classes) {
+    return problem('checkpoint.meta-names', { field: 'classNames', min: 2, max: LIMITS.classes });
+  }
+  if (!oneOf(m.datasetSource, SOURCES)) return problem('checkpoint.meta-one-of', { field: 'datasetSource', options: SOURCES });
+  if (typeof m.datasetName !== 'string') return problem('checkpoint.meta-missing', { field: 'datasetName' });
+  if (typeof m.fingerprint !== 'string') return problem('checkpoint.meta-missing', { field: 'fingerprint' });
+  if (m.datasetSource === 'csv' && m.schema === null) return problem('checkpoint.meta-needs-schema', {});
   const schema = checkSchema(m.schema ?? null, m.featureNames, m.classNames);
   if (schema) return schema;
   const csvFormat = checkCsvFormat(m.csvFormat);
@@ -159,16 +189,17 @@ function metaProblem(m: Obj): string | null {
   if (evaluations) return evaluations;
   const expected = parameterCount(m.featureNames.length, (m.config as ModelConfig).hiddenUnits, m.classNames.length);
   if (m.parameterCount !== expected) {
-    return `parameterCount is ${JSON.stringify(m.parameterCount)}, but ${m.featureNames.length} inputs, hidden units [${(m.config as ModelConfig).hiddenUnits.join(', ')}] and ${m.classNames.length} classes make ${expected}`;
+    const hidden = (m.config as ModelConfig).hiddenUnits;
+    return problem('checkpoint.meta-parameters', { found: json(m.parameterCount), inputs: m.featureNames.length, hidden, classes: m.classNames.length, expected });
   }
   return null;
 }
 
 /** Check untrusted metadata; `where` names its file in the reason. */
 export function parseMeta(value: unknown, where: string): ParseResult<CheckpointMeta> {
-  if (!isObj(value)) return { ok: false, reason: `${where}: the playground metadata is not an object.` };
-  const problem = metaProblem(value);
-  if (problem) return { ok: false, reason: `${where}: the playground metadata is invalid: ${problem}.` };
+  if (!isObj(value)) return { ok: false, reason: msg('checkpoint.meta-not-object', { file: where }) };
+  const bad = metaProblem(value);
+  if (bad) return { ok: false, reason: msg('checkpoint.meta-invalid', { file: where, problem: bad }) };
   const config = withConfigDefaults(value.config as StoredModelConfig);
   return { ok: true, value: { ...value, config, schema: value.schema ?? null } as unknown as CheckpointMeta };
 }

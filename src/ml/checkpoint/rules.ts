@@ -4,6 +4,7 @@
  * failure is put into words, the checksum written beside the weights, and how a page
  * state read back is recognised.
  */
+import { msg, type Message } from '../../shared/message';
 import { fnv1a64 } from './fingerprint';
 import { withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type SessionState } from './types';
@@ -45,8 +46,6 @@ export function toPrune(records: readonly Stamp[], maxToKeep = MAX_TO_KEEP, maxT
   return out;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /** True for the errors browsers raise when the origin's storage quota is used up. */
 export function isQuotaError(error: unknown): boolean {
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
@@ -54,19 +53,19 @@ export function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || /quota/i.test(message);
 }
 
-/** A storage failure in words: what was not saved, and that the older state is intact. */
-export function storageError(error: unknown, what: string, bytes: number, kept: string): string {
-  if (isQuotaError(error)) {
-    return `Browser storage is full: ${what} (${mb(bytes)}) was not saved; ${kept}. Delete old checkpoints or clear this site's data to save again.`;
-  }
+/** What a write was for, as the storage messages name it. */
+export type StoredThing = { what: 'checkpoint' | 'session'; step: number };
+
+export const storedCheckpoint = (meta: CheckpointMeta): StoredThing => ({ what: 'checkpoint', step: meta.globalStep });
+export const STORED_SESSION: StoredThing = { what: 'session', step: 0 };
+
+/** A storage failure as a message: what (of `bytes`) was not saved; the wording says the older state is intact. */
+export function storageError(error: unknown, stored: StoredThing, bytes: number): Message {
+  if (isQuotaError(error)) return msg('checkpoint.quota', { ...stored, bytes });
   const name = typeof error === 'object' && error !== null && 'name' in error ? `${String(error.name)}: ` : '';
   const message = error instanceof Error ? error.message : String(error);
-  return `Could not save ${what}: ${name}${message}; ${kept}.`;
+  return msg('checkpoint.save-failed', { ...stored, detail: `${name}${message}` });
 }
-
-/** The words for a checkpoint in messages. */
-export const describeCheckpoint = (meta: CheckpointMeta) => `the checkpoint at step ${meta.globalStep}`;
-export const KEPT_CHECKPOINT = 'the previous checkpoint is kept';
 
 /** Checksum and length of a checkpoint's weights, as written beside them. */
 export function sealOf(weights: ArrayBuffer): { byteLength: number; checksum: string } {

@@ -5,8 +5,9 @@
  * memory (below: for a private window without IndexedDB, and for tests). Every method
  * returns a value, never throws: storage that fails must not stop training.
  */
+import { msg, type Message } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
-import { describeCheckpoint, KEPT_CHECKPOINT, newestFirst, storageError, toPrune } from './rules';
+import { newestFirst, storageError, storedCheckpoint, toPrune } from './rules';
 import type { Checkpoint, CheckpointMeta, SessionState } from './types';
 
 export interface StoreOptions {
@@ -19,7 +20,7 @@ export interface SaveOutcome {
   /** Ids of older checkpoints deleted to keep maxToKeep / maxTotal. */
   pruned: string[];
   /** Set when the checkpoint is saved but pruning or the latest pointer failed. */
-  warning?: string;
+  warning?: Message;
 }
 
 export interface CheckpointStore {
@@ -27,7 +28,7 @@ export interface CheckpointStore {
   /**
    * Write the checkpoint, read it back and compare its length and checksum, and only
    * then prune and point 'latest' at it. On failure nothing older is touched and the
-   * reason says so ("Browser storage is full: ...").
+   * reason says so (`checkpoint.quota`: "Browser storage is full: ...").
    */
   save(checkpoint: Checkpoint): Promise<ParseResult<SaveOutcome>>;
   /** Metadata of the stored checkpoints, newest first; only one data set's when given its fingerprint. */
@@ -64,8 +65,8 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
     async save(checkpoint) {
       const bytes = checkpoint.weights.byteLength;
       if (options.maxBytes !== undefined && used() + bytes > options.maxBytes) {
-        const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return { ok: false, reason: storageError(quota, describeCheckpoint(checkpoint.meta), bytes, KEPT_CHECKPOINT) };
+        const quota = new DOMException('maxBytes exceeded', 'QuotaExceededError');
+        return { ok: false, reason: storageError(quota, storedCheckpoint(checkpoint.meta), bytes) };
       }
       records.set(checkpoint.meta.id, structuredClone(checkpoint));
       const pruned = toPrune(metas(), options.maxToKeep, options.maxTotal);
@@ -78,7 +79,7 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
     },
     async load(id) {
       const c = records.get(id);
-      return c ? { ok: true, value: structuredClone(c) } : { ok: false, reason: `There is no checkpoint ${id} (it may have been pruned or deleted).` };
+      return c ? { ok: true, value: structuredClone(c) } : { ok: false, reason: msg('checkpoint.missing', { id }) };
     },
     async delete(id) {
       return { ok: true, value: records.delete(id) };

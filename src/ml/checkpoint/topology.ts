@@ -4,6 +4,7 @@
  * against this before tfjs builds anything, so a Lambda layer, a Conv2D or a manifest
  * that does not fit the layers is refused with a reason instead of a tfjs stack trace.
  */
+import { msg } from '../../shared/message';
 import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../../shared/result';
 
@@ -32,7 +33,8 @@ export interface ExpectedWeight {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const quote = (v: unknown) => JSON.stringify(String(v)).slice(0, 80);
+/** An untrusted value for a message, cut short (the wording quotes it). */
+const clip = (v: unknown) => String(v).slice(0, 78);
 
 /** [null, n] (Keras: batch_input_shape; Keras 3: batch_shape) -> n, else null. */
 function inputWidth(config: Obj): number | null {
@@ -48,43 +50,43 @@ function inputWidth(config: Obj): number | null {
  */
 export function denseStack(topology: unknown, where: string): ParseResult<{ inputs: number; layers: DenseLayer[] }> {
   const root = isObj(topology) && isObj(topology.model_config) ? topology.model_config : topology;
-  if (!isObj(root)) return { ok: false, reason: `${where}: modelTopology is not an object.` };
+  if (!isObj(root)) return { ok: false, reason: msg('checkpoint.topology-not-object', { file: where }) };
   if (root.class_name !== 'Sequential') {
-    return { ok: false, reason: `${where}: the model is a ${quote(root.class_name)}; the playground imports Sequential stacks of Dense layers.` };
+    return { ok: false, reason: msg('checkpoint.not-sequential', { file: where, className: clip(root.class_name) }) };
   }
   const config = root.config;
   const list = Array.isArray(config) ? config : isObj(config) ? config.layers : undefined;
-  if (!Array.isArray(list) || list.length === 0) return { ok: false, reason: `${where}: modelTopology lists no layers.` };
-  if (list.length > MAX_LAYERS) return { ok: false, reason: `${where}: modelTopology has ${list.length} layers; at most ${MAX_LAYERS} are accepted.` };
+  if (!Array.isArray(list) || list.length === 0) return { ok: false, reason: msg('checkpoint.no-layers', { file: where }) };
+  if (list.length > MAX_LAYERS) return { ok: false, reason: msg('checkpoint.too-many-layers', { file: where, layers: list.length, max: MAX_LAYERS }) };
   let inputs: number | null = null;
   const layers: DenseLayer[] = [];
   for (let i = 0; i < list.length; i++) {
     const entry: unknown = list[i];
     const className = isObj(entry) ? entry.class_name : undefined;
     const layerConfig = isObj(entry) && isObj(entry.config) ? entry.config : null;
-    const at = `layer ${i + 1}${layerConfig && typeof layerConfig.name === 'string' ? ` (${quote(layerConfig.name)})` : ''}`;
+    const at = { file: where, layer: i + 1, name: layerConfig && typeof layerConfig.name === 'string' ? clip(layerConfig.name) : '' };
     if (typeof className !== 'string' || !KNOWN_LAYERS.includes(className)) {
-      return { ok: false, reason: `${where}: ${at} is a ${quote(className)} layer; the playground imports only ${KNOWN_LAYERS.join(', ')} layers.` };
+      return { ok: false, reason: msg('checkpoint.unknown-layer', { ...at, className: clip(className), known: KNOWN_LAYERS }) };
     }
-    if (layerConfig === null || typeof layerConfig.name !== 'string') return { ok: false, reason: `${where}: ${at} has no config or name.` };
+    if (layerConfig === null || typeof layerConfig.name !== 'string') return { ok: false, reason: msg('checkpoint.layer-no-config', at) };
     if (layers.length === 0 && inputs === null) inputs = inputWidth(layerConfig);
     if (className !== 'Dense') continue;
     const units = layerConfig.units;
     if (!Number.isInteger(units) || (units as number) < 1 || (units as number) > MAX_UNITS) {
-      return { ok: false, reason: `${where}: ${at} has ${quote(units)} units; expected a whole number from 1 to ${MAX_UNITS}.` };
+      return { ok: false, reason: msg('checkpoint.bad-units', { ...at, units: clip(units), max: MAX_UNITS }) };
     }
-    if (inputs === null) return { ok: false, reason: `${where}: the first layer declares no input shape [null, features].` };
+    if (inputs === null) return { ok: false, reason: msg('checkpoint.no-input-shape', { file: where }) };
     const activation = layerConfig.activation ?? 'linear';
     if (typeof activation !== 'string' || !ACTIVATIONS.includes(activation)) {
-      return { ok: false, reason: `${where}: ${at} has the activation ${quote(activation)}, which the playground does not run.` };
+      return { ok: false, reason: msg('checkpoint.bad-activation', { ...at, activation: clip(activation) }) };
     }
     const previous = layers.length > 0 ? layers[layers.length - 1].units : inputs;
     layers.push({ name: layerConfig.name, inputs: previous, units: units as number, useBias: layerConfig.use_bias !== false, activation });
   }
-  if (inputs === null || layers.length === 0) return { ok: false, reason: `${where}: the model has no Dense layer.` };
+  if (inputs === null || layers.length === 0) return { ok: false, reason: msg('checkpoint.no-dense', { file: where }) };
   const last = layers[layers.length - 1];
   if (last.activation !== 'linear') {
-    return { ok: false, reason: `${where}: the last Dense layer (${quote(last.name)}) applies ${quote(last.activation)}; the playground reads logits, so it must be linear.` };
+    return { ok: false, reason: msg('checkpoint.logits-activation', { file: where, name: clip(last.name), activation: clip(last.activation) }) };
   }
   return { ok: true, value: { inputs, layers } };
 }
@@ -112,17 +114,18 @@ export function matchManifest(specs: readonly tf.io.WeightsManifestEntry[], laye
   const seen = new Set<ExpectedWeight>();
   for (const spec of specs) {
     const e = byName.get(spec.name);
-    if (e === undefined) return { ok: false, reason: `${where}: weightsManifest has the tensor ${quote(spec.name)}, which no Dense layer of modelTopology has.` };
-    if (seen.has(e)) return { ok: false, reason: `${where}: weightsManifest lists ${quote(spec.name)} twice.` };
+    const name = clip(spec.name);
+    if (e === undefined) return { ok: false, reason: msg('checkpoint.unknown-tensor', { file: where, name }) };
+    if (seen.has(e)) return { ok: false, reason: msg('checkpoint.tensor-twice', { file: where, name }) };
     seen.add(e);
     if (spec.dtype !== 'float32' || spec.quantization !== undefined) {
-      return { ok: false, reason: `${where}: ${quote(spec.name)} is ${spec.quantization ? 'quantized' : quote(spec.dtype)}; the playground imports float32 weights.` };
+      return { ok: false, reason: msg('checkpoint.not-float32', { file: where, name, dtype: clip(spec.dtype), quantized: Boolean(spec.quantization) }) };
     }
     if (!Array.isArray(spec.shape) || spec.shape.join(',') !== e.shape.join(',')) {
-      return { ok: false, reason: `${where}: weightsManifest gives ${quote(spec.name)} the shape ${JSON.stringify(spec.shape)}, but the layers make it [${e.shape.join(',')}].` };
+      return { ok: false, reason: msg('checkpoint.manifest-shape', { file: where, name, shape: clip(JSON.stringify(spec.shape)), expected: e.shape }) };
     }
   }
   const absent = expected.find((e) => !seen.has(e));
-  if (absent) return { ok: false, reason: `${where}: weightsManifest lacks ${quote(absent.names[0])} [${absent.shape.join(',')}].` };
+  if (absent) return { ok: false, reason: msg('checkpoint.manifest-lacks', { file: where, name: clip(absent.names[0]), shape: absent.shape }) };
   return { ok: true, value: expected.reduce((sum, e) => sum + size(e.shape), 0) };
 }

@@ -5,6 +5,7 @@
  * manifest vs layers vs metadata, byte length, finite weights. Only then does
  * validateImport let tfjs build the model, and check its input and output widths once more.
  */
+import { msg, type Message } from '../../shared/message';
 import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../../shared/result';
 import { loadFromArtifacts, META_KEY, MODEL_FILE } from './artifacts';
@@ -27,8 +28,7 @@ export interface ImportFile {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const baseName = (name: string) => name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+const fail = (reason: Message): { ok: false; reason: Message } => ({ ok: false, reason });
 
 /** model.json by name, else the only .json that is not playground.json. */
 function findModelFile(files: readonly ImportFile[]): ImportFile | undefined {
@@ -44,23 +44,23 @@ function parseJson(file: ImportFile): ParseResult<unknown> {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(`${baseName(file.name)} is not valid JSON (is it cut short?): ${why}`);
+    return fail(msg('checkpoint.not-json', { file: baseName(file.name), detail: why }));
   }
 }
 
 /** The manifest's groups flattened: every path in order, every entry in order. */
 function readManifest(manifest: unknown, where: string): ParseResult<{ paths: string[]; specs: tf.io.WeightsManifestEntry[] }> {
-  if (!Array.isArray(manifest) || manifest.length === 0) return fail(`${where}: weightsManifest is missing or empty.`);
+  if (!Array.isArray(manifest) || manifest.length === 0) return fail(msg('checkpoint.manifest-empty', { file: where }));
   const paths: string[] = [];
   const specs: tf.io.WeightsManifestEntry[] = [];
   for (const group of manifest) {
-    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return fail(`${where}: a weightsManifest group lacks paths or weights.`);
+    if (!isObj(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) return fail(msg('checkpoint.manifest-group', { file: where }));
     for (const p of group.paths) {
-      if (typeof p !== 'string' || p === '') return fail(`${where}: a weightsManifest path is not a file name.`);
+      if (typeof p !== 'string' || p === '') return fail(msg('checkpoint.manifest-path', { file: where }));
       paths.push(baseName(p));
     }
     for (const w of group.weights) {
-      if (!isObj(w) || typeof w.name !== 'string') return fail(`${where}: a weightsManifest entry has no name.`);
+      if (!isObj(w) || typeof w.name !== 'string') return fail(msg('checkpoint.manifest-entry', { file: where }));
       specs.push(w as unknown as tf.io.WeightsManifestEntry);
     }
   }
@@ -72,8 +72,8 @@ function readMeta(json: Obj, files: readonly ImportFile[], where: string): Parse
   const embedded = isObj(json.userDefinedMetadata) ? json.userDefinedMetadata[META_KEY] : undefined;
   if (embedded !== undefined) return parseMeta(embedded, where);
   const file = files.find((f) => baseName(f.name) === META_FILE);
-  if (!file) return fail(`${where} has no playground metadata (userDefinedMetadata.${META_KEY}) and no ${META_FILE} was chosen with it: the playground needs the feature and class names.`);
-  if (file.bytes.length > MAX_MODEL_JSON_BYTES) return fail(`${META_FILE} is ${mb(file.bytes.length)}; at most ${mb(MAX_MODEL_JSON_BYTES)} is accepted.`);
+  if (!file) return fail(msg('checkpoint.no-meta', { file: where, key: META_KEY, metaFile: META_FILE }));
+  if (file.bytes.length > MAX_MODEL_JSON_BYTES) return fail(msg('checkpoint.meta-too-large', { file: META_FILE, bytes: file.bytes.length, max: MAX_MODEL_JSON_BYTES }));
   const parsed = parseJson(file);
   return parsed.ok ? parseMeta(parsed.value, META_FILE) : parsed;
 }
@@ -86,15 +86,15 @@ function readMeta(json: Obj, files: readonly ImportFile[], where: string): Parse
 function matchMeta(meta: CheckpointMeta, inputs: number, layers: readonly DenseLayer[], parameters: number, where: string): ParseResult<null> {
   const units = layers.map((l) => l.units);
   const classes = units[units.length - 1];
-  if (inputs !== meta.featureNames.length) return fail(`${where}: the model reads ${inputs} inputs, but the metadata names ${meta.featureNames.length} features.`);
-  if (classes !== meta.classNames.length) return fail(`${where}: the logits layer has ${classes} units, but the metadata names ${meta.classNames.length} classes.`);
+  if (inputs !== meta.featureNames.length) return fail(msg('checkpoint.inputs-differ', { file: where, inputs, features: meta.featureNames.length }));
+  if (classes !== meta.classNames.length) return fail(msg('checkpoint.classes-differ', { file: where, units: classes, classes: meta.classNames.length }));
   const hidden = units.slice(0, -1);
   if (hidden.join(',') !== meta.config.hiddenUnits.join(',')) {
-    return fail(`${where}: the hidden layers have [${hidden.join(', ')}] units, but the metadata says [${meta.config.hiddenUnits.join(', ')}].`);
+    return fail(msg('checkpoint.hidden-differ', { file: where, layers: hidden, meta: meta.config.hiddenUnits }));
   }
   const other = layers.slice(0, -1).find((l) => l.activation !== meta.config.activation);
-  if (other) return fail(`${where}: the hidden layer ${JSON.stringify(other.name)} applies ${other.activation}, but the metadata says ${meta.config.activation}.`);
-  if (parameters !== meta.parameterCount) return fail(`${where}: weightsManifest holds ${parameters} parameters, but the metadata says ${meta.parameterCount}.`);
+  if (other) return fail(msg('checkpoint.activation-differ', { file: where, name: other.name, activation: other.activation, meta: meta.config.activation }));
+  if (parameters !== meta.parameterCount) return fail(msg('checkpoint.parameters-differ', { file: where, parameters, meta: meta.parameterCount }));
   return { ok: true, value: null };
 }
 
@@ -103,13 +103,12 @@ function joinWeights(paths: string[], files: readonly ImportFile[], floats: numb
   const parts: Uint8Array[] = [];
   for (const path of paths) {
     const file = files.find((f) => baseName(f.name) === path);
-    if (!file) return fail(`${path} is missing: ${where} reads its weights from it. Choose ${where} and ${paths.join(', ')} together.`);
+    if (!file) return fail(msg('checkpoint.weights-missing', { path, file: where, paths }));
     parts.push(file.bytes);
   }
   const total = parts.reduce((sum, p) => sum + p.length, 0);
   if (total !== floats * 4) {
-    const what = paths.length === 1 ? paths[0] : `The weight files (${paths.join(', ')})`;
-    return fail(`${what} ${paths.length === 1 ? 'is' : 'are'} ${total.toLocaleString('en')} bytes, but ${where}'s weightsManifest needs ${(floats * 4).toLocaleString('en')} (${floats.toLocaleString('en')} float32 values)${total < floats * 4 ? ': the file is cut short' : ''}.`);
+    return fail(msg('checkpoint.weights-size', { file: where, paths, bytes: total, floats }));
   }
   const out = new Uint8Array(total);
   let at = 0;
@@ -121,14 +120,14 @@ function joinWeights(paths: string[], files: readonly ImportFile[], floats: numb
 }
 
 /** The first non-finite weight, named by tensor and index. */
-function firstNonFinite(weights: ArrayBuffer, specs: readonly tf.io.WeightsManifestEntry[]): string | null {
+function firstNonFinite(weights: ArrayBuffer, specs: readonly tf.io.WeightsManifestEntry[]): { name: string; value: string; index: number } | null {
   const values = new Float32Array(weights);
   let at = 0;
   for (const spec of specs) {
     const n = spec.shape.reduce((a, b) => a * b, 1);
     for (let i = 0; i < n; i++) {
       const v = values[at + i];
-      if (!Number.isFinite(v)) return `${JSON.stringify(spec.name)} holds ${v} at index ${i}`;
+      if (!Number.isFinite(v)) return { name: spec.name, value: String(v), index: i };
     }
     at += n;
   }
@@ -142,18 +141,20 @@ function firstNonFinite(weights: ArrayBuffer, specs: readonly tf.io.WeightsManif
  */
 export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoint> {
   const modelFile = findModelFile(files);
-  if (!modelFile) return fail(`${MODEL_FILE} is missing: choose ${MODEL_FILE} and its weights file together (got ${files.map((f) => baseName(f.name)).join(', ') || 'no files'}).`);
+  if (!modelFile) return fail(msg('checkpoint.no-model-file', { model: MODEL_FILE, got: files.map((f) => baseName(f.name)) }));
   const where = baseName(modelFile.name);
-  if (modelFile.bytes.length > MAX_MODEL_JSON_BYTES) return fail(`${where} is ${mb(modelFile.bytes.length)}; a playground ${MODEL_FILE} is at most ${mb(MAX_MODEL_JSON_BYTES)}.`);
+  if (modelFile.bytes.length > MAX_MODEL_JSON_BYTES) {
+    return fail(msg('checkpoint.model-too-large', { file: where, bytes: modelFile.bytes.length, max: MAX_MODEL_JSON_BYTES, model: MODEL_FILE }));
+  }
   const weightBytes = files.filter((f) => f !== modelFile && !/\.json$/i.test(f.name)).reduce((sum, f) => sum + f.bytes.length, 0);
-  if (weightBytes > MAX_WEIGHTS_BYTES) return fail(`The weight files are ${mb(weightBytes)}; at most ${mb(MAX_WEIGHTS_BYTES)} is accepted.`);
+  if (weightBytes > MAX_WEIGHTS_BYTES) return fail(msg('checkpoint.weights-too-large', { bytes: weightBytes, max: MAX_WEIGHTS_BYTES }));
   const parsed = parseJson(modelFile);
   if (!parsed.ok) return parsed;
   const json = parsed.value;
-  if (!isObj(json)) return fail(`${where} is not a TF.js model.json (not a JSON object).`);
+  if (!isObj(json)) return fail(msg('checkpoint.not-object', { file: where }));
   if (json.format !== 'layers-model') {
-    const graph = json.format === 'graph-model' ? ' It is a graph-model (a converted SavedModel or frozen graph).' : '';
-    return fail(`${where} has the format ${JSON.stringify(json.format ?? null)}; the playground imports TF.js "layers-model" files.${graph}`);
+    const format = String(JSON.stringify(json.format ?? null)).slice(0, 80);
+    return fail(msg('checkpoint.wrong-format', { file: where, format, graph: json.format === 'graph-model' }));
   }
   const manifest = readManifest(json.weightsManifest, where);
   if (!manifest.ok) return manifest;
@@ -168,7 +169,7 @@ export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoin
   const weights = joinWeights(manifest.value.paths, files, floats.value, where);
   if (!weights.ok) return weights;
   const bad = firstNonFinite(weights.value, manifest.value.specs);
-  if (bad) return fail(`${manifest.value.paths.join(', ')}: the weight ${bad}; a model with NaN or infinite weights cannot predict.`);
+  if (bad) return fail(msg('checkpoint.non-finite', { paths: manifest.value.paths, ...bad }));
   return {
     ok: true,
     value: { meta: meta.value, modelJson: { modelTopology: json.modelTopology as object, weightSpecs: manifest.value.specs }, weights: weights.value },
@@ -185,13 +186,14 @@ export async function validateImport(files: readonly ImportFile[]): Promise<Pars
   if (!checked.ok) return checked;
   const { meta, modelJson, weights } = checked.value;
   const loaded = await loadFromArtifacts(modelJson, weights);
-  if (!loaded.ok) return fail(`${MODEL_FILE}: ${loaded.reason}`);
+  // tfjs's own words, in a build-failed message that says tfjs could not build the model.
+  if (!loaded.ok) return loaded;
   const model = loaded.value;
   const inputs = model.inputs[0]?.shape[1];
   const outputs = model.outputs[0]?.shape[1];
   if (model.inputs.length !== 1 || model.outputs.length !== 1 || inputs !== meta.featureNames.length || outputs !== meta.classNames.length) {
     model.dispose();
-    return fail(`${MODEL_FILE}: the built model maps ${inputs} inputs to ${outputs} outputs, not ${meta.featureNames.length} to ${meta.classNames.length}.`);
+    return fail(msg('checkpoint.built-shape', { file: MODEL_FILE, inputs: String(inputs), outputs: String(outputs), features: meta.featureNames.length, classes: meta.classNames.length }));
   }
   return { ok: true, value: { model, meta, checkpoint: checked.value } };
 }

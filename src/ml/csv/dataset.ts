@@ -6,12 +6,15 @@
  */
 import type { ClassificationData } from '../datasets/data';
 import { encodeRows, encodedNames, fitCategorical, fitNumeric, numericColumn } from './encode';
-import { inferColumn } from './infer';
+import { inferColumn, note } from './infer';
+import { msg, type Message } from '../../shared/message';
 import { resolveLabelIndex, testLabels, trainLabels, type Labelled } from './labels';
 import { labelledRows, stratifiedSplit, type SplitIndices } from './split';
 import type { BuiltDataset, ColumnSchema, CsvPreview, CsvSchema, DatasetOptions, ParseResult, RawTable } from './types';
 
 export const DEFAULT_TEST_FRACTION = 0.2;
+/** Largest test fraction accepted (split.ts clamps to the same). */
+const MAX_TEST_FRACTION = 0.9;
 export const DEFAULT_SEED = 42;
 const PREVIEW_ROWS = 10;
 
@@ -23,7 +26,7 @@ function describeColumns(
   table: RawTable,
   labelIndex: number,
   excluded: ReadonlySet<string>,
-  warnings: string[],
+  warnings: Message[],
 ): { columns: ColumnSchema[]; parsed: (Float64Array | null)[] } {
   const decimalComma = table.delimiter !== ',';
   const parsed: (Float64Array | null)[] = table.columns.map(() => null);
@@ -44,15 +47,13 @@ function describeColumns(
       missingSlot: false,
     };
     if (index === labelIndex) return { ...column, role: 'label' };
-    if (excluded.has(name)) return { ...column, role: 'ignored', ignoreCause: 'excluded', reason: 'excluded by you' };
+    if (excluded.has(name)) return { ...column, role: 'ignored', ignoreCause: 'excluded', reason: note('csv.column-excluded', {}) };
     if (facts.ignoreCause !== undefined) {
       return { ...column, role: 'ignored', ignoreCause: facts.ignoreCause, reason: facts.reason };
     }
     if (facts.firstInvalid !== undefined) {
       const { line, value } = facts.firstInvalid;
-      warnings.push(
-        `Column "${name}": ${facts.invalid} values are not numbers (the first, "${value}", on line ${line}) and are treated as missing.`,
-      );
+      warnings.push(msg('csv.not-numbers', { column: name, count: facts.invalid, first: value, line }));
     }
     parsed[index] = facts.values ?? null;
     return column;
@@ -67,12 +68,7 @@ function matchColumns(train: RawTable, test: RawTable): ParseResult<number[]> {
   const missing = train.columns.filter((name) => !at.has(name));
   const extra = test.columns.filter((name) => !known.has(name));
   if (missing.length === 0 && extra.length === 0) return { ok: true, value: train.columns.map((name) => at.get(name) ?? -1) };
-  const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
-  const parts = [missing.length > 0 ? `missing ${quote(missing)}` : '', extra.length > 0 ? `extra ${quote(extra)}` : ''];
-  return {
-    ok: false,
-    reason: `${test.fileName} does not have the columns of ${train.fileName}: ${parts.filter((p) => p !== '').join('; ')}. A test file needs the same column names (in any order).`,
-  };
+  return { ok: false, reason: msg('csv.test-columns-differ', { test: test.fileName, train: train.fileName, missing, extra }) };
 }
 
 /** Fill in each feature's training statistics (mean/std or vocabulary). */
@@ -105,7 +101,7 @@ function planTest(
   label: number,
   labels: Labelled,
   options: DatasetOptions,
-  warnings: string[],
+  warnings: Message[],
 ): ParseResult<TestPlan> {
   if (testTable === undefined) {
     const fraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
@@ -116,7 +112,7 @@ function planTest(
   if (!matched.ok) return matched;
   const tested = testLabels(testTable, matched.value[label], labels.classNames, table.fileName);
   if (!tested.ok) return tested;
-  if (tested.value.missing > 0) warnings.push(`Dropped ${tested.value.missing} rows of ${testTable.fileName} without a label.`);
+  if (tested.value.missing > 0) warnings.push(msg('csv.dropped-no-label', { file: testTable.fileName, count: tested.value.missing }));
   return {
     ok: true,
     value: {
@@ -135,14 +131,14 @@ export function buildDataset(table: RawTable, options: DatasetOptions = {}, test
   try {
     return build(table, options, testTable);
   } catch (error) {
-    return { ok: false, reason: `Unexpected error building the data set from ${table.fileName}: ${String(error)}` };
+    return { ok: false, reason: msg('csv.unexpected-build', { file: table.fileName, detail: String(error) }) };
   }
 }
 
 function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): ParseResult<BuiltDataset> {
   const fraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
-  if (!(fraction >= 0 && fraction <= 0.9)) {
-    return { ok: false, reason: `The test fraction must be between 0 and 0.9 (it is ${fraction}).` };
+  if (!(fraction >= 0 && fraction <= MAX_TEST_FRACTION)) {
+    return { ok: false, reason: msg('csv.bad-test-fraction', { fraction, max: MAX_TEST_FRACTION }) };
   }
   const labelIndex = resolveLabelIndex(table, options);
   if (!labelIndex.ok) return labelIndex;
@@ -153,21 +149,19 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   const warnings = [...table.warnings];
   const last = table.columns.length - 1;
   if (options.labelColumn === undefined && label !== last) {
-    warnings.push(`The last column "${table.columns[last]}" does not look like classes, so "${table.columns[label]}" is the label: pick another label column if that is wrong.`);
+    warnings.push(msg('csv.label-guessed', { last: table.columns[last], label: table.columns[label] }));
   }
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
-    const why = columns.filter((c) => c.role === 'ignored').map((c) => `"${c.name}" (${c.reason ?? ''})`);
-    return {
-      ok: false,
-      reason: `${table.fileName} has no usable feature column besides the label "${table.columns[label]}": ${why.join(', ')}. Include a column or choose another label.`,
-    };
+    const ignored = columns.flatMap((c) => (c.role === 'ignored' && c.reason !== undefined ? [{ name: c.name, note: c.reason }] : []));
+    const params = { file: table.fileName, label: table.columns[label], columns: ignored.map((c) => c.name), notes: ignored.map((c) => c.note) };
+    return { ok: false, reason: msg('csv.no-features', params) };
   }
 
   const test = planTest(table, testTable, label, labels.value, options, warnings);
   if (!test.ok) return test;
   const { split, source } = test.value;
-  if (labels.value.missing > 0) warnings.push(`Dropped ${labels.value.missing} rows of ${table.fileName} without a label.`);
+  if (labels.value.missing > 0) warnings.push(msg('csv.dropped-no-label', { file: table.fileName, count: labels.value.missing }));
   const fitted = fitColumns(columns, parsed, table, split.train);
   const schema: CsvSchema = { version: 1, fileName: table.fileName, columns: fitted, labelIndex: label, classNames, featureNames: encodedNames(fitted) };
   const comma = (t: RawTable) => t.delimiter !== ',';
@@ -195,7 +189,7 @@ function makePreview(
   table: RawTable,
   schema: CsvSchema,
   data: ClassificationData,
-  warnings: string[],
+  warnings: Message[],
   droppedNoLabel: number,
   testFile: boolean,
 ): CsvPreview {

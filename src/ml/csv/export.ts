@@ -10,6 +10,7 @@
  * exactly. Written with a UTF-8 BOM and CRLF line ends: without the BOM, Excel reads
  * UTF-8 as the local code page and garbles Korean names.
  */
+import { msg } from '../../shared/message';
 import { parseCsvText } from './tokenize';
 import type { ParseResult } from './types';
 import { uniqueNames } from './values';
@@ -81,14 +82,14 @@ export function readPredictionsCsv(text: string, classCount: number): ParseResul
   const parsed = parseCsvText(text, ',');
   if (!parsed.ok) return parsed;
   const [head, ...body] = parsed.value.records;
-  if (head === undefined) return { ok: false, reason: 'The predictions file is empty.' };
+  if (head === undefined) return { ok: false, reason: msg('csv.predictions-empty') };
   const original = head.length - 1 - classCount;
-  if (original < 0) return { ok: false, reason: `Line 1 has ${head.length} columns, fewer than the ${classCount + 1} added ones.` };
+  if (original < 0) return { ok: false, reason: msg('csv.predictions-narrow', { columns: head.length, added: classCount + 1 }) };
   const result: PredictionsTable = { header: head.slice(0, original).map(uncsvCell), rows: [], predicted: [], probabilities: [] };
   for (let r = 0; r < body.length; r++) {
     const cells = body[r];
     if (cells.length !== head.length) {
-      return { ok: false, reason: `Line ${parsed.value.lines[r + 1]} has ${cells.length} values; line 1 has ${head.length}.` };
+      return { ok: false, reason: msg('csv.predictions-ragged', { line: parsed.value.lines[r + 1], found: cells.length, expected: head.length }) };
     }
     result.rows.push(cells.slice(0, original).map(uncsvCell));
     result.predicted.push(uncsvCell(cells[original]));

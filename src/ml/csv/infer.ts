@@ -7,6 +7,7 @@
  * would swamp the model.
  */
 import type { ColumnKind, IgnoreCause } from './types';
+import type { ColumnNote, ColumnNoteCode, ColumnNoteMessages } from '../../shared/messages/csv';
 import { isMissing, looksLikeDate, parseNumber } from './values';
 
 /** Most one-hot slots a categorical column may have. */
@@ -23,6 +24,11 @@ const MOSTLY_DISTINCT = 0.5;
 const MIN_ROW_NUMBERS = 10;
 const ID_NAME = /^(?:id|.*[ _.-]id|index|idx|row|row ?(?:no|number|id)|no\.?|#)$/i;
 
+/** A column's note, typed by its code. */
+export function note<C extends ColumnNoteCode>(code: C, params: ColumnNoteMessages[C]): ColumnNote {
+  return { code, params } as ColumnNote;
+}
+
 export interface ColumnFacts {
   kind: ColumnKind;
   missing: number;
@@ -31,7 +37,7 @@ export interface ColumnFacts {
   decimalComma: boolean;
   /** Set when the values make the column unusable as a feature. */
   ignoreCause?: IgnoreCause;
-  reason?: string;
+  reason?: ColumnNote;
   /** First non-number in a numeric column, for the warning. */
   firstInvalid?: { line: number; value: string };
   /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
@@ -134,47 +140,49 @@ export function inferColumn(
   const texts = s.present - s.numbers;
   const distinct = s.seen.size;
   const base = { missing: s.missing, distinct, decimalComma: s.commas > 0 };
-  if (s.present === 0) return { ...base, kind: 'numeric', invalid: 0, ignoreCause: 'empty', reason: 'every value is missing' };
+  if (s.present === 0) return { ...base, kind: 'numeric', invalid: 0, ignoreCause: 'empty', reason: note('csv.column-empty', {}) };
 
   if (isNumericColumn(s)) {
     const facts: ColumnFacts = { ...base, kind: 'numeric', invalid: texts, firstInvalid: s.firstText, values: s.values };
-    if (s.min === s.max) return { ...facts, ignoreCause: 'constant', reason: `every value is ${s.min}` };
+    if (s.min === s.max) return { ...facts, ignoreCause: 'constant', reason: note('csv.column-constant', { value: s.min }) };
     // 1, 2, 3, ... down the file is a row number once there are enough rows to be sure.
     const rowNumber = s.sequential && s.numbers >= MIN_ROW_NUMBERS;
     if (s.allInteger && s.numbers > 2 && (rowNumber || (ID_NAME.test(name.trim()) && allDistinct(s.values)))) {
-      return { ...facts, ignoreCause: 'identifier', reason: 'a row number or identifier (a different whole number on every row)' };
+      return { ...facts, ignoreCause: 'identifier', reason: note('csv.column-row-number', {}) };
     }
     return facts;
   }
 
   const facts: ColumnFacts = { ...base, kind: 'categorical', invalid: 0, decimalComma: false };
-  if (distinct === 1) return { ...facts, ignoreCause: 'constant', reason: `every value is "${[...s.seen][0]}"` };
+  if (distinct === 1) return { ...facts, ignoreCause: 'constant', reason: note('csv.column-constant', { value: [...s.seen][0] }) };
   // Small files: up to 10 distinct values are categories even if every row differs.
   const capped = s.presentAtCap >= 0;
   const mostlyDistinct = capped
     ? s.presentAtCap <= DISTINCT_CAP / MOSTLY_DISTINCT
     : distinct > Math.max(10, s.present * MOSTLY_DISTINCT);
   if (!mostlyDistinct && distinct <= MAX_CATEGORIES) return facts;
-  const many = capped ? `more than ${DISTINCT_CAP}` : String(distinct);
+  const many = { distinct: capped ? DISTINCT_CAP : distinct, capped };
   // A column of numbers with too much text in it: say so, it is the fixable part.
   const mixed =
-    s.numbers >= texts && s.firstText !== undefined
-      ? `mixes numbers and text (${texts} values are not numbers, the first "${s.firstText.value}" on line ${s.firstText.line}); `
-      : '';
-  if (mixed === '' && s.dates >= texts * 0.9) {
-    return { ...facts, ignoreCause: 'dates', reason: `dates (${many} different values); a date as such is no feature` };
+    s.numbers >= texts && s.firstText !== undefined ? { texts, first: s.firstText.value, line: s.firstText.line } : null;
+  if (mixed === null && s.dates >= texts * 0.9) {
+    return { ...facts, ignoreCause: 'dates', reason: note('csv.column-dates', many) };
   }
   if (!mostlyDistinct) {
-    return {
-      ...facts,
-      ignoreCause: 'too-many-categories',
-      reason: `${mixed}${many} different values; at most ${MAX_CATEGORIES} categories are one-hot encoded`,
-    };
+    const reason =
+      mixed === null
+        ? note('csv.column-too-many-categories', { ...many, max: MAX_CATEGORIES })
+        : note('csv.column-mixed-categories', { ...mixed, ...many, max: MAX_CATEGORIES });
+    return { ...facts, ignoreCause: 'too-many-categories', reason };
   }
-  if (mixed === '' && s.spaced >= texts * 0.5) {
-    return { ...facts, ignoreCause: 'free-text', reason: `free text (${many} different values in ${s.present} rows)` };
+  if (mixed === null && s.spaced >= texts * 0.5) {
+    return { ...facts, ignoreCause: 'free-text', reason: note('csv.column-free-text', { ...many, rows: s.present }) };
   }
-  return { ...facts, ignoreCause: 'identifier', reason: `${mixed}an identifier (${many} different values in ${s.present} rows)` };
+  const reason =
+    mixed === null
+      ? note('csv.column-identifier', { ...many, rows: s.present })
+      : note('csv.column-mixed-identifier', { ...mixed, ...many, rows: s.present });
+  return { ...facts, ignoreCause: 'identifier', reason };
 }
 
 /** True when the column's numbers never repeat (sorting a copy: only for id-named columns). */

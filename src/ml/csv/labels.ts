@@ -5,6 +5,7 @@
  * the training file never showed is an error, not a new class.
  */
 import { listLines } from './shape';
+import { msg } from '../../shared/message';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
 
@@ -33,10 +34,7 @@ export function resolveLabelIndex(table: RawTable, options: DatasetOptions): Par
   }
   const index = table.columns.indexOf(options.labelColumn);
   if (index < 0) {
-    return {
-      ok: false,
-      reason: `${table.fileName} has no column "${options.labelColumn}" to use as the label. Its columns are: ${table.columns.join(', ')}.`,
-    };
+    return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
   }
   return { ok: true, value: index };
 }
@@ -77,10 +75,7 @@ function labelNames(table: RawTable, labelIndex: number, numeric: boolean): Pars
     if (tf !== null) {
       const id = /^\d+$/.test(t) ? Number(t) : NaN;
       if (!(id >= 0 && (tf.length === 0 || id < tf.length))) {
-        return {
-          ok: false,
-          reason: `${table.fileName}, line ${table.lines[r]}: the class id "${t}" is not one of the ${tf.length} classes named on line 1 (0 to ${tf.length - 1}).`,
-        };
+        return { ok: false, reason: msg('csv.bad-class-id', { file: table.fileName, line: table.lines[r], id: t, classes: tf.length }) };
       }
       names[r] = tf.length === 0 ? String(id) : tf[id];
     } else names[r] = numeric ? String(parseNumber(t, decimalComma)) : t;
@@ -96,14 +91,14 @@ function allNumeric(table: RawTable, labelIndex: number): boolean {
 
 /** Classes of the training table and the class id of each row. */
 export function trainLabels(table: RawTable, labelIndex: number): ParseResult<Labelled> {
-  const column = `The label column "${table.columns[labelIndex]}" of ${table.fileName}`;
+  const column = { file: table.fileName, label: table.columns[labelIndex] };
   const tf = usesTensorFlowIds(table, labelIndex);
   const numeric = !tf && allNumeric(table, labelIndex);
   const named = labelNames(table, labelIndex, numeric);
   if (!named.ok) return named;
   const counts = new Map<string, number>();
   for (const n of named.value) if (n !== null) counts.set(n, (counts.get(n) ?? 0) + 1);
-  if (counts.size === 0) return { ok: false, reason: `${column} has no values. Choose another label column.` };
+  if (counts.size === 0) return { ok: false, reason: msg('csv.label-empty', column) };
 
   let classNames: string[];
   if (tf && table.tensorflowClasses.length > 0) classNames = table.tensorflowClasses.slice();
@@ -111,22 +106,13 @@ export function trainLabels(table: RawTable, labelIndex: number): ParseResult<La
   else classNames = [...counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   if (counts.size === 1) {
-    return {
-      ok: false,
-      reason: `${column} has only one class ("${[...counts.keys()][0]}"). A classifier needs at least two: choose another label column.`,
-    };
+    return { ok: false, reason: msg('csv.label-one-class', { ...column, value: [...counts.keys()][0] }) };
   }
   if (numeric && counts.size > MAX_NUMERIC_CLASSES) {
-    return {
-      ok: false,
-      reason: `${column} has ${counts.size} different numbers: it looks like a quantity, not classes. Choose a column of classes, or group the numbers into a few classes first.`,
-    };
+    return { ok: false, reason: msg('csv.label-quantity', { ...column, distinct: counts.size }) };
   }
   if (classNames.length > MAX_CLASSES) {
-    return {
-      ok: false,
-      reason: `${column} has ${classNames.length} different values; at most ${MAX_CLASSES} classes are supported. Choose another label column.`,
-    };
+    return { ok: false, reason: msg('csv.label-too-many', { ...column, distinct: classNames.length, max: MAX_CLASSES }) };
   }
   const index = new Map(classNames.map((name, i) => [name, i] as const));
   const ids = new Int32Array(table.rows.length);
@@ -166,11 +152,8 @@ export function testLabels(table: RawTable, labelIndex: number, classNames: read
   });
   if (unknown.size > 0) {
     const [name, at] = [...unknown][0];
-    const others = unknown.size > 1 ? ` (and ${unknown.size - 1} other unknown classes)` : '';
-    return {
-      ok: false,
-      reason: `${table.fileName}, line ${at[0]}: the class "${name}" never occurs in ${trainFile}${others}; lines ${listLines(at)}. The model can only predict classes it was trained on: remove those rows or add examples to the training file.`,
-    };
+    const params = { file: table.fileName, line: at[0], name, train: trainFile, others: unknown.size - 1, ...listLines(at) };
+    return { ok: false, reason: msg('csv.unknown-class', params) };
   }
   return { ok: true, value: { classNames: classNames.slice(), ids, missing } };
 }

@@ -4,6 +4,7 @@
  * rows (columns matched by name; the label column may be absent). Errors are values
  * that name the field, column or line.
  */
+import { msg } from '../../shared/message';
 import { encodeRow, encodeRows, type CellValue } from './encode';
 import type { ColumnKind, CsvSchema, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
@@ -31,14 +32,14 @@ export function featureInputs(schema: CsvSchema): FeatureInput[] {
 export function encodeInputs(schema: CsvSchema, values: readonly string[]): ParseResult<Float32Array> {
   const features = schema.columns.filter((c) => c.role === 'feature');
   if (values.length !== features.length) {
-    return { ok: false, reason: `Expected ${features.length} values (${features.map((f) => f.name).join(', ')}), got ${values.length}.` };
+    return { ok: false, reason: msg('csv.predict-count', { features: features.map((f) => f.name), got: values.length }) };
   }
   const row: CellValue[] = schema.columns.map(() => null);
   for (let i = 0; i < features.length; i++) {
     const column = features[i];
     const text = values[i] ?? '';
     if (column.kind === 'numeric' && !isMissing(text) && Number.isNaN(parseNumber(text, true))) {
-      return { ok: false, reason: `Enter a number for "${column.name}" (or leave it empty to use the training mean).` };
+      return { ok: false, reason: msg('csv.predict-not-number', { column: column.name }) };
     }
     row[column.index] = text;
   }
@@ -60,13 +61,8 @@ export interface EncodedRows {
  */
 export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): ParseResult<EncodedRows> {
   const at = new Map(table.columns.map((name, i) => [name, i] as const));
-  const absent = schema.columns.filter((c) => c.role === 'feature' && !at.has(c.name)).map((c) => `"${c.name}"`);
-  if (absent.length > 0) {
-    return {
-      ok: false,
-      reason: `${table.fileName} lacks the feature columns ${absent.join(', ')} the model was trained on (columns are matched by name).`,
-    };
-  }
+  const absent = schema.columns.filter((c) => c.role === 'feature' && !at.has(c.name)).map((c) => c.name);
+  if (absent.length > 0) return { ok: false, reason: msg('csv.predict-missing-columns', { file: table.fileName, columns: absent }) };
   const columnMap = schema.columns.map((c) => at.get(c.name) ?? -1);
   const indices = Int32Array.from(table.rows, (_, r) => r);
   const features = encodeRows(schema, table.rows, indices, columnMap, table.delimiter !== ',');

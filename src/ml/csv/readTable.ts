@@ -11,6 +11,7 @@ import { shapeTable } from './shape';
 import { binaryReason, decodesCp949Extension, detectEncoding, scoreKorean } from './sniff';
 import { CsvTokenizer } from './tokenize';
 import type { CsvEncoding, Delimiter, ParseResult, RawTable, ReadOptions } from './types';
+import { msg } from '../../shared/message';
 
 /** Largest file accepted: 200 MB of CSV becomes several times that as JS strings. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -18,23 +19,13 @@ const CHUNK_BYTES = 1024 * 1024;
 /** Characters of text the delimiter is guessed from. */
 const SAMPLE_CHARS = 64 * 1024;
 
-/** 8 bytes, 12 KB, 1.5 MB. */
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
 /**
  * Reject a file that is too large, before reading it: call with `File.size` so the bytes
  * are never loaded. `maxBytes` defaults to MAX_FILE_BYTES.
  */
 export function checkFileSize(size: number, fileName: string, maxBytes = MAX_FILE_BYTES): ParseResult<null> {
   if (size > maxBytes) {
-    return {
-      ok: false,
-      reason: `${fileName} is ${formatSize(size)}; files up to ${formatSize(maxBytes)} can be loaded here. Remove rows or columns, or split the file.`,
-    };
+    return { ok: false, reason: msg('csv.too-large', { file: fileName, size, max: maxBytes }) };
   }
   return { ok: true, value: null };
 }
@@ -63,30 +54,28 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
     if (!shaped.ok) return shaped;
     const table: RawTable = { fileName, encoding, delimiter, ...shaped.value };
     if (replaced > 0) {
-      table.warnings.unshift(
-        `${replaced} characters of ${fileName} are not valid ${encoding} and show as "\uFFFD": try another encoding.`,
-      );
+      table.warnings.unshift(msg('csv.not-decoded', { file: fileName, count: replaced, encoding }));
     }
     if (encoding === 'euc-kr' && !decodesCp949Extension()) {
       const extended = scoreKorean(bytes).extended;
       if (extended > 0) {
-        table.warnings.unshift(`${extended} characters of ${fileName} are CP949 extension characters this runtime cannot decode.`);
+        table.warnings.unshift(msg('csv.cp949-extension', { file: fileName, count: extended }));
       }
     }
     return { ok: true, value: table };
   } catch (error) {
-    return { ok: false, reason: `Unexpected error reading ${fileName}: ${String(error)}` };
+    return { ok: false, reason: msg('csv.unexpected-read', { file: fileName, detail: String(error) }) };
   }
 }
 
 /** Bytes -> records: checks, encoding, chunked decoding, delimiter, tokenizing. */
 function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions): ParseResult<Tokenized> {
-  if (bytes.length === 0) return { ok: false, reason: `${fileName} is empty: choose a CSV file with a header and rows.` };
+  if (bytes.length === 0) return { ok: false, reason: msg('csv.no-bytes', { file: fileName }) };
   const forced = options.encoding !== undefined && options.encoding !== 'auto' ? options.encoding : null;
   const encoding = forced ?? detectEncoding(bytes).encoding;
   if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
-    const binary = binaryReason(bytes);
-    if (binary !== null) return { ok: false, reason: `${fileName} ${binary}. Choose a .csv or .txt file.` };
+    const binary = binaryReason(bytes, fileName);
+    if (binary !== null) return { ok: false, reason: binary };
   }
 
   const decoder = createChunkDecoder(encoding);
@@ -124,11 +113,9 @@ function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions
     options.onProgress?.({ fileName, bytesRead: end, totalBytes: bytes.length });
   }
   feed(decoder.end(), true);
-  if (tokenizer === null || delimiter === null) return { ok: false, reason: `${fileName} is empty.` };
+  if (tokenizer === null || delimiter === null) return { ok: false, reason: msg('csv.empty', { file: fileName }) };
   const ended = tokenizer.end();
-  if (!ended.ok) {
-    return { ok: false, reason: `${fileName}: ${ended.reason}. Close the quote or remove it, then load the file again.` };
-  }
-  if (records.length === 0) return { ok: false, reason: `${fileName} is empty (only blank lines).` };
+  if (!ended.ok) return { ok: false, reason: msg('csv.unclosed-quote-in', { file: fileName, line: ended.line }) };
+  if (records.length === 0) return { ok: false, reason: msg('csv.blank-lines', { file: fileName }) };
   return { ok: true, value: { encoding, delimiter, records, lines, replaced: decoder.replaced } };
 }

@@ -7,6 +7,7 @@
 import { detectNamesOrNone, isTensorFlowFirstRecord } from './header';
 import type { Delimiter, HeaderKind, ParseResult, RawTable } from './types';
 import { defaultNames, isMissing, uniqueNames } from './values';
+import { msg, type Message } from '../../shared/message';
 
 /** Ragged rows are skipped when fewer than this fraction of the rows; else the file is rejected. */
 export const RAGGED_LIMIT = 0.05;
@@ -15,11 +16,9 @@ const LIST_LINES = 10;
 
 type Shaped = Omit<RawTable, 'fileName' | 'encoding' | 'delimiter'>;
 
-const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe (|)' };
-
-export function listLines(lines: readonly number[]): string {
-  const shown = lines.slice(0, LIST_LINES).join(', ');
-  return lines.length > LIST_LINES ? `${shown} and ${lines.length - LIST_LINES} more` : shown;
+/** Line numbers for a message: the first LIST_LINES, and how many more there are. */
+export function listLines(lines: readonly number[]): { lines: number[]; more: number } {
+  return { lines: lines.slice(0, LIST_LINES), more: Math.max(0, lines.length - LIST_LINES) };
 }
 
 function modalCount(records: readonly (readonly string[])[], from: number): number {
@@ -58,7 +57,7 @@ export function shapeTable(
   minColumns = 2,
 ): ParseResult<Shaped> {
   const header = resolveHeader(records, delimiter, forcedHeader);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const first = records[0];
   const dataFrom = header === 'none' ? 0 : 1;
   const modal = modalCount(records, dataFrom);
@@ -69,13 +68,13 @@ export function shapeTable(
     case 'tensorflow': {
       const features = Number(first[1]?.trim());
       if (!Number.isInteger(features) || features < 1 || !/^\d+$/.test(first[0]?.trim() ?? '')) {
-        return { ok: false, reason: `${fileName}, line ${lines[0]}: a TensorFlow header is "<rows>,<features>,<class names...>".` };
+        return { ok: false, reason: msg('csv.tf-header', { file: fileName, line: lines[0] }) };
       }
       columns = [...defaultNames(features), 'class'];
       tensorflowClasses = first.slice(2).map((c) => c.trim()).filter((c) => c !== '');
       const declared = Number(first[0].trim());
       if (declared !== records.length - 1) {
-        warnings.push(`Line ${lines[0]} declares ${declared} rows; the file has ${records.length - 1}.`);
+        warnings.push(msg('csv.tf-row-count', { line: lines[0], declared, rows: records.length - 1 }));
       }
       break;
     }
@@ -90,7 +89,7 @@ export function shapeTable(
     }
     case 'none':
       columns = defaultNames(modal);
-      warnings.push(`${fileName} has no header row: columns are called "column 1" to "column ${modal}".`);
+      warnings.push(msg('csv.no-header', { file: fileName, columns: modal }));
       break;
     default: {
       const never: never = header;
@@ -115,31 +114,23 @@ export function shapeTable(
   const total = rows.length + ragged.length;
 
   if (total === 0) {
-    return { ok: false, reason: `${fileName} has a header (line ${lines[0]}) but no rows of data.` };
+    return { ok: false, reason: msg('csv.header-only', { file: fileName, line: lines[0] }) };
   }
   if (width < minColumns) {
-    return {
-      ok: false,
-      reason: `${fileName} has only one column (no comma, semicolon, tab or | separates its values). A classifier needs at least one feature column and a label column.`,
-    };
+    return { ok: false, reason: msg('csv.one-column', { file: fileName }) };
   }
   if (ragged.length > 0 && ragged.length >= total * RAGGED_LIMIT) {
     if (header !== 'none' && modal !== width && rows.length < ragged.length) {
-      return {
-        ok: false,
-        reason: `${fileName}: line ${lines[0]} names ${width} columns but most rows have ${modal} values (read with the ${DELIMITER_NAMES[delimiter]} as delimiter). Check the header line and the delimiter.`,
-      };
+      return { ok: false, reason: msg('csv.header-mismatch', { file: fileName, line: lines[0], names: width, values: modal, delimiter }) };
     }
-    return {
-      ok: false,
-      reason: `${fileName}: ${ragged.length} of ${total} rows do not have ${width} values (lines ${listLines(ragged)}). Fix those lines; fewer than ${RAGGED_LIMIT * 100}% of rows would be skipped automatically.`,
-    };
+    const params = { file: fileName, ragged: ragged.length, total, width, limit: RAGGED_LIMIT, ...listLines(ragged) };
+    return { ok: false, reason: msg('csv.ragged-rows', params) };
   }
   if (ragged.length > 0) {
-    warnings.push(`Skipped ${ragged.length} rows that do not have ${width} values (lines ${listLines(ragged)}).`);
+    warnings.push(msg('csv.skipped-ragged', { count: ragged.length, width, ...listLines(ragged) }));
   }
   if (rows.every((row) => row.every((c) => isMissing(c)))) {
-    return { ok: false, reason: `${fileName} has no values: every cell is empty or missing.` };
+    return { ok: false, reason: msg('csv.no-values', { file: fileName }) };
   }
   return { ok: true, value: { header, columns, headerCells, rows, lines: rowLines, tensorflowClasses, skippedLines: ragged, warnings } };
 }

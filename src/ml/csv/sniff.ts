@@ -6,36 +6,39 @@
  * person override the guess.
  */
 import type { CsvEncoding } from './types';
+import { msg, type Message } from '../../shared/message';
+import type { BinaryKind } from '../../shared/messages/csv';
 
 /** Bytes inspected for binary signatures and control characters. */
 const SNIFF_BYTES = 8192;
 
-const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one: save it as CSV from the spreadsheet)' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel/Office file (save it as CSV from the spreadsheet)' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive (unpack it first)' },
+const SIGNATURES: readonly { bytes: readonly number[]; kind: BinaryKind }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'png' },
+  { bytes: [0xff, 0xd8, 0xff], kind: 'jpeg' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], kind: 'gif' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'office' },
+  { bytes: [0x1f, 0x8b], kind: 'gzip' },
 ];
 
 export interface EncodingGuess {
   encoding: CsvEncoding;
-  /** Why, in words: shown next to the encoding picker. */
-  evidence: string;
+  /** Why: a byte-order mark, BOM-less UTF-16, valid UTF-8, mostly Hangul pairs (`hangul` syllables), or none of those. */
+  evidence: 'bom' | 'utf-16-zeros' | 'utf-8' | 'hangul' | 'fallback';
+  hangul?: number;
 }
 
 /**
- * A sentence saying why `bytes` are not text, or null when they may be text.
+ * Why `bytes` (of `file`) are not text, as a message, or null when they may be text.
  * Known signatures first, then NUL and other control bytes in the first 8 KiB
  * (tab, CR, LF and form feed are fine). UTF-16 text has NULs: call this only
  * for encodings other than UTF-16.
  */
-export function binaryReason(bytes: Uint8Array): string | null {
+export function binaryReason(bytes: Uint8Array, file: string): Message | null {
   for (const sig of SIGNATURES) {
     if (bytes.length >= sig.bytes.length && sig.bytes.every((b, i) => bytes[i] === b)) {
-      return `looks like ${sig.what}, not a CSV text file`;
+      return msg('csv.binary-file', { file, kind: sig.kind, count: 0, inspected: 0 });
     }
   }
   const n = Math.min(bytes.length, SNIFF_BYTES);
@@ -46,8 +49,8 @@ export function binaryReason(bytes: Uint8Array): string | null {
     if (b === 0) nul++;
     else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
-  if (nul > 0) return `contains NUL bytes (${nul} in the first ${n}), so it is not a text file`;
-  if (control > Math.max(2, n * 0.01)) return `contains ${control} control bytes in the first ${n}, so it is not a text file`;
+  if (nul > 0) return msg('csv.binary-file', { file, kind: 'nul', count: nul, inspected: n });
+  if (control > Math.max(2, n * 0.01)) return msg('csv.binary-file', { file, kind: 'control', count: control, inspected: n });
   return null;
 }
 
@@ -169,15 +172,15 @@ export function scoreKorean(bytes: Uint8Array): KoreanScore {
  */
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const bom = bomEncoding(bytes);
-  if (bom !== null) return { encoding: bom, evidence: 'byte-order mark' };
+  if (bom !== null) return { encoding: bom, evidence: 'bom' };
   const utf16 = bomlessUtf16(bytes);
-  if (utf16 !== null) return { encoding: utf16, evidence: 'every other byte is 0' };
-  if (isValidUtf8(bytes)) return { encoding: 'utf-8', evidence: 'valid UTF-8' };
+  if (utf16 !== null) return { encoding: utf16, evidence: 'utf-16-zeros' };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', evidence: 'utf-8' };
   const k = scoreKorean(bytes);
   if (k.pairs > 0 && k.invalid * 20 <= k.pairs && k.hangul * 2 >= k.pairs) {
-    return { encoding: 'euc-kr', evidence: `not UTF-8; ${k.hangul} Hangul syllables in EUC-KR/CP949` };
+    return { encoding: 'euc-kr', evidence: 'hangul', hangul: k.hangul };
   }
-  return { encoding: 'windows-1252', evidence: 'not UTF-8, not Korean' };
+  return { encoding: 'windows-1252', evidence: 'fallback' };
 }
 
 /**

@@ -11,6 +11,7 @@
  * are skipped. Strict where data would be lost: an unterminated quote is an error.
  */
 import type { ParseResult } from './types';
+import { msg } from '../../shared/message';
 
 /** Receives each non-blank record: its cells (untrimmed) and the line it starts on. */
 export type RecordSink = (cells: string[], line: number) => void;
@@ -120,18 +121,16 @@ export class CsvTokenizer {
     this.state = state;
   }
 
-  /** End of input: emits the last record; fails on a quote that was never closed. */
-  end(): ParseResult<null> {
-    if (this.state === QUOTED) {
-      return { ok: false, reason: `line ${this.quoteLine} opens a quoted value (") that is never closed` };
-    }
+  /** End of input: emits the last record; fails on a quote that was never closed, naming the line it opened on. */
+  end(): { ok: true } | { ok: false; line: number } {
+    if (this.state === QUOTED) return { ok: false, line: this.quoteLine };
     if (this.state !== START || this.cells.length > 0) {
       this.cells.push(this.partial);
       this.partial = '';
       this.endRecord();
     }
     this.state = START;
-    return { ok: true, value: null };
+    return { ok: true };
   }
 
   private take(text: string, start: number, end: number): string {
@@ -165,5 +164,5 @@ export function parseCsvText(
   });
   tokenizer.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const ended = tokenizer.end();
-  return ended.ok ? { ok: true, value: { records, lines } } : ended;
+  return ended.ok ? { ok: true, value: { records, lines } } : { ok: false, reason: msg('csv.unclosed-quote', { line: ended.line }) };
 }

@@ -8,6 +8,7 @@
  */
 import type { ClassificationData } from '../datasets/data';
 import type { CsvEncoding, CsvPreview, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
+import type { Message } from '../../shared/message';
 export type { ParseResult } from '../../shared/result';
 // The types the page also shows live in src/shared/csv.ts (one definition for both threads).
 export type * from '../../shared/csv';
@@ -55,7 +56,7 @@ export interface RawTable {
   /** 1-based line numbers of rows skipped for having the wrong number of values. */
   skippedLines: number[];
   /** Things the person should know that did not stop the load. */
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** Options of the second step; the UI re-runs only this step when they change. */

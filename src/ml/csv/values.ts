@@ -3,6 +3,7 @@
  * a decimal comma) or text. Strict on purpose: `Number('')` is 0 and `Number('0x1F')`
  * is 31, which are not what a spreadsheet cell means.
  */
+import { msg, type Message } from '../../shared/message';
 
 /** Spellings of "no value", compared trimmed and lower-cased. */
 export const MISSING_TOKENS: readonly string[] = ['', 'na', 'n/a', 'nan', 'null', '?', '-'];
@@ -68,9 +69,9 @@ export function looksLikeDate(cell: string): boolean {
  * become `column i` (1-based position); a repeated name `x` becomes `x (2)`, `x (3)`...
  * Names are only trimmed otherwise: `__proto__` is an ordinary name (callers use Maps).
  */
-export function uniqueNames(raw: readonly string[]): { names: string[]; notes: string[] } {
+export function uniqueNames(raw: readonly string[]): { names: string[]; notes: Message[] } {
   const taken = new Set<string>();
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const trimmed = raw.map((r) => r.trim());
   // Reserve the file's own non-empty names first so a generated name never steals one.
   const reserved = new Set(trimmed.filter((t) => t !== ''));
@@ -79,12 +80,12 @@ export function uniqueNames(raw: readonly string[]): { names: string[]; notes: s
     if (name === '') {
       name = `column ${i + 1}`;
       for (let k = 2; reserved.has(name) || taken.has(name); k++) name = `column ${i + 1} (${k})`;
-      notes.push(`Column ${i + 1} has no name: it is called "${name}".`);
+      notes.push(msg('csv.column-unnamed', { position: i + 1, name }));
     } else if (taken.has(name)) {
       let k = 2;
       while (taken.has(`${t} (${k})`) || reserved.has(`${t} (${k})`)) k++;
       name = `${t} (${k})`;
-      notes.push(`Column ${i + 1} repeats the name "${t}": it is called "${name}".`);
+      notes.push(msg('csv.column-renamed', { position: i + 1, original: t, name }));
     }
     taken.add(name);
     return name;

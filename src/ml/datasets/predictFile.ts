@@ -8,6 +8,7 @@ import type { Probabilities } from './source';
 import type { BatchPredictions } from '../../shared/types';
 import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
 import { encodeTableForPrediction } from '../csv/predict';
+import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
 
 const PREVIEW_ROWS = 50;
@@ -54,6 +55,6 @@ export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSch
     if (examples > 0) score = { examples, correct, accuracy: correct / examples };
   }
   const warnings = [...table.value.warnings];
-  if (labels && score && score.examples < rows) warnings.push(`${rows - score.examples} rows have no known class in the label column and are not scored.`);
+  if (labels && score && score.examples < rows) warnings.push(msg('data.rows-not-scored', { count: rows - score.examples }));
   return { ok: true, value: { fileName, rows, columns, preview, csv, score, warnings } };
 }

@@ -9,8 +9,9 @@
  * The file is stored gzipped; a server may inflate it on the way (Content-Encoding: gzip),
  * so both forms are accepted.
  */
+import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
-import { checkSize, findBadLabel, hex32, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
+import { checkSize, findBadLabel, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
 import { gunzipIfNeeded } from './gzip';
 
 export const MNIST_BINARY_MAGIC = 0x4d4e4231;
@@ -23,30 +24,27 @@ const HEADER_BYTES = 16;
  */
 export function parseMnistBinary(bytes: Uint8Array, fileName = MNIST_BINARY_FILE): ParseResult<MnistImages> {
   if (bytes.length < HEADER_BYTES) {
-    return { ok: false, reason: `${fileName}: ${bytes.length} bytes is too short for the 16-byte header.` };
+    return { ok: false, reason: msg('mnist.short-header', { file: fileName, bytes: bytes.length, header: HEADER_BYTES, format: 'binary' }) };
   }
   const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = header.getUint32(0);
   if (magic !== MNIST_BINARY_MAGIC) {
-    return { ok: false, reason: `${fileName}: not an MNIST digits file (magic ${hex32(magic)}, expected ${hex32(MNIST_BINARY_MAGIC)}).` };
+    return { ok: false, reason: msg('mnist.bin-bad-magic', { file: fileName, found: magic, expected: MNIST_BINARY_MAGIC }) };
   }
   const count = header.getUint32(4);
   const rows = header.getUint32(8);
   const cols = header.getUint32(12);
-  if (rows === 0 || cols === 0) return { ok: false, reason: `${fileName}: the header declares ${rows} x ${cols} images.` };
+  if (rows === 0 || cols === 0) return { ok: false, reason: msg('mnist.no-pixels', { file: fileName, rows, cols }) };
   // Up to 2^96: inexact beyond 2^53, but then far larger than any real file, so still unequal.
   const expected = HEADER_BYTES + count * (rows * cols + 1);
   if (bytes.length !== expected) {
-    return {
-      ok: false,
-      reason: `${fileName}: the header declares ${count} images of ${rows} x ${cols} (${expected} bytes) but the file has ${bytes.length} bytes.`,
-    };
+    return { ok: false, reason: msg('mnist.bin-size', { file: fileName, count, rows, cols, expected, bytes: bytes.length }) };
   }
   const pixelBytes = count * rows * cols;
   const images = plainView(bytes, HEADER_BYTES, pixelBytes);
   const labels = plainView(bytes, HEADER_BYTES + pixelBytes, count);
   const bad = findBadLabel(labels);
-  if (bad >= 0) return { ok: false, reason: `${fileName}: label ${labels[bad]} of image ${bad} is not a digit 0-9.` };
+  if (bad >= 0) return { ok: false, reason: msg('mnist.bad-label', { file: fileName, label: labels[bad], index: bad, at: 'image' }) };
   return { ok: true, value: { images, labels, count, rows, cols } };
 }
 

@@ -3,6 +3,7 @@
  * (the shipped 10k file, the original IDX files) goes through: grey bytes -> floats in [0, 1],
  * as read_data_sets does (`images * (1.0 / 255.0)`).
  */
+import { msg } from '../../shared/message';
 import type { LabelledSplit } from '../datasets/data';
 import type { ParseResult } from '../../shared/result';
 
@@ -44,9 +45,9 @@ export function toSplit(set: MnistImages, start: number, end: number): LabelledS
 }
 
 /** Checks a split size asked for by a caller: a whole number in [0, available]. */
-export function checkSize(what: string, size: number, available: number): ParseResult<number> {
+export function checkSize(split: 'validation' | 'test', size: number, available: number): ParseResult<number> {
   if (!Number.isInteger(size) || size < 0 || size > available) {
-    return { ok: false, reason: `The ${what} size must be a whole number from 0 to ${available}, not ${size}.` };
+    return { ok: false, reason: msg('mnist.bad-split-size', { split, size, available }) };
   }
   return { ok: true, value: size };
 }
@@ -63,9 +64,4 @@ export function plainView(bytes: Uint8Array, start: number, length: number): Uin
 export function findBadLabel(labels: Uint8Array): number {
   for (let i = 0; i < labels.length; i++) if (labels[i] >= MNIST_CLASSES) return i;
   return -1;
-}
-
-/** `0x00000803`: a 32-bit magic number as the IDX documentation writes it. */
-export function hex32(n: number): string {
-  return `0x${n.toString(16).padStart(8, '0')}`;
 }

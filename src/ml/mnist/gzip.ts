@@ -3,6 +3,7 @@
  * and Node 20 all have it), so the worker needs no zlib of its own. The output is capped:
  * a small gzip that inflates to gigabytes is refused, not allocated.
  */
+import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
 
 /** Larger than the biggest MNIST file (train-images-idx3-ubyte, 47,040,016 bytes). */
@@ -40,13 +41,13 @@ export async function gunzipIfNeeded(
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { ok: false, reason: `${fileName}: inflates to more than ${maxBytes} bytes.` };
+        return { ok: false, reason: msg('mnist.inflate-cap', { file: fileName, max: maxBytes }) };
       }
       chunks.push(value);
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `${fileName}: the gzip data is corrupt (${detail}).` };
+    return { ok: false, reason: msg('mnist.bad-gzip', { file: fileName, detail }) };
   }
   const out = new Uint8Array(total);
   let at = 0;

@@ -8,8 +8,10 @@
  * [count, rows, cols], labels 0x00000801 [count]. Every size is checked against the byte
  * length before anything is allocated, and bad files give a reason naming the file.
  */
+import { msg } from '../../shared/message';
+import type { MnistArray } from '../../shared/messages/mnist';
 import type { ParseResult } from '../../shared/result';
-import { checkSize, findBadLabel, hex32, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
+import { checkSize, findBadLabel, MNIST_CLASS_NAMES, toSplit, plainView, type MnistData, type MnistImages } from './dataset';
 import { gunzipIfNeeded, MAX_INFLATED_BYTES } from './gzip';
 
 export const IDX_IMAGES_MAGIC = 0x00000803;
@@ -33,29 +35,25 @@ interface IdxArray {
 }
 
 /** Header and size checks shared by both kinds of file. */
-function parseIdx(bytes: Uint8Array, fileName: string, magic: number, what: string): ParseResult<IdxArray> {
+function parseIdx(bytes: Uint8Array, fileName: string, magic: number, what: MnistArray): ParseResult<IdxArray> {
   const ndims = magic & 0xff;
   const headerBytes = 4 + 4 * ndims;
-  if (bytes.length < 4) return { ok: false, reason: `${fileName}: ${bytes.length} bytes is too short to be an IDX file.` };
+  if (bytes.length < 4) return { ok: false, reason: msg('mnist.idx-too-short', { file: fileName, bytes: bytes.length }) };
   const header = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const found = header.getUint32(0);
   if (found !== magic) {
     const isIdx = found >>> 16 === 0 && ((found >>> 8) & 0xff) >= 0x08 && ((found >>> 8) & 0xff) <= 0x0e;
-    const kind = found === IDX_IMAGES_MAGIC ? 'images' : found === IDX_LABELS_MAGIC ? 'labels' : isIdx ? 'another IDX array' : null;
-    const detail = kind === null ? 'is not an IDX file' : `holds ${kind}, not ${what}`;
-    return { ok: false, reason: `${fileName} ${detail} (magic ${hex32(found)}, expected ${hex32(magic)}).` };
+    const holds = found === IDX_IMAGES_MAGIC ? 'images' : found === IDX_LABELS_MAGIC ? 'labels' : isIdx ? 'other' : 'none';
+    return { ok: false, reason: msg('mnist.bad-magic', { file: fileName, found, expected: magic, holds, want: what }) };
   }
   if (bytes.length < headerBytes) {
-    return { ok: false, reason: `${fileName}: ${bytes.length} bytes is too short for the ${headerBytes}-byte IDX header.` };
+    return { ok: false, reason: msg('mnist.short-header', { file: fileName, bytes: bytes.length, header: headerBytes, format: 'idx' }) };
   }
   const dims = Array.from({ length: ndims }, (_, i) => header.getUint32(4 + 4 * i));
   // A product of uint32s: inexact beyond 2^53, but then it is far larger than any file anyway.
   const expected = headerBytes + dims.reduce((a, b) => a * b, 1);
   if (bytes.length !== expected) {
-    return {
-      ok: false,
-      reason: `${fileName}: the header declares ${what} of shape [${dims.join(', ')}] (${expected} bytes) but the file has ${bytes.length} bytes.`,
-    };
+    return { ok: false, reason: msg('mnist.idx-size', { file: fileName, what, dims, expected, bytes: bytes.length }) };
   }
   return { ok: true, value: { dims, data: plainView(bytes, headerBytes, bytes.length - headerBytes) } };
 }
@@ -68,7 +66,7 @@ export function parseIdxImages(
   const idx = parseIdx(bytes, fileName, IDX_IMAGES_MAGIC, 'images');
   if (!idx.ok) return idx;
   const [count, rows, cols] = idx.value.dims;
-  if (rows === 0 || cols === 0) return { ok: false, reason: `${fileName}: the header declares ${rows} x ${cols} images.` };
+  if (rows === 0 || cols === 0) return { ok: false, reason: msg('mnist.no-pixels', { file: fileName, rows, cols }) };
   return { ok: true, value: { images: idx.value.data, count, rows, cols } };
 }
 
@@ -78,7 +76,7 @@ export function parseIdxLabels(bytes: Uint8Array, fileName: string = IDX_FILES.t
   if (!idx.ok) return idx;
   const labels = idx.value.data;
   const bad = findBadLabel(labels);
-  if (bad >= 0) return { ok: false, reason: `${fileName}: label ${labels[bad]} at index ${bad} is not a digit 0-9.` };
+  if (bad >= 0) return { ok: false, reason: msg('mnist.bad-label', { file: fileName, label: labels[bad], index: bad, at: 'index' }) };
   return { ok: true, value: labels };
 }
 
@@ -99,10 +97,8 @@ export async function readIdxPair(
   const labels = parseIdxLabels(rawLabels.value, labelsName);
   if (!labels.ok) return labels;
   if (labels.value.length !== images.value.count) {
-    return {
-      ok: false,
-      reason: `${imagesName} has ${images.value.count} images but ${labelsName} has ${labels.value.length} labels.`,
-    };
+    const params = { images: imagesName, labels: labelsName, imageCount: images.value.count, labelCount: labels.value.length };
+    return { ok: false, reason: msg('mnist.count-mismatch', params) };
   }
   return { ok: true, value: { ...images.value, labels: labels.value } };
 }
@@ -135,10 +131,8 @@ export async function fromIdx(
   if (!test.ok) return test;
   const t = train.value;
   if (t.rows !== test.value.rows || t.cols !== test.value.cols) {
-    return {
-      ok: false,
-      reason: `${names.trainImages} holds ${t.rows} x ${t.cols} images but ${names.testImages} holds ${test.value.rows} x ${test.value.cols}.`,
-    };
+    const params = { train: names.trainImages, test: names.testImages, trainRows: t.rows, trainCols: t.cols, testRows: test.value.rows, testCols: test.value.cols };
+    return { ok: false, reason: msg('mnist.size-mismatch', params) };
   }
   const validationSize = checkSize('validation', options.validationSize ?? IDX_VALIDATION_SIZE, t.count);
   if (!validationSize.ok) return validationSize;

@@ -86,7 +86,7 @@ export interface PrecisionAt1 {
 export function precisionAt1(logits: ArrayLike<number>, labels: ArrayLike<number>, classes = MNIST_CLASSES): PrecisionAt1 {
   const examples = labels.length;
   if (logits.length !== examples * classes) {
-    throw new RangeError(`precisionAt1: ${logits.length} logits for ${examples} labels of ${classes} classes.`);
+    throw new RangeError(`precisionAt1: logits.length ${logits.length} !== labels.length ${examples} * classes ${classes}`);
   }
   let correct = 0;
   for (let i = 0; i < examples; i++) {

@@ -8,6 +8,7 @@
  * sum(v * x) / sum(v) as scipy.ndimage.center_of_mass computes it, and the target is
  * (14, 14). The real digits in public/data average (14.00, 14.00) in these coordinates.
  */
+import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
 
 export const DIGIT_SIZE = 28;
@@ -44,10 +45,10 @@ export function preprocessDigit(
   options: PreprocessOptions = {},
 ): ParseResult<Digit> {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    return { ok: false, reason: `A canvas of ${width} x ${height} pixels is not a canvas.` };
+    return { ok: false, reason: msg('mnist.bad-canvas', { width, height }) };
   }
   if (ink.length !== width * height) {
-    return { ok: false, reason: `A ${width} x ${height} canvas has ${width * height} pixels, not ${ink.length}.` };
+    return { ok: false, reason: msg('mnist.canvas-pixels', { width, height, found: ink.length }) };
   }
   const pixels = new Float32Array(DIGIT_SIZE * DIGIT_SIZE);
   const box = inkBox(ink, width, height, options.inkThreshold ?? 0);

@@ -1,4 +1,106 @@
 /** Codes of the csv area and their parameters (see ../message.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the area's sentences become codes
-export interface CsvMessages {
+
+/** Field delimiters the loader detects (re-exported by ../csv.ts, which imports this catalog). */
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+type None = Record<string, never>;
+
+/**
+ * How many different values a column has: `distinct`, or more than `distinct` when
+ * `capped` (counting stops at a cap).
+ */
+interface Distinct {
+  distinct: number;
+  capped: boolean;
+}
+
+/** A column of numbers with text in it: `texts` values are not numbers, the first is `first` on `line`. */
+interface Mixed {
+  texts: number;
+  first: string;
+  line: number;
+}
+
+/** Line numbers: the first few `lines`, and how many `more` were not listed. */
+interface Lines {
+  lines: readonly number[];
+  more: number;
+}
+
+/** Why a column is not a feature (ColumnSchema.reason), one code per cause. */
+export interface ColumnNoteMessages {
+  'csv.column-excluded': None;
+  'csv.column-empty': None;
+  /** Every value is `value`: a number, or a text shown in quotes. */
+  'csv.column-constant': { value: number | string };
+  'csv.column-row-number': None;
+  'csv.column-dates': Distinct;
+  'csv.column-too-many-categories': Distinct & { max: number };
+  'csv.column-free-text': Distinct & { rows: number };
+  'csv.column-identifier': Distinct & { rows: number };
+  'csv.column-mixed-categories': Mixed & Distinct & { max: number };
+  'csv.column-mixed-identifier': Mixed & Distinct & { rows: number };
+}
+
+export type ColumnNoteCode = keyof ColumnNoteMessages;
+
+/** A column's note as data: `{ code: 'csv.column-constant', params: { value: 3 } }`. */
+export type ColumnNote = { [C in ColumnNoteCode]: { code: C; params: ColumnNoteMessages[C] } }[ColumnNoteCode];
+
+/** What a file's first bytes say it is, when it is no text file. */
+export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'office' | 'gzip' | 'nul' | 'control';
+
+export interface CsvMessages extends ColumnNoteMessages {
+  // Reading the bytes (readTable.ts, sniff.ts, tokenize.ts).
+  /** `size` and `max` in bytes. */
+  'csv.too-large': { file: string; size: number; max: number };
+  'csv.no-bytes': { file: string };
+  /** `count` of the NUL or control bytes among the first `inspected` (0 for a signature). */
+  'csv.binary-file': { file: string; kind: BinaryKind; count: number; inspected: number };
+  'csv.empty': { file: string };
+  'csv.blank-lines': { file: string };
+  'csv.unclosed-quote': { line: number };
+  'csv.unclosed-quote-in': { file: string; line: number };
+  'csv.unexpected-read': { file: string; detail: string };
+  'csv.not-decoded': { file: string; count: number; encoding: string };
+  'csv.cp949-extension': { file: string; count: number };
+  // The rectangle (shape.ts, values.ts).
+  'csv.tf-header': { file: string; line: number };
+  'csv.tf-row-count': { line: number; declared: number; rows: number };
+  /** Column `position` (1-based) had no name, or repeated `original`; it is called `name`. */
+  'csv.column-unnamed': { position: number; name: string };
+  'csv.column-renamed': { position: number; original: string; name: string };
+  'csv.no-header': { file: string; columns: number };
+  'csv.header-only': { file: string; line: number };
+  'csv.one-column': { file: string };
+  'csv.header-mismatch': { file: string; line: number; names: number; values: number; delimiter: Delimiter };
+  /** `limit` is a fraction (0.05). */
+  'csv.ragged-rows': Lines & { file: string; ragged: number; total: number; width: number; limit: number };
+  'csv.skipped-ragged': Lines & { count: number; width: number };
+  'csv.no-values': { file: string };
+  // The data set (dataset.ts, labels.ts).
+  'csv.not-numbers': { column: string; count: number; first: string; line: number };
+  'csv.test-columns-differ': { test: string; train: string; missing: readonly string[]; extra: readonly string[] };
+  'csv.dropped-no-label': { file: string; count: number };
+  'csv.unexpected-build': { file: string; detail: string };
+  'csv.bad-test-fraction': { fraction: number; max: number };
+  'csv.label-guessed': { last: string; label: string };
+  /** `columns[i]` is left out for `notes[i]`. */
+  'csv.no-features': { file: string; label: string; columns: readonly string[]; notes: readonly ColumnNote[] };
+  'csv.no-label-column': { file: string; label: string; columns: readonly string[] };
+  /** `classes` class names on line 1, ids 0 to classes - 1. */
+  'csv.bad-class-id': { file: string; line: number; id: string; classes: number };
+  'csv.label-empty': { file: string; label: string };
+  'csv.label-one-class': { file: string; label: string; value: string };
+  'csv.label-quantity': { file: string; label: string; distinct: number };
+  'csv.label-too-many': { file: string; label: string; distinct: number; max: number };
+  /** The first unknown class `name` of `file` (`others` more unknown classes), on `lines`. */
+  'csv.unknown-class': Lines & { file: string; line: number; name: string; train: string; others: number };
+  // Prediction (predict.ts, export.ts).
+  'csv.predict-count': { features: readonly string[]; got: number };
+  'csv.predict-not-number': { column: string };
+  'csv.predict-missing-columns': { file: string; columns: readonly string[] };
+  'csv.predictions-empty': None;
+  'csv.predictions-narrow': { columns: number; added: number };
+  'csv.predictions-ragged': { line: number; found: number; expected: number };
 }

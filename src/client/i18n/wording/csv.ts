@@ -1,6 +1,299 @@
 /** English and Korean words for the csv area's message codes (src/shared/messages/csv.ts). */
-import type { Wordings } from './types';
-import type { CsvMessages } from '../../../shared/messages/csv';
+import type { Fmt } from './format';
+import type { Wording, Wordings } from './types';
+import type { Delimiter } from '../../../shared/csv';
+import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages } from '../../../shared/messages/csv';
+
+type Lang = 'en' | 'ko';
+
+/** "3, 5 and 2 more" / "3, 5 외 2개". */
+function lineList(p: { lines: readonly number[]; more: number }, lang: Lang): string {
+  const shown = p.lines.join(', ');
+  if (p.more <= 0) return shown;
+  return lang === 'en' ? `${shown} and ${p.more} more` : `${shown} 외 ${p.more}개`;
+}
+
+/** "12" or "more than 500" / "12개" or "500개 넘게". */
+function distinctEn(p: { distinct: number; capped: boolean }): string {
+  return p.capped ? `more than ${p.distinct}` : String(p.distinct);
+}
+function distinctKo(p: { distinct: number; capped: boolean }): string {
+  return p.capped ? `${p.distinct}개 넘게` : `${p.distinct}개`;
+}
+
+/** `"a", "b"`: names quoted and joined as the English sentences always did. */
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** 8 bytes, 12 KB, 1.5 MB (units are the same in Korean). */
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+const DELIMITERS: Record<Delimiter, { en: string; ko: string }> = {
+  ',': { en: 'comma', ko: '쉼표(,)' },
+  ';': { en: 'semicolon', ko: '세미콜론(;)' },
+  '\t': { en: 'tab', ko: '탭' },
+  '|': { en: 'pipe (|)', ko: '세로 막대(|)' },
+};
+
+const BINARY: Record<Exclude<BinaryKind, 'nul' | 'control'>, { en: string; ko: string }> = {
+  png: { en: 'a PNG image', ko: 'PNG 이미지' },
+  jpeg: { en: 'a JPEG image', ko: 'JPEG 이미지' },
+  gif: { en: 'a GIF image', ko: 'GIF 이미지' },
+  pdf: { en: 'a PDF document', ko: 'PDF 문서' },
+  zip: { en: 'a ZIP archive (an .xlsx workbook is one: save it as CSV from the spreadsheet)', ko: 'ZIP 압축 파일(.xlsx 통합 문서도 ZIP입니다: 스프레드시트에서 CSV로 저장하세요)' },
+  office: { en: 'an old Excel/Office file (save it as CSV from the spreadsheet)', ko: '예전 Excel/Office 파일(스프레드시트에서 CSV로 저장하세요)' },
+  gzip: { en: 'a gzip archive (unpack it first)', ko: 'gzip 압축 파일(먼저 압축을 푸세요)' },
+};
+
+function binaryEn(p: CsvMessages['csv.binary-file']): string {
+  if (p.kind === 'nul') return `contains NUL bytes (${p.count} in the first ${p.inspected}), so it is not a text file`;
+  if (p.kind === 'control') return `contains ${p.count} control bytes in the first ${p.inspected}, so it is not a text file`;
+  return `looks like ${BINARY[p.kind].en}, not a CSV text file`;
+}
+function binaryKo(p: CsvMessages['csv.binary-file']): string {
+  if (p.kind === 'nul') return `앞부분 ${p.inspected}바이트에 NUL 바이트가 ${p.count}개 있어 텍스트 파일이 아닙니다`;
+  if (p.kind === 'control') return `앞부분 ${p.inspected}바이트에 제어 문자가 ${p.count}개 있어 텍스트 파일이 아닙니다`;
+  return `CSV 텍스트 파일이 아니라 ${BINARY[p.kind].ko}로 보입니다`;
+}
+
+const mixedEn = (p: { texts: number; first: string; line: number }) =>
+  `mixes numbers and text (${p.texts} values are not numbers, the first "${p.first}" on line ${p.line}); `;
+const mixedKo = (p: { texts: number; first: string; line: number }) =>
+  `숫자와 텍스트가 섞여 있음(숫자가 아닌 값 ${p.texts}개, 첫 값은 ${p.line}행의 "${p.first}"); `;
+
+export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
+  'csv.column-excluded': { en: () => 'excluded by you', ko: () => '직접 제외한 열' },
+  'csv.column-empty': { en: () => 'every value is missing', ko: () => '모든 값이 비어 있음' },
+  'csv.column-constant': {
+    en: (p) => (typeof p.value === 'number' ? `every value is ${p.value}` : `every value is "${p.value}"`),
+    ko: (p) => (typeof p.value === 'number' ? `모든 값이 ${p.value}임` : `모든 값이 "${p.value}"임`),
+  },
+  'csv.column-row-number': {
+    en: () => 'a row number or identifier (a different whole number on every row)',
+    ko: () => '행 번호나 식별자로 보임(행마다 다른 정수)',
+  },
+  'csv.column-dates': {
+    en: (p) => `dates (${distinctEn(p)} different values); a date as such is no feature`,
+    ko: (p) => `날짜(서로 다른 값 ${distinctKo(p)}): 날짜 자체는 특성으로 쓰지 않습니다`,
+  },
+  'csv.column-too-many-categories': {
+    en: (p) => `${distinctEn(p)} different values; at most ${p.max} categories are one-hot encoded`,
+    ko: (p) => `서로 다른 값이 ${distinctKo(p)}: 원-핫 인코딩은 범주 ${p.max}개까지입니다`,
+  },
+  'csv.column-free-text': {
+    en: (p) => `free text (${distinctEn(p)} different values in ${p.rows} rows)`,
+    ko: (p) => `자유 형식 텍스트(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
+  },
+  'csv.column-identifier': {
+    en: (p) => `an identifier (${distinctEn(p)} different values in ${p.rows} rows)`,
+    ko: (p) => `식별자로 보임(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
+  },
+  'csv.column-mixed-categories': {
+    en: (p) => `${mixedEn(p)}${distinctEn(p)} different values; at most ${p.max} categories are one-hot encoded`,
+    ko: (p) => `${mixedKo(p)}서로 다른 값이 ${distinctKo(p)}: 원-핫 인코딩은 범주 ${p.max}개까지입니다`,
+  },
+  'csv.column-mixed-identifier': {
+    en: (p) => `${mixedEn(p)}an identifier (${distinctEn(p)} different values in ${p.rows} rows)`,
+    ko: (p) => `${mixedKo(p)}식별자로 보임(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
+  },
+};
+
+/** A column note inside another sentence. */
+function note(n: ColumnNote, lang: Lang, f: Fmt): string {
+  const wording = columnNoteWording[n.code] as Wording<unknown>;
+  return wording[lang](n.params, f);
+}
+
+const labelEn = (p: { file: string; label: string }) => `The label column "${p.label}" of ${p.file}`;
+const labelKo = (p: { file: string; label: string }) => `${p.file}의 레이블 열 "${p.label}"`;
 
 export const csvWording: Wordings<keyof CsvMessages> = {
+  ...columnNoteWording,
+  'csv.too-large': {
+    en: (p) => `${p.file} is ${size(p.size)}; files up to ${size(p.max)} can be loaded here. Remove rows or columns, or split the file.`,
+    ko: (p) => `${p.file} 파일은 ${size(p.size)}입니다. 여기서는 ${size(p.max)}까지 불러올 수 있습니다. 행이나 열을 지우거나 파일을 나누세요.`,
+  },
+  'csv.no-bytes': {
+    en: (p) => `${p.file} is empty: choose a CSV file with a header and rows.`,
+    ko: (p) => `${p.file} 파일이 비어 있습니다. 머리글과 행이 있는 CSV 파일을 고르세요.`,
+  },
+  'csv.binary-file': {
+    en: (p) => `${p.file} ${binaryEn(p)}. Choose a .csv or .txt file.`,
+    ko: (p) => `${p.file} 파일은 ${binaryKo(p)}. .csv나 .txt 파일을 고르세요.`,
+  },
+  'csv.empty': { en: (p) => `${p.file} is empty.`, ko: (p) => `${p.file} 파일이 비어 있습니다.` },
+  'csv.blank-lines': {
+    en: (p) => `${p.file} is empty (only blank lines).`,
+    ko: (p) => `${p.file} 파일이 비어 있습니다(빈 줄뿐입니다).`,
+  },
+  'csv.unclosed-quote': {
+    en: (p) => `line ${p.line} opens a quoted value (") that is never closed`,
+    ko: (p) => `${p.line}행에서 연 따옴표(")가 닫히지 않습니다`,
+  },
+  'csv.unclosed-quote-in': {
+    en: (p) => `${p.file}: line ${p.line} opens a quoted value (") that is never closed. Close the quote or remove it, then load the file again.`,
+    ko: (p) => `${p.file}: ${p.line}행에서 연 따옴표(")가 닫히지 않습니다. 따옴표를 닫거나 지운 뒤 파일을 다시 불러오세요.`,
+  },
+  'csv.unexpected-read': {
+    en: (p) => `Unexpected error reading ${p.file}: ${p.detail}`,
+    ko: (p) => `${p.file} 파일을 읽다가 예상하지 못한 오류가 났습니다: ${p.detail}`,
+  },
+  'csv.not-decoded': {
+    en: (p) => `${p.count} characters of ${p.file} are not valid ${p.encoding} and show as "\uFFFD": try another encoding.`,
+    ko: (p) => `${p.file}의 문자 ${p.count}개가 올바른 ${p.encoding}이 아니어서 "\uFFFD"로 보입니다. 다른 인코딩을 골라 보세요.`,
+  },
+  'csv.cp949-extension': {
+    en: (p) => `${p.count} characters of ${p.file} are CP949 extension characters this runtime cannot decode.`,
+    ko: (p) => `${p.file}의 문자 ${p.count}개는 이 환경에서 디코딩할 수 없는 CP949 확장 문자입니다.`,
+  },
+  'csv.tf-header': {
+    en: (p) => `${p.file}, line ${p.line}: a TensorFlow header is "<rows>,<features>,<class names...>".`,
+    ko: (p) => `${p.file}, ${p.line}행: TensorFlow 머리글은 "<rows>,<features>,<class names...>" 형식입니다.`,
+  },
+  'csv.tf-row-count': {
+    en: (p) => `Line ${p.line} declares ${p.declared} rows; the file has ${p.rows}.`,
+    ko: (p) => `${p.line}행에는 ${p.declared}행이라고 적혀 있지만 파일에는 ${p.rows}행이 있습니다.`,
+  },
+  'csv.column-unnamed': {
+    en: (p) => `Column ${p.position} has no name: it is called "${p.name}".`,
+    ko: (p) => `${p.position}번째 열에 이름이 없어 "${p.name}"(으)로 부릅니다.`,
+  },
+  'csv.column-renamed': {
+    en: (p) => `Column ${p.position} repeats the name "${p.original}": it is called "${p.name}".`,
+    ko: (p) => `${p.position}번째 열의 이름 "${p.original}"이(가) 겹쳐 "${p.name}"(으)로 부릅니다.`,
+  },
+  'csv.no-header': {
+    en: (p) => `${p.file} has no header row: columns are called "column 1" to "column ${p.columns}".`,
+    ko: (p) => `${p.file} 파일에 머리글 행이 없어 열 이름을 "column 1"부터 "column ${p.columns}"까지로 붙였습니다.`,
+  },
+  'csv.header-only': {
+    en: (p) => `${p.file} has a header (line ${p.line}) but no rows of data.`,
+    ko: (p) => `${p.file} 파일에 머리글(${p.line}행)은 있지만 데이터 행이 없습니다.`,
+  },
+  'csv.one-column': {
+    en: (p) =>
+      `${p.file} has only one column (no comma, semicolon, tab or | separates its values). A classifier needs at least one feature column and a label column.`,
+    ko: (p) =>
+      `${p.file} 파일에는 열이 하나뿐입니다(쉼표, 세미콜론, 탭, |로 값이 나뉘지 않습니다). 분류기에는 특성 열이 하나 이상, 그리고 레이블 열이 필요합니다.`,
+  },
+  'csv.header-mismatch': {
+    en: (p) =>
+      `${p.file}: line ${p.line} names ${p.names} columns but most rows have ${p.values} values (read with the ${DELIMITERS[p.delimiter].en} as delimiter). Check the header line and the delimiter.`,
+    ko: (p) =>
+      `${p.file}: ${p.line}행에는 열 이름이 ${p.names}개인데 대부분의 행에는 값이 ${p.values}개입니다(구분자 ${DELIMITERS[p.delimiter].ko}로 읽음). 머리글 행과 구분자를 확인하세요.`,
+  },
+  'csv.ragged-rows': {
+    en: (p) =>
+      `${p.file}: ${p.ragged} of ${p.total} rows do not have ${p.width} values (lines ${lineList(p, 'en')}). Fix those lines; fewer than ${p.limit * 100}% of rows would be skipped automatically.`,
+    ko: (p) =>
+      `${p.file}: ${p.total}행 중 ${p.ragged}행의 값이 ${p.width}개가 아닙니다(${lineList(p, 'ko')}행). 그 행들을 고치세요. 그런 행이 ${p.limit * 100}% 미만이면 자동으로 건너뜁니다.`,
+  },
+  'csv.skipped-ragged': {
+    en: (p) => `Skipped ${p.count} rows that do not have ${p.width} values (lines ${lineList(p, 'en')}).`,
+    ko: (p) => `값이 ${p.width}개가 아닌 ${p.count}행을 건너뛰었습니다(${lineList(p, 'ko')}행).`,
+  },
+  'csv.no-values': {
+    en: (p) => `${p.file} has no values: every cell is empty or missing.`,
+    ko: (p) => `${p.file} 파일에 값이 없습니다. 모든 칸이 비어 있거나 결측값입니다.`,
+  },
+  'csv.not-numbers': {
+    en: (p) => `Column "${p.column}": ${p.count} values are not numbers (the first, "${p.first}", on line ${p.line}) and are treated as missing.`,
+    ko: (p) => `"${p.column}" 열: 숫자가 아닌 값 ${p.count}개(첫 값은 ${p.line}행의 "${p.first}")를 결측값으로 처리합니다.`,
+  },
+  'csv.test-columns-differ': {
+    en: (p) => {
+      const parts = [p.missing.length > 0 ? `missing ${quoted(p.missing)}` : '', p.extra.length > 0 ? `extra ${quoted(p.extra)}` : ''];
+      return `${p.test} does not have the columns of ${p.train}: ${parts.filter((s) => s !== '').join('; ')}. A test file needs the same column names (in any order).`;
+    },
+    ko: (p) => {
+      const parts = [p.missing.length > 0 ? `없는 열 ${quoted(p.missing)}` : '', p.extra.length > 0 ? `더 있는 열 ${quoted(p.extra)}` : ''];
+      return `${p.test} 파일의 열이 ${p.train} 파일과 다릅니다: ${parts.filter((s) => s !== '').join('; ')}. 테스트 파일에는 같은 이름의 열이 있어야 합니다(순서는 상관없습니다).`;
+    },
+  },
+  'csv.dropped-no-label': {
+    en: (p) => `Dropped ${p.count} rows of ${p.file} without a label.`,
+    ko: (p) => `${p.file}에서 레이블이 없는 ${p.count}행을 뺐습니다.`,
+  },
+  'csv.unexpected-build': {
+    en: (p) => `Unexpected error building the data set from ${p.file}: ${p.detail}`,
+    ko: (p) => `${p.file}로 데이터 세트를 만들다가 예상하지 못한 오류가 났습니다: ${p.detail}`,
+  },
+  'csv.bad-test-fraction': {
+    en: (p) => `The test fraction must be between 0 and ${p.max} (it is ${p.fraction}).`,
+    ko: (p) => `테스트 비율은 0과 ${p.max} 사이여야 합니다(지금은 ${p.fraction}).`,
+  },
+  'csv.label-guessed': {
+    en: (p) => `The last column "${p.last}" does not look like classes, so "${p.label}" is the label: pick another label column if that is wrong.`,
+    ko: (p) => `마지막 열 "${p.last}"은(는) 클래스로 보이지 않아 "${p.label}"을(를) 레이블로 정했습니다. 틀렸다면 다른 레이블 열을 고르세요.`,
+  },
+  'csv.no-features': {
+    en: (p, f) => {
+      const why = p.columns.map((c, i) => `"${c}" (${p.notes[i] ? note(p.notes[i], 'en', f) : ''})`);
+      return `${p.file} has no usable feature column besides the label "${p.label}": ${why.join(', ')}. Include a column or choose another label.`;
+    },
+    ko: (p, f) => {
+      const why = p.columns.map((c, i) => `"${c}"(${p.notes[i] ? note(p.notes[i], 'ko', f) : ''})`);
+      return `${p.file}에는 레이블 "${p.label}" 말고 쓸 수 있는 특성 열이 없습니다: ${why.join(', ')}. 열을 포함하거나 다른 레이블을 고르세요.`;
+    },
+  },
+  'csv.no-label-column': {
+    en: (p) => `${p.file} has no column "${p.label}" to use as the label. Its columns are: ${p.columns.join(', ')}.`,
+    ko: (p) => `${p.file}에는 레이블로 쓸 "${p.label}" 열이 없습니다. 있는 열: ${p.columns.join(', ')}.`,
+  },
+  'csv.bad-class-id': {
+    en: (p) => `${p.file}, line ${p.line}: the class id "${p.id}" is not one of the ${p.classes} classes named on line 1 (0 to ${p.classes - 1}).`,
+    ko: (p) => `${p.file}, ${p.line}행: 클래스 번호 "${p.id}"은(는) 1행에 적힌 클래스 ${p.classes}개(0부터 ${p.classes - 1}까지)에 없습니다.`,
+  },
+  'csv.label-empty': {
+    en: (p) => `${labelEn(p)} has no values. Choose another label column.`,
+    ko: (p) => `${labelKo(p)}에 값이 없습니다. 다른 레이블 열을 고르세요.`,
+  },
+  'csv.label-one-class': {
+    en: (p) => `${labelEn(p)} has only one class ("${p.value}"). A classifier needs at least two: choose another label column.`,
+    ko: (p) => `${labelKo(p)}에는 클래스가 하나("${p.value}")뿐입니다. 분류기에는 클래스가 둘 이상 필요하니 다른 레이블 열을 고르세요.`,
+  },
+  'csv.label-quantity': {
+    en: (p) =>
+      `${labelEn(p)} has ${p.distinct} different numbers: it looks like a quantity, not classes. Choose a column of classes, or group the numbers into a few classes first.`,
+    ko: (p) =>
+      `${labelKo(p)}에는 서로 다른 숫자가 ${p.distinct}개 있어 클래스가 아니라 수량으로 보입니다. 클래스 열을 고르거나, 먼저 숫자를 몇 개의 클래스로 묶으세요.`,
+  },
+  'csv.label-too-many': {
+    en: (p) => `${labelEn(p)} has ${p.distinct} different values; at most ${p.max} classes are supported. Choose another label column.`,
+    ko: (p) => `${labelKo(p)}에는 서로 다른 값이 ${p.distinct}개 있습니다. 클래스는 ${p.max}개까지 지원합니다. 다른 레이블 열을 고르세요.`,
+  },
+  'csv.unknown-class': {
+    en: (p) => {
+      const others = p.others > 0 ? ` (and ${p.others} other unknown classes)` : '';
+      return `${p.file}, line ${p.line}: the class "${p.name}" never occurs in ${p.train}${others}; lines ${lineList(p, 'en')}. The model can only predict classes it was trained on: remove those rows or add examples to the training file.`;
+    },
+    ko: (p) => {
+      const others = p.others > 0 ? `(모르는 클래스가 ${p.others}개 더 있음)` : '';
+      return `${p.file}, ${p.line}행: 클래스 "${p.name}"은(는) ${p.train}에 나오지 않습니다${others}. 해당 행: ${lineList(p, 'ko')}. 모델은 학습한 클래스만 예측할 수 있으니 그 행들을 지우거나 학습 파일에 예시를 넣으세요.`;
+    },
+  },
+  'csv.predict-count': {
+    en: (p) => `Expected ${p.features.length} values (${p.features.join(', ')}), got ${p.got}.`,
+    ko: (p) => `값이 ${p.features.length}개(${p.features.join(', ')}) 필요한데 ${p.got}개를 받았습니다.`,
+  },
+  'csv.predict-not-number': {
+    en: (p) => `Enter a number for "${p.column}" (or leave it empty to use the training mean).`,
+    ko: (p) => `"${p.column}"에 숫자를 넣으세요(비워 두면 학습 데이터의 평균을 씁니다).`,
+  },
+  'csv.predict-missing-columns': {
+    en: (p) => `${p.file} lacks the feature columns ${quoted(p.columns)} the model was trained on (columns are matched by name).`,
+    ko: (p) => `${p.file}에 모델이 학습한 특성 열 ${quoted(p.columns)}이(가) 없습니다(열은 이름으로 맞춥니다).`,
+  },
+  'csv.predictions-empty': { en: () => 'The predictions file is empty.', ko: () => '예측 파일이 비어 있습니다.' },
+  'csv.predictions-narrow': {
+    en: (p) => `Line 1 has ${p.columns} columns, fewer than the ${p.added} added ones.`,
+    ko: (p) => `1행의 열은 ${p.columns}개로, 덧붙인 열 ${p.added}개보다 적습니다.`,
+  },
+  'csv.predictions-ragged': {
+    en: (p) => `Line ${p.line} has ${p.found} values; line 1 has ${p.expected}.`,
+    ko: (p) => `${p.line}행의 값은 ${p.found}개인데 1행은 ${p.expected}개입니다.`,
+  },
 };

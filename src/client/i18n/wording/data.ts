@@ -3,4 +3,36 @@ import type { Wordings } from './types';
 import type { DataMessages } from '../../../shared/messages/data';
 
 export const dataWording: Wordings<keyof DataMessages> = {
+  'data.tf-header': {
+    en: (p) => `${p.file}: line 1 should be "<rows>,<features>,<class names...>".`,
+    ko: (p) => `${p.file}: 1행은 "<rows>,<features>,<class names...>" 형식이어야 합니다.`,
+  },
+  'data.tf-no-features': {
+    en: (p) => `${p.file}: line 1 declares no features.`,
+    ko: (p) => `${p.file}: 1행에 특성이 하나도 적혀 있지 않습니다.`,
+  },
+  'data.tf-row-count': {
+    en: (p) => `${p.file}: line 1 declares ${p.declared} rows but the file has ${p.rows}.`,
+    ko: (p) => `${p.file}: 1행에는 ${p.declared}행이라고 적혀 있지만 파일에는 ${p.rows}행이 있습니다.`,
+  },
+  'data.tf-ragged': {
+    en: (p) => `${p.file}, line ${p.line}: expected ${p.expected} values, found ${p.found}.`,
+    ko: (p) => `${p.file}, ${p.line}행: 값이 ${p.expected}개여야 하는데 ${p.found}개입니다.`,
+  },
+  'data.tf-not-number': {
+    en: (p) => `${p.file}, line ${p.line}, column ${p.column}: "${p.value}" is not a number.`,
+    ko: (p) => `${p.file}, ${p.line}행 ${p.column}열: "${p.value}"은(는) 숫자가 아닙니다.`,
+  },
+  'data.tf-bad-class': {
+    en: (p) => `${p.file}, line ${p.line}: the class "${p.value}" is not a class id.`,
+    ko: (p) => `${p.file}, ${p.line}행: 클래스 "${p.value}"은(는) 클래스 번호가 아닙니다.`,
+  },
+  'data.tf-unnamed-class': {
+    en: (p) => `${p.file}: class id ${p.id} has no name in line 1 (${p.classes} classes).`,
+    ko: (p) => `${p.file}: 클래스 번호 ${p.id}의 이름이 1행에 없습니다(클래스 ${p.classes}개).`,
+  },
+  'data.rows-not-scored': {
+    en: (p) => `${p.count} rows have no known class in the label column and are not scored.`,
+    ko: (p) => `${p.count}행은 레이블 열에 아는 클래스가 없어 채점하지 않았습니다.`,
+  },
 };
