@@ -4,9 +4,9 @@ import { saveFile } from './client/download';
 import { Store } from './client/store';
 import { browserUrl } from './client/url';
 import { startTrainingWorker } from './client/workerClient';
-import { App } from './components/App';
-import { LangProvider } from './components/useI18n';
-import { StoreProvider } from './components/useStore';
+import { App } from './components/app/App';
+import { LangProvider } from './components/common/useI18n';
+import { StoreProvider } from './components/common/useStore';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 

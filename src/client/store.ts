@@ -9,6 +9,7 @@
  * data set or model aborts that signal, so an old answer is dropped before it can land.
  */
 import type { CsvChoices, DatasetName } from '../shared/types';
+import { msg } from '../shared/message';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
@@ -73,7 +74,7 @@ export class Store {
           run: null,
           // Views in flight died with the worker.
           analysis: initialAnalysis,
-          error: `${what}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
+          error: msg('app.worker-replaced', { what }),
         }),
     });
   }

@@ -5,6 +5,7 @@
  * can be tested under Node with a fake.
  */
 import type { CallAnswer, CallKind, CallRequest, Calls, WorkerEvent, WorkerRequest } from '../shared/protocol';
+import { msg, type Message } from '../shared/message';
 import type { Reason } from '../shared/result';
 
 /** What the client needs of a Worker (a DOM Worker is one; tests pass a fake). */
@@ -44,8 +45,8 @@ export interface WorkerClientOptions {
   firstRequest: () => WorkerRequest;
   /** Whether a run is on: only then is silence taken for a hang. */
   running: () => boolean;
-  /** The worker was replaced (`what` says why, in English); a new one is started right after. */
-  onReplaced: (what: string) => void;
+  /** The worker was replaced (`what` says why); a new one is started right after. */
+  onReplaced: (what: Message) => void;
 }
 
 /**
@@ -65,8 +66,8 @@ export class CallFailed extends Error {
 
 /** The worker a call was sent to is gone (crashed or hung and replaced); the call never settles there. */
 export class WorkerLost extends Error {
-  constructor(what: string) {
-    super(what);
+  constructor(readonly what: Message) {
+    super(what.code);
     this.name = 'WorkerLost';
   }
 }
@@ -115,7 +116,7 @@ export class WorkerClient {
         if (this.worker === worker) this.receive(event);
       },
       onCrash: (message) => {
-        if (this.worker === worker) this.replace(`The training worker crashed (${message || 'an uncaught error'})`);
+        if (this.worker === worker) this.replace(msg('app.worker-crashed', { detail: message }));
       },
     });
     this.worker = worker;
@@ -124,7 +125,7 @@ export class WorkerClient {
       this.watchdog = true;
       clock.setInterval(() => {
         if (this.options.running() && clock.now() - this.lastHeard > HEARTBEAT_MS) {
-          this.replace(`The training worker stopped answering for ${HEARTBEAT_MS / 1000} s`);
+          this.replace(msg('app.worker-hung', { seconds: HEARTBEAT_MS / 1000 }));
         }
       }, 1000);
     }
@@ -142,7 +143,7 @@ export class WorkerClient {
    */
   call<K extends CallKind>(request: { kind: K } & Calls[K]['request'], signal?: AbortSignal): Promise<CallAnswer<K>> {
     if (signal?.aborted) return Promise.reject(abortError());
-    if (!this.worker) return Promise.reject(new WorkerLost('The training worker is not running'));
+    if (!this.worker) return Promise.reject(new WorkerLost(msg('app.not-started')));
     const callId = this.nextCallId++;
     return new Promise<CallAnswer<K>>((resolve, reject) => {
       const onAbort = () => {
@@ -181,7 +182,7 @@ export class WorkerClient {
    * re-opens the last session from IndexedDB (the data set, a dropped CSV too, and the
    * model of the newest checkpoint), so the person can go on.
    */
-  private replace(what: string): void {
+  private replace(what: Message): void {
     this.worker?.terminate();
     this.worker = null;
     const lost = [...this.pending.values()];

@@ -4,7 +4,7 @@
  * (src/client/i18n/messages/*.ts, whoever wrote it) is complete in Korean.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineMessages, formatDateTime, formatNumber, formatPercent, initialLang, rememberLang, translate, type Lang } from '../../src/client/i18n';
 
@@ -137,16 +137,16 @@ describe('the language a visit starts in', () => {
   });
 });
 
-/** Every bundle exported by every file in src/client/i18n/messages, by file and export name. */
+/** Every bundle exported by a message file beside the components (src/components/<feature>/messages.ts, *Messages.ts), by file and export name. */
 async function allBundles(): Promise<[string, { en: Record<string, string>; ko: Record<string, string> }][]> {
-  const dir = join(import.meta.dirname, '../../src/client/i18n/messages');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  const root = join(import.meta.dirname, '../../src/components');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)(messages|\w+Messages)\.ts$/.test(f.split(sep).join('/')));
   const found: [string, { en: Record<string, string>; ko: Record<string, string> }][] = [];
   for (const file of files) {
-    const module = (await import(join(dir, file))) as Record<string, unknown>;
+    const module = (await import(join(root, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (value && typeof value === 'object' && 'en' in value && 'ko' in value) {
-        found.push([`${file} ${name}`, value as { en: Record<string, string>; ko: Record<string, string> }]);
+        found.push([`${file.split(sep).join('/')} ${name}`, value as { en: Record<string, string>; ko: Record<string, string> }]);
       }
     }
   }
@@ -160,7 +160,7 @@ describe('message bundles', async () => {
 
   it('the lead’s and the features’ bundles are all found', () => {
     const names = bundles.map(([name]) => name);
-    for (const expected of ['app.ts appMessages', 'data.ts dataMessages', 'train.ts trainMessages', 'predict.ts predictMessages', 'checkpoints.ts checkpointsMessages']) {
+    for (const expected of ['app/messages.ts appMessages', 'data/messages.ts dataMessages', 'train/messages.ts trainMessages', 'train/settingsMessages.ts settingsMessages', 'predict/messages.ts predictMessages', 'checkpoints/messages.ts checkpointsMessages', 'mnist/messages.ts mnistMessages', 'analysis/messages.ts analysisMessages', 'charts/messages.ts chartsMessages']) {
       expect(names).toContain(expected);
     }
   });

@@ -2,8 +2,8 @@
 // that browser tests and people rely on.
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../src/client/i18n';
-import { chartsMessages } from '../../src/client/i18n/messages/charts';
-import { settingsMessages } from '../../src/client/i18n/messages/settings';
+import { chartsMessages } from '../../src/components/charts/messages';
+import { settingsMessages } from '../../src/components/train/settingsMessages';
 
 describe('strings the browser tests and people rely on', () => {
   it.each([

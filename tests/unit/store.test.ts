@@ -3,6 +3,7 @@
  * keeps, and how it survives a worker that hangs or crashes. No DOM: the browser's parts
  * (Worker, URL, clock, frames, downloads) are injected as fakes.
  */
+import { english } from './words';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallRequest, WorkerEvent, WorkerRequest } from '../../src/shared/protocol';
 import type { DatasetSummary, Prediction } from '../../src/shared/types';
@@ -219,7 +220,7 @@ describe('a worker that hangs or crashes', () => {
     expect(workers[0].terminated).toBe(true);
     expect(worker().requests()[0]).toMatchObject({ type: 'init' });
     expect(store.getState()).toMatchObject({ state: 'loading', run: null });
-    expect(store.getState().error).toContain('stopped answering for 10 s');
+    expect(english(store.getState().error)).toContain('stopped answering for 10 s');
     // The view's call died with the worker: the panel may ask the new one.
     expect(store.getState().analysis.network.pending).toBeNull();
     // The old worker's late words are not the new one's.
@@ -239,7 +240,7 @@ describe('a worker that hangs or crashes', () => {
     const { store, workers } = setup();
     workers[0].crash('out of memory');
     expect(workers).toHaveLength(2);
-    expect(store.getState().error).toContain('crashed (out of memory)');
+    expect(english(store.getState().error)).toContain('crashed (out of memory)');
   });
 });
 

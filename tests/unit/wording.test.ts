@@ -62,6 +62,9 @@ const SAMPLES: Samples = {
   'app.backend-after-loss': { reason: { code: 'app.backend-no-webgl', params: {} } },
   'app.webgl-lost': { outcome: { code: 'app.backend-moved', params: { step: 600 } } },
   'app.webgl-lost-failed': { reason: 'context lost' },
+  'app.worker-crashed': { detail: 'out of memory' },
+  'app.worker-hung': { seconds: 10 },
+  'app.worker-replaced': { what: { code: 'app.worker-hung', params: { seconds: 10 } } },
   // train
   'train.engine-asked': { engine: 'tfjs' },
   'train.engine-gpu': { work: 10_500_000 },

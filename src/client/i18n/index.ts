@@ -1,13 +1,11 @@
 /**
  * The UI's two languages, English and Korean (the tutorials this app comes from were
- * read in Korean). Messages live in small bundles beside the features that use them
- * (./messages/*.ts), each declared with defineMessages so the Korean side must have
- * every English key. The choice is remembered in localStorage; the first visit follows
- * the browser's language. Numbers are formatted with Intl for the UI's locale.
- *
- * What the worker writes in words (error reasons naming rows and columns, the status
- * log) stays English: those messages are built from data in src/ml. Where the page has
- * the facts as data (an ignored URL parameter, an early stop) it words them itself.
+ * read in Korean). The page's own words live in small bundles beside the features that
+ * use them (src/components/<feature>/messages.ts), each declared with defineMessages so
+ * the Korean side must have every English key. What the worker tells a person comes as
+ * message codes, worded in ./wording/. The choice is remembered in localStorage; the
+ * first visit follows the browser's language. Numbers are formatted with Intl for the
+ * UI's locale.
  */
 
 export type Lang = 'en' | 'ko';

@@ -8,9 +8,9 @@
  * is a button (Orange's and Weka's "show the instances"): its parent lists that cell's rows.
  */
 import { memo, useState } from 'react';
-import { analysisMessages } from '../../client/i18n/messages/analysis';
-import { useT } from '../useI18n';
-import { ScrollRegion } from '../ScrollRegion';
+import { analysisMessages } from '../analysis/messages';
+import { useT } from '../common/useI18n';
+import { ScrollRegion } from '../common/ScrollRegion';
 
 interface Props {
   /** matrix[actual][predicted] counts; square, one row and column per class. */

@@ -10,10 +10,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Prediction } from '../../shared/types';
-import { mnistMessages } from '../../client/i18n/messages/mnist';
-import { ProbabilityBars } from '../ProbabilityBars';
-import { useT } from '../useI18n';
-import { useAppState, useStore } from '../useStore';
+import { mnistMessages } from './messages';
+import { ProbabilityBars } from '../common/ProbabilityBars';
+import { useT } from '../common/useI18n';
+import { useAppState, useStore } from '../common/useStore';
 import { DigitImage } from './DigitImage';
 
 /** Canvas pixels (and CSS pixels, unless the screen is narrower). */

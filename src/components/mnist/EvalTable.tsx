@@ -7,11 +7,11 @@
  */
 import { memo, useMemo } from 'react';
 import type { Evaluation, Split } from '../../shared/types';
-import { mnistMessages } from '../../client/i18n/messages/mnist';
-import { MetricChart, type Series } from '../MetricChart';
-import { useT } from '../useI18n';
-import { useAppState } from '../useStore';
-import { ScrollRegion } from '../ScrollRegion';
+import { mnistMessages } from './messages';
+import { MetricChart, type Series } from '../charts/MetricChart';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
+import { ScrollRegion } from '../common/ScrollRegion';
 
 const SPLITS: { split: Split; color: string }[] = [
   { split: 'train', color: '#1f77b4' },

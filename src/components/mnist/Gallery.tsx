@@ -7,9 +7,9 @@
  */
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { DigitGallery } from '../../shared/types';
-import { mnistMessages } from '../../client/i18n/messages/mnist';
-import { useT } from '../useI18n';
-import { useAppState } from '../useStore';
+import { mnistMessages } from './messages';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
 import { DigitImage } from './DigitImage';
 
 const SIDE = 28;

@@ -4,10 +4,10 @@
  * are: it gunzips, checks every header and size, and reports a bad or missing file
  * through `state.error` (shown as an alert elsewhere).
  */
-import { mnistMessages } from '../../client/i18n/messages/mnist';
-import { DropZone } from '../DropZone';
-import { useT } from '../useI18n';
-import { useAppState, useStore } from '../useStore';
+import { mnistMessages } from './messages';
+import { DropZone } from '../common/DropZone';
+import { useT } from '../common/useI18n';
+import { useAppState, useStore } from '../common/useStore';
 
 export const IDX_FILE_NAMES = [
   'train-images-idx3-ubyte',

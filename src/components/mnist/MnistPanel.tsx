@@ -5,17 +5,17 @@
  * loss curve is the shared Charts panel. Returns several `.panel` sections as grid items,
  * so it goes straight into the page's `.grid`.
  */
-import { analysisMessages } from '../../client/i18n/messages/analysis';
-import { ConfusionRowsList } from '../ConfusionRowsList';
-import { useCellSelection } from '../useCellSelection';
-import { useT, useWords } from '../useI18n';
+import { analysisMessages } from '../analysis/messages';
+import { ConfusionRowsList } from '../analysis/ConfusionRowsList';
+import { useCellSelection } from '../common/useCellSelection';
+import { useT, useWords } from '../common/useI18n';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DigitPad } from './DigitPad';
 import { EvalTable } from './EvalTable';
 import { Gallery } from './Gallery';
 import { IdxDrop } from './IdxDrop';
 import { StatusLog } from './StatusLog';
-import { useAppState } from '../useStore';
+import { useAppState } from '../common/useStore';
 
 export function MnistPanel() {
   const dataset = useAppState((a) => a.dataset);

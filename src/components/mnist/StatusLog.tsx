@@ -6,9 +6,9 @@
  */
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Evaluation, LogLine, Split } from '../../shared/types';
-import { mnistMessages } from '../../client/i18n/messages/mnist';
-import { useT } from '../useI18n';
-import { useAppState } from '../useStore';
+import { mnistMessages } from './messages';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
 
 const EVAL_TITLE: Record<Split, string> = {
   train: 'Training Data Eval:',

@@ -52,4 +52,8 @@ export interface AppMessages {
   'app.backend-after-loss': { reason: InnerReason };
   'app.webgl-lost': { outcome: InnerReason };
   'app.webgl-lost-failed': { reason: InnerReason };
+  /** The page's own: the training worker died (`detail`: the browser's words, maybe empty) or went silent. */
+  'app.worker-crashed': { detail: string };
+  'app.worker-hung': { seconds: number };
+  'app.worker-replaced': { what: InnerReason };
 }

@@ -105,6 +105,18 @@ export const appWording: Wordings<keyof AppMessages> = {
     en: (p, f) => `The WebGL context was lost (a GPU reset?); training moved to another backend. ${f.message(p.outcome)}`,
     ko: (p, f) => `WebGL 컨텍스트를 잃었습니다(GPU 재설정?). 학습을 다른 백엔드로 옮겼습니다. ${f.message(p.outcome)}`,
   },
+  'app.worker-crashed': {
+    en: (p) => `The training worker crashed (${p.detail || 'an uncaught error'})`,
+    ko: (p) => `학습 워커가 멈췄습니다(${p.detail || '처리되지 않은 오류'})`,
+  },
+  'app.worker-hung': {
+    en: (p) => `The training worker stopped answering for ${p.seconds} s`,
+    ko: (p) => `학습 워커가 ${p.seconds}초 동안 응답하지 않았습니다`,
+  },
+  'app.worker-replaced': {
+    en: (p, f) => `${f.message(p.what)}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
+    ko: (p, f) => `${f.message(p.what)}. 데이터 세트와 최신 체크포인트로 새 워커를 시작했습니다. 학습을 계속할 수 있습니다.`,
+  },
   'app.webgl-lost-failed': {
     en: (p, f) => `The WebGL context was lost and no other backend could take over: ${f.message(p.reason)}`,
     ko: (p, f) => `WebGL 컨텍스트를 잃었고 다른 백엔드도 이어받지 못했습니다: ${f.message(p.reason)}`,

@@ -1,0 +1,87 @@
+/**
+ * Loss and accuracy, train and test on one chart each, as TensorBoard and tfjs-vis draw
+ * them, over global steps or training seconds; earlier runs of the data set can be
+ * overlaid (dashed) in either view. The x axis choice is local to the page view, not a
+ * run setting, so it stays out of the URL.
+ */
+import { useId, useMemo, useState } from 'react';
+import { curves, X_AXES, type XAxis } from '../../client/chartAxis';
+import { chartsMessages } from './messages';
+import { smooth } from '../../client/smoothing';
+import { MetricChart, type Series } from './MetricChart';
+import { RunsTable } from '../train/RunsTable';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
+
+const TRAIN = '#1f77b4';
+const TEST = '#ff7f0e';
+const PAST = '#6a3d9a';
+
+export function Charts() {
+  const { t, num } = useT(chartsMessages);
+  const points = useAppState((a) => a.points);
+  const runs = useAppState((a) => a.runs);
+  const dataset = useAppState((a) => a.dataset);
+  const [smoothing, setSmoothing] = useState(0);
+  const [axis, setAxis] = useState<XAxis>('step');
+  const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
+  const pastRuns = useMemo(() => runs.filter((r) => r.dataset === dataset?.name), [runs, dataset]);
+  const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
+  const sliderId = useId();
+  const axisId = useId();
+  const axisHintId = useId();
+  const c = useMemo(() => curves(points), [points]);
+  const loss = useMemo<Series[]>(
+    () => [
+      { name: t('trainBatch'), color: TRAIN, points: smooth(c.batchLoss, smoothing) },
+      { name: t('test'), color: TEST, points: smooth(c.testLoss, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testLoss, smoothing) })),
+    ],
+    [c, smoothing, shown, t],
+  );
+  const accuracy = useMemo<Series[]>(
+    () => [
+      { name: t('test'), color: TEST, points: smooth(c.testAcc, smoothing) },
+      { name: t('train'), color: TRAIN, points: smooth(c.trainAcc, smoothing) },
+      ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testAcc, smoothing) })),
+    ],
+    [c, smoothing, shown, t],
+  );
+  return (
+    <section className="panel wide" aria-labelledby="charts-title">
+      <h2 id="charts-title">{t('title')}</h2>
+      <div className="buttons">
+        <label htmlFor={sliderId} className="smoothing">
+          {t('smoothing')} <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
+          <output htmlFor={sliderId}>{num(smoothing, 2)}</output>
+        </label>
+        <label htmlFor={axisId} className="smoothing">
+          {t('xAxis')}{' '}
+          <select id={axisId} data-testid="x-axis" value={axis} aria-describedby={axisHintId} onChange={(e) => setAxis(e.target.value as XAxis)}>
+            {X_AXES.map((a) => (
+              <option key={a} value={a}>
+                {t(`axis_${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span id={axisHintId} className="muted small" hidden={axis !== 'time'}>
+          {t('timeHint')}
+        </span>
+      </div>
+      <div className="charts">
+        <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} />
+        <MetricChart testId="accuracy-chart" title={t('accuracyTitle')} series={accuracy} domain={[0, 1]} axis={axis} smoothed={smoothing > 0} />
+      </div>
+      <RunsTable
+        runs={pastRuns}
+        overlaid={overlaid}
+        onToggle={(id) => {
+          const next = new Set(overlaid);
+          if (!next.delete(id)) next.add(id);
+          setOverlaid(next);
+        }}
+      />
+    </section>
+  );
+}

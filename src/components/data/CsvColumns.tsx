@@ -1,0 +1,194 @@
+import { dataMessages } from './messages';
+import { LIMITS } from '../../client/settings';
+import type { CsvChoices } from '../../shared/types';
+import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
+import { assertNever } from '../../shared/protocol';
+import { useT, useWords } from '../common/useI18n';
+import { useAppState, useStore } from '../common/useStore';
+import { ScrollRegion } from '../common/ScrollRegion';
+
+type Key = keyof typeof dataMessages.en;
+
+const ENCODINGS: CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'windows-1252'];
+const DELIMITER_KEYS: Record<Delimiter, Key> = { ',': 'delimiterComma', ';': 'delimiterSemicolon', '\t': 'delimiterTab', '|': 'delimiterPipe' };
+const HEADER_KEYS: Record<HeaderKind, Key> = { none: 'headerNone', tensorflow: 'headerTensorflow', names: 'headerNames' };
+const ROLE_KEYS: Record<ColumnRole, Key> = { feature: 'roleFeature', label: 'roleLabel', ignored: 'roleIgnored' };
+const KIND_KEYS: Record<ColumnKind, Key> = { numeric: 'kindNumeric', categorical: 'kindCategorical' };
+
+function causeKey(cause: IgnoreCause): Key {
+  switch (cause) {
+    case 'excluded':
+      return 'causeExcluded';
+    case 'empty':
+      return 'causeEmpty';
+    case 'constant':
+      return 'causeConstant';
+    case 'identifier':
+      return 'causeIdentifier';
+    case 'free-text':
+      return 'causeFreeText';
+    case 'dates':
+      return 'causeDates';
+    case 'too-many-categories':
+      return 'causeTooManyCategories';
+    default:
+      return assertNever(cause);
+  }
+}
+
+/** Below this a stratified split leaves most classes without a test row. */
+const MIN_TEST_FRACTION = 0.05;
+
+interface Props {
+  preview: CsvPreview;
+  choices: CsvChoices;
+  disabled: boolean;
+}
+
+/**
+ * How the CSV was read and what each column became: the label column, the columns
+ * in or out of the features with the reason for any left out, missing values, and
+ * the class balance. Every change re-builds the data set in the worker.
+ */
+export function CsvColumns({ preview, choices, disabled }: Props) {
+  const store = useStore();
+  const { t, num } = useT(dataMessages);
+  const words = useWords();
+  // The fraction in use: the one chosen for this file, else the setting (in the URL) it was loaded with.
+  const settings = useAppState((a) => a.settings);
+  const fraction = choices.testFraction ?? settings.testFraction;
+  // The worker's note with its numbers; a cause alone (a schema saved without notes) gets the short phrase.
+  const note = (c: ColumnSchema): string => {
+    if (c.reason !== undefined) return words(c.reason);
+    if (c.ignoreCause !== undefined) return t(causeKey(c.ignoreCause));
+    return c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
+  };
+  const label = preview.columns.find((c) => c.role === 'label')?.name ?? '';
+  const excluded = new Set(choices.excluded ?? []);
+  const toggle = (name: string, include: boolean) => {
+    const next = new Set(excluded);
+    if (include) next.delete(name);
+    else next.add(name);
+    store.configureCsv({ excluded: [...next] });
+  };
+  return (
+    <div className="csv-columns">
+      <div className="csv-options">
+        <label>
+          {t('labelColumn')}{' '}
+          <select data-testid="label-column" value={label} disabled={disabled} onChange={(e) => store.configureCsv({ labelColumn: e.target.value, excluded: [...excluded].filter((n) => n !== e.target.value) })}>
+            {preview.columns.map((c) => (
+              <option key={c.index} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('encoding')}{' '}
+          <select value={choices.encoding ?? 'auto'} disabled={disabled} onChange={(e) => store.configureCsv({ encoding: e.target.value as CsvEncoding | 'auto' })}>
+            <option value="auto">{t('detected', { encoding: preview.encoding })}</option>
+            {ENCODINGS.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preview.testSource === 'split' && (
+          <label>
+            {t('testFraction')}{' '}
+            <input
+              type="number"
+              min={MIN_TEST_FRACTION}
+              max={LIMITS.testFraction}
+              step={0.05}
+              defaultValue={fraction}
+              disabled={disabled}
+              onBlur={(e) => {
+                const v = Number(e.target.value);
+                // Out of range or not a number: back to the fraction in use (the URL never gets a bad value).
+                if (!(e.target.value.trim() !== '' && v >= MIN_TEST_FRACTION && v <= LIMITS.testFraction)) e.target.value = String(fraction);
+                else if (v !== fraction) store.configureCsv({ testFraction: v });
+              }}
+            />
+          </label>
+        )}
+        <span className="muted">
+          {t('fileLine', { file: preview.fileName, delimiter: t(DELIMITER_KEYS[preview.delimiter]), header: t(HEADER_KEYS[preview.header]), rows: preview.fileRows })}
+          {preview.droppedNoLabel > 0 && t('droppedNoLabel', { n: preview.droppedNoLabel })}
+          {preview.skippedRagged > 0 && t('skippedRagged', { n: preview.skippedRagged })}
+        </span>
+      </div>
+      {preview.warnings.length > 0 && (
+        <ul className="warnings">
+          {preview.warnings.map((w, i) => (
+            <li key={i}>{words(w)}</li>
+          ))}
+        </ul>
+      )}
+      <ScrollRegion label={t('columnsCaption')}>
+        <table className="preview">
+          <caption>{t('columnsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('colUse')}</th>
+              <th scope="col">{t('colColumn')}</th>
+              <th scope="col">{t('colRole')}</th>
+              <th scope="col">{t('colType')}</th>
+              <th scope="col">{t('colMissing')}</th>
+              <th scope="col">{t('colDistinct')}</th>
+              <th scope="col">{t('colNote')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.columns.map((c) => (
+              <tr key={c.index} className={c.role === 'ignored' ? 'ignored' : undefined}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('useAsFeature', { name: c.name })}
+                    checked={c.role === 'feature'}
+                    disabled={disabled || c.role === 'label' || (c.role === 'ignored' && c.ignoreCause !== 'excluded')}
+                    onChange={(e) => toggle(c.name, e.target.checked)}
+                  />
+                </td>
+                <th scope="row">{c.name}</th>
+                <td>{t(ROLE_KEYS[c.role])}</td>
+                <td>
+                  {t(KIND_KEYS[c.kind])}
+                  {c.kind === 'categorical' && c.role === 'feature' && t('oneHot', { n: c.vocabulary.length })}
+                  {c.decimalComma && t('decimalComma')}
+                </td>
+                <td className="num">{num(c.missing + c.invalid)}</td>
+                <td className="num">{num(c.distinct)}</td>
+                <td>{note(c)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      <ScrollRegion label={t('balanceCaption', { label })}>
+        <table className="preview balance">
+          <caption>{t('balanceCaption', { label })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('balanceClass')}</th>
+              <th scope="col">{t('balanceTrain')}</th>
+              <th scope="col">{t('balanceTest')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.classBalance.map((b, i) => (
+              <tr key={i}>
+                <th scope="row">{b.className}</th>
+                <td className="num">{num(b.train)}</td>
+                <td className="num">{num(b.test)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { dataMessages } from './messages';
+import { CsvColumns } from './CsvColumns';
+import { DropZone } from '../common/DropZone';
+import { PreviewTable } from '../common/PreviewTable';
+import { useT, useWords } from '../common/useI18n';
+import { useAppState, useStore } from '../common/useStore';
+
+/** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
+export function DatasetPanel() {
+  const s = { state: useAppState((a) => a.state), csvChoices: useAppState((a) => a.csvChoices) };
+  const store = useStore();
+  const { t, num } = useT(dataMessages);
+  const words = useWords();
+  const dataset = useAppState((a) => a.dataset);
+  const loading = useAppState((a) => a.loading);
+  const busy = s.state === 'training' || s.state === 'loading';
+  const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
+  return (
+    <section className="panel wide" aria-labelledby="data-title">
+      <h2 id="data-title">{dataset ? t('titleNamed', { name: dataset.name }) : t('title')}</h2>
+      <div className="sources">
+        <div className="buttons" role="group" aria-label={t('builtIn')}>
+          <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'iris'} onClick={() => store.loadPreset('iris')}>
+            {t('iris')}
+          </button>
+          <button type="button" className="secondary" disabled={busy} aria-pressed={dataset?.source === 'mnist'} onClick={() => store.loadPreset('mnist')}>
+            {t('mnist')}
+          </button>
+        </div>
+        <DropZone
+          testId="csv-drop"
+          label={t('csvDrop')}
+          hint={t('csvHint')}
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={busy}
+          onFiles={([file]) => store.loadCsv(file)}
+        />
+        <DropZone
+          testId="test-csv-drop"
+          label={t('testDrop')}
+          hint={dataset?.source === 'csv' ? t('testHintCsv') : t('testHintFirst')}
+          accept=".csv,.tsv,.txt,text/csv"
+          disabled={busy || dataset?.source !== 'csv'}
+          onFiles={([file]) => store.loadTestCsv(file)}
+        />
+      </div>
+      {loading && (
+        <div className="progress-row" role="status">
+          <progress max={1} value={loading.fraction} aria-label={t('loadingWhat', { what: loading.what })} />
+          <span>{t('loadingWhat', { what: loading.what })}</span>
+        </div>
+      )}
+      {!dataset ? (
+        <p role="status">{t('loadingSet')}</p>
+      ) : (
+        <>
+          <dl
+            className="facts"
+            data-testid="dataset-summary"
+            data-train-rows={dataset.trainRows}
+            data-test-rows={dataset.testRows}
+            data-validation-rows={dataset.validationRows}
+            data-features={features}
+            data-classes={dataset.classNames.length}
+          >
+            <dt>{t('trainRows')}</dt>
+            <dd>{num(dataset.trainRows)}</dd>
+            {dataset.validationRows > 0 && (
+              <>
+                <dt>{t('validationRows')}</dt>
+                <dd>{num(dataset.validationRows)}</dd>
+              </>
+            )}
+            <dt>{t('testRows')}</dt>
+            <dd>{num(dataset.testRows)}</dd>
+            <dt>{t('features', { n: features })}</dt>
+            <dd>{dataset.source === 'mnist' ? t('pixels') : dataset.inputs.map((i) => i.name).join(', ')}</dd>
+            <dt>{t('classes', { n: dataset.classNames.length })}</dt>
+            <dd>{dataset.classNames.join(' / ')}</dd>
+            <dt>{t('split')}</dt>
+            <dd>{words(dataset.splitNote)}</dd>
+          </dl>
+          {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
+          {dataset.preview.length > 0 && (
+            <PreviewTable caption={t('firstRows', { n: dataset.preview.length })} header={[...dataset.inputs.map((i) => i.name), t('classColumn')]} rows={dataset.preview} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { predictMessages } from './messages';
+import { saveFile } from '../../client/download';
+import { DropZone } from '../common/DropZone';
+import { PreviewTable } from '../common/PreviewTable';
+import { useT, useWords } from '../common/useI18n';
+import { useAppState, useStore } from '../common/useStore';
+
+/** Classify a whole file of new rows (with or without the label column) and download the result. */
+export function BatchPredictPanel() {
+  const dataset = useAppState((a) => a.dataset);
+  const batch = useAppState((a) => a.batch);
+  const state = useAppState((a) => a.state);
+  const store = useStore();
+  const { t, num } = useT(predictMessages);
+  const words = useWords();
+  if (!dataset || dataset.source !== 'csv') return null;
+  const base = batch ? batch.fileName.replace(/\.[^.]*$/, '') : 'predictions';
+  return (
+    <section className="panel wide" aria-labelledby="batch-title">
+      <h2 id="batch-title">{t('batchTitle')}</h2>
+      <DropZone
+        testId="batch-predict"
+        label={t('batchDrop')}
+        hint={t('batchHint')}
+        accept=".csv,.tsv,.txt,text/csv"
+        disabled={state === 'training'}
+        onFiles={([file]) => store.predictFile(file)}
+      />
+      {batch && (
+        <>
+          <p role="status">
+            {t('batchDone', { rows: batch.rows, file: batch.fileName })}
+            {batch.score && (
+              <>
+                {' '}
+                <strong data-testid="batch-score" data-value={batch.score.accuracy}>
+                  {t('batchScore', { correct: batch.score.correct, examples: batch.score.examples, accuracy: num(batch.score.accuracy, 4, 4) })}
+                </strong>
+              </>
+            )}
+          </p>
+          {batch.warnings.map((w, i) => (
+            <p key={i} className="muted">
+              {words(w)}
+            </p>
+          ))}
+          <button type="button" data-testid="download-predictions" onClick={() => saveFile(batch.csv, `${base}-predictions.csv`, 'text/csv;charset=utf-8')}>
+            {t('download')}
+          </button>
+          <PreviewTable caption={t('batchRows', { n: batch.preview.length })} header={batch.columns} rows={batch.preview} />
+        </>
+      )}
+    </section>
+  );
+}

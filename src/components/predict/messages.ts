@@ -1,0 +1,41 @@
+/** Classifying rows: the form, the probability bars, and a whole file of rows. */
+import { defineMessages } from '../../client/i18n/index';
+
+export const predictMessages = defineMessages(
+  {
+    title: 'Classify a new row',
+    emptyMean: 'empty = training mean',
+    predict: 'Predict',
+    trySample: 'Try [{values}]',
+    predicted: 'Predicted:',
+    classId: '(class id {id})',
+    untrained: ' · the model is untrained',
+    probabilities: 'Probability of each class',
+    logits: 'logits: [{values}]',
+    batchTitle: 'Classify a file of rows',
+    batchDrop: 'Drop a CSV of new rows, or choose one',
+    batchHint: 'Same columns as the training file; the label column may be left out. With it, the predictions are scored.',
+    batchDone: '{rows} rows of {file} classified.',
+    batchScore: '{correct} of {examples} correct (accuracy {accuracy})',
+    download: 'Download predictions (CSV)',
+    batchRows: 'First {n} rows',
+  },
+  {
+    title: '새 행 분류하기',
+    emptyMean: '비우면 학습 평균',
+    predict: '예측',
+    trySample: '[{values}] 넣어 보기',
+    predicted: '예측 결과:',
+    classId: '(클래스 번호 {id})',
+    untrained: ' · 아직 학습하지 않은 모델입니다',
+    probabilities: '클래스별 확률',
+    logits: '로짓: [{values}]',
+    batchTitle: '파일의 여러 행 한꺼번에 분류하기',
+    batchDrop: '분류할 새 행이 담긴 CSV를 끌어다 놓거나 선택하세요',
+    batchHint: '학습 파일과 같은 열이어야 하며, 레이블 열은 없어도 됩니다. 레이블 열이 있으면 예측을 채점합니다.',
+    batchDone: '{file}의 {rows}행을 분류했습니다.',
+    batchScore: '{examples}행 중 {correct}행 정답 (정확도 {accuracy})',
+    download: '예측 결과 내려받기 (CSV)',
+    batchRows: '처음 {n}행',
+  },
+);

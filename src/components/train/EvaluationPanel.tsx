@@ -1,0 +1,41 @@
+import { trainMessages } from './messages';
+import { latestEvaluation } from '../../client/state';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
+
+/**
+ * The newest evaluation of the test split, in the keys classifier.evaluate() returns,
+ * with six decimals as the tutorial prints them. data-value keeps the raw number.
+ */
+export function EvaluationPanel() {
+  const e = useAppState((a) => latestEvaluation(a, 'test'));
+  const { t, num } = useT(trainMessages);
+  const six = (v: number) => num(v, 6, 6);
+  // A dash for the eye, words for a screen reader.
+  const empty = (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{t('notEvaluated')}</span>
+    </>
+  );
+  return (
+    <section className="panel" aria-labelledby="eval-title">
+      <h2 id="eval-title">{t('evalTitle')}</h2>
+      <dl className="facts eval">
+        <dt>{t('keyAccuracy')}</dt>
+        <dd data-testid="test-accuracy" data-value={e ? e.accuracy : ''}>
+          {e ? six(e.accuracy) : empty}
+        </dd>
+        <dt>{t('keyAverageLoss')}</dt>
+        <dd data-testid="test-loss" data-value={e ? e.averageLoss : ''}>
+          {e ? six(e.averageLoss) : empty}
+        </dd>
+        <dt>{t('keyLoss')}</dt>
+        <dd>{e ? six(e.loss) : empty}</dd>
+        <dt>{t('keyGlobalStep')}</dt>
+        <dd>{e ? num(e.globalStep) : empty}</dd>
+      </dl>
+      {e && <p className="muted">{t('evalSummary', { correct: e.correct, examples: e.examples, accuracy: six(e.accuracy) })}</p>}
+    </section>
+  );
+}
