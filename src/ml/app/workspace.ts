@@ -9,7 +9,7 @@
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { WorkerEvent } from '../../shared/protocol';
-import { orThrow } from '../../shared/result';
+import { orThrow, reasonError } from '../../shared/result';
 import type { BatchPredictions, CsvChoices, DatasetName, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { fingerprint, validateImport } from '../checkpoint';
@@ -57,8 +57,8 @@ export class Workspace {
     if (plan) {
       try {
         const source = await reopen(plan.last.dataset, this.ctx);
-        if (source) return await this.replace(source, plan.config, plan.restore);
-        if (plan.last.dataset.source === 'not-stored') this.post({ type: 'notice', message: plan.last.dataset.reason });
+        if (source.ok) return await this.replace(source.value, plan.config, plan.restore);
+        this.post({ type: 'notice', message: source.reason });
       } catch (error) {
         this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });
       }
@@ -152,7 +152,7 @@ export class Workspace {
 
   async predictFile(file: NamedBlob): Promise<BatchPredictions> {
     const size = checkFileSize(file.size, file.name);
-    if (!size.ok) throw new MessageError(typeof size.reason === 'string' ? msg('app.unexpected', { detail: size.reason }) : size.reason);
+    if (!size.ok) throw reasonError(size.reason);
     const session = this.current;
     const predict = this.source.predictFile;
     if (!predict) throw new MessageError(msg('app.no-file-prediction'));

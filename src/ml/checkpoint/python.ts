@@ -57,7 +57,7 @@ export function pythonScript(meta: CheckpointMeta, options: PythonOptions): stri
   const { config } = meta;
   const steps = Math.max(1, Math.floor(options.steps));
   const data = pythonData(meta, options.csvFileName);
-  const names = meta.datasetSource === 'mnist' ? '[]  # 784 pixels, row by row' : pyLines(meta.featureNames.map(pyStr));
+  const names = data.featureNames ?? pyLines(meta.featureNames.map(pyStr));
   const reduction = config.reduction === 'sum' ? '"sum"  # tf.estimator: the batch loss is the sum' : '"sum_over_batch_size"  # Mechanics 101: the mean';
   return `#!/usr/bin/env python3
 """Train the NN classifier playground's model with TensorFlow 2 / Keras.

@@ -16,6 +16,8 @@ export interface PythonData {
   code: string;
   /** What the script's docstring says about the data. */
   about: string;
+  /** The FEATURE_NAMES literal when the names are not worth listing (784 pixels); else the meta's names. */
+  featureNames?: string;
 }
 
 /** WHATWG encoding label -> Python codec (a BOM is stripped separately). */

@@ -87,7 +87,7 @@ export function pythonData(meta: CheckpointMeta, csvFileName?: string): PythonDa
     case 'iris':
       return { code: IRIS, about: "the tf.estimator Iris tutorial's iris_training.csv and iris_test.csv" };
     case 'mnist':
-      return { code: MNIST, about: "MNIST (all 60,000 training digits; the playground ships 10,000), scaled to [0, 1]" };
+      return { code: MNIST, about: "MNIST (all 60,000 training digits; the playground ships 10,000), scaled to [0, 1]", featureNames: '[]  # 784 pixels, row by row' };
     case 'csv':
       if (meta.schema === null) throw new Error('A CSV checkpoint needs its schema.');
       return csvData(meta, meta.schema, csvFileName);

@@ -3,6 +3,7 @@
  * stored session re-opens its data set on the next visit. A new kind is a file behind
  * source.ts's DataSource plus a line in each table here.
  */
+import type { ParseResult } from '../../shared/result';
 import type { DatasetName } from '../../shared/types';
 import type { SessionDataset } from '../checkpoint/types';
 import { openCsv } from './csv';
@@ -19,31 +20,33 @@ export const PRESETS: Record<DatasetName, (ctx: OpenContext) => Promise<DataSour
 type Stored<S extends SessionDataset['source']> = Extract<SessionDataset, { source: S }>;
 
 interface StoredKind<S extends SessionDataset['source']> {
-  /** Open it again; null when it was not kept (the page asks for the file again). */
-  reopen: (stored: Stored<S>, ctx: OpenContext) => Promise<DataSource | null>;
+  /** Open it again, or why it cannot be (it was not kept: the page asks for the file again). */
+  reopen: (stored: Stored<S>, ctx: OpenContext) => Promise<ParseResult<DataSource>>;
   /** The built-in data set whose defaults it trains with, to tell whether a link's settings can be its. */
   family: (stored: Stored<S>) => DatasetName;
 }
 
 const STORED: { [S in SessionDataset['source']]: StoredKind<S> } = {
-  iris: { reopen: (_, ctx) => openIris(ctx), family: () => 'iris' },
-  mnist: { reopen: (_, ctx) => openMnist(ctx), family: () => 'mnist' },
+  iris: { reopen: async (_, ctx) => opened(await openIris(ctx)), family: () => 'iris' },
+  mnist: { reopen: async (_, ctx) => opened(await openMnist(ctx)), family: () => 'mnist' },
   csv: {
-    reopen: (s, ctx) => {
+    reopen: async (s, ctx) => {
       const blob = (f: { name: string; bytes: ArrayBuffer }) => Object.assign(new Blob([f.bytes]), { name: f.name });
-      return openCsv(blob(s.file), s.testFile && blob(s.testFile), s.choices, ctx);
+      return opened(await openCsv(blob(s.file), s.testFile && blob(s.testFile), s.choices, ctx));
     },
     family: () => 'iris',
   },
-  'not-stored': { reopen: async () => null, family: (s) => (s.kind === 'idx' ? 'mnist' : 'iris') },
+  'not-stored': { reopen: async (s) => ({ ok: false, reason: s.reason }), family: (s) => (s.kind === 'idx' ? 'mnist' : 'iris') },
 };
+
+const opened = (source: DataSource): ParseResult<DataSource> => ({ ok: true, value: source });
 
 function kindOf<S extends SessionDataset['source']>(stored: Stored<S>): StoredKind<S> {
   return STORED[stored.source as S];
 }
 
-/** Re-open a stored session's data set; null when it was not kept. */
-export function reopen(stored: SessionDataset, ctx: OpenContext): Promise<DataSource | null> {
+/** Re-open a stored session's data set, or say why it cannot be (it was not kept). */
+export function reopen(stored: SessionDataset, ctx: OpenContext): Promise<ParseResult<DataSource>> {
   return kindOf(stored).reopen(stored, ctx);
 }
 
