@@ -190,8 +190,24 @@ async function csvLoad(browser) {
 const pad = (v, n) => String(v).padStart(n);
 const rate = (steps, ms) => (steps / ms) * 1000;
 
+// Its own process group, so stopping it stops vite too (npx's child), not only npx: a server
+// left behind would answer the next bench run's port with this run's build.
 const preview = (port, config) =>
-  spawn('npx', ['vite', 'preview', ...(config ? ['-c', config] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  spawn('npx', ['vite', 'preview', ...(config ? ['-c', config] : []), '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+const stop = (child) => {
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+for (const url of [BASE, REF_BASE]) {
+  const busy = await fetch(url).then(() => true, () => false);
+  if (busy) {
+    console.error(`${url} already answers: another server would be measured instead of this build. Stop it first.`);
+    process.exit(1);
+  }
+}
 const server = preview(PORT);
 const refServer = preview(REF_PORT, 'vite.bench.config.ts');
 try {
@@ -233,6 +249,6 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill();
-  refServer.kill();
+  stop(server);
+  stop(refServer);
 }
