@@ -55,8 +55,12 @@ function describeColumns(
       const { line, value } = facts.firstInvalid;
       warnings.push(msg('csv.not-numbers', { column: name, count: facts.invalid, first: value, line }));
     }
+    if (facts.firstOutOfRange !== undefined) {
+      const { line, value } = facts.firstOutOfRange;
+      warnings.push(msg('csv.not-finite', { column: name, count: facts.outOfRange, first: value, line }));
+    }
     parsed[index] = facts.values ?? null;
-    return column;
+    return facts.reason === undefined ? column : { ...column, reason: facts.reason };
   });
   return { columns, parsed };
 }

@@ -40,6 +40,8 @@ export interface ColumnNoteMessages {
   'csv.column-identifier': Distinct & { rows: number };
   'csv.column-mixed-categories': Mixed & Distinct & { max: number };
   'csv.column-mixed-identifier': Mixed & Distinct & { rows: number };
+  /** `count` values are numbers written with %, a currency sign, thousands separators or parentheses; the first `first` on `line`. */
+  'csv.column-formatted-numbers': { count: number; first: string; line: number };
 }
 
 export type ColumnNoteCode = keyof ColumnNoteMessages;
@@ -80,6 +82,8 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.no-values': { file: string };
   // The data set (dataset.ts, labels.ts).
   'csv.not-numbers': { column: string; count: number; first: string; line: number };
+  /** `count` numbers of `column` too large to use (1e309, Infinity), treated as missing; the first `first` on `line`. */
+  'csv.not-finite': { column: string; count: number; first: string; line: number };
   'csv.test-columns-differ': { test: string; train: string; missing: readonly string[]; extra: readonly string[] };
   'csv.dropped-no-label': { file: string; count: number };
   'csv.unexpected-build': { file: string; detail: string };
@@ -99,6 +103,8 @@ export interface CsvMessages extends ColumnNoteMessages {
   // Prediction (predict.ts, export.ts).
   'csv.predict-count': { features: readonly string[]; got: number };
   'csv.predict-not-number': { column: string };
+  /** `value` typed for `column` is a number too large to use (1e309, Infinity). */
+  'csv.predict-not-finite': { column: string; value: string; max: number };
   'csv.predict-missing-columns': { file: string; columns: readonly string[] };
   'csv.predictions-empty': None;
   'csv.predictions-narrow': { columns: number; added: number };

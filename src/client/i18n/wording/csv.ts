@@ -99,6 +99,12 @@ export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
     en: (p) => `${mixedEn(p)}an identifier (${distinctEn(p)} different values in ${p.rows} rows)`,
     ko: (p) => `${mixedKo(p)}식별자로 보임(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
   },
+  'csv.column-formatted-numbers': {
+    en: (p) =>
+      `numbers written with %, a currency sign, thousands separators or parentheses (${p.count} values, the first "${p.first}" on line ${p.line}) are read as text: write plain numbers (12 for 12%, 3 for $3, 1234.5 for 1,234.5, -12 for (12)) to use them as numbers`,
+    ko: (p) =>
+      `%, 통화 기호, 천 단위 구분 기호, 괄호가 붙은 숫자(${p.count}개, 첫 값은 ${p.line}행의 "${p.first}")는 텍스트로 읽습니다. 숫자로 쓰려면 기호 없이 적으세요(12%는 12, $3은 3, 1,234.5는 1234.5, (12)는 -12)`,
+  },
 };
 
 /** A column note inside another sentence. */
@@ -203,6 +209,10 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `Column "${p.column}": ${p.count} values are not numbers (the first, "${p.first}", on line ${p.line}) and are treated as missing.`,
     ko: (p) => `"${p.column}" 열: 숫자가 아닌 값 ${p.count}개(첫 값은 ${p.line}행의 "${p.first}")를 결측값으로 처리합니다.`,
   },
+  'csv.not-finite': {
+    en: (p) => `Column "${p.column}": ${p.count} numbers are too large to use (the first, "${p.first}", on line ${p.line}) and are treated as missing.`,
+    ko: (p) => `"${p.column}" 열: 너무 커서 쓸 수 없는 숫자 ${p.count}개(첫 값은 ${p.line}행의 "${p.first}")를 결측값으로 처리합니다.`,
+  },
   'csv.test-columns-differ': {
     en: (p) => {
       const parts = [p.missing.length > 0 ? `missing ${quoted(p.missing)}` : '', p.extra.length > 0 ? `extra ${quoted(p.extra)}` : ''];
@@ -282,6 +292,10 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   'csv.predict-not-number': {
     en: (p) => `Enter a number for "${p.column}" (or leave it empty to use the training mean).`,
     ko: (p) => `"${p.column}"에 숫자를 넣으세요(비워 두면 학습 데이터의 평균을 씁니다).`,
+  },
+  'csv.predict-not-finite': {
+    en: (p) => `"${p.column}": ${p.value} is too large to use. Enter a number between -${p.max} and ${p.max} (or leave it empty to use the training mean).`,
+    ko: (p) => `"${p.column}": ${p.value}은(는) 너무 커서 쓸 수 없습니다. -${p.max}와 ${p.max} 사이의 숫자를 넣으세요(비워 두면 학습 데이터의 평균을 씁니다).`,
   },
   'csv.predict-missing-columns': {
     en: (p) => `${p.file} lacks the feature columns ${quoted(p.columns)} the model was trained on (columns are matched by name).`,
