@@ -1,7 +1,7 @@
 /**
  * Files that are well formed but degenerate: missing-value markers where a class or a
  * category would be, numbers no network should see (1e309, Infinity) or written with
- * units (12%, $3), a label column with one class, and splits that leave no test rows.
+ * units (12%, $3), and a label column with one class.
  * Each case once loaded silently into something the person did not mean.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,11 @@ function build(text: string, options?: DatasetOptions) {
   const built = buildDataset(table(text), options);
   if (!built.ok) throw reasonError(built.reason);
   return built.value;
+}
+
+function reason(text: string, options?: DatasetOptions): string {
+  const built = buildDataset(table(text), options);
+  return built.ok ? 'ok' : english(built.reason);
 }
 
 const warnings = (built: ReturnType<typeof build>) => built.preview.warnings.map(english).join(' ');
@@ -144,5 +149,48 @@ describe('degenerate numbers', () => {
     const minus = encodeInputs(schema, ['-0']);
     const zero = encodeInputs(schema, ['0']);
     expect(minus.ok && zero.ok && [...minus.value]).toEqual(zero.ok ? [...zero.value] : null);
+  });
+});
+
+describe('a label column with one class', () => {
+  const oneClass = 'x,y,label\n1,2,a\n2,4,a\n3,6,a\n4,8,a\n';
+
+  it.each<[string, string, DatasetOptions | undefined, RegExp]>([
+    ['guessed: no other column holds classes', oneClass, undefined, /^No column of data\.csv can be the label: the last column "label" does not look like classes \(it has only one class, "a"\)/],
+    ['named by the person', oneClass, { labelColumn: 'label' }, /label column "label" of data\.csv has only one class \("a"\)/],
+    ['guessed: the last column is empty', 'x,y,label\n1,2,\n2,4,NA\n3,6,.\n', undefined, /the last column "label" does not look like classes \(it has no values\)/],
+  ])('is refused when %s', (_, text, options, expected) => {
+    expect(reason(text, options)).toMatch(expected);
+  });
+
+  it.each<[string, string, string, RegExp]>([
+    [
+      'a column of text classes',
+      ['kind,x,label', ...range(12, (i) => `${'pq'[i % 2]},${i * 2},a`)].join('\n'),
+      'kind',
+      /The last column "label" does not look like classes \(it has only one class, "a"\), so "kind" is the label/,
+    ],
+    [
+      'a column of numbers that repeat',
+      ['w,x,label', ...range(12, (i) => `${i % 3},${i * 2},a`)].join('\n'),
+      'w',
+      /The last column "label" does not look like classes \(it has only one class, "a"\), so "w" is the label/,
+    ],
+    [
+      'a column of classes when the last is a quantity',
+      `kind,w,mass\n${range(40, (i) => `${'xy'[i % 2]},${i % 3},${100 + i * 1.5}`).join('\n')}\n`,
+      'w',
+      /The last column "mass" does not look like classes \(more than 20 different numbers: a quantity\), so "w" is the label/,
+    ],
+  ])('falls back, with a warning, to %s', (_, text, label, warning) => {
+    const built = build(text);
+    expect(built.schema.columns[built.schema.labelIndex].name).toBe(label);
+    expect(warnings(built)).toMatch(warning);
+  });
+
+  it('never takes numbers that never repeat as classes of one row each', () => {
+    const text = ['x,y,label', ...range(12, (i) => `${i % 4},${i * 2},a`)].join('\n');
+    const built = build(text);
+    expect(built.schema.columns[built.schema.labelIndex].name).toBe('x');
   });
 });

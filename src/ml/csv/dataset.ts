@@ -144,17 +144,13 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   if (!(fraction >= 0 && fraction <= MAX_TEST_FRACTION)) {
     return { ok: false, reason: msg('csv.bad-test-fraction', { fraction, max: MAX_TEST_FRACTION }) };
   }
-  const labelIndex = resolveLabelIndex(table, options);
+  const warnings = [...table.warnings];
+  const labelIndex = resolveLabelIndex(table, options, warnings);
   if (!labelIndex.ok) return labelIndex;
   const label = labelIndex.value;
   const labels = trainLabels(table, label);
   if (!labels.ok) return labels;
   const { classNames } = labels.value;
-  const warnings = [...table.warnings];
-  const last = table.columns.length - 1;
-  if (options.labelColumn === undefined && label !== last) {
-    warnings.push(msg('csv.label-guessed', { last: table.columns[last], label: table.columns[label] }));
-  }
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
     const ignored = columns.flatMap((c) => (c.role === 'ignored' && c.reason !== undefined ? [{ name: c.name, note: c.reason }] : []));

@@ -49,6 +49,12 @@ export type ColumnNoteCode = keyof ColumnNoteMessages;
 /** A column's note as data: `{ code: 'csv.column-constant', params: { value: 3 } }`. */
 export type ColumnNote = { [C in ColumnNoteCode]: { code: C; params: ColumnNoteMessages[C] } }[ColumnNoteCode];
 
+/**
+ * Why a column cannot be the label: no values, one class, more different numbers than a
+ * numeric label may have (a quantity), or more classes than the model takes.
+ */
+export type LabelProblemKind = 'empty' | 'one-class' | 'quantity' | 'too-many';
+
 /** What a file's first bytes say it is, when it is no text file. */
 export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'office' | 'gzip' | 'nul' | 'control';
 
@@ -88,7 +94,12 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.dropped-no-label': { file: string; count: number };
   'csv.unexpected-build': { file: string; detail: string };
   'csv.bad-test-fraction': { fraction: number; max: number };
-  'csv.label-guessed': { last: string; label: string };
+  /**
+   * The guessed label: the last column `last` cannot be one (`why`, with its one class
+   * `value` or its `distinct` values), so `label` is. `csv.no-label`: no column can be.
+   */
+  'csv.label-fallback': { last: string; label: string; why: LabelProblemKind; value: string; distinct: number };
+  'csv.no-label': { file: string; last: string; why: LabelProblemKind; value: string; distinct: number };
   /** `columns[i]` is left out for `notes[i]`. */
   'csv.no-features': { file: string; label: string; columns: readonly string[]; notes: readonly ColumnNote[] };
   'csv.no-label-column': { file: string; label: string; columns: readonly string[] };

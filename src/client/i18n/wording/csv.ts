@@ -2,7 +2,8 @@
 import type { Fmt } from './format';
 import type { Wording, Wordings } from './types';
 import type { Delimiter } from '../../../shared/csv';
-import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages } from '../../../shared/messages/csv';
+import { assertNever } from '../../../shared/protocol';
+import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind } from '../../../shared/messages/csv';
 
 type Lang = 'en' | 'ko';
 
@@ -63,6 +64,36 @@ const mixedEn = (p: { texts: number; first: string; line: number }) =>
   `mixes numbers and text (${p.texts} values are not numbers, the first "${p.first}" on line ${p.line}); `;
 const mixedKo = (p: { texts: number; first: string; line: number }) =>
   `숫자와 텍스트가 섞여 있음(숫자가 아닌 값 ${p.texts}개, 첫 값은 ${p.line}행의 "${p.first}"); `;
+
+/** Why a column cannot be the label, inside a sentence about the guessed label. */
+function problemEn(p: { why: LabelProblemKind; value: string; distinct: number }): string {
+  switch (p.why) {
+    case 'empty':
+      return 'it has no values';
+    case 'one-class':
+      return `it has only one class, "${p.value}"`;
+    case 'quantity':
+      return `more than ${p.distinct - 1} different numbers: a quantity`;
+    case 'too-many':
+      return `more than ${p.distinct - 1} different values`;
+    default:
+      return assertNever(p.why);
+  }
+}
+function problemKo(p: { why: LabelProblemKind; value: string; distinct: number }): string {
+  switch (p.why) {
+    case 'empty':
+      return '값이 없음';
+    case 'one-class':
+      return `클래스가 "${p.value}" 하나뿐임`;
+    case 'quantity':
+      return `서로 다른 숫자가 ${p.distinct - 1}개 넘게 있어 수량으로 보임`;
+    case 'too-many':
+      return `서로 다른 값이 ${p.distinct - 1}개 넘게 있음`;
+    default:
+      return assertNever(p.why);
+  }
+}
 
 export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
   'csv.column-excluded': { en: () => 'excluded by you', ko: () => '직접 제외한 열' },
@@ -235,9 +266,17 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `The test fraction must be between 0 and ${p.max} (it is ${p.fraction}).`,
     ko: (p) => `테스트 비율은 0과 ${p.max} 사이여야 합니다(지금은 ${p.fraction}).`,
   },
-  'csv.label-guessed': {
-    en: (p) => `The last column "${p.last}" does not look like classes, so "${p.label}" is the label: pick another label column if that is wrong.`,
-    ko: (p) => `마지막 열 "${p.last}"은(는) 클래스로 보이지 않아 "${p.label}"을(를) 레이블로 정했습니다. 틀렸다면 다른 레이블 열을 고르세요.`,
+  'csv.label-fallback': {
+    en: (p) =>
+      `The last column "${p.last}" does not look like classes (${problemEn(p)}), so "${p.label}" is the label: pick another label column if that is wrong.`,
+    ko: (p) =>
+      `마지막 열 "${p.last}"은(는) 클래스로 보이지 않아(${problemKo(p)}) "${p.label}"을(를) 레이블로 정했습니다. 틀렸다면 다른 레이블 열을 고르세요.`,
+  },
+  'csv.no-label': {
+    en: (p) =>
+      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values, or numbers with at least 2 rows for each). Add a column of classes to the file.`,
+    ko: (p) =>
+      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(텍스트 값, 또는 값마다 2행 이상인 숫자). 파일에 클래스 열을 넣으세요.`,
   },
   'csv.no-features': {
     en: (p, f) => {
