@@ -1,7 +1,7 @@
 /**
  * Files that are well formed but degenerate: missing-value markers where a class or a
  * category would be, numbers no network should see (1e309, Infinity) or written with
- * units (12%, $3), and a label column with one class.
+ * units (12%, $3), a label column with one class, and splits that leave no test rows.
  * Each case once loaded silently into something the person did not mean.
  */
 import { describe, expect, it } from 'vitest';
@@ -192,5 +192,34 @@ describe('a label column with one class', () => {
     const text = ['x,y,label', ...range(12, (i) => `${i % 4},${i * 2},a`)].join('\n');
     const built = build(text);
     expect(built.schema.columns[built.schema.labelIndex].name).toBe('x');
+  });
+});
+
+describe('a split with no test rows', () => {
+  const hundredClasses = ['x,label', ...range(200, (i) => `${i % 7},c${Math.floor(i / 2)}`)].join('\n');
+
+  it.each<[string, string, DatasetOptions | undefined, RegExp]>([
+    [
+      '100 classes of 2 rows',
+      hundredClasses,
+      undefined,
+      /data\.csv: no test rows, because at a test fraction of 0\.2 a class needs at least 3 rows to hold one out, and each of the 100 classes has fewer\. Training runs without an evaluation: use a larger test fraction, a separate test file, or fewer classes\./,
+    ],
+    ['a test fraction of 0', ['x,label', ...range(20, (i) => `${i % 7},${'ab'[i % 2]}`)].join('\n'), { testFraction: 0 }, /no test rows, because the test fraction is 0\./],
+    [
+      'classes of a single row',
+      ['x,label', ...range(6, (i) => `${i},c${i % 3}`), '9,d', '8,e'].join('\n'),
+      { testFraction: 0.2 },
+      /each of the 5 classes has fewer \(2 have a single row\)/,
+    ],
+  ])('loads %s, with a warning saying why and what to change', (_, text, options, warning) => {
+    const built = build(text, options);
+    expect(built.data.test.rows).toBe(0);
+    expect(built.data.train.rows).toBeGreaterThan(0);
+    expect(warnings(built)).toMatch(warning);
+  });
+
+  it('says nothing when the split has test rows', () => {
+    expect(warnings(build(['x,label', ...range(20, (i) => `${i % 7},${'ab'[i % 2]}`)].join('\n')))).not.toMatch(/no test rows/);
   });
 });

@@ -116,6 +116,7 @@ const SAMPLES: Samples = {
   'csv.bad-test-fraction': { fraction: 1.5, max: 0.9 },
   'csv.label-fallback': { last: 'weight', label: 'species', why: 'one-class', value: 'heavy', distinct: 1 },
   'csv.no-label': { file, last: 'weight', why: 'quantity', value: '', distinct: 21 },
+  'csv.no-test-rows': { file, fraction: 0.2, classes: 100, needed: 3, single: 0 },
   'csv.no-features': { file, label: 'species', columns: ['id'], notes: [{ code: 'csv.column-row-number', params: {} }] },
   'csv.no-label-column': { file, label: 'kind', columns: ['a', 'b'] },
   'csv.bad-class-id': { file, line: 4, id: '5', classes: 3 },

@@ -92,6 +92,25 @@ function gather(ids: Int32Array, rows: Int32Array): Int32Array {
   return Int32Array.from(rows, (r) => ids[r]);
 }
 
+/**
+ * Fewest rows a class needs for the stratified split to hold one out at `fraction` (> 0):
+ * it holds out min(rows - 1, round(rows * fraction)) (split.ts), so at least 2 rows.
+ */
+function rowsToHoldOne(fraction: number): number {
+  // round(rows * fraction) >= 1 from rows * fraction >= 0.5; the loops only correct rounding.
+  let rows = Math.max(2, Math.ceil(0.5 / fraction));
+  while (Math.round(rows * fraction) < 1) rows++;
+  while (rows > 2 && Math.round((rows - 1) * fraction) >= 1) rows--;
+  return rows;
+}
+
+/** How many classes have a single row (ids: class id by row, -1 for none). */
+function singleRowClasses(ids: Int32Array, classCount: number): number {
+  const counts = new Int32Array(classCount);
+  for (const id of ids) if (id >= 0) counts[id]++;
+  return counts.filter((n) => n === 1).length;
+}
+
 /** Where the test rows come from: `split.test` indexes `source.table`'s rows. */
 interface TestPlan {
   split: SplitIndices;
@@ -110,6 +129,11 @@ function planTest(
   if (testTable === undefined) {
     const fraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
     const split = stratifiedSplit(labels.ids, labels.classNames.length, fraction, options.seed ?? DEFAULT_SEED);
+    if (split.test.length === 0) {
+      const needed = fraction > 0 ? rowsToHoldOne(fraction) : 0;
+      const single = singleRowClasses(labels.ids, labels.classNames.length);
+      warnings.push(msg('csv.no-test-rows', { file: table.fileName, fraction, classes: labels.classNames.length, needed, single }));
+    }
     return { ok: true, value: { split, source: { table, labels, columnMap: table.columns.map((_, i) => i) } } };
   }
   const matched = matchColumns(table, testTable);

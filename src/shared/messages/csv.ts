@@ -100,6 +100,12 @@ export interface CsvMessages extends ColumnNoteMessages {
    */
   'csv.label-fallback': { last: string; label: string; why: LabelProblemKind; value: string; distinct: number };
   'csv.no-label': { file: string; last: string; why: LabelProblemKind; value: string; distinct: number };
+  /**
+   * A split with no test rows: the test `fraction` is 0, or at that fraction a class needs
+   * `needed` rows to hold one out and each of the `classes` classes has fewer (`single` of
+   * them have one row, which no fraction holds out).
+   */
+  'csv.no-test-rows': { file: string; fraction: number; classes: number; needed: number; single: number };
   /** `columns[i]` is left out for `notes[i]`. */
   'csv.no-features': { file: string; label: string; columns: readonly string[]; notes: readonly ColumnNote[] };
   'csv.no-label-column': { file: string; label: string; columns: readonly string[] };

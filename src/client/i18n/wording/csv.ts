@@ -278,6 +278,22 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     ko: (p) =>
       `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(텍스트 값, 또는 값마다 2행 이상인 숫자). 파일에 클래스 열을 넣으세요.`,
   },
+  'csv.no-test-rows': {
+    en: (p) => {
+      const why =
+        p.fraction === 0
+          ? 'the test fraction is 0'
+          : `at a test fraction of ${p.fraction} a class needs at least ${p.needed} rows to hold one out, and each of the ${p.classes} classes has fewer${p.single > 0 ? ` (${p.single} have a single row)` : ''}`;
+      return `${p.file}: no test rows, because ${why}. Training runs without an evaluation: use a larger test fraction, a separate test file, or fewer classes.`;
+    },
+    ko: (p) => {
+      const why =
+        p.fraction === 0
+          ? '테스트 비율이 0입니다'
+          : `테스트 비율 ${p.fraction}에서는 클래스마다 ${p.needed}행 이상 있어야 하나를 떼어 놓을 수 있는데, 클래스 ${p.classes}개 모두 그보다 적습니다${p.single > 0 ? `(${p.single}개는 1행뿐)` : ''}`;
+      return `${p.file}: 테스트 행이 없습니다. ${why}. 평가 없이 학습합니다. 테스트 비율을 늘리거나, 테스트 파일을 따로 주거나, 클래스를 줄이세요.`;
+    },
+  },
   'csv.no-features': {
     en: (p, f) => {
       const why = p.columns.map((c, i) => `"${c}" (${p.notes[i] ? note(p.notes[i], 'en', f) : ''})`);
