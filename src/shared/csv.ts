@@ -39,9 +39,12 @@ export interface ColumnSchema {
   /** What the values look like (also for ignored columns). */
   kind: ColumnKind;
   ignoreCause?: IgnoreCause;
-  /** Why, as a message code with the column's numbers; present when role is 'ignored'. */
+  /**
+   * Why, as a message code with the column's numbers: present when role is 'ignored', and
+   * on a categorical feature whose values are numbers written as text (`12%`, `$3`).
+   */
   reason?: ColumnNote;
-  /** Missing values in the training file (empty, NA, N/A, NaN, null, ?, -). */
+  /** Missing values in the training file (empty, NA, N/A, NaN, null, ?, -, ., and numbers too large to use). */
   missing: number;
   /** Numeric column: values that were not numbers and were treated as missing. */
   invalid: number;

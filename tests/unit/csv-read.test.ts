@@ -115,7 +115,7 @@ describe('header detection', () => {
 });
 
 describe('cells', () => {
-  it.each([['', true], [' NA ', true], ['n/a', true], ['NaN', true], ['NULL', true], ['?', true], ['-', true], ['0', false], ['none', false], ['-1', false]])(
+  it.each([['', true], [' NA ', true], ['n/a', true], ['NaN', true], ['NULL', true], ['?', true], ['-', true], ['.', true], [' . ', true], ['0', false], ['none', false], ['-1', false], ['.5', false]])(
     'isMissing(%j) is %s',
     (cell, missing) => {
       expect(isMissing(cell)).toBe(missing);
@@ -133,6 +133,10 @@ describe('cells', () => {
     ['0x1F', false, NaN],
     ['Infinity', false, NaN],
     ['1e400', false, NaN],
+    ['1e200', false, NaN],
+    ['-0', false, 0],
+    ['12%', false, NaN],
+    ['$3', false, NaN],
     ['1,5e400', true, NaN],
     ['1,000.5', true, NaN],
     ['', false, NaN],

@@ -8,6 +8,8 @@
  */
 import type { ColumnSchema, CsvEncoding, CsvSchema } from '../../shared/csv';
 import { DEFAULT_TEST_FRACTION } from '../csv/dataset';
+import { MAX_STANDARD } from '../csv/encode';
+import { MAX_MAGNITUDE } from '../csv/values';
 import { pyBool, pyFloat, pyLines, pyNum, pyStr, pyValue } from './pyLiteral';
 import type { CheckpointMeta } from './types';
 
@@ -63,7 +65,9 @@ export function csvData(meta: CheckpointMeta, schema: CsvSchema, csvFileName: st
 
 /** Python code of the CSV reader and encoder; reads the constants csvData writes. */
 const CSV_CODE = `
-MISSING_TOKENS = {"", "na", "n/a", "nan", "null", "?", "-"}
+MISSING_TOKENS = {"", "na", "n/a", "nan", "null", "?", "-", "."}
+MAX_MAGNITUDE = ${String(MAX_MAGNITUDE)}  # larger numbers (and 1e309, inf) are gaps, as in the playground
+MAX_STANDARD = ${String(MAX_STANDARD)}  # standardised values are kept within this many standard deviations
 # JavaScript's String.prototype.trim() set: Python's str.strip() differs slightly.
 JS_SPACE = "\\t\\n\\x0b\\x0c\\r \\xa0\\u1680\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 POINT_NUMBER = re.compile(r"[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
@@ -85,12 +89,12 @@ def trim(cell):
 
 
 def is_missing(cell):
-    """Empty, NA, N/A, NaN, null, ?, - (any case, spaces around ignored) mean no value."""
+    """Empty, NA, N/A, NaN, null, ?, -, . (any case, spaces around ignored) mean no value."""
     return trim(cell).lower() in MISSING_TOKENS
 
 
 def parse_number(cell, decimal_comma):
-    """The number in a cell, or nan: no thousands separators, no hex, nothing infinite."""
+    """The number in a cell, or nan: no thousands separators, no hex, nothing infinite or past MAX_MAGNITUDE."""
     t = trim(cell)
     if POINT_NUMBER.fullmatch(t):
         value = float(t)
@@ -98,7 +102,7 @@ def parse_number(cell, decimal_comma):
         value = float(t.replace(",", ".", 1))
     else:
         return math.nan
-    return value if math.isfinite(value) else math.nan
+    return value if abs(value) <= MAX_MAGNITUDE else math.nan
 
 
 def encode_row(cells):
@@ -111,7 +115,8 @@ def encode_row(cells):
         cell = cells[column["index"]] if column["index"] < len(cells) else ""
         if column["kind"] == "numeric":
             value = math.nan if is_missing(cell) else parse_number(cell, FILE_DECIMAL_COMMA or column["decimal_comma"])
-            out.append(0.0 if math.isnan(value) else (value - column["mean"]) / column["std"])
+            z = 0.0 if math.isnan(value) else (value - column["mean"]) / column["std"]
+            out.append(max(-MAX_STANDARD, min(MAX_STANDARD, z)))
             continue
         slots = [0.0] * (len(column["vocabulary"]) + (1 if column["missing_slot"] else 0))
         if is_missing(cell):

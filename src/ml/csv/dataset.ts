@@ -55,8 +55,12 @@ function describeColumns(
       const { line, value } = facts.firstInvalid;
       warnings.push(msg('csv.not-numbers', { column: name, count: facts.invalid, first: value, line }));
     }
+    if (facts.firstOutOfRange !== undefined) {
+      const { line, value } = facts.firstOutOfRange;
+      warnings.push(msg('csv.not-finite', { column: name, count: facts.outOfRange, first: value, line }));
+    }
     parsed[index] = facts.values ?? null;
-    return column;
+    return facts.reason === undefined ? column : { ...column, reason: facts.reason };
   });
   return { columns, parsed };
 }
@@ -88,6 +92,25 @@ function gather(ids: Int32Array, rows: Int32Array): Int32Array {
   return Int32Array.from(rows, (r) => ids[r]);
 }
 
+/**
+ * Fewest rows a class needs for the stratified split to hold one out at `fraction` (> 0):
+ * it holds out min(rows - 1, round(rows * fraction)) (split.ts), so at least 2 rows.
+ */
+function rowsToHoldOne(fraction: number): number {
+  // round(rows * fraction) >= 1 from rows * fraction >= 0.5; the loops only correct rounding.
+  let rows = Math.max(2, Math.ceil(0.5 / fraction));
+  while (Math.round(rows * fraction) < 1) rows++;
+  while (rows > 2 && Math.round((rows - 1) * fraction) >= 1) rows--;
+  return rows;
+}
+
+/** How many classes have a single row (ids: class id by row, -1 for none). */
+function singleRowClasses(ids: Int32Array, classCount: number): number {
+  const counts = new Int32Array(classCount);
+  for (const id of ids) if (id >= 0) counts[id]++;
+  return counts.filter((n) => n === 1).length;
+}
+
 /** Where the test rows come from: `split.test` indexes `source.table`'s rows. */
 interface TestPlan {
   split: SplitIndices;
@@ -106,6 +129,11 @@ function planTest(
   if (testTable === undefined) {
     const fraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
     const split = stratifiedSplit(labels.ids, labels.classNames.length, fraction, options.seed ?? DEFAULT_SEED);
+    if (split.test.length === 0) {
+      const needed = fraction > 0 ? rowsToHoldOne(fraction) : 0;
+      const single = singleRowClasses(labels.ids, labels.classNames.length);
+      warnings.push(msg('csv.no-test-rows', { file: table.fileName, fraction, classes: labels.classNames.length, needed, single }));
+    }
     return { ok: true, value: { split, source: { table, labels, columnMap: table.columns.map((_, i) => i) } } };
   }
   const matched = matchColumns(table, testTable);
@@ -140,17 +168,13 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   if (!(fraction >= 0 && fraction <= MAX_TEST_FRACTION)) {
     return { ok: false, reason: msg('csv.bad-test-fraction', { fraction, max: MAX_TEST_FRACTION }) };
   }
-  const labelIndex = resolveLabelIndex(table, options);
+  const warnings = [...table.warnings];
+  const labelIndex = resolveLabelIndex(table, options, warnings);
   if (!labelIndex.ok) return labelIndex;
   const label = labelIndex.value;
   const labels = trainLabels(table, label);
   if (!labels.ok) return labels;
   const { classNames } = labels.value;
-  const warnings = [...table.warnings];
-  const last = table.columns.length - 1;
-  if (options.labelColumn === undefined && label !== last) {
-    warnings.push(msg('csv.label-guessed', { last: table.columns[last], label: table.columns[label] }));
-  }
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
     const ignored = columns.flatMap((c) => (c.role === 'ignored' && c.reason !== undefined ? [{ name: c.name, note: c.reason }] : []));

@@ -12,15 +12,24 @@
  * leaves every known slot neutral.
  */
 import type { ColumnSchema, CsvSchema } from './types';
-import { isMissing, parseNumber } from './values';
+import { inRange, isMissing, parseNumber } from './values';
+
+/**
+ * Largest standardised value handed to the network, in standard deviations from the
+ * training mean. Training rows never reach it (a population z-score is at most
+ * sqrt(rows)); a test or typed value far outside the training range would, and in
+ * float32 (max 3.4e38) times the weights it could become Infinity. A million standard
+ * deviations out tells the network nothing more than that.
+ */
+export const MAX_STANDARD = 1e6;
 
 /** One cell handed to encodeRow: text as in a file, a number, or null for missing. */
 export type CellValue = string | number | null;
 
-/** Number in a cell, or NaN when missing or not a number. */
+/** Number in a cell, or NaN when missing, not a number or too large to use (see MAX_MAGNITUDE). */
 export function cellNumber(value: CellValue | undefined, decimalComma: boolean): number {
   if (value === null || value === undefined) return NaN;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value === 'number') return inRange(value) ? value + 0 : NaN;
   return isMissing(value) ? NaN : parseNumber(value, decimalComma);
 }
 
@@ -38,23 +47,28 @@ export function numericColumn(rows: readonly (readonly string[])[], c: number, d
   return out;
 }
 
-/** Training mean and std (population) of the non-missing `values[trainRows]`; std 0 -> 1. */
+/**
+ * Training mean and std (population) of the usable `values[trainRows]`, in float64. NaN
+ * and values past ±MAX_MAGNITUDE (which cellNumber never returns, but a caller's array
+ * might hold) are gaps, so the sums stay finite; a std that is 0 or not finite is stored
+ * as 1, a mean that is not finite as 0: both always finite.
+ */
 export function fitNumeric(values: Float64Array, trainRows: Int32Array): { mean: number; std: number } {
   let n = 0;
   let sum = 0;
   for (const r of trainRows) {
     const v = values[r];
-    if (!Number.isNaN(v)) {
+    if (inRange(v)) {
       n++;
       sum += v;
     }
   }
-  if (n === 0) return { mean: 0, std: 1 };
-  const mean = sum / n;
+  const mean = n > 0 ? sum / n : 0;
+  if (n === 0 || !Number.isFinite(mean)) return { mean: 0, std: 1 };
   let squares = 0;
   for (const r of trainRows) {
     const v = values[r];
-    if (!Number.isNaN(v)) squares += (v - mean) * (v - mean);
+    if (inRange(v)) squares += (v - mean) * (v - mean);
   }
   const std = Math.sqrt(squares / n);
   return { mean, std: std > 0 && Number.isFinite(std) ? std : 1 };
@@ -100,9 +114,15 @@ export function encodedNames(columns: readonly ColumnSchema[]): string[] {
   return names;
 }
 
-/** Column `column`'s standardised value; a gap (NaN) takes the mean, so 0. */
+/**
+ * Column `column`'s standardised value, within ±MAX_STANDARD; a gap (NaN, or a value
+ * too large to use) takes the mean, so 0. Always finite, also in float32.
+ */
 function standardise(column: ColumnSchema, v: number): number {
-  return Number.isNaN(v) ? 0 : (v - column.mean) / column.std;
+  if (!inRange(v)) return 0;
+  const z = (v - column.mean) / column.std;
+  if (Number.isNaN(z)) return 0;
+  return Math.max(-MAX_STANDARD, Math.min(MAX_STANDARD, z));
 }
 
 /** Value -> one-hot slot of a categorical column. */

@@ -4,11 +4,13 @@
  * encoded), or ignored with a reason the person can read and act on: empty, constant,
  * an identifier, free text, dates, or too many categories. Dates and identifiers carry
  * no pattern a classifier can learn from row to row; one-hot over thousands of values
- * would swamp the model.
+ * would swamp the model. A number too large to use (1e309, Infinity) is a gap of a
+ * numeric column, with a warning; numbers written with units or separators (12%, $3,
+ * 1,234.5, (12)) are text, with a note saying what to write instead.
  */
 import type { ColumnKind, IgnoreCause } from './types';
 import type { ColumnNote, ColumnNoteCode, ColumnNoteMessages } from '../../shared/messages/csv';
-import { isMissing, looksLikeDate, parseNumber } from './values';
+import { isFormattedNumber, isMissing, isOutOfRange, looksLikeDate, parseNumber } from './values';
 
 /** Most one-hot slots a categorical column may have. */
 export const MAX_CATEGORIES = 50;
@@ -37,9 +39,13 @@ export interface ColumnFacts {
   decimalComma: boolean;
   /** Set when the values make the column unusable as a feature. */
   ignoreCause?: IgnoreCause;
+  /** Why it is ignored; or, for a categorical feature, why its numbers are read as text. */
   reason?: ColumnNote;
   /** First non-number in a numeric column, for the warning. */
   firstInvalid?: { line: number; value: string };
+  /** Numbers too large to use (`1e309`, `Infinity`), treated as missing; the first, for the warning. */
+  outOfRange: number;
+  firstOutOfRange?: { line: number; value: string };
   /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
   values?: Float64Array;
 }
@@ -62,6 +68,12 @@ interface ColumnScan {
   dates: number;
   spaced: number;
   firstText?: { line: number; value: string };
+  /** Numbers too large to use (missing, not present), and the first. */
+  outOfRange: number;
+  firstOutOfRange?: { line: number; value: string };
+  /** Numbers written with `%`, a currency sign, thousands separators or parentheses, and the first. */
+  formatted: number;
+  firstFormatted?: { line: number; value: string };
   values: Float64Array;
 }
 
@@ -80,6 +92,8 @@ function scanColumn(rows: readonly (readonly string[])[], lines: readonly number
     max: -Infinity,
     dates: 0,
     spaced: 0,
+    outOfRange: 0,
+    formatted: 0,
     values: new Float64Array(rows.length).fill(NaN),
   };
   let previous = NaN;
@@ -89,15 +103,25 @@ function scanColumn(rows: readonly (readonly string[])[], lines: readonly number
       scan.missing++;
       continue;
     }
-    scan.present++;
     const t = cell.trim();
+    const v = parseNumber(t, decimalComma);
+    // 1e309, Infinity: a number no feature can hold. A gap, not a text (warned about).
+    if (Number.isNaN(v) && isOutOfRange(t, decimalComma)) {
+      scan.outOfRange++;
+      scan.firstOutOfRange ??= { line: lines[r], value: t };
+      continue;
+    }
+    scan.present++;
     if (scan.seen.size < DISTINCT_CAP) {
       scan.seen.add(t);
       if (scan.seen.size === DISTINCT_CAP) scan.presentAtCap = scan.present;
     }
-    const v = parseNumber(t, decimalComma);
     if (Number.isNaN(v)) {
       scan.firstText ??= { line: lines[r], value: t };
+      if (isFormattedNumber(t)) {
+        scan.formatted++;
+        scan.firstFormatted ??= { line: lines[r], value: t };
+      }
       if (scan.spellings.size < 4) scan.spellings.add(t);
       if (looksLikeDate(t)) scan.dates++;
       if (t.includes(' ')) scan.spaced++;
@@ -139,7 +163,7 @@ export function inferColumn(
   const s = scanColumn(rows, lines, c, decimalComma);
   const texts = s.present - s.numbers;
   const distinct = s.seen.size;
-  const base = { missing: s.missing, distinct, decimalComma: s.commas > 0 };
+  const base = { missing: s.missing + s.outOfRange, distinct, decimalComma: s.commas > 0, outOfRange: s.outOfRange, firstOutOfRange: s.firstOutOfRange };
   if (s.present === 0) return { ...base, kind: 'numeric', invalid: 0, ignoreCause: 'empty', reason: note('csv.column-empty', {}) };
 
   if (isNumericColumn(s)) {
@@ -153,7 +177,21 @@ export function inferColumn(
     return facts;
   }
 
-  const facts: ColumnFacts = { ...base, kind: 'categorical', invalid: 0, decimalComma: false };
+  // A text column one-hots an `Infinity` cell like any other value: not a gap there.
+  const facts = textColumn(s, { ...base, kind: 'categorical', missing: s.missing, invalid: 0, decimalComma: false, outOfRange: 0, firstOutOfRange: undefined });
+  // Numbers written as 12%, $3, 1,234.5 or (12): read as text, and the note says why and
+  // what to change (taking a unit off would be a guess about what it means).
+  if (s.formatted > 0 && s.formatted >= texts / 2 && s.firstFormatted !== undefined && facts.ignoreCause !== 'constant') {
+    const params = { count: s.formatted, first: s.firstFormatted.value, line: s.firstFormatted.line };
+    return { ...facts, reason: note('csv.column-formatted-numbers', params) };
+  }
+  return facts;
+}
+
+/** A column that is not numeric: categorical, or ignored with its cause and note. */
+function textColumn(s: ColumnScan, facts: ColumnFacts): ColumnFacts {
+  const texts = s.present - s.numbers;
+  const distinct = s.seen.size;
   if (distinct === 1) return { ...facts, ignoreCause: 'constant', reason: note('csv.column-constant', { value: [...s.seen][0] }) };
   // Small files: up to 10 distinct values are categories even if every row differs.
   const capped = s.presentAtCap >= 0;

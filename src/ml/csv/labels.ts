@@ -5,7 +5,8 @@
  * the training file never showed is an error, not a new class.
  */
 import { listLines } from './shape';
-import { msg } from '../../shared/message';
+import { msg, type Message } from '../../shared/message';
+import type { LabelProblemKind } from '../../shared/messages/csv';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
 
@@ -22,15 +23,35 @@ export interface Labelled {
   missing: number;
 }
 
+/** Why a column cannot be the label (csv.label-fallback, csv.no-label), with its numbers. */
+export interface LabelProblem {
+  why: LabelProblemKind;
+  /** The one class, for 'one-class' (else ''). */
+  value: string;
+  /** Distinct values counted (up to the limit + 1). */
+  distinct: number;
+}
+
 /**
- * Index of the label column: the named one, else the last column that can be one (2 to
- * MAX_CLASSES distinct values, at most MAX_NUMERIC_CLASSES when they are numbers), so a
- * file that ends with a measurement still opens with its class column picked; else the last.
+ * Index of the label column: the named one (trainLabels refuses it if it cannot serve,
+ * with the reason), else the last column when it can be one (2 to MAX_CLASSES distinct
+ * values, at most MAX_NUMERIC_CLASSES when they are numbers). When it cannot, the guess
+ * falls back, with a warning naming the column skipped and why, to the last other column
+ * that is a real class column (see isClassColumn); a column of numbers that are all
+ * different (2, 4, 6, 8) is never taken as four classes of one row. When none is, a
+ * reason naming the file.
  */
-export function resolveLabelIndex(table: RawTable, options: DatasetOptions): ParseResult<number> {
+export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<number> {
   if (options.labelColumn === undefined) {
-    for (let c = table.columns.length - 1; c >= 0; c--) if (couldBeLabel(table, c)) return { ok: true, value: c };
-    return { ok: true, value: table.columns.length - 1 };
+    const last = table.columns.length - 1;
+    const problem = labelProblem(table, last);
+    if (problem === null) return { ok: true, value: last };
+    for (let c = last - 1; c >= 0; c--) {
+      if (!isClassColumn(table, c)) continue;
+      warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[c], ...problem }));
+      return { ok: true, value: c };
+    }
+    return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
   }
   const index = table.columns.indexOf(options.labelColumn);
   if (index < 0) {
@@ -39,17 +60,45 @@ export function resolveLabelIndex(table: RawTable, options: DatasetOptions): Par
   return { ok: true, value: index };
 }
 
-function couldBeLabel(table: RawTable, c: number): boolean {
-  if (usesTensorFlowIds(table, c)) return true;
-  const numeric = allNumeric(table, c);
-  const limit = numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES;
-  const seen = new Set<string>();
+/**
+ * Present values of column `c` and their counts (numbers by value, as trainLabels names
+ * them: `1` and `1.0` are one class); counting stops past `limit` distinct.
+ */
+function classCounts(table: RawTable, c: number, limit: number, numeric: boolean): Map<string, number> {
+  const decimalComma = table.delimiter !== ',';
+  const counts = new Map<string, number>();
   for (const row of table.rows) {
     if (isMissing(row[c])) continue;
-    seen.add(row[c].trim());
-    if (seen.size > limit) return false;
+    const t = numeric ? String(parseNumber(row[c], decimalComma)) : row[c].trim();
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+    if (counts.size > limit) break;
   }
-  return seen.size >= 2;
+  return counts;
+}
+
+/** Why column `c` cannot be the label, as trainLabels would refuse it; null when it can. */
+function labelProblem(table: RawTable, c: number): LabelProblem | null {
+  if (usesTensorFlowIds(table, c)) return null;
+  const numeric = allNumeric(table, c);
+  const limit = numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES;
+  const counts = classCounts(table, c, limit, numeric);
+  const distinct = counts.size;
+  if (distinct === 0) return { why: 'empty', value: '', distinct };
+  if (distinct === 1) return { why: 'one-class', value: [...counts.keys()][0], distinct };
+  if (distinct > limit) return { why: numeric ? 'quantity' : 'too-many', value: '', distinct };
+  return null;
+}
+
+/**
+ * True when column `c` may stand in for a last column that cannot be the label: it can be
+ * one, and either its values are not numbers, or every class has at least 2 rows (numbers
+ * that never repeat are a measurement, not classes).
+ */
+function isClassColumn(table: RawTable, c: number): boolean {
+  if (labelProblem(table, c) !== null) return false;
+  if (!allNumeric(table, c)) return true;
+  const counts = classCounts(table, c, MAX_NUMERIC_CLASSES, true);
+  return [...counts.values()].every((n) => n >= 2);
 }
 
 /** True when the label column holds TensorFlow-header class ids. */

@@ -7,7 +7,7 @@
 import { msg } from '../../shared/message';
 import { encodeRow, encodeRows, type CellValue } from './encode';
 import type { ColumnKind, CsvSchema, ParseResult, RawTable } from './types';
-import { isMissing, parseNumber } from './values';
+import { isMissing, isOutOfRange, MAX_MAGNITUDE, parseNumber } from './values';
 
 /** One input a person fills in: a feature column (before one-hot), with its choices. */
 export interface FeatureInput {
@@ -27,7 +27,8 @@ export function featureInputs(schema: CsvSchema): FeatureInput[] {
 /**
  * Encode one row typed into a form: `values[i]` is the text of `featureInputs(schema)[i]`.
  * A blank or missing-looking field (NA, ?) is a gap (numeric: the training mean); text
- * in a numeric field is an error naming the field. Shape [schema.featureNames.length].
+ * in a numeric field, or a number too large to use (1e309, Infinity), is an error naming
+ * the field. Shape [schema.featureNames.length].
  */
 export function encodeInputs(schema: CsvSchema, values: readonly string[]): ParseResult<Float32Array> {
   const features = schema.columns.filter((c) => c.role === 'feature');
@@ -39,6 +40,10 @@ export function encodeInputs(schema: CsvSchema, values: readonly string[]): Pars
     const column = features[i];
     const text = values[i] ?? '';
     if (column.kind === 'numeric' && !isMissing(text) && Number.isNaN(parseNumber(text, true))) {
+      // 1e309 or Infinity would reach the network as a gap without a word: refuse it.
+      if (isOutOfRange(text, true)) {
+        return { ok: false, reason: msg('csv.predict-not-finite', { column: column.name, value: text.trim(), max: MAX_MAGNITUDE }) };
+      }
       return { ok: false, reason: msg('csv.predict-not-number', { column: column.name }) };
     }
     row[column.index] = text;
@@ -58,6 +63,8 @@ export interface EncodedRows {
 /**
  * Encode every row of `table` for prediction. Its columns are matched to the schema's by
  * name; every feature column must be there (ignored columns and the label may be absent).
+ * Cells that are not usable numbers (text, 1e309, Infinity) are gaps, as in training:
+ * they take the training mean, so nothing non-finite reaches the network.
  */
 export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): ParseResult<EncodedRows> {
   const at = new Map(table.columns.map((name, i) => [name, i] as const));

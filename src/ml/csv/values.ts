@@ -5,12 +5,16 @@
  */
 import { msg, type Message } from '../../shared/message';
 
-/** Spellings of "no value", compared trimmed and lower-cased. */
-export const MISSING_TOKENS: readonly string[] = ['', 'na', 'n/a', 'nan', 'null', '?', '-'];
+/**
+ * Spellings of "no value", compared trimmed and lower-cased: pandas' and R's defaults
+ * (NA, N/A, NaN, null), the `?` of the UCI files and the `.` of SAS exports (penguins'
+ * `sex` is `.` where unknown). A whole cell only: `.5` and `-1` are numbers.
+ */
+export const MISSING_TOKENS: readonly string[] = ['', 'na', 'n/a', 'nan', 'null', '?', '-', '.'];
 
 const MISSING = new Set(MISSING_TOKENS);
 
-/** True for empty, NA, N/A, NaN, null, ?, - (any case, surrounding spaces ignored). */
+/** True for empty, NA, N/A, NaN, null, ?, -, . (any case, surrounding spaces ignored). */
 export function isMissing(cell: string): boolean {
   const t = cell.trim();
   if (t.length > 4) return false;
@@ -21,22 +25,62 @@ const POINT_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const COMMA_NUMBER = /^[+-]?(?:\d+[.,]?\d*|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
+ * Largest magnitude read as a number. Past it a value is treated like Infinity (missing,
+ * with a warning): the square of a difference of two such values, (2e150)^2 = 4e300,
+ * summed over the rows of the largest file accepted, stays finite in float64, so a
+ * column's mean and std are always finite.
+ */
+export const MAX_MAGNITUDE = 1e150;
+
+/** True when `v` is a number a feature may hold: finite and within ±MAX_MAGNITUDE. */
+export function inRange(v: number): boolean {
+  return v >= -MAX_MAGNITUDE && v <= MAX_MAGNITUDE;
+}
+
+/**
  * The number a cell holds, or NaN. `decimalComma` also accepts `5,1` as 5.1 (and still
- * accepts `5.1`); no thousands separators, no hex, nothing infinite (`1e400` overflows:
- * NaN, so it cannot turn a feature's mean into Infinity).
+ * accepts `5.1`); no thousands separators, no hex, nothing infinite or past ±MAX_MAGNITUDE
+ * (`1e400` overflows: NaN, so it cannot turn a feature's mean into Infinity; isOutOfRange
+ * tells those apart from text). `-0` reads as 0.
  */
 export function parseNumber(cell: string, decimalComma = false): number {
   const t = cell.trim();
   if (t === '') return NaN;
   // Fast path (most cells of a large file): what Number() accepts beyond POINT_NUMBER
-  // is only Infinity (not finite) and 0x/0o/0b prefixes.
+  // is only Infinity (not finite) and 0x/0o/0b prefixes. `+ 0` turns -0 into 0.
   const v = Number(t);
-  if (Number.isFinite(v) && !hasRadixPrefix(t)) return v;
+  if (inRange(v) && !hasRadixPrefix(t)) return v + 0;
   if (decimalComma && COMMA_NUMBER.test(t)) {
     const w = Number(t.replace(',', '.'));
-    return Number.isFinite(w) ? w : NaN;
+    return inRange(w) ? w + 0 : NaN;
   }
   return NaN;
+}
+
+const INFINITY = /^[+-]?(?:inf|infinity)$/i;
+
+/**
+ * True when the cell is written as a number that parseNumber refuses for its size:
+ * `1e309`, `Infinity`, `-inf`, `1e200`. These are treated as missing with a warning
+ * (csv.not-finite), never as text or categories.
+ */
+export function isOutOfRange(cell: string, decimalComma = false): boolean {
+  const t = cell.trim();
+  if (INFINITY.test(t)) return true;
+  if (POINT_NUMBER.test(t)) return !inRange(Number(t));
+  return decimalComma && COMMA_NUMBER.test(t) && !inRange(Number(t.replace(',', '.')));
+}
+
+/**
+ * A number written with a sign or separator this reader does not take off: `12%`, `$3`,
+ * `€3`, `1,234.5`, `(12)`. Such a column is read as text, with a note saying so
+ * (csv.column-formatted-numbers), rather than guessing the unit or the sign.
+ */
+const FORMATTED_NUMBER = /^(?:\(\s*[$€£¥₩]?\s*\d[\d.,]*\s*%?\s*\)|[+-]?\s*[$€£¥₩]\s*\d[\d.,]*|[+-]?\d[\d.,]*\s*%|[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
+
+/** True for `12%`, `$3`, `€3`, `1,234.5`, `(12)`: see FORMATTED_NUMBER. */
+export function isFormattedNumber(cell: string): boolean {
+  return FORMATTED_NUMBER.test(cell.trim());
 }
 
 /** `0x1F`, `0o7`, `0b1` (any case): Number() reads them, a spreadsheet does not. */

@@ -40,12 +40,20 @@ export interface ColumnNoteMessages {
   'csv.column-identifier': Distinct & { rows: number };
   'csv.column-mixed-categories': Mixed & Distinct & { max: number };
   'csv.column-mixed-identifier': Mixed & Distinct & { rows: number };
+  /** `count` values are numbers written with %, a currency sign, thousands separators or parentheses; the first `first` on `line`. */
+  'csv.column-formatted-numbers': { count: number; first: string; line: number };
 }
 
 export type ColumnNoteCode = keyof ColumnNoteMessages;
 
 /** A column's note as data: `{ code: 'csv.column-constant', params: { value: 3 } }`. */
 export type ColumnNote = { [C in ColumnNoteCode]: { code: C; params: ColumnNoteMessages[C] } }[ColumnNoteCode];
+
+/**
+ * Why a column cannot be the label: no values, one class, more different numbers than a
+ * numeric label may have (a quantity), or more classes than the model takes.
+ */
+export type LabelProblemKind = 'empty' | 'one-class' | 'quantity' | 'too-many';
 
 /** What a file's first bytes say it is, when it is no text file. */
 export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'office' | 'gzip' | 'nul' | 'control';
@@ -80,11 +88,24 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.no-values': { file: string };
   // The data set (dataset.ts, labels.ts).
   'csv.not-numbers': { column: string; count: number; first: string; line: number };
+  /** `count` numbers of `column` too large to use (1e309, Infinity), treated as missing; the first `first` on `line`. */
+  'csv.not-finite': { column: string; count: number; first: string; line: number };
   'csv.test-columns-differ': { test: string; train: string; missing: readonly string[]; extra: readonly string[] };
   'csv.dropped-no-label': { file: string; count: number };
   'csv.unexpected-build': { file: string; detail: string };
   'csv.bad-test-fraction': { fraction: number; max: number };
-  'csv.label-guessed': { last: string; label: string };
+  /**
+   * The guessed label: the last column `last` cannot be one (`why`, with its one class
+   * `value` or its `distinct` values), so `label` is. `csv.no-label`: no column can be.
+   */
+  'csv.label-fallback': { last: string; label: string; why: LabelProblemKind; value: string; distinct: number };
+  'csv.no-label': { file: string; last: string; why: LabelProblemKind; value: string; distinct: number };
+  /**
+   * A split with no test rows: the test `fraction` is 0, or at that fraction a class needs
+   * `needed` rows to hold one out and each of the `classes` classes has fewer (`single` of
+   * them have one row, which no fraction holds out).
+   */
+  'csv.no-test-rows': { file: string; fraction: number; classes: number; needed: number; single: number };
   /** `columns[i]` is left out for `notes[i]`. */
   'csv.no-features': { file: string; label: string; columns: readonly string[]; notes: readonly ColumnNote[] };
   'csv.no-label-column': { file: string; label: string; columns: readonly string[] };
@@ -99,6 +120,8 @@ export interface CsvMessages extends ColumnNoteMessages {
   // Prediction (predict.ts, export.ts).
   'csv.predict-count': { features: readonly string[]; got: number };
   'csv.predict-not-number': { column: string };
+  /** `value` typed for `column` is a number too large to use (1e309, Infinity). */
+  'csv.predict-not-finite': { column: string; value: string; max: number };
   'csv.predict-missing-columns': { file: string; columns: readonly string[] };
   'csv.predictions-empty': None;
   'csv.predictions-narrow': { columns: number; added: number };

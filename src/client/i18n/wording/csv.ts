@@ -2,7 +2,8 @@
 import type { Fmt } from './format';
 import type { Wording, Wordings } from './types';
 import type { Delimiter } from '../../../shared/csv';
-import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages } from '../../../shared/messages/csv';
+import { assertNever } from '../../../shared/protocol';
+import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind } from '../../../shared/messages/csv';
 
 type Lang = 'en' | 'ko';
 
@@ -64,6 +65,36 @@ const mixedEn = (p: { texts: number; first: string; line: number }) =>
 const mixedKo = (p: { texts: number; first: string; line: number }) =>
   `숫자와 텍스트가 섞여 있음(숫자가 아닌 값 ${p.texts}개, 첫 값은 ${p.line}행의 "${p.first}"); `;
 
+/** Why a column cannot be the label, inside a sentence about the guessed label. */
+function problemEn(p: { why: LabelProblemKind; value: string; distinct: number }): string {
+  switch (p.why) {
+    case 'empty':
+      return 'it has no values';
+    case 'one-class':
+      return `it has only one class, "${p.value}"`;
+    case 'quantity':
+      return `more than ${p.distinct - 1} different numbers: a quantity`;
+    case 'too-many':
+      return `more than ${p.distinct - 1} different values`;
+    default:
+      return assertNever(p.why);
+  }
+}
+function problemKo(p: { why: LabelProblemKind; value: string; distinct: number }): string {
+  switch (p.why) {
+    case 'empty':
+      return '값이 없음';
+    case 'one-class':
+      return `클래스가 "${p.value}" 하나뿐임`;
+    case 'quantity':
+      return `서로 다른 숫자가 ${p.distinct - 1}개 넘게 있어 수량으로 보임`;
+    case 'too-many':
+      return `서로 다른 값이 ${p.distinct - 1}개 넘게 있음`;
+    default:
+      return assertNever(p.why);
+  }
+}
+
 export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
   'csv.column-excluded': { en: () => 'excluded by you', ko: () => '직접 제외한 열' },
   'csv.column-empty': { en: () => 'every value is missing', ko: () => '모든 값이 비어 있음' },
@@ -98,6 +129,12 @@ export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
   'csv.column-mixed-identifier': {
     en: (p) => `${mixedEn(p)}an identifier (${distinctEn(p)} different values in ${p.rows} rows)`,
     ko: (p) => `${mixedKo(p)}식별자로 보임(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
+  },
+  'csv.column-formatted-numbers': {
+    en: (p) =>
+      `numbers written with %, a currency sign, thousands separators or parentheses (${p.count} values, the first "${p.first}" on line ${p.line}) are read as text: write plain numbers (12 for 12%, 3 for $3, 1234.5 for 1,234.5, -12 for (12)) to use them as numbers`,
+    ko: (p) =>
+      `%, 통화 기호, 천 단위 구분 기호, 괄호가 붙은 숫자(${p.count}개, 첫 값은 ${p.line}행의 "${p.first}")는 텍스트로 읽습니다. 숫자로 쓰려면 기호 없이 적으세요(12%는 12, $3은 3, 1,234.5는 1234.5, (12)는 -12)`,
   },
 };
 
@@ -203,6 +240,10 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `Column "${p.column}": ${p.count} values are not numbers (the first, "${p.first}", on line ${p.line}) and are treated as missing.`,
     ko: (p) => `"${p.column}" 열: 숫자가 아닌 값 ${p.count}개(첫 값은 ${p.line}행의 "${p.first}")를 결측값으로 처리합니다.`,
   },
+  'csv.not-finite': {
+    en: (p) => `Column "${p.column}": ${p.count} numbers are too large to use (the first, "${p.first}", on line ${p.line}) and are treated as missing.`,
+    ko: (p) => `"${p.column}" 열: 너무 커서 쓸 수 없는 숫자 ${p.count}개(첫 값은 ${p.line}행의 "${p.first}")를 결측값으로 처리합니다.`,
+  },
   'csv.test-columns-differ': {
     en: (p) => {
       const parts = [p.missing.length > 0 ? `missing ${quoted(p.missing)}` : '', p.extra.length > 0 ? `extra ${quoted(p.extra)}` : ''];
@@ -225,9 +266,33 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `The test fraction must be between 0 and ${p.max} (it is ${p.fraction}).`,
     ko: (p) => `테스트 비율은 0과 ${p.max} 사이여야 합니다(지금은 ${p.fraction}).`,
   },
-  'csv.label-guessed': {
-    en: (p) => `The last column "${p.last}" does not look like classes, so "${p.label}" is the label: pick another label column if that is wrong.`,
-    ko: (p) => `마지막 열 "${p.last}"은(는) 클래스로 보이지 않아 "${p.label}"을(를) 레이블로 정했습니다. 틀렸다면 다른 레이블 열을 고르세요.`,
+  'csv.label-fallback': {
+    en: (p) =>
+      `The last column "${p.last}" does not look like classes (${problemEn(p)}), so "${p.label}" is the label: pick another label column if that is wrong.`,
+    ko: (p) =>
+      `마지막 열 "${p.last}"은(는) 클래스로 보이지 않아(${problemKo(p)}) "${p.label}"을(를) 레이블로 정했습니다. 틀렸다면 다른 레이블 열을 고르세요.`,
+  },
+  'csv.no-label': {
+    en: (p) =>
+      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values, or numbers with at least 2 rows for each). Add a column of classes to the file.`,
+    ko: (p) =>
+      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(텍스트 값, 또는 값마다 2행 이상인 숫자). 파일에 클래스 열을 넣으세요.`,
+  },
+  'csv.no-test-rows': {
+    en: (p) => {
+      const why =
+        p.fraction === 0
+          ? 'the test fraction is 0'
+          : `at a test fraction of ${p.fraction} a class needs at least ${p.needed} rows to hold one out, and each of the ${p.classes} classes has fewer${p.single > 0 ? ` (${p.single} have a single row)` : ''}`;
+      return `${p.file}: no test rows, because ${why}. Training runs without an evaluation: use a larger test fraction, a separate test file, or fewer classes.`;
+    },
+    ko: (p) => {
+      const why =
+        p.fraction === 0
+          ? '테스트 비율이 0입니다'
+          : `테스트 비율 ${p.fraction}에서는 클래스마다 ${p.needed}행 이상 있어야 하나를 떼어 놓을 수 있는데, 클래스 ${p.classes}개 모두 그보다 적습니다${p.single > 0 ? `(${p.single}개는 1행뿐)` : ''}`;
+      return `${p.file}: 테스트 행이 없습니다. ${why}. 평가 없이 학습합니다. 테스트 비율을 늘리거나, 테스트 파일을 따로 주거나, 클래스를 줄이세요.`;
+    },
   },
   'csv.no-features': {
     en: (p, f) => {
@@ -282,6 +347,10 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   'csv.predict-not-number': {
     en: (p) => `Enter a number for "${p.column}" (or leave it empty to use the training mean).`,
     ko: (p) => `"${p.column}"에 숫자를 넣으세요(비워 두면 학습 데이터의 평균을 씁니다).`,
+  },
+  'csv.predict-not-finite': {
+    en: (p) => `"${p.column}": ${p.value} is too large to use. Enter a number between -${p.max} and ${p.max} (or leave it empty to use the training mean).`,
+    ko: (p) => `"${p.column}": ${p.value}은(는) 너무 커서 쓸 수 없습니다. -${p.max}와 ${p.max} 사이의 숫자를 넣으세요(비워 두면 학습 데이터의 평균을 씁니다).`,
   },
   'csv.predict-missing-columns': {
     en: (p) => `${p.file} lacks the feature columns ${quoted(p.columns)} the model was trained on (columns are matched by name).`,
