@@ -4,6 +4,9 @@
  * under Node with a fake worker. Worker events are folded immediately but subscribers
  * are told at most once per frame, so a burst of events costs one render.
  *
+ * The URL says what is loaded: a `dataset` event's kind is written to it (`dataset=csv`
+ * for a dropped file), so a copied link or a reload opens that, not the stored session.
+ *
  * Answers are never stale by construction: every call about the loaded model is sent
  * with the signal of the model generation it was asked of (state.generation), and a new
  * data set or model aborts that signal, so an old answer is dropped before it can land.
@@ -13,7 +16,7 @@ import { msg } from '../shared/message';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
-import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
+import { DEFAULTS, EVAL_EVERY, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
 import { answered, asked, initialState, reduce, type AppState } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
@@ -48,9 +51,12 @@ export class Store {
   private generation = new AbortController();
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
+  /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
+  private readonly named: ReturnType<typeof namedDataset>;
 
   constructor(private readonly options: StoreOptions) {
     const { settings, notices } = parseSettings(options.url.search());
+    this.named = namedDataset(options.url.search());
     this.state = initialState(settings, notices);
     this.client = new WorkerClient({
       createWorker: options.createWorker,
@@ -58,12 +64,13 @@ export class Store {
       onEvent: (event) => {
         const before = this.state.settings;
         this.update(reduce(this.state, event, this.options.clock.now()));
-        // A restored or imported model's settings go to the URL, so the link still describes the model.
-        if (event.type === 'model' && this.state.settings !== before) this.writeUrl(this.state.settings);
+        // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
+        if (this.state.settings !== before) this.writeUrl(this.state.settings);
       },
       firstRequest: () => {
-        const { settings } = this.state;
-        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) };
+        const { settings, dataset } = this.state;
+        // A replaced worker re-opens what was on screen; the first one what the link names.
+        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings) };
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) =>
@@ -128,7 +135,7 @@ export class Store {
   loadCsv(file: File, testFile?: File): void {
     if (!this.canLoad()) return;
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
-    if (this.state.settings.dataset !== 'iris') this.applySettings({ ...DEFAULTS.iris, backend: this.state.settings.backend, engine: this.state.settings.engine });
+    if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
     const choices: CsvChoices = { testFraction: this.state.settings.testFraction };
     this.csvFile = file;

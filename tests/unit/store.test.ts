@@ -86,7 +86,8 @@ afterEach(() => {
 describe('the store and the run’s event stream', () => {
   it('starts the worker with an init of the URL’s settings', () => {
     const { worker } = setup('?lr=0.1');
-    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'iris', model: { learningRate: 0.1 } });
+    // No dataset in the link: the stored session may go on.
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: null, model: { learningRate: 0.1 } });
   });
 
   it('train sends a train request with a runId; progress of an older run is dropped', () => {
@@ -305,5 +306,58 @@ describe('the worker client', () => {
     const { workers, events } = client();
     workers[0].emit({ type: 'notice', message: 'hello' });
     expect(events).toEqual([{ type: 'notice', message: 'hello' }]);
+  });
+});
+
+const csvSummary: DatasetSummary = { ...iris, source: 'csv', name: 'penguins.csv' };
+
+describe('the URL says what is loaded', () => {
+  it.each([
+    ['', null],
+    ['?dataset=iris&steps=200', 'iris'],
+    ['?dataset=csv', 'csv'],
+    ['?dataset=mnist', 'mnist'],
+    ['?dataset=cifar', null],
+  ])('the link %s starts the worker with dataset %s', (search, dataset) => {
+    const { worker } = setup(search);
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset });
+  });
+
+  it('after a CSV is dropped the URL says dataset=csv, and after Iris again it does not', () => {
+    const { store, worker, urls, load } = setup('?steps=300');
+    load();
+    store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    expect(urls.at(-1)).toBe('dataset=csv&steps=300');
+    expect(store.getState().settings.dataset).toBe('csv');
+    store.loadPreset('iris');
+    worker().emit({ type: 'dataset', summary: iris });
+    expect(urls.at(-1)).toBe('');
+  });
+
+  it('a stored CSV session resumed without a dataset in the link writes dataset=csv', () => {
+    const { worker, urls } = setup('?seed=7');
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    expect(urls.at(-1)).toBe('dataset=csv&seed=7');
+  });
+
+  it('dataset=csv with no file kept: the worker loads Iris and says so; the URL then says Iris and the notice stays', () => {
+    const { store, worker, urls } = setup('?dataset=csv');
+    worker().emit({ type: 'notice', message: { code: 'app.no-stored-csv', params: {} } });
+    worker().emit({ type: 'dataset', summary: iris });
+    worker().emit(modelEvent);
+    expect(urls.at(-1)).toBe('');
+    expect(store.getState().notices).toEqual([{ kind: 'text', text: { code: 'app.no-stored-csv', params: {} } }]);
+  });
+
+  it('a replaced worker re-opens what was on screen (the CSV), not what the link first said', () => {
+    const { store, workers, worker, load } = setup('?dataset=iris');
+    load();
+    store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    workers[0].crash('out of memory');
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'csv' });
   });
 });

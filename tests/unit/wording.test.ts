@@ -25,6 +25,7 @@ const SAMPLES: Samples = {
   'app.no-file-prediction': {},
   'app.not-evaluated': {},
   'app.resume-failed': { reason: { code: 'app.no-csv', params: {} } },
+  'app.no-stored-csv': {},
   'app.backend-moved': { step: 1200 },
   'app.backend-moved-fresh': {},
   'app.checkpoint-other-data': { dataset: file },

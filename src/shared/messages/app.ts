@@ -15,6 +15,8 @@ export interface AppMessages {
   'app.no-file-prediction': Record<never, never>;
   'app.not-evaluated': Record<never, never>;
   'app.resume-failed': { reason: InnerReason };
+  /** The link names the dropped CSV (`dataset=csv`) but this browser keeps none. */
+  'app.no-stored-csv': Record<never, never>;
   'app.backend-moved': { step: number };
   'app.backend-moved-fresh': Record<never, never>;
   'app.checkpoint-other-data': { dataset: string };
