@@ -13,6 +13,7 @@
  */
 import type { CsvChoices, DatasetName } from '../shared/types';
 import { msg } from '../shared/message';
+import type { WorkerEvent } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
@@ -51,6 +52,8 @@ export class Store {
   private generation = new AbortController();
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
+  /** A CSV on its way to the worker, and the choices before it: it becomes csvFile once loaded; a refused one leaves both as they were. */
+  private sendingCsv: { file: File; before: CsvChoices } | null = null;
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
   private readonly named: ReturnType<typeof namedDataset>;
 
@@ -64,6 +67,7 @@ export class Store {
       onEvent: (event) => {
         const before = this.state.settings;
         this.update(reduce(this.state, event, this.options.clock.now()));
+        this.settleCsv(event);
         // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
         if (this.state.settings !== before) this.writeUrl(this.state.settings);
       },
@@ -132,21 +136,39 @@ export class Store {
     this.client.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
   }
 
-  loadCsv(file: File, testFile?: File): void {
+  /** A person's CSV, with fresh choices. */
+  loadCsv(file: File): void {
     if (!this.canLoad()) return;
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
     if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
-    const choices: CsvChoices = { testFraction: this.state.settings.testFraction };
-    this.csvFile = file;
-    this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: file.name, fraction: 0 } });
+    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction });
+  }
+
+  /**
+   * A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv).
+   * The person's choices (label column, excluded columns, encoding) stay: a test file
+   * that does not fit them is refused by the worker with the reason, and the loaded data
+   * set stays as it was.
+   */
+  loadTestCsv(testFile: File): void {
+    if (!this.csvFile || !this.canLoad()) return;
+    this.sendCsv(this.csvFile, testFile, this.state.csvChoices);
+  }
+
+  private sendCsv(file: File, testFile: File | undefined, choices: CsvChoices): void {
+    this.sendingCsv = { file, before: this.state.csvChoices };
+    this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: (testFile ?? file).name, fraction: 0 } });
     this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
   }
 
-  /** A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv). */
-  loadTestCsv(testFile: File): void {
-    if (!this.csvFile) return;
-    this.loadCsv(this.csvFile, testFile);
+  /** A CSV sent to the worker loaded (its data set arrived) or was refused (an error): the loaded one's file and choices are kept. */
+  private settleCsv(event: WorkerEvent): void {
+    const sending = this.sendingCsv;
+    if (!sending || (event.type !== 'dataset' && event.type !== 'error')) return;
+    this.sendingCsv = null;
+    if (event.type === 'dataset') this.csvFile = sending.file;
+    else this.update({ ...this.state, csvChoices: sending.before });
   }
 
   /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */

@@ -310,6 +310,52 @@ describe('the worker client', () => {
 });
 
 const csvSummary: DatasetSummary = { ...iris, source: 'csv', name: 'penguins.csv' };
+const loadRequests = (worker: FakeWorker) => worker.requests().flatMap((r) => (r.type === 'load-csv' ? [r] : []));
+
+describe('a test file for the loaded CSV', () => {
+  /** A CSV loaded and its label picked by the person. */
+  function withLabel() {
+    const t = setup();
+    t.load();
+    const train = new File(['species,bill\nA,1\n'], 'penguins.csv');
+    t.store.loadCsv(train);
+    t.worker().emit({ type: 'dataset', summary: csvSummary });
+    t.worker().emit(modelEvent);
+    t.store.configureCsv({ labelColumn: 'species', excluded: ['note'] });
+    t.worker().emit({ type: 'dataset', summary: csvSummary });
+    t.worker().emit(modelEvent);
+    return { ...t, train };
+  }
+
+  // The bug this fixes: the test file was sent with the choices reset, so the label went back to the guess.
+  it('is sent with the training file and the person’s choices (label, excluded columns, test fraction)', () => {
+    const { store, worker, train } = withLabel();
+    const test = new File(['species,bill\nA,2\n'], 'penguins_test.csv');
+    store.loadTestCsv(test);
+    const sent = loadRequests(worker()).at(-1);
+    expect(sent).toMatchObject({ file: train, testFile: test, choices: { labelColumn: 'species', excluded: ['note'], testFraction: 0.2 } });
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'species' });
+  });
+
+  it('a refused test file leaves the choices, and the next one is sent with them', () => {
+    const { store, worker, train } = withLabel();
+    store.loadTestCsv(new File(['x\n1\n'], 'wrong.csv'));
+    worker().emit({ type: 'error', message: 'wrong.csv lacks the column "species"' });
+    expect(store.getState()).toMatchObject({ dataset: csvSummary, csvChoices: { labelColumn: 'species' } });
+    const test = new File(['species,bill\nA,2\n'], 'penguins_test.csv');
+    store.loadTestCsv(test);
+    expect(loadRequests(worker()).at(-1)).toMatchObject({ file: train, testFile: test, choices: { labelColumn: 'species' } });
+  });
+
+  it('a refused new training file does not replace the loaded one its test file pairs with', () => {
+    const { store, worker, train } = withLabel();
+    store.loadCsv(new File(['\u0089PNG'], 'photo.csv'));
+    worker().emit({ type: 'error', message: 'photo.csv is not text' });
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'species' });
+    store.loadTestCsv(new File(['species,bill\nA,2\n'], 'penguins_test.csv'));
+    expect(loadRequests(worker()).at(-1)).toMatchObject({ file: train, choices: { labelColumn: 'species' } });
+  });
+});
 
 describe('the URL says what is loaded', () => {
   it.each([
