@@ -54,6 +54,8 @@ export class Store {
   private csvFile: File | null = null;
   /** A CSV on its way to the worker, and the choices before it: it becomes csvFile once loaded; a refused one leaves both as they were. */
   private sendingCsv: { file: File; before: CsvChoices } | null = null;
+  /** A CSV dropped while the page was starting: loaded once it is ready (the newest drop wins). */
+  private queuedCsv: File | null = null;
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
   private readonly named: ReturnType<typeof namedDataset>;
 
@@ -70,6 +72,7 @@ export class Store {
         this.settleCsv(event);
         // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
         if (this.state.settings !== before) this.writeUrl(this.state.settings);
+        this.loadQueued();
       },
       firstRequest: () => {
         const { settings, dataset } = this.state;
@@ -136,8 +139,13 @@ export class Store {
     this.client.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
   }
 
-  /** A person's CSV, with fresh choices. */
+  /** A person's CSV, with fresh choices. Dropped while the page is starting, it waits until the page is ready. */
   loadCsv(file: File): void {
+    if (this.state.state === 'loading') {
+      this.queuedCsv = file;
+      this.update({ ...this.state, loading: { what: file.name, fraction: 0 } });
+      return;
+    }
     if (!this.canLoad()) return;
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
     if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
@@ -169,6 +177,14 @@ export class Store {
     this.sendingCsv = null;
     if (event.type === 'dataset') this.csvFile = sending.file;
     else this.update({ ...this.state, csvChoices: sending.before });
+  }
+
+  /** The CSV dropped while the page was starting, once it can load. */
+  private loadQueued(): void {
+    const file = this.queuedCsv;
+    if (!file || !this.canLoad()) return;
+    this.queuedCsv = null;
+    this.loadCsv(file);
   }
 
   /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */

@@ -407,3 +407,26 @@ describe('the URL says what is loaded', () => {
     expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'csv' });
   });
 });
+
+describe('a CSV dropped while the page is starting', () => {
+  // The bug this fixes: canLoad() was false while loading, so the drop was dropped without a word.
+  it('waits, shows its name, and is loaded once the page is ready (the newest drop wins)', () => {
+    const { store, worker, load } = setup();
+    store.loadCsv(new File(['a\n'], 'first.csv'));
+    const newest = new File(['a,b\n1,x\n'], 'penguins.csv');
+    store.loadCsv(newest);
+    expect(loadRequests(worker())).toEqual([]);
+    expect(store.getState().loading?.what).toBe('penguins.csv');
+    load();
+    expect(loadRequests(worker())).toHaveLength(1);
+    expect(loadRequests(worker())[0]).toMatchObject({ file: newest, choices: { testFraction: 0.2 } });
+  });
+
+  it('is loaded even when the start failed (the page can still load a file)', () => {
+    const { store, worker } = setup();
+    const file = new File(['a,b\n1,x\n'], 'penguins.csv');
+    store.loadCsv(file);
+    worker().emit({ type: 'error', message: 'iris_training.csv: 404' });
+    expect(loadRequests(worker())[0]).toMatchObject({ file });
+  });
+});
