@@ -160,7 +160,9 @@ export class Store {
    * set stays as it was.
    */
   loadTestCsv(testFile: File): void {
-    if (!this.csvFile || !this.canLoad()) return;
+    if (!this.canLoad()) return;
+    // A CSV re-opened from the last visit lives in the worker only: say so rather than ignore the drop.
+    if (!this.csvFile) return this.update({ ...this.state, error: msg('app.test-needs-training-file', { file: testFile.name }) });
     this.sendCsv(this.csvFile, testFile, this.state.csvChoices);
   }
 

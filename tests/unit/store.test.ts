@@ -347,6 +347,15 @@ describe('a test file for the loaded CSV', () => {
     expect(loadRequests(worker()).at(-1)).toMatchObject({ file: train, testFile: test, choices: { labelColumn: 'species' } });
   });
 
+  it('a test file on a CSV re-opened from the last visit (no training file in the page) is refused with the reason, not ignored', () => {
+    const { store, worker } = setup();
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    store.loadTestCsv(new File(['species,bill\nA,2\n'], 'penguins_test.csv'));
+    expect(loadRequests(worker())).toEqual([]);
+    expect(english(store.getState().error)).toContain('penguins_test.csv was not loaded');
+  });
+
   it('a refused new training file does not replace the loaded one its test file pairs with', () => {
     const { store, worker, train } = withLabel();
     store.loadCsv(new File(['\u0089PNG'], 'photo.csv'));

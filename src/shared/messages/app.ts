@@ -17,6 +17,8 @@ export interface AppMessages {
   'app.resume-failed': { reason: InnerReason };
   /** The link names the dropped CSV (`dataset=csv`) but this browser keeps none. */
   'app.no-stored-csv': Record<never, never>;
+  /** A test file dropped on a CSV re-opened from the last visit: the page does not hold its training file. */
+  'app.test-needs-training-file': { file: string };
   'app.backend-moved': { step: number };
   'app.backend-moved-fresh': Record<never, never>;
   'app.checkpoint-other-data': { dataset: string };
