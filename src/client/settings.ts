@@ -5,14 +5,15 @@
  * the page. Parameter names are fixed by CONTRACT.md.
  */
 import { between, nonNegativeInt, oneOf, positiveInt, type Reader } from '../shared/fieldReaders';
-import { MODEL_FIELDS, MODEL_LIMITS, fieldKeys, formatField, modelDefaults, pickModelConfig, type ModelFields } from '../shared/modelConfig';
-import type { BackendChoice, DatasetName, EngineChoice, ModelConfig } from '../shared/types';
+import { DATASET_FAMILY, MODEL_FIELDS, MODEL_LIMITS, fieldKeys, formatField, modelDefaults, pickModelConfig, type ModelFields } from '../shared/modelConfig';
+import type { BackendChoice, DatasetName, DatasetSource, EngineChoice, ModelConfig } from '../shared/types';
 
 export { OPTIMIZERS } from '../shared/modelConfig';
 
 /** The settings that are the page's, not the model's (the model's are MODEL_FIELDS). */
 export interface PageSettings {
-  dataset: DatasetName;
+  /** What is loaded (or asked for by the link): `csv` is the file dropped and kept in this browser. */
+  dataset: DatasetSource;
   steps: number;
   backend: BackendChoice;
   engine: EngineChoice;
@@ -25,10 +26,10 @@ export interface PageSettings {
 export interface Settings extends ModelConfig, PageSettings {}
 
 /** Steps between evaluations: the Iris curves every 100; Mechanics 101's do_eval every 1000. */
-export const EVAL_EVERY: Record<DatasetName, number> = { iris: 100, mnist: 1000 };
+export const EVAL_EVERY: Record<DatasetSource, number> = { iris: 100, mnist: 1000, csv: 100 };
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
-const DATASETS: readonly DatasetName[] = ['iris', 'mnist'];
+const DATASETS: readonly DatasetSource[] = ['iris', 'mnist', 'csv'];
 const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
 
 /** The settings' ranges: the URL schema checks them and the controls offer them. */
@@ -97,9 +98,12 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
     for (const [key, field] of [...Object.entries(PAGE_FIELDS_FIRST), ...Object.entries(PAGE_FIELDS_LAST)]) page[key] = field.defaults[dataset];
     return page as unknown as PageSettings;
   };
-  const defaults: Record<DatasetName, S> = {
-    iris: { ...pageDefaults('iris'), ...modelDefaults('iris', fields) },
+  const iris: S = { ...pageDefaults('iris'), ...modelDefaults('iris', fields) };
+  // A dropped CSV trains with DNNClassifier's defaults, as Iris does (DATASET_FAMILY).
+  const defaults: Record<DatasetSource, S> = {
+    iris,
     mnist: { ...pageDefaults('mnist'), ...modelDefaults('mnist', fields) },
+    csv: { ...iris, ...modelDefaults('iris', fields), dataset: 'csv' },
   };
   const params: Param[] = [
     ...Object.entries(PAGE_FIELDS_FIRST).map(([key, f]) => ({ param: f.param, key, read: f.read })),
@@ -116,7 +120,7 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
     const dataset = PAGE_FIELDS_FIRST.dataset.read(query.get('dataset') ?? 'iris') ?? 'iris';
     const base = defaults[dataset];
     // The model's defaults again: fresh lists, so the defaults are never changed through a settings object.
-    const settings = byKey({ ...base, ...modelDefaults(dataset, fields) });
+    const settings = byKey({ ...base, ...modelDefaults(DATASET_FAMILY[dataset], fields) });
     const notices: IgnoredParam[] = [];
     for (const { param, key, read } of params) {
       const raw = query.get(param);
@@ -149,12 +153,22 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
 
 const schema = settingsSchema(MODEL_FIELDS);
 
-export const DEFAULTS: Record<DatasetName, Settings> = schema.defaults;
+export const DEFAULTS: Record<DatasetSource, Settings> = schema.defaults;
 /** tf.estimator's DNNClassifier defaults for the Iris tutorial (and for a person's CSV). */
 export const IRIS_DEFAULTS: Settings = DEFAULTS.iris;
 /** fully_connected_feed.py's defaults: 128 and 32 hidden units, gradient descent at 0.01, batch 100. */
 export const MNIST_DEFAULTS: Settings = DEFAULTS.mnist;
 
 export const parseSettings: (search: string) => ParsedSettings = schema.parse;
+
+/**
+ * The data set the link names, or null when it names none (or one the page does not
+ * know, which falls back to Iris with a notice): an explicit `dataset` wins over the
+ * stored session, none lets the last visit's session go on.
+ */
+export function namedDataset(search: string): DatasetSource | null {
+  const raw = new URLSearchParams(search).get('dataset');
+  return raw === null ? null : (PAGE_FIELDS_FIRST.dataset.read(raw) ?? null);
+}
 export const serializeSettings: (settings: Settings) => string = schema.serialize;
 export const modelConfig: (settings: Settings) => ModelConfig = schema.modelConfig;

@@ -175,6 +175,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         globalStep: 0,
         dataset: event.summary,
+        // The URL says what is loaded (a dropped file is `csv`); its kind shares the settings' defaults.
+        settings: state.settings.dataset === event.summary.source ? state.settings : { ...state.settings, dataset: event.summary.source },
         loading: null,
         batch: null,
         gallery: null,

@@ -4,16 +4,20 @@
  * under Node with a fake worker. Worker events are folded immediately but subscribers
  * are told at most once per frame, so a burst of events costs one render.
  *
+ * The URL says what is loaded: a `dataset` event's kind is written to it (`dataset=csv`
+ * for a dropped file), so a copied link or a reload opens that, not the stored session.
+ *
  * Answers are never stale by construction: every call about the loaded model is sent
  * with the signal of the model generation it was asked of (state.generation), and a new
  * data set or model aborts that signal, so an old answer is dropped before it can land.
  */
 import type { CsvChoices, DatasetName } from '../shared/types';
 import { msg } from '../shared/message';
+import type { WorkerEvent } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
-import { DEFAULTS, EVAL_EVERY, modelConfig, parseSettings, serializeSettings, type Settings } from './settings';
+import { DEFAULTS, EVAL_EVERY, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
 import { answered, asked, initialState, reduce, type AppState } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
@@ -48,9 +52,16 @@ export class Store {
   private generation = new AbortController();
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
+  /** A CSV on its way to the worker, and the choices before it: it becomes csvFile once loaded; a refused one leaves both as they were. */
+  private sendingCsv: { file: File; before: CsvChoices } | null = null;
+  /** A CSV dropped while the page was starting: loaded once it is ready (the newest drop wins). */
+  private queuedCsv: File | null = null;
+  /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
+  private readonly named: ReturnType<typeof namedDataset>;
 
   constructor(private readonly options: StoreOptions) {
     const { settings, notices } = parseSettings(options.url.search());
+    this.named = namedDataset(options.url.search());
     this.state = initialState(settings, notices);
     this.client = new WorkerClient({
       createWorker: options.createWorker,
@@ -58,12 +69,15 @@ export class Store {
       onEvent: (event) => {
         const before = this.state.settings;
         this.update(reduce(this.state, event, this.options.clock.now()));
-        // A restored or imported model's settings go to the URL, so the link still describes the model.
-        if (event.type === 'model' && this.state.settings !== before) this.writeUrl(this.state.settings);
+        this.settleCsv(event);
+        // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
+        if (this.state.settings !== before) this.writeUrl(this.state.settings);
+        this.loadQueued();
       },
       firstRequest: () => {
-        const { settings } = this.state;
-        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: settings.dataset, model: modelConfig(settings) };
+        const { settings, dataset } = this.state;
+        // A replaced worker re-opens what was on screen; the first one what the link names.
+        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings) };
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) =>
@@ -125,21 +139,54 @@ export class Store {
     this.client.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
   }
 
-  loadCsv(file: File, testFile?: File): void {
+  /** A person's CSV, with fresh choices. Dropped while the page is starting, it waits until the page is ready. */
+  loadCsv(file: File): void {
+    if (this.state.state === 'loading') {
+      this.queuedCsv = file;
+      this.update({ ...this.state, loading: { what: file.name, fraction: 0 } });
+      return;
+    }
     if (!this.canLoad()) return;
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
-    if (this.state.settings.dataset !== 'iris') this.applySettings({ ...DEFAULTS.iris, backend: this.state.settings.backend, engine: this.state.settings.engine });
+    if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
-    const choices: CsvChoices = { testFraction: this.state.settings.testFraction };
-    this.csvFile = file;
-    this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: file.name, fraction: 0 } });
+    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction });
+  }
+
+  /**
+   * A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv).
+   * The person's choices (label column, excluded columns, encoding) stay: a test file
+   * that does not fit them is refused by the worker with the reason, and the loaded data
+   * set stays as it was.
+   */
+  loadTestCsv(testFile: File): void {
+    if (!this.canLoad()) return;
+    // A CSV re-opened from the last visit lives in the worker only: say so rather than ignore the drop.
+    if (!this.csvFile) return this.update({ ...this.state, error: msg('app.test-needs-training-file', { file: testFile.name }) });
+    this.sendCsv(this.csvFile, testFile, this.state.csvChoices);
+  }
+
+  private sendCsv(file: File, testFile: File | undefined, choices: CsvChoices): void {
+    this.sendingCsv = { file, before: this.state.csvChoices };
+    this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: (testFile ?? file).name, fraction: 0 } });
     this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
   }
 
-  /** A separate test file for the loaded CSV (as iris_test.csv is for iris_training.csv). */
-  loadTestCsv(testFile: File): void {
-    if (!this.csvFile) return;
-    this.loadCsv(this.csvFile, testFile);
+  /** A CSV sent to the worker loaded (its data set arrived) or was refused (an error): the loaded one's file and choices are kept. */
+  private settleCsv(event: WorkerEvent): void {
+    const sending = this.sendingCsv;
+    if (!sending || (event.type !== 'dataset' && event.type !== 'error')) return;
+    this.sendingCsv = null;
+    if (event.type === 'dataset') this.csvFile = sending.file;
+    else this.update({ ...this.state, csvChoices: sending.before });
+  }
+
+  /** The CSV dropped while the page was starting, once it can load. */
+  private loadQueued(): void {
+    const file = this.queuedCsv;
+    if (!file || !this.canLoad()) return;
+    this.queuedCsv = null;
+    this.loadCsv(file);
   }
 
   /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */

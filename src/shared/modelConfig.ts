@@ -12,11 +12,13 @@
  * shared by the page (its controls and URL) and the worker (models, checkpoints).
  */
 import { between, oneOf, positive, positiveInt, positiveInts, safeInt, type Reader } from './fieldReaders';
-import type { Activation, DatasetName, ModelConfig, OptimizerName } from './types';
+import type { Activation, DatasetName, DatasetSource, ModelConfig, OptimizerName } from './types';
 import type { MetaProblem } from './messages/checkpoint';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
+/** The built-in data set whose tutorial defaults each kind trains with: a dropped CSV takes DNNClassifier's, as Iris does. */
+export const DATASET_FAMILY: Record<DatasetSource, DatasetName> = { iris: 'iris', mnist: 'mnist', csv: 'iris' };
 /** Largest dropout rate a model may have (the page's limit too). */
 export const MAX_DROPOUT = 0.9;
 

@@ -16,6 +16,7 @@ import type {
   CheckpointInfo,
   CsvChoices,
   DatasetName,
+  DatasetSource,
   DatasetSummary,
   DigitGallery,
   DownloadFile,
@@ -62,8 +63,12 @@ export type WorkerRequest =
   | { type: 'call'; callId: number; call: CallRequest }
   /** The page no longer wants the answer to this call (best effort: the worker may still finish it). */
   | { type: 'cancel'; callId: number }
-  /** Start: pick the backend, then re-open the last visit's session when it matches these settings, else load `dataset`. */
-  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetName; model: ModelConfig }
+  /**
+   * Start: pick the backend, then open what the link names (`dataset`; a stored session
+   * of it goes on when it was trained with `model`), or with `dataset` null (the link
+   * names none) the last visit's session when it matches `model`, else Iris.
+   */
+  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetSource | null; model: ModelConfig }
   /** Switch to a built-in data set with a fresh model. */
   | { type: 'load-preset'; dataset: DatasetName; model: ModelConfig }
   /** A person's CSV (and optionally a separate test file). */

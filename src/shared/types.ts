@@ -20,6 +20,8 @@ export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 /** Built-in data sets. */
 export type DatasetName = 'iris' | 'mnist';
+/** What can be loaded, as the URL's `dataset` names it: a built-in set, or the CSV dropped and kept in this browser. */
+export type DatasetSource = DatasetName | 'csv';
 
 /** Hyperparameters of one model; changing any of them except the learning rate needs a new model. */
 export interface ModelConfig {
@@ -50,7 +52,7 @@ export interface InputField {
 
 /** What the page shows about the loaded data set. */
 export interface DatasetSummary {
-  source: 'iris' | 'mnist' | 'csv';
+  source: DatasetSource;
   name: string;
   /** The input columns a person fills in to classify a row (before any one-hot encoding). */
   inputs: InputField[];

@@ -49,3 +49,19 @@ export async function predictSample(page: Page, values: number[]): Promise<{ cls
     probs: JSON.parse((await prediction.getAttribute('data-probabilities')) ?? '[]') as number[],
   };
 }
+
+/** A real drop: a DragEvent carrying a DataTransfer that holds the file, dispatched on the zone. */
+export async function dropFile(page: Page, testId: string, name: string, content: string): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], name, { type: 'text/csv' }));
+      return dt;
+    },
+    { name, content },
+  );
+  const zone = page.getByTestId(testId);
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IRIS_DEFAULTS, MNIST_DEFAULTS, modelConfig, parseSettings, serializeSettings } from '../../src/client/settings';
+import { IRIS_DEFAULTS, MNIST_DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings } from '../../src/client/settings';
 
 describe('URL settings', () => {
   it('defaults to the Iris tutorial with no parameters and no notices', () => {
@@ -89,6 +89,26 @@ describe('URL settings', () => {
       initializer: 'truncated-normal',
     });
     expect(serializeSettings(MNIST_DEFAULTS)).toBe('dataset=mnist');
+  });
+
+  it('dataset=csv (the file dropped and kept in this browser) trains with the Iris defaults and round-trips', () => {
+    const { settings, notices } = parseSettings('?dataset=csv&steps=200');
+    expect(notices).toEqual([]);
+    expect(settings).toEqual({ ...IRIS_DEFAULTS, dataset: 'csv', steps: 200 });
+    expect(serializeSettings(settings)).toBe('dataset=csv&steps=200');
+    expect(serializeSettings({ ...settings, hiddenUnits: [10, 20, 10], learningRate: 0.1 })).toBe('dataset=csv&steps=200&lr=0.1');
+  });
+
+  it.each([
+    ['', null],
+    ['?steps=5', null],
+    ['?dataset=iris', 'iris'],
+    ['?dataset=mnist&lr=1', 'mnist'],
+    ['?dataset=csv', 'csv'],
+    // Unknown: Iris with a notice, and the stored session is not overruled by a typo.
+    ['?dataset=cifar', null],
+  ])('the link %s names the data set %s', (search, named) => {
+    expect(namedDataset(search)).toBe(named);
   });
 
   it('round-trips through the URL, writing only what differs from the defaults', () => {

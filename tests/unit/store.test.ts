@@ -86,7 +86,8 @@ afterEach(() => {
 describe('the store and the run’s event stream', () => {
   it('starts the worker with an init of the URL’s settings', () => {
     const { worker } = setup('?lr=0.1');
-    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'iris', model: { learningRate: 0.1 } });
+    // No dataset in the link: the stored session may go on.
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: null, model: { learningRate: 0.1 } });
   });
 
   it('train sends a train request with a runId; progress of an older run is dropped', () => {
@@ -305,5 +306,136 @@ describe('the worker client', () => {
     const { workers, events } = client();
     workers[0].emit({ type: 'notice', message: 'hello' });
     expect(events).toEqual([{ type: 'notice', message: 'hello' }]);
+  });
+});
+
+const csvSummary: DatasetSummary = { ...iris, source: 'csv', name: 'penguins.csv' };
+const loadRequests = (worker: FakeWorker) => worker.requests().flatMap((r) => (r.type === 'load-csv' ? [r] : []));
+
+describe('a test file for the loaded CSV', () => {
+  /** A CSV loaded and its label picked by the person. */
+  function withLabel() {
+    const t = setup();
+    t.load();
+    const train = new File(['species,bill\nA,1\n'], 'penguins.csv');
+    t.store.loadCsv(train);
+    t.worker().emit({ type: 'dataset', summary: csvSummary });
+    t.worker().emit(modelEvent);
+    t.store.configureCsv({ labelColumn: 'species', excluded: ['note'] });
+    t.worker().emit({ type: 'dataset', summary: csvSummary });
+    t.worker().emit(modelEvent);
+    return { ...t, train };
+  }
+
+  // The bug this fixes: the test file was sent with the choices reset, so the label went back to the guess.
+  it('is sent with the training file and the person’s choices (label, excluded columns, test fraction)', () => {
+    const { store, worker, train } = withLabel();
+    const test = new File(['species,bill\nA,2\n'], 'penguins_test.csv');
+    store.loadTestCsv(test);
+    const sent = loadRequests(worker()).at(-1);
+    expect(sent).toMatchObject({ file: train, testFile: test, choices: { labelColumn: 'species', excluded: ['note'], testFraction: 0.2 } });
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'species' });
+  });
+
+  it('a refused test file leaves the choices, and the next one is sent with them', () => {
+    const { store, worker, train } = withLabel();
+    store.loadTestCsv(new File(['x\n1\n'], 'wrong.csv'));
+    worker().emit({ type: 'error', message: 'wrong.csv lacks the column "species"' });
+    expect(store.getState()).toMatchObject({ dataset: csvSummary, csvChoices: { labelColumn: 'species' } });
+    const test = new File(['species,bill\nA,2\n'], 'penguins_test.csv');
+    store.loadTestCsv(test);
+    expect(loadRequests(worker()).at(-1)).toMatchObject({ file: train, testFile: test, choices: { labelColumn: 'species' } });
+  });
+
+  it('a test file on a CSV re-opened from the last visit (no training file in the page) is refused with the reason, not ignored', () => {
+    const { store, worker } = setup();
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    store.loadTestCsv(new File(['species,bill\nA,2\n'], 'penguins_test.csv'));
+    expect(loadRequests(worker())).toEqual([]);
+    expect(english(store.getState().error)).toContain('penguins_test.csv was not loaded');
+  });
+
+  it('a refused new training file does not replace the loaded one its test file pairs with', () => {
+    const { store, worker, train } = withLabel();
+    store.loadCsv(new File(['\u0089PNG'], 'photo.csv'));
+    worker().emit({ type: 'error', message: 'photo.csv is not text' });
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'species' });
+    store.loadTestCsv(new File(['species,bill\nA,2\n'], 'penguins_test.csv'));
+    expect(loadRequests(worker()).at(-1)).toMatchObject({ file: train, choices: { labelColumn: 'species' } });
+  });
+});
+
+describe('the URL says what is loaded', () => {
+  it.each([
+    ['', null],
+    ['?dataset=iris&steps=200', 'iris'],
+    ['?dataset=csv', 'csv'],
+    ['?dataset=mnist', 'mnist'],
+    ['?dataset=cifar', null],
+  ])('the link %s starts the worker with dataset %s', (search, dataset) => {
+    const { worker } = setup(search);
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset });
+  });
+
+  it('after a CSV is dropped the URL says dataset=csv, and after Iris again it does not', () => {
+    const { store, worker, urls, load } = setup('?steps=300');
+    load();
+    store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    expect(urls.at(-1)).toBe('dataset=csv&steps=300');
+    expect(store.getState().settings.dataset).toBe('csv');
+    store.loadPreset('iris');
+    worker().emit({ type: 'dataset', summary: iris });
+    expect(urls.at(-1)).toBe('');
+  });
+
+  it('a stored CSV session resumed without a dataset in the link writes dataset=csv', () => {
+    const { worker, urls } = setup('?seed=7');
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    expect(urls.at(-1)).toBe('dataset=csv&seed=7');
+  });
+
+  it('dataset=csv with no file kept: the worker loads Iris and says so; the URL then says Iris and the notice stays', () => {
+    const { store, worker, urls } = setup('?dataset=csv');
+    worker().emit({ type: 'notice', message: { code: 'app.no-stored-csv', params: {} } });
+    worker().emit({ type: 'dataset', summary: iris });
+    worker().emit(modelEvent);
+    expect(urls.at(-1)).toBe('');
+    expect(store.getState().notices).toEqual([{ kind: 'text', text: { code: 'app.no-stored-csv', params: {} } }]);
+  });
+
+  it('a replaced worker re-opens what was on screen (the CSV), not what the link first said', () => {
+    const { store, workers, worker, load } = setup('?dataset=iris');
+    load();
+    store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
+    worker().emit({ type: 'dataset', summary: csvSummary });
+    worker().emit(modelEvent);
+    workers[0].crash('out of memory');
+    expect(worker().requests()[0]).toMatchObject({ type: 'init', dataset: 'csv' });
+  });
+});
+
+describe('a CSV dropped while the page is starting', () => {
+  // The bug this fixes: canLoad() was false while loading, so the drop was dropped without a word.
+  it('waits, shows its name, and is loaded once the page is ready (the newest drop wins)', () => {
+    const { store, worker, load } = setup();
+    store.loadCsv(new File(['a\n'], 'first.csv'));
+    const newest = new File(['a,b\n1,x\n'], 'penguins.csv');
+    store.loadCsv(newest);
+    expect(loadRequests(worker())).toEqual([]);
+    expect(store.getState().loading?.what).toBe('penguins.csv');
+    load();
+    expect(loadRequests(worker())).toHaveLength(1);
+    expect(loadRequests(worker())[0]).toMatchObject({ file: newest, choices: { testFraction: 0.2 } });
+  });
+
+  it('is loaded even when the start failed (the page can still load a file)', () => {
+    const { store, worker } = setup();
+    const file = new File(['a,b\n1,x\n'], 'penguins.csv');
+    store.loadCsv(file);
+    worker().emit({ type: 'error', message: 'iris_training.csv: 404' });
+    expect(loadRequests(worker())[0]).toMatchObject({ file });
   });
 });

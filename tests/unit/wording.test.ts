@@ -25,6 +25,8 @@ const SAMPLES: Samples = {
   'app.no-file-prediction': {},
   'app.not-evaluated': {},
   'app.resume-failed': { reason: { code: 'app.no-csv', params: {} } },
+  'app.no-stored-csv': {},
+  'app.test-needs-training-file': { file },
   'app.backend-moved': { step: 1200 },
   'app.backend-moved-fresh': {},
   'app.checkpoint-other-data': { dataset: file },

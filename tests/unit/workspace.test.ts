@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Persistence } from '../../src/ml/app/persistence';
 import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
+import type { DatasetSource } from '../../src/shared/types';
 import { collectingHooks, IRIS_CONFIG, ofType } from './helpers';
 import { english, rejection } from './words';
 
@@ -121,7 +122,7 @@ describe('checkpoints: nothing trained is lost', () => {
   it('saves every 1000 steps and at the end, and a new visit with the same settings resumes at that step', async () => {
     const factory = new IDBFactory();
     const first = await makeWorkspace(factory);
-    await first.ws.start('iris', IRIS_CONFIG);
+    await first.ws.start(null, IRIS_CONFIG);
     await first.ws.train(1, 1500, 100);
     const listed = ofType(first.events, 'checkpoints').pop();
     expect(listed?.persistent).toBe(true);
@@ -131,7 +132,7 @@ describe('checkpoints: nothing trained is lost', () => {
 
     // A reload: a new worker, the same IndexedDB.
     const second = await makeWorkspace(factory);
-    await second.ws.start('iris', IRIS_CONFIG);
+    await second.ws.start(null, IRIS_CONFIG);
     expect(second.ws.current.globalStep).toBe(1500);
     expect(ofType(second.events, 'model')[0]).toMatchObject({ globalStep: 1500 });
     const history = ofType(second.events, 'history')[0];
@@ -149,14 +150,14 @@ describe('checkpoints: nothing trained is lost', () => {
 
     // A link with other settings starts afresh.
     const third = await makeWorkspace(factory);
-    await third.ws.start('iris', { ...IRIS_CONFIG, hiddenUnits: [8] });
+    await third.ws.start(null, { ...IRIS_CONFIG, hiddenUnits: [8] });
     expect(third.ws.current.globalStep).toBe(0);
     third.ws.current.dispose();
   });
 
   it('runs without persistence when IndexedDB is unavailable, and says so', async () => {
     const { ws, events } = await makeWorkspace(undefined);
-    await ws.start('iris', IRIS_CONFIG);
+    await ws.start(null, IRIS_CONFIG);
     expect(english(ofType(events, 'notice')[0].message)).toMatch(/IndexedDB/);
     await ws.train(1, 100, 100);
     expect(ofType(events, 'checkpoints').pop()?.persistent).toBe(false);
@@ -165,7 +166,7 @@ describe('checkpoints: nothing trained is lost', () => {
 
   it('exports the model and imports it back with the same predictions; a corrupted model.json changes nothing', async () => {
     const { ws } = await makeWorkspace(new IDBFactory());
-    await ws.start('iris', IRIS_CONFIG);
+    await ws.start(null, IRIS_CONFIG);
     await ws.train(1, 300, 100);
     const before = await ws.predict(['6.4', '3.2', '4.5', '1.5']);
     const files = await ws.exportFiles('model');
@@ -173,7 +174,7 @@ describe('checkpoints: nothing trained is lost', () => {
     const asFile = (f: (typeof files)[number]) => new File([f.data], f.name);
 
     const fresh = await makeWorkspace(new IDBFactory());
-    await fresh.ws.start('iris', IRIS_CONFIG);
+    await fresh.ws.start(null, IRIS_CONFIG);
     expect(await rejection(fresh.ws.importModel([new File(['{"modelTopology": '], 'model.json'), asFile(files[1])]))).toMatch(/model\.json/);
     expect(fresh.ws.current.globalStep).toBe(0);
     await fresh.ws.importModel(files.map(asFile));
@@ -192,13 +193,52 @@ describe('checkpoints: nothing trained is lost', () => {
   it.each(['fused', 'tfjs'] as const)('%s engine: the network picture reads the kernels of a model with Dropout layers', async (engine) => {
     const events: WorkerEvent[] = [];
     const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, engine, await Persistence.open(undefined));
-    await ws.start('iris', { ...IRIS_CONFIG, dropout: 0.2 });
+    await ws.start(null, { ...IRIS_CONFIG, dropout: 0.2 });
     await ws.train(1, 100, 100);
     const picture = await ws.network();
     expect(picture.widths).toEqual([4, 10, 20, 10, 3]);
     expect(picture.kernels?.map((k) => k.length)).toEqual([40, 200, 200, 30]);
     // The same numbers as the tfjs model of record's kernels.
     expect(Array.from(picture.kernels?.[3] ?? [])).toEqual(Array.from((await ws.current.weights())[6]));
+    ws.current.dispose();
+  });
+});
+
+describe('what a new visit opens: the link\'s dataset wins over the stored session', () => {
+  const OTHER = { ...IRIS_CONFIG, hiddenUnits: [8] };
+
+  /** A browser whose last session was `stored` (trained 100 steps), or none. */
+  async function browser(stored: 'none' | 'csv' | 'iris') {
+    const factory = new IDBFactory();
+    if (stored === 'none') return factory;
+    const before = await makeWorkspace(factory);
+    if (stored === 'csv') await before.ws.loadCsv(file(FLOWERS, 'flowers.csv'), undefined, {}, IRIS_CONFIG);
+    else await before.ws.loadPreset('iris', IRIS_CONFIG);
+    await before.ws.train(1, 100, 100);
+    before.ws.current.dispose();
+    return factory;
+  }
+
+  // stored session, the link's dataset (null: none named), its settings -> what is loaded, at which step, and the notice
+  it.each<[string, 'none' | 'csv' | 'iris', DatasetSource | null, typeof IRIS_CONFIG, DatasetSource, number, RegExp | null]>([
+    ['no stored session, none named', 'none', null, IRIS_CONFIG, 'iris', 0, null],
+    ['no stored session, dataset=iris', 'none', 'iris', IRIS_CONFIG, 'iris', 0, null],
+    ['a stored CSV, same settings, none named: it goes on', 'csv', null, IRIS_CONFIG, 'csv', 100, null],
+    ['a stored CSV, same settings, dataset=csv: it goes on', 'csv', 'csv', IRIS_CONFIG, 'csv', 100, null],
+    ['a stored CSV, same settings, dataset=iris: Iris', 'csv', 'iris', IRIS_CONFIG, 'iris', 0, null],
+    ['a stored CSV, other settings, none named: Iris afresh', 'csv', null, OTHER, 'iris', 0, null],
+    ['a stored CSV, other settings, dataset=csv: the file with a fresh model', 'csv', 'csv', OTHER, 'csv', 0, null],
+    ['dataset=csv without a stored session: Iris, and says so', 'none', 'csv', IRIS_CONFIG, 'iris', 0, /drop the file again/],
+    ['dataset=csv after an Iris session: Iris, and says so', 'iris', 'csv', IRIS_CONFIG, 'iris', 0, /drop the file again/],
+  ])('%s', async (_, stored, named, config, loaded, step, notice) => {
+    const { ws, events } = await makeWorkspace(await browser(stored));
+    await ws.start(named, config);
+    expect(ofType(events, 'dataset').map((e) => e.summary.source)).toEqual([loaded]);
+    expect(ws.current.globalStep).toBe(step);
+    expect(ws.current.modelConfig).toEqual(config);
+    const notices = ofType(events, 'notice').map((e) => english(e.message));
+    if (notice) expect(notices).toEqual([expect.stringMatching(notice)]);
+    else expect(notices).toEqual([]);
     ws.current.dispose();
   });
 });

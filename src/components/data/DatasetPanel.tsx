@@ -32,7 +32,8 @@ export function DatasetPanel() {
           label={t('csvDrop')}
           hint={t('csvHint')}
           accept=".csv,.tsv,.txt,text/csv"
-          disabled={busy}
+          // Open while the page starts: a file dropped then waits in the store until it can load.
+          disabled={s.state === 'training'}
           onFiles={([file]) => store.loadCsv(file)}
         />
         <DropZone

@@ -1,32 +1,54 @@
 /**
- * What a new visit brings back: the last session's data set, the model of its newest
- * checkpoint at its step, and its curves, when it was trained with the settings the page
- * opens with. Decides only; the workspace does the loading.
+ * What a new visit opens: what the link's `dataset` names, else the last session when it
+ * fits the link's settings, else Iris. A stored session goes on (its data set, the model
+ * of its newest checkpoint at its step, its curves) only when it was trained with the
+ * settings the page opens with, so a link with other settings reproduces the run it
+ * describes. Decides only; the workspace does the loading.
  */
+import { msg, type Message } from '../../shared/message';
 import { sameModel } from '../../shared/modelConfig';
-import type { DatasetName, ModelConfig } from '../../shared/types';
+import type { DatasetName, DatasetSource, ModelConfig } from '../../shared/types';
 import type { SessionState } from '../checkpoint';
-import { familyOf } from '../datasets/registry';
+import { familyOf, sourceOf } from '../datasets/registry';
 import type { Restore } from '../train/session';
 import type { Persistence } from './persistence';
 
-/** A stored session the page can go on with: its data set, the model's settings and weights. */
-export interface ResumePlan {
-  last: SessionState;
-  config: ModelConfig;
-  restore?: Restore;
-}
+/** What the page opens with when the link names no data set (CONTRACT.md). */
+const DEFAULT_DATASET: DatasetName = 'iris';
+
+export type StartPlan =
+  /**
+   * Re-open the stored session's data set with a model of `config`, at `restore`'s step
+   * when its model goes on; `fallback` when the data set cannot be re-opened (a file not kept).
+   */
+  | { open: 'stored'; last: SessionState; config: ModelConfig; restore?: Restore; fallback: DatasetName }
+  /** A built-in data set with a fresh model; `notice`: why it is not what the link named. */
+  | { open: 'preset'; dataset: DatasetName; notice?: Message };
 
 /**
- * The stored session to resume when it belongs to these settings (the seed included) and
- * to the URL's data set family, else null: a link with other settings starts fresh, as it
- * reproduces the run it describes.
+ * `named`: the link's `dataset`, or null when it names none. An explicit value wins over
+ * the stored session: `iris` opens Iris even after a CSV session, and `csv` opens the
+ * kept file (a fresh model when the settings differ) or, with none kept, Iris and says so.
  */
-export async function resumePlan(persistence: Persistence, dataset: DatasetName, model: ModelConfig): Promise<ResumePlan | null> {
+export async function startPlan(persistence: Persistence, named: DatasetSource | null, model: ModelConfig): Promise<StartPlan> {
   const last = await persistence.lastSession();
-  if (!last || !sameModel(last.config, model) || familyOf(last.dataset) !== dataset) return null;
+  if (named === null) {
+    // None named: the settings are Iris's family (a CSV's too), so a session of that family goes on when they match.
+    if (last && familyOf(last.dataset) === DEFAULT_DATASET && sameModel(last.config, model)) return resumed(persistence, last, model);
+    return { open: 'preset', dataset: DEFAULT_DATASET };
+  }
+  if (last && sourceOf(last.dataset) === named) {
+    return sameModel(last.config, model) ? resumed(persistence, last, model) : { open: 'stored', last, config: model, fallback: familyOf(last.dataset) };
+  }
+  if (named === 'csv') return { open: 'preset', dataset: DEFAULT_DATASET, notice: msg('app.no-stored-csv') };
+  return { open: 'preset', dataset: named };
+}
+
+/** The stored session with the model of its newest checkpoint, or a fresh model of `model` when none can be restored. */
+async function resumed(persistence: Persistence, last: SessionState, model: ModelConfig): Promise<StartPlan> {
+  const fresh: StartPlan = { open: 'stored', last, config: model, fallback: familyOf(last.dataset) };
   const checkpoint = last.checkpointId ? await persistence.load(last.checkpointId) : null;
-  if (!checkpoint?.ok) return { last, config: model };
+  if (!checkpoint?.ok) return fresh;
   const restore = persistence.restoreOf(checkpoint.value, { points: last.points, evaluations: last.evaluations });
-  return restore.ok ? { last, config: checkpoint.value.meta.config, restore: restore.value } : { last, config: model };
+  return restore.ok ? { ...fresh, config: checkpoint.value.meta.config, restore: restore.value } : fresh;
 }

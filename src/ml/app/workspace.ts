@@ -10,7 +10,7 @@ import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/an
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { WorkerEvent } from '../../shared/protocol';
 import { orThrow, reasonError } from '../../shared/result';
-import type { BatchPredictions, CsvChoices, DatasetName, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
+import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
@@ -21,7 +21,7 @@ import type { DataSource, FetchBytes, NamedBlob, OpenContext } from '../datasets
 import { Session, type Restore } from '../train/session';
 import { pageCallbacks } from './events';
 import type { DatasetRecord, Persistence } from './persistence';
-import { resumePlan } from './resume';
+import { startPlan } from './resume';
 
 export type { NamedBlob } from '../datasets/source';
 
@@ -48,22 +48,25 @@ export class Workspace {
   }
 
   /**
-   * The first load: the last visit's session (data set, model at its step, curves) when
-   * it was trained with these settings, so a reload loses nothing; else `dataset` fresh.
+   * The first load (resume.ts decides what): what the link's `dataset` names, else the
+   * last visit's session (data set, model at its step, curves) when it was trained with
+   * these settings, so a reload loses nothing; else Iris. `dataset` null: the link names none.
    */
-  async start(dataset: DatasetName, model: ModelConfig): Promise<void> {
+  async start(dataset: DatasetSource | null, model: ModelConfig): Promise<void> {
     if (this.persistence.unavailable) this.post({ type: 'notice', message: this.persistence.unavailable });
-    const plan = await resumePlan(this.persistence, dataset, model);
-    if (plan) {
-      try {
-        const source = await reopen(plan.last.dataset, this.ctx);
-        if (source.ok) return await this.replace(source.value, plan.config, plan.restore);
-        this.post({ type: 'notice', message: source.reason });
-      } catch (error) {
-        this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });
-      }
+    const plan = await startPlan(this.persistence, dataset, model);
+    if (plan.open === 'preset') {
+      if (plan.notice) this.post({ type: 'notice', message: plan.notice });
+      return this.loadPreset(plan.dataset, model);
     }
-    await this.loadPreset(dataset, model);
+    try {
+      const source = await reopen(plan.last.dataset, this.ctx);
+      if (source.ok) return await this.replace(source.value, plan.config, plan.restore);
+      this.post({ type: 'notice', message: source.reason });
+    } catch (error) {
+      this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });
+    }
+    await this.loadPreset(plan.fallback, model);
   }
 
   get current(): Session {

@@ -3,8 +3,9 @@
  * stored session re-opens its data set on the next visit. A new kind is a file behind
  * source.ts's DataSource plus a line in each table here.
  */
+import { DATASET_FAMILY } from '../../shared/modelConfig';
 import type { ParseResult } from '../../shared/result';
-import type { DatasetName } from '../../shared/types';
+import type { DatasetName, DatasetSource } from '../../shared/types';
 import type { SessionDataset } from '../checkpoint/types';
 import { openCsv } from './csv';
 import { openIris } from './iris';
@@ -22,21 +23,21 @@ type Stored<S extends SessionDataset['source']> = Extract<SessionDataset, { sour
 interface StoredKind<S extends SessionDataset['source']> {
   /** Open it again, or why it cannot be (it was not kept: the page asks for the file again). */
   reopen: (stored: Stored<S>, ctx: OpenContext) => Promise<ParseResult<DataSource>>;
-  /** The built-in data set whose defaults it trains with, to tell whether a link's settings can be its. */
-  family: (stored: Stored<S>) => DatasetName;
+  /** What the URL's `dataset` calls it (a CSV not kept is still `csv`): a link naming it re-opens it. */
+  source: (stored: Stored<S>) => DatasetSource;
 }
 
 const STORED: { [S in SessionDataset['source']]: StoredKind<S> } = {
-  iris: { reopen: async (_, ctx) => opened(await openIris(ctx)), family: () => 'iris' },
-  mnist: { reopen: async (_, ctx) => opened(await openMnist(ctx)), family: () => 'mnist' },
+  iris: { reopen: async (_, ctx) => opened(await openIris(ctx)), source: () => 'iris' },
+  mnist: { reopen: async (_, ctx) => opened(await openMnist(ctx)), source: () => 'mnist' },
   csv: {
     reopen: async (s, ctx) => {
       const blob = (f: { name: string; bytes: ArrayBuffer }) => Object.assign(new Blob([f.bytes]), { name: f.name });
       return opened(await openCsv(blob(s.file), s.testFile && blob(s.testFile), s.choices, ctx));
     },
-    family: () => 'iris',
+    source: () => 'csv',
   },
-  'not-stored': { reopen: async (s) => ({ ok: false, reason: s.reason }), family: (s) => (s.kind === 'idx' ? 'mnist' : 'iris') },
+  'not-stored': { reopen: async (s) => ({ ok: false, reason: s.reason }), source: (s) => (s.kind === 'idx' ? 'mnist' : 'csv') },
 };
 
 const opened = (source: DataSource): ParseResult<DataSource> => ({ ok: true, value: source });
@@ -50,7 +51,12 @@ export function reopen(stored: SessionDataset, ctx: OpenContext): Promise<ParseR
   return kindOf(stored).reopen(stored, ctx);
 }
 
+/** What the URL's `dataset` calls a stored data set. */
+export function sourceOf(stored: SessionDataset): DatasetSource {
+  return kindOf(stored).source(stored);
+}
+
 /** The built-in data set whose tutorial defaults a stored data set trains with. */
 export function familyOf(stored: SessionDataset): DatasetName {
-  return kindOf(stored).family(stored);
+  return DATASET_FAMILY[sourceOf(stored)];
 }

@@ -15,6 +15,10 @@ export interface AppMessages {
   'app.no-file-prediction': Record<never, never>;
   'app.not-evaluated': Record<never, never>;
   'app.resume-failed': { reason: InnerReason };
+  /** The link names the dropped CSV (`dataset=csv`) but this browser keeps none. */
+  'app.no-stored-csv': Record<never, never>;
+  /** A test file dropped on a CSV re-opened from the last visit: the page does not hold its training file. */
+  'app.test-needs-training-file': { file: string };
   'app.backend-moved': { step: number };
   'app.backend-moved-fresh': Record<never, never>;
   'app.checkpoint-other-data': { dataset: string };

@@ -22,6 +22,14 @@ export const appWording: Wordings<keyof AppMessages> = {
     en: (p, f) => `The last session could not be restored (${f.message(p.reason)}); starting afresh.`,
     ko: (p, f) => `지난 세션을 되살리지 못했습니다(${f.message(p.reason)}). 새로 시작합니다.`,
   },
+  'app.no-stored-csv': {
+    en: () => 'This link opens a dropped CSV (dataset=csv), but this browser keeps none: drop the file again. Iris is loaded meanwhile.',
+    ko: () => '이 링크는 놓았던 CSV(dataset=csv)를 열지만 이 브라우저에 보관된 파일이 없습니다. 파일을 다시 놓으세요. 그동안 Iris를 불러왔습니다.',
+  },
+  'app.test-needs-training-file': {
+    en: (p) => `${p.file} was not loaded: drop the training file again first, then its test file (after a reload the page no longer holds the training file).`,
+    ko: (p) => `${p.file}을(를) 불러오지 않았습니다. 먼저 학습 파일을 다시 놓은 뒤 테스트 파일을 놓으세요(새로 고친 뒤에는 페이지가 학습 파일을 갖고 있지 않습니다).`,
+  },
   'app.backend-moved': { en: (p, f) => `Training goes on from step ${f.n(p.step, 0)}.`, ko: (p, f) => `학습은 스텝 ${f.n(p.step, 0)}부터 이어집니다.` },
   'app.backend-moved-fresh': { en: () => 'No weights survived: the model starts again at step 0.', ko: () => '남은 가중치가 없어 모델이 스텝 0부터 다시 시작합니다.' },
   'app.checkpoint-other-data': {
