@@ -4,8 +4,8 @@
  * form, classify a file and download the predictions; a bad file keeps what was loaded.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openApp, status, trainUntil } from './page';
+import { expect, test } from '@playwright/test';
+import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
 
 /** Three species told apart by bill length and island; a categorical column and string labels. */
 function penguins(rows: number): string {
@@ -20,23 +20,6 @@ function penguins(rows: number): string {
     lines.push(`${species[k]},${islands[(k + (i % 7 === 0 ? 1 : 0)) % 3]},${bill},${flipper},${note}`);
   }
   return lines.join('\n');
-}
-
-/** A real drop: a DragEvent carrying a DataTransfer that holds the file, dispatched on the zone. */
-async function dropFile(page: Page, testId: string, name: string, content: string | number[], type = 'text/csv') {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content, type }) => {
-      const dt = new DataTransfer();
-      const body = typeof content === 'string' ? content : new Uint8Array(content);
-      dt.items.add(new File([body], name, { type }));
-      return dt;
-    },
-    { name, content, type },
-  );
-  const zone = page.getByTestId(testId);
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
 }
 
 test('drop a CSV, pick the label, train, classify a row and a file, download', async ({ page }) => {

@@ -6,7 +6,7 @@
  * starts a run; a drop zone opens the file chooser with Enter or Space.
  */
 import { expect, test, type FileChooser, type Page } from '@playwright/test';
-import { collectErrors, openApp, status, stepOf, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, status, stepOf, trainUntil } from './page';
 
 /** How far the page scrolls sideways: the document's width against the window's. */
 async function widths(page: Page): Promise<{ scroll: number; inner: number }> {
@@ -32,20 +32,6 @@ function wideCsv(): string {
   const lines = [[...names, 'label'].join(',')];
   for (let r = 0; r < 60; r++) lines.push([...names.map((_, i) => ((r * (i + 3)) % 17) + 0.5), r % 2 ? 'yes' : 'no'].join(','));
   return lines.join('\n');
-}
-
-async function dropCsv(page: Page, name: string, content: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { name, content },
-  );
-  const zone = page.getByTestId('csv-drop');
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
 }
 
 test.describe('on a phone (375 x 740)', () => {
@@ -84,7 +70,7 @@ test.describe('on a phone (375 x 740)', () => {
   test('a wide CSV scrolls inside its tables, not the page', async ({ page }) => {
     const errors = collectErrors(page);
     await openApp(page, '?steps=50');
-    await dropCsv(page, 'wide.csv', wideCsv());
+    await dropFile(page, 'csv-drop', 'wide.csv', wideCsv());
     await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-features', '13');
     await expectNoSidewaysScroll(page);
     // The tables are wider than their boxes, and their boxes scroll.

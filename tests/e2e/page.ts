@@ -51,14 +51,15 @@ export async function predictSample(page: Page, values: number[]): Promise<{ cls
 }
 
 /** A real drop: a DragEvent carrying a DataTransfer that holds the file, dispatched on the zone. */
-export async function dropFile(page: Page, testId: string, name: string, content: string): Promise<void> {
+export async function dropFile(page: Page, testId: string, name: string, content: string | number[], type = 'text/csv'): Promise<void> {
   const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
+    ({ name, content, type }) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'text/csv' }));
+      const body = typeof content === 'string' ? content : new Uint8Array(content);
+      dt.items.add(new File([body], name, { type }));
       return dt;
     },
-    { name, content },
+    { name, content, type },
   );
   const zone = page.getByTestId(testId);
   await zone.dispatchEvent('dragenter', { dataTransfer });

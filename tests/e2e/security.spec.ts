@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page, type Request } from '@playwright/test';
 import { CATEGORIES, CLASSES, COLUMNS, FEATURES, LABEL, LONG, PAYLOAD, parseCsv, payloadCsv } from './fixtures/payloads';
-import { collectErrors, openApp, status, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
 
 declare global {
   interface Window {
@@ -49,22 +49,6 @@ function recordRequests(page: Page): string[] {
   const urls: string[] = [];
   page.on('request', (request: Request) => urls.push(request.url()));
   return urls;
-}
-
-/** A real drop, as in csv.spec.ts: a DragEvent carrying a DataTransfer that holds the file. */
-async function dropFile(page: Page, testId: string, name: string, content: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type: 'text/csv' }));
-      return dt;
-    },
-    { name, content },
-  );
-  const zone = page.getByTestId(testId);
-  await zone.dispatchEvent('dragenter', { dataTransfer });
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
 }
 
 const train = (page: Page) => trainUntil(page, 'done');
