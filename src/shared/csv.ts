@@ -80,6 +80,8 @@ export interface ClassCount {
   className: string;
   train: number;
   test: number;
+  /** Rows of the class in the validation split (0 when there is none). */
+  validation?: number;
 }
 
 /** What the page shows before training: small, plain, structured-clone data. */
@@ -98,6 +100,8 @@ export interface CsvPreview {
   skippedRagged: number;
   trainRows: number;
   testRows: number;
+  /** Training rows held out for validation (early stopping watches them); 0 for none. */
+  validationRows?: number;
   /** 'file' when a second file is the test set, else 'split'. */
   testSource: 'file' | 'split';
   /** Things the person should know that did not stop the load. */

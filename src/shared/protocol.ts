@@ -130,8 +130,11 @@ export type WorkerEvent =
       evaluations: Evaluation[];
       log: LogLine[];
     }
-  /** `message`: why a run failed; `earlyStop`: why it ended early (data, worded by the page). */
-  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop }
+  /**
+   * `message`: why a run failed; `earlyStop`: why it ended early (data, worded by the page);
+   * `restoredStep`: early stopping put back the weights of that step's evaluation (its best validation loss).
+   */
+  | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop; restoredStep?: number }
   | { type: 'gallery'; gallery: DigitGallery }
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
   /** Something the person should know that is not an error (shown once, role=status). */

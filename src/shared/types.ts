@@ -107,6 +107,12 @@ export interface Evaluation {
   correct: number;
   /** Test split only: confusion[actual][predicted] counts. */
   confusion?: number[][];
+  /**
+   * Early stopping put back the weights of this step's evaluation (Keras'
+   * restore_best_weights) at `globalStep`, which keeps counting: this evaluation is of
+   * the restored model. Absent for an ordinary evaluation.
+   */
+  restoredFrom?: number;
 }
 
 /** What `classifier.predict()` yields for one row. */
@@ -153,6 +159,16 @@ export interface EarlyStop {
   bestLoss: number;
 }
 
+/** Why a run was stopped as diverging (train/divergence.ts): its training loss far above its start, or accuracy below chance. */
+export interface DivergenceInfo {
+  step: number;
+  kind: 'loss' | 'chance';
+  loss: number;
+  start: number;
+  accuracy: number;
+  chance: number;
+}
+
 /** A stored checkpoint, as the checkpoints panel lists it. */
 export interface CheckpointInfo {
   id: string;
@@ -176,4 +192,6 @@ export interface CsvChoices {
   labelColumn?: string;
   excluded?: string[];
   testFraction?: number;
+  /** Fraction of the training rows held out for validation (early stopping watches it); default 0.2, 0 = none. */
+  validationFraction?: number;
 }

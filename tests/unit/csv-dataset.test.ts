@@ -260,3 +260,28 @@ describe('the default label column', () => {
     expect(built.ok && built.value.schema.columns[built.value.schema.labelIndex].name).toBe(label);
   });
 });
+
+describe('validation split', () => {
+  const rows = range(100, (i) => `${i % 10},${(i * 3) % 7},${i < 80 ? 'big' : 'small'}`);
+  const text = `x,y,class\n${rows.join('\n')}\n`;
+
+  it('is carved from the training rows, stratified, never from the test rows', () => {
+    const plain = build(text);
+    const built = build(text, { validationFraction: 0.2 });
+    // The test split is the same rows of the file with or without validation.
+    expect(built.testOrigin.rows).toEqual(plain.testOrigin.rows);
+    expect(built.data.validation?.rows).toBe(16);
+    expect(built.data.train.rows).toBe(64);
+    expect(built.preview.validationRows).toBe(16);
+    expect(built.preview.classBalance).toEqual([
+      { className: 'big', train: 51, test: 16, validation: 13 },
+      { className: 'small', train: 13, test: 4, validation: 3 },
+    ]);
+  });
+
+  it('is seeded, and refuses a fraction above a half', () => {
+    const a = build(text, { validationFraction: 0.25, seed: 3 }).data.validation?.features;
+    expect(build(text, { validationFraction: 0.25, seed: 3 }).data.validation?.features).toEqual(a);
+    expect(reason(text, { validationFraction: 0.8 })).toMatch(/validation fraction must be between 0 and 0.5/);
+  });
+});

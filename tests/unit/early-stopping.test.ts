@@ -78,6 +78,12 @@ function makeSession(config: ModelConfig, data: ClassificationData, engine: Engi
 
 const PLATEAU: ModelConfig = { ...IRIS_CONFIG, optimizer: 'sgd', learningRate: 0 };
 
+/** Iris with its test rows copied as a validation split too: early stopping watches validation only. */
+function irisWithValidation(): ClassificationData {
+  const iris = loadIris();
+  return { ...iris, validation: { ...iris.test, features: iris.test.features.slice(), labels: iris.test.labels.slice() } };
+}
+
 /** Random features and labels: nothing to learn, so a large network memorises the training rows and the test loss rises. */
 function noise(rows: number, seed: number): LabelledSplit {
   const random = mulberry32(seed);
@@ -89,13 +95,13 @@ function noise(rows: number, seed: number): LabelledSplit {
 }
 
 describe.each<EngineChoice>(['fused', 'tfjs'])('early stopping in a Session (%s engine)', (engine) => {
-  it('ends a plateau as done after `patience` evaluations without a lower test loss, with the message and a final checkpoint', async () => {
-    const { session, events, checkpoints } = makeSession(PLATEAU, loadIris(), engine);
+  it('ends a plateau as done after `patience` evaluations without a lower validation loss, with the message and a final checkpoint', async () => {
+    const { session, events, checkpoints } = makeSession(PLATEAU, irisWithValidation(), engine);
     await session.train(1, 2000, 100, 3);
     expect(session.globalStep).toBe(400);
     const [end] = ofType(events, 'run-end');
     expect(end).toMatchObject({ end: 'done', globalStep: 400 });
-    expect(end.earlyStop).toMatchObject({ step: 400, split: 'test', patience: 3, bestStep: 100 });
+    expect(end.earlyStop).toMatchObject({ step: 400, split: 'validation', patience: 3, bestStep: 100 });
     expect(checkpoints).toEqual([400]);
     session.dispose();
   });
@@ -110,22 +116,60 @@ describe('early stopping in a Session', () => {
     session.dispose();
   });
 
-  it('stops a network that overfits near its best test loss', async () => {
-    const data: ClassificationData = { name: 'noise', featureNames: ['a', 'b', 'c', 'd'], classNames: ['x', 'y', 'z'], train: noise(24, 1), test: noise(60, 2) };
+  it('stops a network that overfits near its best validation loss and puts the best weights back', async () => {
+    const data: ClassificationData = {
+      name: 'noise',
+      featureNames: ['a', 'b', 'c', 'd'],
+      classNames: ['x', 'y', 'z'],
+      train: noise(24, 1),
+      validation: noise(60, 2),
+      test: noise(60, 4),
+    };
     const config: ModelConfig = { ...IRIS_CONFIG, hiddenUnits: [64, 64], optimizer: 'adam', learningRate: 0.01, batchSize: 24 };
     const { session, events } = makeSession(config, data);
     await session.train(1, 5000, 50, 4);
     const [end] = ofType(events, 'run-end');
-    const tests = ofType(events, 'progress').flatMap((e) => e.evaluations).filter((e) => e.split === 'test');
-    const best = tests.reduce((a, b) => (b.averageLoss < a.averageLoss ? b : a));
+    const all = ofType(events, 'progress').flatMap((e) => e.evaluations);
+    const trained = all.filter((e) => e.restoredFrom === undefined);
+    const validations = trained.filter((e) => e.split === 'validation');
+    const best = validations.reduce((a, b) => (b.averageLoss < a.averageLoss ? b : a));
     expect(end.end).toBe('done');
     expect(end.globalStep).toBeLessThan(5000);
     expect(end.globalStep).toBe(best.globalStep + 4 * 50);
-    expect(end.earlyStop).toEqual({ step: end.globalStep, split: 'test', patience: 4, bestStep: best.globalStep, bestLoss: best.averageLoss });
-    // It did overfit: the training loss kept falling while the test loss rose.
-    const trainEvals = ofType(events, 'progress').flatMap((e) => e.evaluations).filter((e) => e.split === 'train');
+    expect(end.earlyStop).toEqual({ step: end.globalStep, split: 'validation', patience: 4, bestStep: best.globalStep, bestLoss: best.averageLoss });
+    // It did overfit: the training loss kept falling while the validation loss rose.
+    const trainEvals = trained.filter((e) => e.split === 'train');
     expect(trainEvals[trainEvals.length - 1].averageLoss).toBeLessThan(trainEvals.find((e) => e.globalStep === best.globalStep)?.averageLoss ?? 0);
-    expect(tests[tests.length - 1].averageLoss).toBeGreaterThan(best.averageLoss);
+    expect(validations[validations.length - 1].averageLoss).toBeGreaterThan(best.averageLoss);
+    // restore_best_weights: the model now is the best step's, evaluated again at the step the run ended.
+    expect(end.restoredStep).toBe(best.globalStep);
+    const restored = all.filter((e) => e.restoredFrom !== undefined);
+    expect(restored.map((e) => [e.split, e.globalStep, e.restoredFrom])).toEqual([
+      ['train', end.globalStep, best.globalStep],
+      ['validation', end.globalStep, best.globalStep],
+      ['test', end.globalStep, best.globalStep],
+    ]);
+    expect(restored[1].averageLoss).toBeCloseTo(best.averageLoss, 5);
+    const testAtBest = trained.find((e) => e.split === 'test' && e.globalStep === best.globalStep);
+    expect(restored[2].accuracy).toBeCloseTo(testAtBest?.accuracy ?? -1, 6);
+    // The restored evaluations add no curve points: the curves show what training did.
+    const points = ofType(events, 'progress').flatMap((e) => e.points).filter((p) => p.split === 'validation' && p.step === end.globalStep);
+    expect(points).toHaveLength(1);
+    // And the global step keeps counting from where the run ended.
+    expect(session.globalStep).toBe(end.globalStep);
+    session.dispose();
+  });
+
+  it('Stop keeps the newest weights (nothing is restored)', async () => {
+    const { session, events } = makeSession(PLATEAU, irisWithValidation());
+    const run = session.train(1, 100_000, 100, 50);
+    await new Promise((r) => setTimeout(r, 50));
+    session.stop(1);
+    await run;
+    const [end] = ofType(events, 'run-end');
+    expect(end.end).toBe('stopped');
+    expect(end.restoredStep).toBeUndefined();
+    expect(ofType(events, 'progress').flatMap((e) => e.evaluations).some((e) => e.restoredFrom !== undefined)).toBe(false);
     session.dispose();
   });
 
@@ -138,7 +182,7 @@ describe('early stopping in a Session', () => {
   });
 
   it('a new run counts afresh', async () => {
-    const { session, events } = makeSession(PLATEAU, loadIris());
+    const { session, events } = makeSession(PLATEAU, irisWithValidation());
     await session.train(1, 2000, 100, 2);
     await session.train(2, 2000, 100, 2);
     expect(ofType(events, 'run-end').map((e) => [e.end, e.globalStep])).toEqual([
@@ -149,12 +193,12 @@ describe('early stopping in a Session', () => {
     session.dispose();
   });
 
-  it('with no held-out split it says so and trains to the last step', async () => {
-    const iris = loadIris();
-    const { session, events } = makeSession(PLATEAU, { ...iris, test: { features: new Float32Array(0), labels: new Int32Array(0), rows: 0 } });
+  it('with no validation split it says so, never watches the test rows, and trains to the last step', async () => {
+    const { session, events } = makeSession(PLATEAU, loadIris());
     await session.train(1, 500, 100, 1);
-    expect(english(ofType(events, 'notice')[0].message)).toMatch(/Early stopping needs a validation or test split/);
+    expect(english(ofType(events, 'notice')[0].message)).toMatch(/Early stopping watches a validation split, never the test rows/);
     expect(ofType(events, 'run-end')[0]).toMatchObject({ end: 'done', globalStep: 500 });
+    expect(ofType(events, 'run-end')[0].earlyStop).toBeUndefined();
     session.dispose();
   });
 });

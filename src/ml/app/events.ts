@@ -19,7 +19,7 @@ export function pageCallbacks(
     model: (info) => post({ type: 'model', config: info.config, globalStep: info.globalStep, parameters: info.parameters, tensors: tensors(), engine: info.engine, engineReason: info.engineReason }),
     history: (history) => post({ type: 'history', points: history.points, evaluations: history.evaluations }),
     progress: (p) => post({ type: 'progress', runId: p.runId, globalStep: p.globalStep, points: p.points, evaluations: p.evaluations, log: p.log }),
-    runEnd: (e) => post({ type: 'run-end', runId: e.runId, end: e.end, globalStep: e.globalStep, tensors: tensors(), ...(e.message ? { message: e.message } : {}), ...(e.earlyStop ? { earlyStop: e.earlyStop } : {}) }),
+    runEnd: (e) => post({ type: 'run-end', runId: e.runId, end: e.end, globalStep: e.globalStep, tensors: tensors(), ...(e.message ? { message: e.message } : {}), ...(e.earlyStop ? { earlyStop: e.earlyStop } : {}), ...(e.restoredStep !== undefined ? { restoredStep: e.restoredStep } : {}) }),
     notice: (message) => post({ type: 'notice', message }),
     checkpoint,
   };

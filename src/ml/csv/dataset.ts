@@ -9,13 +9,18 @@ import { encodeRows, encodedNames, fitCategorical, fitNumeric, numericColumn } f
 import { inferColumn, note } from './infer';
 import { msg, type Message } from '../../shared/message';
 import { resolveLabelIndex, testLabels, trainLabels, type Labelled } from './labels';
-import { labelledRows, stratifiedSplit, type SplitIndices } from './split';
+import { carveValidation, labelledRows, stratifiedSplit, type SplitIndices } from './split';
 import type { BuiltDataset, ColumnSchema, CsvPreview, CsvSchema, DatasetOptions, ParseResult, RawTable } from './types';
+import type { ClassCount } from '../../shared/csv';
 
 export const DEFAULT_TEST_FRACTION = 0.2;
 /** Largest test fraction accepted (split.ts clamps to the same). */
 const MAX_TEST_FRACTION = 0.9;
 export const DEFAULT_SEED = 42;
+/** What the page holds out of a dropped CSV's training rows for validation (Keras' usual validation_split). */
+export const DEFAULT_VALIDATION_FRACTION = 0.2;
+/** Largest validation fraction accepted. */
+export const MAX_VALIDATION_FRACTION = 0.5;
 const PREVIEW_ROWS = 10;
 
 /**
@@ -184,8 +189,12 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
 
   const test = planTest(table, testTable, label, labels.value, options, warnings);
   if (!test.ok) return test;
-  const { split, source } = test.value;
+  const { split: tested, source } = test.value;
+  const held = holdOutValidation(labels.value, tested, options);
+  if (!held.ok) return held;
+  const { split, validation } = held.value;
   if (labels.value.missing > 0) warnings.push(msg('csv.dropped-no-label', { file: table.fileName, count: labels.value.missing }));
+  // Scaling is fitted on the rows the model trains on: validation rows are as unseen as test rows.
   const fitted = fitColumns(columns, parsed, table, split.train);
   const schema: CsvSchema = { version: 1, fileName: table.fileName, columns: fitted, labelIndex: label, classNames, featureNames: encodedNames(fitted) };
   const comma = (t: RawTable) => t.delimiter !== ',';
@@ -204,9 +213,27 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
       rows: split.test.length,
     },
   };
+  if (validation.length > 0) {
+    data.validation = {
+      features: encodeRows(schema, table.rows, validation, table.columns.map((_, i) => i), comma(table), parsed),
+      labels: gather(labels.value.ids, validation),
+      rows: validation.length,
+    };
+  }
   const preview = makePreview(table, schema, data, warnings, labels.value.missing, testTable !== undefined);
   const testOrigin = { file: source.table === table ? 'main' : 'test', rows: split.test, columnMap: source.columnMap } as const;
   return { ok: true, value: { data, schema, preview, testOrigin } };
+}
+
+/** The training rows split once more into train and validation, when asked (a fraction > 0). */
+function holdOutValidation(labels: Labelled, split: SplitIndices, options: DatasetOptions): ParseResult<{ split: SplitIndices; validation: Int32Array }> {
+  const fraction = options.validationFraction ?? 0;
+  if (!(fraction >= 0 && fraction <= MAX_VALIDATION_FRACTION)) {
+    return { ok: false, reason: msg('csv.bad-validation-fraction', { fraction, max: MAX_VALIDATION_FRACTION }) };
+  }
+  if (fraction === 0) return { ok: true, value: { split, validation: new Int32Array(0) } };
+  const carved = carveValidation(labels.ids, split.train, labels.classNames.length, fraction, options.seed ?? DEFAULT_SEED);
+  return { ok: true, value: { split: { train: carved.train, test: split.test }, validation: carved.validation } };
 }
 
 function makePreview(
@@ -217,8 +244,9 @@ function makePreview(
   droppedNoLabel: number,
   testFile: boolean,
 ): CsvPreview {
-  const balance = schema.classNames.map((className) => ({ className, train: 0, test: 0 }));
+  const balance: ClassCount[] = schema.classNames.map((className) => ({ className, train: 0, test: 0, ...(data.validation ? { validation: 0 } : {}) }));
   for (const id of data.train.labels) balance[id].train++;
+  for (const id of data.validation?.labels ?? []) balance[id].validation = (balance[id].validation ?? 0) + 1;
   for (const id of data.test.labels) balance[id].test++;
   return {
     fileName: table.fileName,
@@ -233,6 +261,7 @@ function makePreview(
     skippedRagged: table.skippedLines.length,
     trainRows: data.train.rows,
     testRows: data.test.rows,
+    validationRows: data.validation?.rows ?? 0,
     testSource: testFile ? 'file' : 'split',
     warnings,
   };

@@ -54,3 +54,17 @@ export function labelledRows(ids: Int32Array): Int32Array {
   for (let r = 0; r < ids.length; r++) if (ids[r] >= 0) out[k++] = r;
   return out;
 }
+
+/**
+ * A validation split carved from the training rows (Keras' validation_split, but
+ * stratified and seeded): what early stopping watches, so no choice is made on the test
+ * rows. `train` indexes `ids`; the result splits it the way stratifiedSplit splits a
+ * file (each class keeps at least one training row), both ascending.
+ */
+export function carveValidation(ids: Int32Array, train: Int32Array, classCount: number, fraction: number, seed: number): { train: Int32Array; validation: Int32Array } {
+  const only = new Int32Array(ids.length).fill(-1);
+  for (const r of train) only[r] = ids[r];
+  // Another stream than the test split's, so the validation rows are not the test rows' neighbours in the shuffle.
+  const { train: kept, test: validation } = stratifiedSplit(only, classCount, fraction, (seed ^ 0x5bd1e995) >>> 0);
+  return { train: kept, validation };
+}

@@ -67,6 +67,11 @@ export interface DatasetOptions {
   excluded?: string[];
   /** Fraction of rows held out for testing when no test file is given; default 0.2. */
   testFraction?: number;
+  /**
+   * Fraction of the training rows held out as a validation split (stratified, seeded),
+   * for early stopping to watch; default 0 here (the page asks for 0.2, DEFAULT_VALIDATION_FRACTION).
+   */
+  validationFraction?: number;
   /** Seed of the stratified split; default 42. */
   seed?: number;
   /** Name shown for the data set; default the file name. */

@@ -12,6 +12,7 @@ import { csvTestSource, csvView } from '../analysis/inputView';
 import { csvSessionDataset } from '../app/sessionRecord';
 import type { SessionDataset } from '../checkpoint/types';
 import { buildDataset, loadCsv, type LoadedCsv } from '../csv';
+import { DEFAULT_VALIDATION_FRACTION } from '../csv/dataset';
 import { encodeInputs, featureInputs } from '../csv/predict';
 import { checkFileSize } from '../csv/readTable';
 import { predictFile } from './predictFile';
@@ -46,7 +47,7 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): Dat
   const splitNote =
     preview.testSource === 'file'
       ? msg('app.split-csv-file', { file: csv.testTable?.fileName ?? '' })
-      : msg('app.split-csv', { test: preview.testRows, rows: preview.trainRows + preview.testRows });
+      : msg('app.split-csv', { test: preview.testRows, rows: preview.trainRows + preview.testRows + (preview.validationRows ?? 0), validation: preview.validationRows ?? 0 });
   return {
     data,
     family: 'iris',
@@ -64,7 +65,7 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): Dat
       classNames: data.classNames,
       trainRows: data.train.rows,
       testRows: data.test.rows,
-      validationRows: 0,
+      validationRows: data.validation?.rows ?? 0,
       splitNote,
       preview: preview.firstRows.map((row) => shown.map((c) => (c >= 0 ? (row[c] ?? '') : ''))),
       csv: preview,
@@ -84,8 +85,9 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): Dat
 
 /** The test fraction a split CSV was built with (undefined when a test file was given). */
 function splitFraction(csv: LoadedCsv): number | undefined {
-  const { testSource, testRows, trainRows } = csv.preview;
-  return testSource === 'split' && trainRows + testRows > 0 ? Math.round((100 * testRows) / (trainRows + testRows)) / 100 : undefined;
+  const { testSource, testRows, trainRows, validationRows = 0 } = csv.preview;
+  const rows = trainRows + validationRows + testRows;
+  return testSource === 'split' && rows > 0 ? Math.round((100 * testRows) / rows) / 100 : undefined;
 }
 
 /** The page state's record of the CSV files (their bytes, when small enough to keep). */
@@ -96,5 +98,11 @@ async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choic
 
 /** The person's choices as the CSV pipeline's options. */
 function csvOptions(choices: CsvChoices) {
-  return { encoding: choices.encoding, labelColumn: choices.labelColumn, excluded: choices.excluded, testFraction: choices.testFraction };
+  return {
+    encoding: choices.encoding,
+    labelColumn: choices.labelColumn,
+    excluded: choices.excluded,
+    testFraction: choices.testFraction,
+    validationFraction: choices.validationFraction ?? DEFAULT_VALIDATION_FRACTION,
+  };
 }

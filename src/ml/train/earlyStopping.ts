@@ -1,7 +1,9 @@
 /**
  * Early stopping, as tf.estimator's stop_if_no_decrease_hook: a run ends when the
  * held-out loss (mean cross-entropy per example) has not decreased, by any amount, for
- * `patience` evaluations in a row. The best loss is the best of this run only. Pure:
+ * `patience` evaluations in a row. The best loss is the best of this run only. It watches
+ * a validation split only: choosing when to stop on the test rows would make the test
+ * score a selected one (the session refuses patience without validation). Pure:
  * fed the evaluations of one split, it says when to stop and why.
  */
 import { MessageError, msg } from '../../shared/message';
@@ -11,7 +13,12 @@ export class EarlyStopping {
   private best: { loss: number; step: number } | null = null;
   private since = 0;
 
-  /** `split`: the held-out split it watches (validation when there is one, else test). patience >= 1. */
+  /** The step of the best evaluation so far (restore-best keeps its weights), or null before the first. */
+  get bestStep(): number | null {
+    return this.best?.step ?? null;
+  }
+
+  /** `split`: the held-out split it watches (validation). patience >= 1. */
   constructor(
     readonly split: Split,
     readonly patience: number,

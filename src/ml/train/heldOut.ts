@@ -20,9 +20,9 @@ export class HeldOut {
     if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test });
   }
 
-  /** The split early stopping watches: validation when there is one, else test; null when there is neither. */
+  /** The split early stopping watches: validation, never test (a score chosen on the test rows is no test score); null without one. */
   get watched(): Split | null {
-    return this.splits[0]?.split ?? null;
+    return this.splits.some((s) => s.split === 'validation') ? 'validation' : null;
   }
 
   /** Evaluate `engine`'s model at its step: the training split first (when asked), then validation and test. */

@@ -16,6 +16,7 @@ import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
 import { crossedCheckpoint } from './checkpointPolicy';
 import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
 import { HeldOut } from './heldOut';
 import type { History } from './history';
@@ -51,6 +52,8 @@ export interface RunEndInfo {
   globalStep: number;
   message?: Message;
   earlyStop?: EarlyStop;
+  /** Early stopping put back the weights of this step's evaluation (the run's best validation loss). */
+  restoredStep?: number;
 }
 
 export interface SessionCallbacks {
@@ -204,9 +207,12 @@ export class Session {
    * Train `steps` more steps from the current global step (calling it twice equals
    * calling it once with twice the steps, as with tf.estimator). Reads the losses back
    * once per chunk, never per step; evaluates every `evalEvery` steps and where the
-   * run ends. A non-finite loss ends the run and restores the last finite weights.
-   * `patience` > 0: early stopping (see earlyStopping.ts) on the first held-out split,
-   * validation when there is one, else test; it ends the run as 'done'.
+   * run ends. A non-finite loss ends the run and restores the last finite weights; a
+   * diverging one (divergence.ts) ends it as an error with a suggestion.
+   * `patience` > 0: early stopping (see earlyStopping.ts) on the validation split, never
+   * the test split; it ends the run as 'done', and where the run ends (early or at its
+   * last step, not after Stop) the weights of the best validation loss are put back
+   * (Keras' restore_best_weights) while the global step keeps counting.
    */
   async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
     if (this.running) throw new MessageError(msg('train.busy'));
@@ -222,6 +228,15 @@ export class Session {
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
     const clock = () => secondsBefore + (performance.now() - runStart) / 1000;
     let earlyStop: EarlyStop | null = null;
+    const divergence = new DivergenceWatch(this.data.classNames.length);
+    /** The weights of the best validation loss so far, while early stopping watches. */
+    let best: { step: number; weights: Float32Array[] } | null = null;
+    /** Feed early stopping an evaluation round; keep the weights when it is the best yet. */
+    const observe = async (results: Evaluation[]) => {
+      if (!stopper) return;
+      earlyStop = stopper.observe(results);
+      if (stopper.bestStep === engine.globalStep && best?.step !== engine.globalStep) best = { step: engine.globalStep, weights: await engine.weights() };
+    };
     const target = engine.globalStep + steps;
     const batch = engine.config.batchSize;
     const perExample = engine.config.reduction === 'sum' ? batch : 1;
@@ -249,11 +264,29 @@ export class Session {
       evaluatedAt = engine.globalStep;
       return results;
     };
-    const end = (kind: RunEnd, message?: Message, stop?: EarlyStop) => {
+    /**
+     * Put the best weights back and evaluate them at the current step. Their evaluations
+     * say so (restoredFrom) and add no curve points: the curves stay what training did.
+     */
+    const restoreBest = async (): Promise<number | undefined> => {
+      if (!best || best.step === engine.globalStep) return undefined;
+      engine.load(best.weights, engine.globalStep);
+      const results = await this.heldOut.evaluate(engine, true);
+      evaluations.push(...results.map((e) => ({ ...e, restoredFrom: best!.step })));
+      return best.step;
+    };
+    const end = (kind: RunEnd, message?: Message, stop?: EarlyStop, restoredStep?: number) => {
       good.dispose();
       this.trainedSeconds = clock();
       this.activeRun = null;
-      this.callbacks.runEnd?.({ runId, end: kind, globalStep: engine.globalStep, ...(message ? { message } : {}), ...(stop ? { earlyStop: stop } : {}) });
+      this.callbacks.runEnd?.({
+        runId,
+        end: kind,
+        globalStep: engine.globalStep,
+        ...(message ? { message } : {}),
+        ...(stop ? { earlyStop: stop } : {}),
+        ...(restoredStep !== undefined ? { restoredStep } : {}),
+      });
     };
     try {
       while (engine.globalStep < target && !this.stopRequested && earlyStop === null) {
@@ -273,6 +306,7 @@ export class Session {
           end('error', msg('train.loss-not-finite', { loss: String(losses[bad]), step: first + bad, backTo }));
           return;
         }
+        divergence.begin(losses[0] / perExample);
         good.dispose();
         good = engine.snapshot();
         points.push(...lossPoints(losses, first, perExample, { start: chunkStart, end: clock() }));
@@ -281,7 +315,21 @@ export class Session {
         });
         if (engine.globalStep % evalEvery === 0) {
           const results = await evaluateNow(true);
-          earlyStop = stopper?.observe(results) ?? null;
+          const diverged = divergence.observe(results);
+          if (diverged) {
+            flush();
+            await this.callbacks.checkpoint?.(this);
+            const learningRate = this.config.learningRate;
+            const suggest = Number((learningRate / 10).toPrecision(2));
+            end(
+              'error',
+              diverged.kind === 'loss'
+                ? msg('train.diverged-loss', { step: diverged.step, loss: diverged.loss, start: diverged.start, learningRate, suggest })
+                : msg('train.diverged-chance', { step: diverged.step, accuracy: diverged.accuracy, chance: diverged.chance, learningRate, suggest }),
+            );
+            return;
+          }
+          await observe(results);
         }
         // Not where the run ends: the checkpoint after the loop saves that step.
         const ending = engine.globalStep >= target || earlyStop !== null;
@@ -295,11 +343,16 @@ export class Session {
       }
       // Evaluate where the run ended, as the tutorial does after train(); after Stop only
       // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
-      if (evaluatedAt !== engine.globalStep) await evaluateNow(!this.stopRequested);
+      const stopped = this.stopRequested && earlyStop === null && engine.globalStep < target;
+      if (evaluatedAt !== engine.globalStep) {
+        const results = await evaluateNow(!this.stopRequested);
+        if (!stopped) await observe(results);
+      }
+      const restoredStep = stopped ? undefined : await restoreBest();
       flush();
       await this.callbacks.checkpoint?.(this);
-      if (earlyStop !== null) end('done', undefined, earlyStop);
-      else end(engine.globalStep >= target ? 'done' : 'stopped');
+      if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
+      else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
     } catch (error) {
       end('error', messageOf(error));
     }

@@ -36,7 +36,7 @@ export interface AppMessages {
   'app.split-iris': Record<never, never>;
   'app.split-mnist-shipped': { train: number; validation: number; test: number };
   'app.split-mnist-idx': { train: number; validation: number; test: number };
-  'app.split-csv': { test: number; rows: number };
+  'app.split-csv': { test: number; rows: number; validation?: number };
   'app.split-csv-file': { file: string };
   'app.map-no-inputs': Record<never, never>;
   'app.map-two-numeric': { numeric: number };

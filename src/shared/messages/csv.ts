@@ -94,6 +94,7 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.dropped-no-label': { file: string; count: number };
   'csv.unexpected-build': { file: string; detail: string };
   'csv.bad-test-fraction': { fraction: number; max: number };
+  'csv.bad-validation-fraction': { fraction: number; max: number };
   /**
    * The guessed label: the last column `last` cannot be one (`why`, with its one class
    * `value` or its `distinct` values), so `label` is. `csv.no-label`: no column can be.

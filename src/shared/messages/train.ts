@@ -11,4 +11,8 @@ export interface TrainMessages {
   /** `loss`: the value as JS prints it (NaN, Infinity). */
   'train.loss-not-finite': { loss: string; step: number; backTo: number };
   'train.weights-misfit': { expected: number; found: number };
+  /** The training loss climbed from `start` to `loss` (mean cross-entropy per example); `suggest`: a learning rate to try. */
+  'train.diverged-loss': { step: number; loss: number; start: number; learningRate: number; suggest: number };
+  /** Training accuracy `accuracy` below chance (1 / classes). */
+  'train.diverged-chance': { step: number; accuracy: number; chance: number; learningRate: number; suggest: number };
 }

@@ -77,8 +77,12 @@ export const appWording: Wordings<keyof AppMessages> = {
     ko: (p, f) => `${f.n(p.train, 0)} / ${f.n(p.validation, 0)} / ${f.n(p.test, 0)}: read_data_sets처럼 학습 이미지의 처음 5,000개가 검증 분할, t10k가 테스트 분할입니다.`,
   },
   'app.split-csv': {
-    en: (p, f) => `A stratified, seeded split: ${f.n(p.test, 0)} of ${f.n(p.rows, 0)} rows held out for testing.`,
-    ko: (p, f) => `층화·시드 고정 분할: ${f.n(p.rows, 0)}행 중 ${f.n(p.test, 0)}행을 테스트용으로 떼어 두었습니다.`,
+    en: (p, f) =>
+      `A stratified, seeded split: ${f.n(p.test, 0)} of ${f.n(p.rows, 0)} rows held out for testing` +
+      (p.validation ? `, and ${f.n(p.validation, 0)} of the training rows for validation (what early stopping watches).` : '.'),
+    ko: (p, f) =>
+      `층화·시드 고정 분할: ${f.n(p.rows, 0)}행 중 ${f.n(p.test, 0)}행을 테스트용으로 떼어 두었습니다` +
+      (p.validation ? `. 학습 행 중 ${f.n(p.validation, 0)}행은 검증용입니다(조기 종료가 지켜보는 행).` : '.'),
   },
   'app.split-csv-file': { en: (p) => `${p.file} is the test set.`, ko: (p) => `${p.file}이(가) 테스트 세트입니다.` },
   'app.map-no-inputs': {

@@ -266,6 +266,10 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `The test fraction must be between 0 and ${p.max} (it is ${p.fraction}).`,
     ko: (p) => `테스트 비율은 0과 ${p.max} 사이여야 합니다(지금은 ${p.fraction}).`,
   },
+  'csv.bad-validation-fraction': {
+    en: (p) => `The validation fraction must be between 0 and ${p.max} of the training rows (it is ${p.fraction}).`,
+    ko: (p) => `검증 비율은 학습 행의 0에서 ${p.max} 사이여야 합니다(지금은 ${p.fraction}).`,
+  },
   'csv.label-fallback': {
     en: (p) =>
       `The last column "${p.last}" does not look like classes (${problemEn(p)}), so "${p.label}" is the label: pick another label column if that is wrong.`,

@@ -28,12 +28,26 @@ export const trainWording: Wordings<keyof TrainMessages> = {
     ko: (p) => `인내심(patience)은 1 이상의 정수여야 합니다. 받은 값: ${p.patience}.`,
   },
   'train.no-held-out-split': {
-    en: () => 'Early stopping needs a validation or test split, and this data set has none: the run goes on to its last step.',
-    ko: () => '조기 종료에는 검증 또는 테스트 분할이 필요한데 이 데이터 세트에는 없습니다. 학습은 마지막 스텝까지 계속됩니다.',
+    en: () =>
+      'Early stopping watches a validation split, never the test rows (a score chosen on them is no test score), and this data set has none: the run goes on to its last step. A dropped CSV holds out validation rows by default.',
+    ko: () =>
+      '조기 종료는 검증 분할만 지켜봅니다. 테스트 행으로 고르면 그 점수는 더 이상 테스트 점수가 아니기 때문입니다. 이 데이터 세트에는 검증 분할이 없어 학습은 마지막 스텝까지 계속됩니다. 끌어다 놓은 CSV는 기본으로 검증 행을 떼어 둡니다.',
   },
   'train.loss-not-finite': {
     en: (p) => `The loss became ${p.loss} at step ${p.step}. Training stopped and the weights went back to step ${p.backTo}, the last finite loss. Try a lower learning rate.`,
     ko: (p) => `스텝 ${p.step}에서 손실이 ${p.loss}이(가) 되었습니다. 학습을 멈추고 가중치를 마지막으로 손실이 유한했던 스텝 ${p.backTo}(으)로 되돌렸습니다. 학습률을 낮춰 보세요.`,
+  },
+  'train.diverged-loss': {
+    en: (p, f) =>
+      `Training diverged at step ${p.step}: the training loss rose from ${f.n(p.start, 3)} to ${f.n(p.loss, 3)}. The run stopped. Try a lower learning rate (${f.n(p.suggest)} instead of ${f.n(p.learningRate)}), then Reset.`,
+    ko: (p, f) =>
+      `스텝 ${p.step}에서 학습이 발산했습니다. 학습 손실이 ${f.n(p.start, 3)}에서 ${f.n(p.loss, 3)}(으)로 올랐습니다. 학습을 멈췄습니다. 학습률을 낮춰(${f.n(p.learningRate)} 대신 ${f.n(p.suggest)}) 다시 시작(Reset)해 보세요.`,
+  },
+  'train.diverged-chance': {
+    en: (p, f) =>
+      `Training diverged at step ${p.step}: training accuracy ${f.n(p.accuracy, 3)} is below chance (${f.n(p.chance, 3)}) and the loss is rising. The run stopped. Try a lower learning rate (${f.n(p.suggest)} instead of ${f.n(p.learningRate)}), then Reset.`,
+    ko: (p, f) =>
+      `스텝 ${p.step}에서 학습이 발산했습니다. 학습 정확도 ${f.n(p.accuracy, 3)}이(가) 우연 수준(${f.n(p.chance, 3)})보다 낮고 손실이 오르고 있습니다. 학습을 멈췄습니다. 학습률을 낮춰(${f.n(p.learningRate)} 대신 ${f.n(p.suggest)}) 다시 시작(Reset)해 보세요.`,
   },
   'train.weights-misfit': {
     en: (p) => `The weights do not fit the model (${p.found} arrays for a network of ${p.expected}).`,
