@@ -52,10 +52,13 @@ export interface Curves {
   testLoss: CurvePoint[];
   trainAcc: CurvePoint[];
   testAcc: CurvePoint[];
+  /** Empty when the data set has no validation split. */
+  validationLoss: CurvePoint[];
+  validationAcc: CurvePoint[];
 }
 
 export function curves(points: readonly MetricPoint[]): Curves {
-  const out: Curves = { batchLoss: [], testLoss: [], trainAcc: [], testAcc: [] };
+  const out: Curves = { batchLoss: [], testLoss: [], trainAcc: [], testAcc: [], validationLoss: [], validationAcc: [] };
   const at = (p: MetricPoint, value: number): CurvePoint => (p.seconds === undefined ? { step: p.step, value } : { step: p.step, seconds: p.seconds, value });
   for (const p of points) {
     if (p.split === 'train') {
@@ -64,6 +67,9 @@ export function curves(points: readonly MetricPoint[]): Curves {
     } else if (p.split === 'test') {
       out.testLoss.push(at(p, p.loss));
       if (p.accuracy !== undefined) out.testAcc.push(at(p, p.accuracy));
+    } else {
+      out.validationLoss.push(at(p, p.loss));
+      if (p.accuracy !== undefined) out.validationAcc.push(at(p, p.accuracy));
     }
   }
   return out;

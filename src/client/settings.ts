@@ -15,12 +15,20 @@ export interface PageSettings {
   /** What is loaded (or asked for by the link): `csv` is the file dropped and kept in this browser. */
   dataset: DatasetSource;
   steps: number;
+  /**
+   * A run's length in epochs (passes over the training rows), or 0: `steps` says it.
+   * A dropped CSV's default: its size decides the steps (2,000 steps are 1,800 epochs on
+   * a 150-row file and 25 on a 10,000-row one); the tutorials' is 0 (their steps).
+   */
+  epochs: number;
   backend: BackendChoice;
   engine: EngineChoice;
-  /** Early stopping: evaluations without a better held-out loss before a run ends; 0 = off. */
+  /** Early stopping: epochs without a better validation loss before a run ends; 0 = off. */
   patience: number;
   /** Fraction of a dropped CSV's rows held out for testing (stratified), when it has no test file. */
   testFraction: number;
+  /** Fraction of a dropped CSV's training rows held out for validation (what early stopping watches); 0 = none. */
+  validation: number;
 }
 
 export interface Settings extends ModelConfig, PageSettings {}
@@ -36,8 +44,10 @@ const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
 export const LIMITS = {
   ...MODEL_LIMITS,
   steps: 1_000_000,
+  epochs: 100_000,
   patience: 1000,
   testFraction: 0.9,
+  validation: 0.5,
 } as const;
 
 /** A page setting: its URL parameter (CONTRACT.md), reader and defaults. */
@@ -54,12 +64,22 @@ const PAGE_FIELDS_FIRST: { readonly [K in 'dataset' | 'steps']: PageField<PageSe
   dataset: { param: 'dataset', read: oneOf(DATASETS), defaults: { iris: 'iris', mnist: 'mnist' } },
   steps: { param: 'steps', read: positiveInt(LIMITS.steps), defaults: both(2000) },
 };
-const PAGE_FIELDS_LAST: { readonly [K in 'backend' | 'engine' | 'patience' | 'testFraction']: PageField<PageSettings[K]> } = {
+const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'patience' | 'testFraction' | 'validation']: PageField<PageSettings[K]> } = {
+  epochs: { param: 'epochs', read: nonNegativeInt(LIMITS.epochs), defaults: both(0) },
   backend: { param: 'backend', read: oneOf(BACKENDS), defaults: both('auto') },
   engine: { param: 'engine', read: oneOf(ENGINES), defaults: both('auto') },
   patience: { param: 'patience', read: nonNegativeInt(LIMITS.patience), defaults: both(0) },
   testFraction: { param: 'test', read: between(0, LIMITS.testFraction), defaults: both(0.2) },
+  validation: { param: 'validation', read: between(0, LIMITS.validation), defaults: both(0.2) },
 };
+
+/**
+ * What a dropped CSV trains with besides DNNClassifier's model defaults: a length in
+ * epochs sized to the file, early stopping on its validation split (which puts the best
+ * weights back), as Keras' EarlyStopping(patience, restore_best_weights=True) would. The
+ * Iris and MNIST tutorials keep their exact defaults (no early stopping), so their numbers stay.
+ */
+export const CSV_RUN_DEFAULTS = { epochs: 2000, patience: 50 } as const satisfies Partial<PageSettings>;
 
 /** A URL parameter that was ignored: the page says so, in its language. */
 export interface IgnoredParam {
@@ -103,7 +123,7 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
   const defaults: Record<DatasetSource, S> = {
     iris,
     mnist: { ...pageDefaults('mnist'), ...modelDefaults('mnist', fields) },
-    csv: { ...iris, ...modelDefaults('iris', fields), dataset: 'csv' },
+    csv: { ...iris, ...modelDefaults('iris', fields), ...CSV_RUN_DEFAULTS, dataset: 'csv' },
   };
   const params: Param[] = [
     ...Object.entries(PAGE_FIELDS_FIRST).map(([key, f]) => ({ param: f.param, key, read: f.read })),
@@ -129,6 +149,8 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
       if (value === undefined) notices.push({ param, raw: raw.slice(0, 40), fallback: formatField(settings[key]) });
       else settings[key] = value;
     }
+    // A link that gives a CSV run's steps means them: the epochs default gives way.
+    if (dataset === 'csv' && query.has('steps') && !query.has('epochs')) settings.epochs = 0;
     // Every key is the data set's default or a value its reader accepted.
     return { settings: settings as unknown as S, notices };
   }
@@ -172,3 +194,17 @@ export function namedDataset(search: string): DatasetSource | null {
 }
 export const serializeSettings: (settings: Settings) => string = schema.serialize;
 export const modelConfig: (settings: Settings) => ModelConfig = schema.modelConfig;
+
+/**
+ * Settings carried to another kind of data set (Iris -> a dropped CSV shares the model
+ * family): a run setting still at the old kind's default takes the new kind's (a CSV's
+ * epochs and early stopping), one the person changed stays.
+ */
+export function settingsFor(settings: Settings, source: DatasetSource): Settings {
+  if (settings.dataset === source) return settings;
+  const from = DEFAULTS[settings.dataset];
+  const to = DEFAULTS[source];
+  const next: Settings = { ...settings, dataset: source };
+  for (const key of ['steps', 'epochs', 'patience'] as const) if (settings[key] === from[key]) next[key] = to[key];
+  return next;
+}

@@ -7,7 +7,7 @@ import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, Dataset
 import { assertNever } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { answerView, askView, clearViews, initialAnalysis, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
-import type { IgnoredParam, Settings } from './settings';
+import { settingsFor, type IgnoredParam, type Settings } from './settings';
 
 export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'error';
 
@@ -176,7 +176,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         globalStep: 0,
         dataset: event.summary,
         // The URL says what is loaded (a dropped file is `csv`); its kind shares the settings' defaults.
-        settings: state.settings.dataset === event.summary.source ? state.settings : { ...state.settings, dataset: event.summary.source },
+        settings: settingsFor(state.settings, event.summary.source),
         loading: null,
         batch: null,
         gallery: null,

@@ -17,7 +17,8 @@ import type { WorkerEvent } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
-import { DEFAULTS, EVAL_EVERY, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
+import { runPlan } from './runPlan';
+import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
 import { answered, asked, initialState, reduce, type AppState } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
@@ -110,13 +111,14 @@ export class Store {
     if (s.state === 'loading' || s.state === 'training') return;
     const runId = this.nextRunId++;
     const now = this.options.clock.now();
+    const plan = runPlan(s.settings, s.dataset?.trainRows ?? 0);
     this.update({
       ...s,
       state: 'training',
       error: null,
-      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + s.settings.steps, startedAt: now, updatedAt: now },
+      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + plan.steps, startedAt: now, updatedAt: now },
     });
-    this.client.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset], patience: s.settings.patience });
+    this.client.send({ type: 'train', runId, steps: plan.steps, evalEvery: plan.evalEvery, patience: plan.patience });
   }
 
   stop(): void {
@@ -150,7 +152,7 @@ export class Store {
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
     if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
-    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction });
+    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction, validationFraction: this.state.settings.validation });
   }
 
   /**
@@ -194,6 +196,7 @@ export class Store {
     if (!this.canLoad()) return;
     const choices = { ...this.state.csvChoices, ...change };
     if (change.testFraction !== undefined) this.applySettings({ ...this.state.settings, testFraction: change.testFraction });
+    if (change.validationFraction !== undefined) this.applySettings({ ...this.state.settings, validation: change.validationFraction });
     this.update({ ...this.state, error: null, csvChoices: choices });
     this.client.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
   }

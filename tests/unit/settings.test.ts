@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IRIS_DEFAULTS, MNIST_DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings } from '../../src/client/settings';
+import { IRIS_DEFAULTS, MNIST_DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, settingsFor } from '../../src/client/settings';
 
 describe('URL settings', () => {
   it('defaults to the Iris tutorial with no parameters and no notices', () => {
@@ -26,6 +26,8 @@ describe('URL settings', () => {
       l2: 0,
       patience: 0,
       testFraction: 0.2,
+      epochs: 0,
+      validation: 0.2,
     });
   });
 
@@ -94,9 +96,27 @@ describe('URL settings', () => {
   it('dataset=csv (the file dropped and kept in this browser) trains with the Iris defaults and round-trips', () => {
     const { settings, notices } = parseSettings('?dataset=csv&steps=200');
     expect(notices).toEqual([]);
-    expect(settings).toEqual({ ...IRIS_DEFAULTS, dataset: 'csv', steps: 200 });
-    expect(serializeSettings(settings)).toBe('dataset=csv&steps=200');
-    expect(serializeSettings({ ...settings, hiddenUnits: [10, 20, 10], learningRate: 0.1 })).toBe('dataset=csv&steps=200&lr=0.1');
+    // Steps in the link mean them: the CSV's epochs give way; its early stopping stays.
+    expect(settings).toEqual({ ...IRIS_DEFAULTS, dataset: 'csv', steps: 200, epochs: 0, patience: 50 });
+    expect(serializeSettings(settings)).toBe('dataset=csv&steps=200&epochs=0');
+    expect(parseSettings(`?${serializeSettings(settings)}`).settings).toEqual(settings);
+    expect(serializeSettings({ ...settings, hiddenUnits: [10, 20, 10], learningRate: 0.1 })).toBe('dataset=csv&steps=200&lr=0.1&epochs=0');
+  });
+
+  it('a dropped CSV trains for epochs sized to the file, with early stopping on its validation split', () => {
+    const { settings } = parseSettings('?dataset=csv');
+    expect(settings).toMatchObject({ epochs: 2000, patience: 50, validation: 0.2, steps: 2000, hiddenUnits: [10, 20, 10] });
+    expect(serializeSettings(settings)).toBe('dataset=csv');
+    expect(parseSettings('?dataset=csv&epochs=30&patience=0&validation=0').settings).toMatchObject({ epochs: 30, patience: 0, validation: 0 });
+    // The tutorials keep their exact defaults.
+    expect(IRIS_DEFAULTS).toMatchObject({ epochs: 0, patience: 0, steps: 2000 });
+    expect(MNIST_DEFAULTS).toMatchObject({ epochs: 0, patience: 0, steps: 2000 });
+  });
+
+  it('carries settings to another kind of data set: defaults follow it, choices stay', () => {
+    expect(settingsFor(IRIS_DEFAULTS, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 50 });
+    expect(settingsFor({ ...IRIS_DEFAULTS, patience: 3, steps: 300 }, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 3, steps: 300 });
+    expect(settingsFor(settingsFor(IRIS_DEFAULTS, 'csv'), 'iris')).toEqual(IRIS_DEFAULTS);
   });
 
   it.each([

@@ -9,7 +9,9 @@ import { DatasetPanel } from '../data/DatasetPanel';
 import { EvaluationPanel } from '../train/EvaluationPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MetricsPanel } from '../train/MetricsPanel';
+import { EvalTable } from '../mnist/EvalTable';
 import { MnistPanel } from '../mnist/MnistPanel';
+import { mnistMessages } from '../mnist/messages';
 import { NetworkPanel } from '../analysis/NetworkPanel';
 import { PredictPanel } from '../predict/PredictPanel';
 import { SettingsPanel } from '../train/SettingsPanel';
@@ -19,7 +21,9 @@ import { useAppState } from '../common/useStore';
 
 export function App() {
   const source = useAppState((a) => a.dataset?.source);
+  const hasValidation = useAppState((a) => (a.dataset?.validationRows ?? 0) > 0);
   const { t } = useT(appMessages);
+  const evalWords = useT(mnistMessages);
   const title = t('title');
   useEffect(() => {
     document.title = title;
@@ -45,6 +49,12 @@ export function App() {
         <EvaluationPanel />
         <MetricsPanel />
         <Charts />
+        {/* do_eval's table for any run with a validation split (a dropped CSV has one by default); MNIST's panel has its own. */}
+        {source !== 'mnist' && hasValidation && (
+          <section className="panel wide" aria-label={evalWords.t('evaluations')}>
+            <EvalTable />
+          </section>
+        )}
         <BoundaryPanel />
         <NetworkPanel />
         {source === 'mnist' ? <MnistPanel /> : <PredictPanel />}

@@ -16,10 +16,14 @@ import { useAppState } from '../common/useStore';
 const TRAIN = '#1f77b4';
 const TEST = '#ff7f0e';
 const PAST = '#6a3d9a';
+const VALIDATION = '#2ca02c';
 
 export function Charts() {
   const { t, num } = useT(chartsMessages);
   const points = useAppState((a) => a.points);
+  // Where early stopping's restored weights come from: a vertical mark on both charts.
+  const bestStep = useAppState((a) => a.evaluations[a.evaluations.length - 1]?.restoredFrom);
+  const marks = useMemo(() => (bestStep === undefined ? [] : [{ step: bestStep, label: t('bestMark', { step: bestStep }) }]), [bestStep, t]);
   const runs = useAppState((a) => a.runs);
   const dataset = useAppState((a) => a.dataset);
   const [smoothing, setSmoothing] = useState(0);
@@ -35,6 +39,7 @@ export function Charts() {
     () => [
       { name: t('trainBatch'), color: TRAIN, points: smooth(c.batchLoss, smoothing) },
       { name: t('test'), color: TEST, points: smooth(c.testLoss, smoothing) },
+      ...(c.validationLoss.length > 0 ? [{ name: t('validation'), color: VALIDATION, points: smooth(c.validationLoss, smoothing) }] : []),
       ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testLoss, smoothing) })),
     ],
     [c, smoothing, shown, t],
@@ -43,6 +48,7 @@ export function Charts() {
     () => [
       { name: t('test'), color: TEST, points: smooth(c.testAcc, smoothing) },
       { name: t('train'), color: TRAIN, points: smooth(c.trainAcc, smoothing) },
+      ...(c.validationAcc.length > 0 ? [{ name: t('validation'), color: VALIDATION, points: smooth(c.validationAcc, smoothing) }] : []),
       ...shown.map(({ run, c: rc }) => ({ name: t('pastRunTest', { id: run.id }), color: PAST, dashed: true, points: smooth(rc.testAcc, smoothing) })),
     ],
     [c, smoothing, shown, t],
@@ -70,8 +76,8 @@ export function Charts() {
         </span>
       </div>
       <div className="charts">
-        <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} />
-        <MetricChart testId="accuracy-chart" title={t('accuracyTitle')} series={accuracy} domain={[0, 1]} axis={axis} smoothed={smoothing > 0} />
+        <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
+        <MetricChart testId="accuracy-chart" title={t('accuracyTitle')} series={accuracy} domain={[0, 1]} axis={axis} smoothed={smoothing > 0} marks={marks} />
       </div>
       <RunsTable
         runs={pastRuns}

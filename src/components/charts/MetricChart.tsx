@@ -8,7 +8,7 @@
  * (in the time view, points without a time are not on the axis).
  */
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
 import { onAxis, tickDigits, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
 import { downsample } from '../../client/downsample';
 import { chartsMessages } from './messages';
@@ -37,6 +37,13 @@ interface Props {
   axis?: XAxis;
   /** The values are smoothed: the data table says so. */
   smoothed?: boolean;
+  /** Steps to mark with a vertical line (the step axis only): where early stopping's best weights come from. */
+  marks?: readonly StepMark[];
+}
+
+export interface StepMark {
+  step: number;
+  label: string;
 }
 
 /** A series as drawn: its points on the axis, downsampled, and how many there were before. */
@@ -46,7 +53,9 @@ interface Drawn {
   points: PlotPoint[];
 }
 
-export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false }: Props) {
+const NO_MARKS: readonly StepMark[] = [];
+
+export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS }: Props) {
   const { t, num } = useT(chartsMessages);
   const drawn = useMemo<Drawn[]>(
     () =>
@@ -68,7 +77,7 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
   const axisLabel = t(axis === 'step' ? 'axis_step' : 'axis_time');
   const noTime = axis === 'time' && series.some((s) => s.points.length > 0) && drawn.every((d) => d.total === 0);
   return (
-    <figure className="chart" data-testid={testId} data-points={total} data-x-axis={axis}>
+    <figure className="chart" data-testid={testId} data-points={total} data-x-axis={axis} data-marks={marks.map((m) => m.step).join(',')}>
       <figcaption>
         {title}
         {latest && <span className="muted"> · {t('latest', { values: latest })}</span>}
@@ -92,6 +101,8 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
             labelFormatter={(l) => (axis === 'step' ? t('tooltipStep', { x: Number(l) }) : t('tooltipTime', { x: num(Number(l), 2) }))}
           />
           <Legend verticalAlign="top" />
+          {axis === 'step' &&
+            marks.map((m) => <ReferenceLine key={m.step} x={m.step} stroke="#555" strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fontSize: 11 }} />)}
           {drawn.map(({ series: s, points }) => (
             <Line
               key={s.name}

@@ -57,6 +57,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
   // The fraction in use: the one chosen for this file, else the setting (in the URL) it was loaded with.
   const settings = useAppState((a) => a.settings);
   const fraction = choices.testFraction ?? settings.testFraction;
+  const validation = choices.validationFraction ?? settings.validation;
   // The worker's note with its numbers; a cause alone (a schema saved without notes) gets the short phrase.
   const note = (c: ColumnSchema): string => {
     if (c.reason !== undefined) return words(c.reason);
@@ -114,6 +115,23 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             />
           </label>
         )}
+        <label title={t('validationHint')}>
+          {t('validationFraction')}{' '}
+          <input
+            type="number"
+            data-testid="validation-fraction"
+            min={0}
+            max={LIMITS.validation}
+            step={0.05}
+            defaultValue={validation}
+            disabled={disabled}
+            onBlur={(e) => {
+              const v = Number(e.target.value);
+              if (!(e.target.value.trim() !== '' && v >= 0 && v <= LIMITS.validation)) e.target.value = String(validation);
+              else if (v !== validation) store.configureCsv({ validationFraction: v });
+            }}
+          />
+        </label>
         <span className="muted">
           {t('fileLine', { file: preview.fileName, delimiter: t(DELIMITER_KEYS[preview.delimiter]), header: t(HEADER_KEYS[preview.header]), rows: preview.fileRows })}
           {preview.droppedNoLabel > 0 && t('droppedNoLabel', { n: preview.droppedNoLabel })}

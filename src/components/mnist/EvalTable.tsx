@@ -54,13 +54,17 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
             data-examples={e.examples}
             data-correct={e.correct}
             data-precision={precision}
+            data-restored-from={e.restoredFrom ?? ''}
           >
             {i === 0 && (
               <th scope="rowgroup" rowSpan={g.rows.length} className="num">
                 {num(g.step)}
               </th>
             )}
-            <th scope="row">{t(`split_${e.split}`)}</th>
+            <th scope="row">
+              {t(`split_${e.split}`)}
+              {e.restoredFrom !== undefined && <span className="muted"> {t('restoredFrom', { step: e.restoredFrom })}</span>}
+            </th>
             <td className="num">{num(e.examples)}</td>
             <td className="num">{num(e.correct)}</td>
             <td className="num">{num(precision, 4)}</td>

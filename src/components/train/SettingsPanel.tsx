@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import { modelChanges } from '../../client/modelChanges';
 import { settingsMessages } from './settingsMessages';
+import { runPlan } from '../../client/runPlan';
 import { LIMITS, OPTIMIZERS } from '../../client/settings';
 import { ACTIVATIONS } from '../../shared/modelConfig';
 import type { Activation, OptimizerName } from '../../shared/types';
@@ -97,8 +98,10 @@ function SelectField<T extends string>({ label, hint, value, testId, options, op
 export function SettingsPanel() {
   const s = { state: useAppState((a) => a.state), parameters: useAppState((a) => a.parameters) };
   const store = useStore();
-  const { t } = useT(settingsMessages);
+  const { t, num } = useT(settingsMessages);
   const settings = useAppState((a) => a.settings);
+  const trainRows = useAppState((a) => a.dataset?.trainRows ?? 0);
+  const plan = runPlan(settings, trainRows);
   const model = useAppState((a) => a.model);
   const hidden = settings.hiddenUnits;
   const setHidden = (units: number[]) => store.changeSettings({ hiddenUnits: units });
@@ -161,7 +164,18 @@ export function SettingsPanel() {
         />
         <NumberField label={t('learningRate')} hint={t('learningRateHint')} value={settings.learningRate} testId="learning-rate" min={1e-6} max={LIMITS.learningRate} onCommit={(v) => store.changeSettings({ learningRate: v })} />
         <NumberField label={t('batchSize')} hint={t('batchSizeHint')} value={settings.batchSize} testId="batch-size" min={1} max={LIMITS.batch} integer onCommit={(v) => store.changeSettings({ batchSize: v })} />
-        <NumberField label={t('steps')} hint={t('stepsHint')} value={settings.steps} testId="steps" min={1} max={LIMITS.steps} integer onCommit={(v) => store.changeSettings({ steps: v })} />
+        {/* Steps or epochs say a run's length: typing steps means them (epochs 0), typing epochs sizes the steps to the data. */}
+        <NumberField label={t('steps')} hint={t('stepsHint')} value={plan.steps} testId="steps" min={1} max={LIMITS.steps} integer onCommit={(v) => store.changeSettings({ steps: v, epochs: 0 })} />
+        <NumberField
+          label={t('epochs')}
+          hint={t('epochsHint', { perEpoch: num(plan.stepsPerEpoch, 2), rows: trainRows })}
+          value={settings.epochs > 0 ? settings.epochs : Number((plan.steps / plan.stepsPerEpoch).toFixed(1))}
+          testId="epochs"
+          min={0}
+          max={LIMITS.epochs}
+          integer
+          onCommit={(v) => store.changeSettings(v > 0 ? { epochs: v } : { epochs: 0 })}
+        />
         <NumberField label={t('patience')} hint={t('patienceHint')} value={settings.patience} testId="patience" min={0} max={LIMITS.patience} integer onCommit={(v) => store.changeSettings({ patience: v })} />
         <NumberField label={t('seed')} hint={t('seedHint')} value={settings.seed} testId="seed" min={-2147483648} max={2147483647} integer onCommit={(v) => store.changeSettings({ seed: v })} />
       </div>

@@ -1,4 +1,5 @@
 import { trainMessages } from './messages';
+import { epochOf, runPlan } from '../../client/runPlan';
 import type { AppState, RunState } from '../../client/state';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -14,6 +15,12 @@ const STATE_KEYS: Record<RunState, Key> = {
   stopped: 'stateStopped',
   error: 'stateError',
 };
+
+/** The step whose weights early stopping put back, when the newest evaluation is of them (null otherwise). */
+function restoredStep(a: AppState): number | null {
+  const last = a.evaluations[a.evaluations.length - 1];
+  return last?.restoredFrom ?? null;
+}
 
 /** Time left from the pace so far in this run, or null before there is a pace. */
 function timeLeft(s: Pick<AppState, 'run' | 'state' | 'globalStep'>, { t, num }: T): string | null {
@@ -39,13 +46,19 @@ export function TrainPanel() {
     tensors: useAppState((a) => a.tensors),
   };
   const settings = useAppState((a) => a.settings);
+  const trainRows = useAppState((a) => a.dataset?.trainRows ?? 0);
+  const bestStep = useAppState(restoredStep);
+  // The batch of the model in the worker (the settings' may wait for Reset) turns steps into epochs.
+  const batch = useAppState((a) => a.model?.batchSize ?? a.settings.batchSize);
+  const plan = runPlan(settings, trainRows);
+  const epoch = epochOf(s.globalStep, batch, trainRows);
   const store = useStore();
   const tr = useT(trainMessages);
   const words = useWords();
   const { t, num } = tr;
   const { run } = s;
   const training = s.state === 'training';
-  const runSteps = run ? run.targetStep - run.startStep : settings.steps;
+  const runSteps = run ? run.targetStep - run.startStep : plan.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;
   const eta = timeLeft(s, tr);
   const stateText = t(STATE_KEYS[s.state]);
@@ -60,14 +73,14 @@ export function TrainPanel() {
           optimizer: settings.optimizer,
           lr: num(settings.learningRate, 10),
           batch: settings.batchSize,
-          steps: settings.steps,
+          steps: plan.steps,
           seed: String(settings.seed),
         })}
         {s.parameters !== null && t('parameters', { n: s.parameters })}
       </p>
       <div className="buttons">
         <button type="button" data-testid="train" disabled={training || s.state === 'loading'} onClick={() => store.train()}>
-          {s.globalStep > 0 ? t('trainMore', { n: settings.steps }) : t('train')}
+          {s.globalStep > 0 ? t('trainMore', { n: plan.steps }) : t('train')}
         </button>
         <button type="button" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
           {t('stop')}
@@ -92,15 +105,28 @@ export function TrainPanel() {
           data-testid="training-status"
           data-state={s.state === 'loading' ? 'idle' : s.state}
           data-step={s.globalStep}
+          data-epoch={Number(epoch.toFixed(3))}
+          data-best-step={bestStep ?? ''}
           data-run={run?.runId ?? 0}
           role="status"
           aria-live="polite"
           aria-atomic="true"
         >
           {stateText}
-          {!training && <> · {t('globalStep', { n: s.globalStep })}</>}
+          {!training && (
+            <>
+              {' '}
+              · {t('globalStep', { n: s.globalStep })} · {t('epoch', { n: num(epoch, 1) })}
+            </>
+          )}
+          {!training && bestStep !== null && <> · {t('bestRestored', { step: bestStep })}</>}
         </span>
-        {training && <span> · {t('globalStep', { n: s.globalStep })}</span>}
+        {training && (
+          <span>
+            {' '}
+            · {t('globalStep', { n: s.globalStep })} · {t('epoch', { n: num(epoch, 1) })}
+          </span>
+        )}
       </p>
       <p className="backend-line">
         {t('backend')}{' '}
