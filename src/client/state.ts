@@ -158,6 +158,17 @@ export function latestEvaluation(state: AppState, split: Evaluation['split']): E
   return null;
 }
 
+/**
+ * The settings once a data set is loaded: the URL says what is loaded (a dropped file is
+ * `csv`; its kind shares the settings' defaults), and a CSV's test fraction is the one it
+ * was split with (a re-opened CSV's, which a new tab's link did not carry).
+ */
+function settingsFor(settings: Settings, source: DatasetSummary['source'], choices: CsvChoices | undefined): Settings {
+  const testFraction = choices?.testFraction ?? settings.testFraction;
+  if (settings.dataset === source && settings.testFraction === testFraction) return settings;
+  return { ...settings, dataset: source, testFraction };
+}
+
 /** Fold one worker event into the state. Events from a run the page no longer follows are dropped. */
 export function reduce(state: AppState, event: WorkerEvent, now: number): AppState {
   const current = (runId: number) => state.run?.runId === runId;
@@ -175,8 +186,9 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         globalStep: 0,
         dataset: event.summary,
-        // The URL says what is loaded (a dropped file is `csv`); its kind shares the settings' defaults.
-        settings: state.settings.dataset === event.summary.source ? state.settings : { ...state.settings, dataset: event.summary.source },
+        // The choices a CSV was built with, as the worker kept them (a re-opened CSV's too), so the next change starts from them.
+        csvChoices: event.choices ?? (event.summary.source === 'csv' ? state.csvChoices : {}),
+        settings: settingsFor(state.settings, event.summary.source, event.choices),
         loading: null,
         batch: null,
         gallery: null,
