@@ -26,7 +26,7 @@ import { msg, type Message } from '../../shared/message';
 import type { LoadFailure } from '../../shared/messages/checkpoint';
 import type { ParseResult } from '../../shared/result';
 import { on, transact } from './idbRequests';
-import { asSessionIndex, asStoredMeta, newestFirst, pointedAt, sealOf, sessionFor, storageError, STORED_SESSION, storedCheckpoint, toPrune, withSession, type Stamp } from './rules';
+import { asSession, asSessionIndex, asStoredMeta, newestFirst, pointedAt, sealOf, sessionFor, storageError, STORED_SESSION, storedCheckpoint, toPrune, withSession, type Stamp } from './rules';
 import type { CheckpointStore, SaveOutcome, StoreOptions } from './store';
 import type { Checkpoint, CheckpointMeta, ModelJson, SessionState } from './types';
 
@@ -225,7 +225,8 @@ class IdbCheckpointStore implements CheckpointStore {
             });
           });
         if (tab === undefined) return others(undefined);
-        on(states.get(sessionKey(tab)), (own) => (own === undefined ? others(undefined) : done([own, undefined, undefined])));
+        // Its own, unless there is none (a new tab) or only one another version wrote.
+        on(states.get(sessionKey(tab)), (own) => (asSession(own) === null ? others(undefined) : done([own, undefined, undefined])));
       });
       const [own, newest, legacy] = found;
       return { ok: true, value: sessionFor(own, [newest, legacy]) };
