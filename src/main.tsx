@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { saveFile } from './client/download';
 import { Store } from './client/store';
+import { randomTabId, tabIdentity } from './client/tab';
 import { browserUrl } from './client/url';
 import { startTrainingWorker } from './client/workerClient';
 import { App } from './components/app/App';
@@ -17,7 +18,18 @@ const store = new Store({
   nextFrame: (paint) => requestAnimationFrame(paint),
   saveFile,
 });
-store.start();
+// Which tab this is decides whose stored session a reload opens (two tabs keep two).
+const storage = (() => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+})();
+void tabIdentity({ storage, locks: navigator.locks ?? null, newId: randomTabId }).then(
+  (tab) => store.start(tab),
+  () => store.start(),
+);
 // Offline once loaded: the app shell, the data sets and the wasm files (production builds only).
 registerServiceWorker();
 

@@ -158,6 +158,17 @@ export function latestEvaluation(state: AppState, split: Evaluation['split']): E
   return null;
 }
 
+/**
+ * A CSV's test and validation fractions are the ones it was split with (a re-opened
+ * CSV's, which a new tab's link did not carry).
+ */
+function withChoices(settings: Settings, choices: CsvChoices | undefined): Settings {
+  const testFraction = choices?.testFraction ?? settings.testFraction;
+  const validation = choices?.validationFraction ?? settings.validation;
+  if (settings.testFraction === testFraction && settings.validation === validation) return settings;
+  return { ...settings, testFraction, validation };
+}
+
 /** Fold one worker event into the state. Events from a run the page no longer follows are dropped. */
 export function reduce(state: AppState, event: WorkerEvent, now: number): AppState {
   const current = (runId: number) => state.run?.runId === runId;
@@ -175,8 +186,10 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         globalStep: 0,
         dataset: event.summary,
-        // The URL says what is loaded (a dropped file is `csv`); its kind shares the settings' defaults.
-        settings: settingsFor(state.settings, event.summary.source),
+        // The choices a CSV was built with, as the worker kept them (a re-opened CSV's too), so the next change starts from them.
+        csvChoices: event.choices ?? (event.summary.source === 'csv' ? state.csvChoices : {}),
+        // The URL says what is loaded (a dropped file is `csv`); its kind's defaults follow, and the kept choices' fractions.
+        settings: withChoices(settingsFor(state.settings, event.summary.source), event.choices),
         loading: null,
         batch: null,
         gallery: null,

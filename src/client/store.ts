@@ -59,6 +59,8 @@ export class Store {
   private queuedCsv: File | null = null;
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
   private readonly named: ReturnType<typeof namedDataset>;
+  /** This tab's id (client/tab.ts): the worker keeps its session apart from other tabs'. */
+  private tab: string | undefined;
 
   constructor(private readonly options: StoreOptions) {
     const { settings, notices } = parseSettings(options.url.search());
@@ -78,7 +80,7 @@ export class Store {
       firstRequest: () => {
         const { settings, dataset } = this.state;
         // A replaced worker re-opens what was on screen; the first one what the link names.
-        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings) };
+        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings), tab: this.tab };
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) =>
@@ -94,8 +96,12 @@ export class Store {
     });
   }
 
-  /** Start the worker and load the data set. Separate from the constructor so a Store can exist without one. */
-  start(): void {
+  /**
+   * Start the worker and load the data set (this tab's session when `tab` names one that
+   * has any). Separate from the constructor so a Store can exist without one.
+   */
+  start(tab?: string): void {
+    this.tab = tab;
     this.client.start();
   }
 

@@ -67,8 +67,10 @@ export type WorkerRequest =
    * Start: pick the backend, then open what the link names (`dataset`; a stored session
    * of it goes on when it was trained with `model`), or with `dataset` null (the link
    * names none) the last visit's session when it matches `model`, else Iris.
+   * `tab`: the page's id for its tab (client/tab.ts): the last visit is this tab's own
+   * session when it has one, else the newest of any tab.
    */
-  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetSource | null; model: ModelConfig }
+  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetSource | null; model: ModelConfig; tab?: string }
   /** Switch to a built-in data set with a fresh model. */
   | { type: 'load-preset'; dataset: DatasetName; model: ModelConfig }
   /** A person's CSV (and optionally a separate test file). */
@@ -106,7 +108,8 @@ export type WorkerEvent =
   | { type: 'backend'; backend: BackendName; reason: Reason }
   /** Something is loading: `fraction` in [0, 1]. */
   | { type: 'loading'; what: string; fraction: number }
-  | { type: 'dataset'; summary: DatasetSummary }
+  /** `choices`: what a CSV was built with (the label column…), so a re-opened one shows and keeps them. */
+  | { type: 'dataset'; summary: DatasetSummary; choices?: CsvChoices }
   /** A model was (re)built; `tensors` is tf.memory().numTensors, for leak checks. */
   | {
       type: 'model';

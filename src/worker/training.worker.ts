@@ -54,11 +54,20 @@ async function fetchBytes(path: string, onProgress: (fraction: number) => void):
 
 let workspace: Promise<Workspace> | null = null;
 
+/**
+ * The tabs of this app tell each other when stored checkpoints change, so each one's
+ * checkpoints panel lists what is there (none where BroadcastChannel is missing: a list
+ * then refreshes on this tab's own next save).
+ */
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('nn-playground.checkpoints') : null;
+const announce = () => tabs?.postMessage('changed');
+
 async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise<Workspace> {
   const pick = await chooseBackend(request.backend);
   post({ type: 'backend', ...pick });
-  const persistence = await Persistence.open(self.indexedDB);
-  const ws = new Workspace({ post, yieldToEvents, fetchBytes }, request.engine, persistence);
+  const persistence = await Persistence.open(self.indexedDB, request.tab);
+  const ws = new Workspace({ post, yieldToEvents, fetchBytes, announce }, request.engine, persistence);
+  if (tabs) tabs.onmessage = () => void ws.othersChanged();
   await ws.start(request.dataset, request.model);
   watchContextLoss(() => void moveOffWebgl(ws));
   return ws;

@@ -5,6 +5,10 @@
  * Workspace only says when; failures come back as reasons to show, never as lost work.
  * A tfjs model is built from the engine's weights only for the moment a save or an
  * export needs one.
+ *
+ * Two tabs share the store: each Persistence belongs to one tab (`tab`, the page's id for
+ * it, kept across its reloads), saves its page state under that id and its checkpoints as
+ * that tab's, so pruning and "go on from the newest checkpoint" stay within its own run.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult, Reason } from '../../shared/result';
@@ -27,20 +31,22 @@ export class Persistence {
     private readonly store: CheckpointStore,
     /** Why nothing will survive a reload, when IndexedDB is unavailable. */
     readonly unavailable: Reason | null,
+    /** The tab this worker serves; a page that names none gets an id of its own (a new tab). */
+    readonly tab: string,
   ) {}
 
-  static async open(factory: IDBFactory | undefined): Promise<Persistence> {
+  static async open(factory: IDBFactory | undefined, tab: string = newTabId()): Promise<Persistence> {
     const opened = await openCheckpointStore(factory);
-    return opened.ok ? new Persistence(opened.value, null) : new Persistence(memoryCheckpointStore(), opened.reason);
+    return opened.ok ? new Persistence(opened.value, null, tab) : new Persistence(memoryCheckpointStore(), opened.reason, tab);
   }
 
   /** Save the session's model as a checkpoint and the page state after it. Returns a reason when something went wrong. */
   async save(session: Session, record: DatasetRecord): Promise<Reason | null> {
     const meta = this.meta(session, record);
     const checkpoint = await withModel(session, record.source, (model) => checkpointOf(model, meta));
-    const saved = await this.store.save(checkpoint);
+    const saved = await this.store.save(checkpoint, this.tab);
     if (!saved.ok) return saved.reason;
-    const state = await this.store.saveSession(this.state(session, record, meta.id));
+    const state = await this.store.saveSession(this.state(session, record, meta.id), this.tab);
     if (!state.ok) return state.reason;
     return saved.value.warning ?? null;
   }
@@ -50,7 +56,7 @@ export class Persistence {
    * reload before the first 1000 steps still re-opens a dropped CSV.
    */
   async saveLoaded(session: Session, record: DatasetRecord): Promise<Reason | null> {
-    const state = await this.store.saveSession(this.state(session, record, null));
+    const state = await this.store.saveSession(this.state(session, record, null), this.tab);
     return state.ok ? null : state.reason;
   }
 
@@ -67,9 +73,9 @@ export class Persistence {
     }));
   }
 
-  /** The newest checkpoint of a data set, or null. */
+  /** The newest checkpoint of a data set (this tab's, when it saved any), or null. */
   async latest(fingerprint: string): Promise<Checkpoint | null> {
-    const latest = await this.store.latest(fingerprint);
+    const latest = await this.store.latest(fingerprint, this.tab);
     return latest.ok ? latest.value : null;
   }
 
@@ -81,8 +87,9 @@ export class Persistence {
     await this.store.delete(id);
   }
 
+  /** This tab's page state (a reload), else the newest of any tab (a new tab goes on where the person was). */
   async lastSession(): Promise<SessionState | null> {
-    const loaded = await this.store.loadSession();
+    const loaded = await this.store.loadSession(this.tab);
     return loaded.ok ? loaded.value : null;
   }
 
@@ -152,5 +159,8 @@ async function withModel<T>(session: Session, source: DataSource, use: (model: t
     model.dispose();
   }
 }
+
+/** An id for a tab that brought none (tests, a page without sessionStorage). */
+const newTabId = () => `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 const slug = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'model';

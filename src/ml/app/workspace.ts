@@ -29,6 +29,8 @@ export interface WorkspaceHooks {
   post: (event: WorkerEvent) => void;
   yieldToEvents: () => Promise<void>;
   fetchBytes: FetchBytes;
+  /** Tell the other tabs the stored checkpoints changed (a save, a prune, a delete), so their lists follow. */
+  announce?: () => void;
 }
 
 export class Workspace {
@@ -167,7 +169,7 @@ export class Workspace {
     const record: DatasetRecord = { source, fingerprint: fingerprint(source.data) };
     const next = new Session(source.data, model, this.callbacks(), this.engine, restore);
     // The page hears of the data set before the model built on it.
-    this.post({ type: 'dataset', summary: source.summary });
+    this.post({ type: 'dataset', summary: source.summary, ...(source.choices ? { choices: source.choices } : {}) });
     next.announce();
     this.session?.dispose();
     this.session = next;
@@ -194,6 +196,12 @@ export class Workspace {
     const problem = await this.persistence.save(session, this.record);
     if (problem) this.post({ type: 'error', message: problem });
     await this.postCheckpoints();
+    this.hooks.announce?.();
+  }
+
+  /** Another tab saved, pruned or deleted checkpoints: the list on screen follows. */
+  async othersChanged(): Promise<void> {
+    await this.postCheckpoints();
   }
 
   private async postCheckpoints(): Promise<void> {
@@ -214,6 +222,7 @@ export class Workspace {
   async deleteCheckpoint(id: string): Promise<void> {
     await this.persistence.delete(id);
     await this.postCheckpoints();
+    this.hooks.announce?.();
   }
 
   async exportFiles(what: 'model' | 'python' | 'history'): Promise<DownloadFile[]> {

@@ -2,25 +2,31 @@
  * The IndexedDB CheckpointStore, on the raw API (it runs in the worker: `indexedDB` is
  * passed in, never taken from a global, so tests hand it fake-indexeddb).
  *
- * Layout (database version 1):
- *   checkpoint-meta     keyPath id: { id, fingerprint, savedAt, byteLength, checksum, meta }
+ * Layout (database version 1; new keys in `state` need no upgrade):
+ *   checkpoint-meta     keyPath id: { id, fingerprint, savedAt, owner?, byteLength, checksum, meta }
  *   checkpoint-weights  keyPath id: { id, modelJson, weights }
- *   state               out-of-line keys: 'latest' -> id, 'session' -> SessionState
+ *   state               out-of-line keys: 'latest' -> id,
+ *                       'session:<tab>' -> SessionState (one per tab),
+ *                       'sessions' -> SessionEntry[] (whose page states, newest first),
+ *                       'session' -> SessionState (written before tabs had ids: still read)
  * list() reads only the small meta records; weights are read when a checkpoint is loaded.
  *
- * Why two tabs cannot corrupt each other: a checkpoint's two records are written in
- * one readwrite transaction, so they commit together or not at all (a quota error
- * aborts the transaction and leaves what was there). Ids are unique per save (time +
- * random), so tabs never write the same checkpoint keys. Readwrite transactions whose
- * stores overlap run one at a time, across connections and tabs, so the pruning pass
- * (read all metas, delete whole records) sees a consistent set. The only shared keys,
- * 'latest' and 'session', are replaced whole: the last tab to write wins.
+ * Why two tabs cannot corrupt or lose each other's work: a checkpoint's two records are
+ * written in one readwrite transaction, so they commit together or not at all (a quota
+ * error aborts the transaction and leaves what was there). Ids are unique per save (time
+ * + random), so tabs never write the same checkpoint keys. Each tab keeps its own page
+ * state under its own key, so a reload of tab A opens A's session even after tab B saved.
+ * The two records tabs share, the index of page states and the checkpoint metas, are
+ * only changed by read-modify-write inside one readwrite transaction: those whose stores
+ * overlap run one at a time, across connections and tabs (IndexedDB's own lock; no Web
+ * Lock needed, so this works under fake-indexeddb too). Pruning counts a tab's own
+ * checkpoints only and never deletes one another tab's page state points at.
  */
 import { msg, type Message } from '../../shared/message';
 import type { LoadFailure } from '../../shared/messages/checkpoint';
 import type { ParseResult } from '../../shared/result';
 import { on, transact } from './idbRequests';
-import { asSession, asStoredMeta, newestFirst, sealOf, storageError, STORED_SESSION, storedCheckpoint, toPrune, type Stamp } from './rules';
+import { asSession, asSessionIndex, asStoredMeta, newestFirst, pointedAt, sealOf, sessionFor, storageError, STORED_SESSION, storedCheckpoint, toPrune, withSession, type Stamp } from './rules';
 import type { CheckpointStore, SaveOutcome, StoreOptions } from './store';
 import type { Checkpoint, CheckpointMeta, ModelJson, SessionState } from './types';
 
@@ -29,6 +35,11 @@ const DB_VERSION = 1;
 const METAS = 'checkpoint-meta';
 const WEIGHTS = 'checkpoint-weights';
 const STATE = 'state';
+/** The index of page states, and each tab's page state, in STATE. */
+const SESSIONS = 'sessions';
+const sessionKey = (tab: string) => `session:${tab}`;
+/** Where the one page state lived before tabs had ids. */
+const LEGACY_SESSION = 'session';
 
 interface MetaRecord extends Stamp {
   byteLength: number;
@@ -51,10 +62,10 @@ class IdbCheckpointStore implements CheckpointStore {
     private readonly options: StoreOptions,
   ) {}
 
-  async save(checkpoint: Checkpoint): Promise<ParseResult<SaveOutcome>> {
+  async save(checkpoint: Checkpoint, owner?: string): Promise<ParseResult<SaveOutcome>> {
     const { meta, modelJson, weights } = checkpoint;
     const seal = sealOf(weights);
-    const head: MetaRecord = { id: meta.id, fingerprint: meta.fingerprint, savedAt: meta.savedAt, ...seal, meta };
+    const head: MetaRecord = { id: meta.id, fingerprint: meta.fingerprint, savedAt: meta.savedAt, ...(owner === undefined ? {} : { owner }), ...seal, meta };
     const body: WeightsRecord = { id: meta.id, modelJson, weights };
     try {
       await transact<undefined>(this.db, [METAS, WEIGHTS], 'readwrite', (tx, done) => {
@@ -73,15 +84,19 @@ class IdbCheckpointStore implements CheckpointStore {
     }
     try {
       const pruned = await transact<string[]>(this.db, [METAS, WEIGHTS, STATE], 'readwrite', (tx, done) => {
-        on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, (records) => {
-          const ids = toPrune(records, this.options.maxToKeep, this.options.maxTotal).filter((id) => id !== meta.id);
-          for (const id of ids) {
-            tx.objectStore(METAS).delete(id);
-            tx.objectStore(WEIGHTS).delete(id);
-          }
-          tx.objectStore(STATE).put(meta.id, 'latest');
-          done(ids);
-        });
+        const metas = tx.objectStore(METAS);
+        on(metas.getAll() as IDBRequest<MetaRecord[]>, (records) =>
+          on(tx.objectStore(STATE).get(SESSIONS), (index) => {
+            const keep = pointedAt(asSessionIndex(index), owner);
+            const ids = toPrune(records, this.options.maxToKeep, this.options.maxTotal, keep).filter((id) => id !== meta.id);
+            for (const id of ids) {
+              metas.delete(id);
+              tx.objectStore(WEIGHTS).delete(id);
+            }
+            tx.objectStore(STATE).put(meta.id, 'latest');
+            done(ids);
+          }),
+        );
       });
       return { ok: true, value: { meta, pruned } };
     } catch (error) {
@@ -89,10 +104,11 @@ class IdbCheckpointStore implements CheckpointStore {
     }
   }
 
-  async list(fingerprint?: string): Promise<ParseResult<CheckpointMeta[]>> {
+  async list(fingerprint?: string, owner?: string): Promise<ParseResult<CheckpointMeta[]>> {
     try {
       const records = await transact<MetaRecord[]>(this.db, [METAS], 'readonly', (tx, done) => on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, done));
-      return { ok: true, value: records.filter((r) => fingerprint === undefined || r.fingerprint === fingerprint).sort(newestFirst).map((r) => asStoredMeta(r.meta)) };
+      const wanted = (r: MetaRecord) => (fingerprint === undefined || r.fingerprint === fingerprint) && (owner === undefined || r.owner === owner);
+      return { ok: true, value: records.filter(wanted).sort(newestFirst).map((r) => asStoredMeta(r.meta)) };
     } catch (error) {
       return fail(msg('checkpoint.list-failed', { detail: why(error) }));
     }
@@ -140,7 +156,12 @@ class IdbCheckpointStore implements CheckpointStore {
     }
   }
 
-  async latest(fingerprint?: string): Promise<ParseResult<Checkpoint | null>> {
+  async latest(fingerprint?: string, owner?: string): Promise<ParseResult<Checkpoint | null>> {
+    if (owner !== undefined) {
+      // The tab's own run first: another tab's newer checkpoint of the same data is not where this one was.
+      const own = await this.newestOf(fingerprint, owner);
+      if (!own.ok || own.value) return own;
+    }
     let pointer: unknown;
     try {
       pointer = await transact<unknown>(this.db, [STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('latest'), done));
@@ -152,7 +173,12 @@ class IdbCheckpointStore implements CheckpointStore {
       if (pointed.ok && (fingerprint === undefined || pointed.value.meta.fingerprint === fingerprint)) return pointed;
     }
     // No pointer, or it names a checkpoint another tab pruned, or another data set's: the newest.
-    const metas = await this.list(fingerprint);
+    return this.newestOf(fingerprint);
+  }
+
+  /** The newest checkpoint that loads whole, of one data set and one tab when given. */
+  private async newestOf(fingerprint?: string, owner?: string): Promise<ParseResult<Checkpoint | null>> {
+    const metas = await this.list(fingerprint, owner);
     if (!metas.ok) return metas;
     for (const meta of metas.value) {
       const loaded = await this.load(meta.id);
@@ -161,11 +187,23 @@ class IdbCheckpointStore implements CheckpointStore {
     return { ok: true, value: null };
   }
 
-  async saveSession(state: SessionState): Promise<ParseResult<undefined>> {
+  /**
+   * The tab's page state and the index in one transaction: two tabs saving at once each
+   * read the index the other committed (IndexedDB runs them one after the other). The
+   * page states beyond MAX_SESSIONS, and the one written before tabs had ids, go.
+   */
+  async saveSession(state: SessionState, tab = ''): Promise<ParseResult<undefined>> {
     try {
       await transact<undefined>(this.db, [STATE], 'readwrite', (tx, done) => {
-        tx.objectStore(STATE).put(state, 'session');
-        done(undefined);
+        const states = tx.objectStore(STATE);
+        on(states.get(SESSIONS), (value) => {
+          const { index, dropped } = withSession(asSessionIndex(value), { tab, savedAt: state.savedAt, checkpointId: state.checkpointId });
+          states.put(state, sessionKey(tab));
+          for (const old of dropped) states.delete(sessionKey(old));
+          states.put(index, SESSIONS);
+          states.delete(LEGACY_SESSION);
+          done(undefined);
+        });
       });
       return { ok: true, value: undefined };
     } catch (error) {
@@ -173,10 +211,25 @@ class IdbCheckpointStore implements CheckpointStore {
     }
   }
 
-  async loadSession(): Promise<ParseResult<SessionState | null>> {
+  async loadSession(tab?: string): Promise<ParseResult<SessionState | null>> {
     try {
-      const value = await transact<unknown>(this.db, [STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('session'), done));
-      return { ok: true, value: asSession(value) };
+      // [own, newest of the index, the record from before tabs had ids]; only what is needed is read.
+      const found = await transact<[unknown, unknown, unknown]>(this.db, [STATE], 'readonly', (tx, done) => {
+        const states = tx.objectStore(STATE);
+        const others = (own: unknown) =>
+          on(states.get(SESSIONS), (value) => {
+            const newest = asSessionIndex(value)[0];
+            on(states.get(LEGACY_SESSION), (legacy) => {
+              if (!newest) return done([own, undefined, legacy]);
+              on(states.get(sessionKey(newest.tab)), (state) => done([own, state, legacy]));
+            });
+          });
+        if (tab === undefined) return others(undefined);
+        // Its own, unless there is none (a new tab) or only one another version wrote.
+        on(states.get(sessionKey(tab)), (own) => (asSession(own) === null ? others(undefined) : done([own, undefined, undefined])));
+      });
+      const [own, newest, legacy] = found;
+      return { ok: true, value: sessionFor(own, [newest, legacy]) };
     } catch (error) {
       return fail(msg('checkpoint.session-read-failed', { detail: why(error) }));
     }

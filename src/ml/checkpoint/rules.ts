@@ -1,8 +1,8 @@
 /**
  * The rules both checkpoint stores follow, kept apart from either so they are tested
- * once: which checkpoints pruning deletes (max_to_keep per data set), how a storage
- * failure is put into words, the checksum written beside the weights, and how a page
- * state read back is recognised.
+ * once: which checkpoints pruning deletes (max_to_keep per tab and data set), how a
+ * storage failure is put into words, the checksum written beside the weights, how a page
+ * state read back is recognised, and which tab's page state a visit opens.
  */
 import { msg, type Message } from '../../shared/message';
 import { fnv1a64 } from './fingerprint';
@@ -19,6 +19,8 @@ export interface Stamp {
   id: string;
   fingerprint: string;
   savedAt: string;
+  /** The tab that saved it (a record written before tabs had ids has none: one group of its own). */
+  owner?: string;
 }
 
 /** Newest first: by save time, then by id (ids are time-ordered too). */
@@ -27,23 +29,70 @@ export function newestFirst<T extends Stamp>(a: T, b: T): number {
 }
 
 /**
- * Which records to delete: beyond the `maxToKeep` newest of each fingerprint, then
- * beyond the `maxTotal` newest overall. Records of other data sets are never counted
- * against a data set's max_to_keep, so two tabs on two data sets do not prune each other.
+ * Which records to delete: beyond the `maxToKeep` newest of each run (one tab's
+ * checkpoints of one data set), then beyond the `maxTotal` newest overall. A tab's
+ * max_to_keep counts only its own checkpoints, so two tabs on the same data set (or on
+ * two) never prune each other's run; `keep` (the checkpoints other tabs' page states
+ * point at) is never deleted, not even by the total cap.
  */
-export function toPrune(records: readonly Stamp[], maxToKeep = MAX_TO_KEEP, maxTotal = MAX_TOTAL): string[] {
+export function toPrune(records: readonly Stamp[], maxToKeep = MAX_TO_KEEP, maxTotal = MAX_TOTAL, keep: ReadonlySet<string> = new Set()): string[] {
   const sorted = records.slice().sort(newestFirst);
-  const perData = new Map<string, number>();
+  const perRun = new Map<string, number>();
   const kept: Stamp[] = [];
   const out: string[] = [];
   for (const r of sorted) {
-    const n = (perData.get(r.fingerprint) ?? 0) + 1;
-    perData.set(r.fingerprint, n);
-    if (n > maxToKeep) out.push(r.id);
+    const run = `${r.owner ?? ''}\u0000${r.fingerprint}`;
+    const n = (perRun.get(run) ?? 0) + 1;
+    perRun.set(run, n);
+    if (n > maxToKeep && !keep.has(r.id)) out.push(r.id);
     else kept.push(r);
   }
-  out.push(...kept.slice(maxTotal).map((r) => r.id));
+  // Kept ones beyond the cap may exceed it by the few that are pointed at (at most MAX_SESSIONS).
+  out.push(...kept.slice(maxTotal).filter((r) => !keep.has(r.id)).map((r) => r.id));
   return out;
+}
+
+/** Page states kept, one per tab, newest first: the oldest beyond this gives its room up (a CSV's bytes are in it). */
+export const MAX_SESSIONS = 8;
+
+/** One tab's page state in the index of page states: whose, when, and the checkpoint it points at. */
+export interface SessionEntry {
+  tab: string;
+  savedAt: string;
+  checkpointId: string | null;
+}
+
+/** The index of page states read back; anything else (none yet, another version's) is an empty one. */
+export function asSessionIndex(value: unknown): SessionEntry[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (e): e is SessionEntry =>
+      typeof e === 'object' && e !== null && typeof (e as SessionEntry).tab === 'string' && typeof (e as SessionEntry).savedAt === 'string' && ((e as SessionEntry).checkpointId === null || typeof (e as SessionEntry).checkpointId === 'string'),
+  );
+}
+
+/** The index with `entry` as its newest, and the tabs whose page states fall beyond `max` (to delete). */
+export function withSession(index: readonly SessionEntry[], entry: SessionEntry, max = MAX_SESSIONS): { index: SessionEntry[]; dropped: string[] } {
+  // By save time (the entry being written is the newest in practice; clocks and transactions may disagree).
+  const next = [entry, ...index.filter((e) => e.tab !== entry.tab)].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
+  return { index: next.slice(0, max), dropped: next.slice(max).map((e) => e.tab) };
+}
+
+/** The checkpoints the page states of tabs other than `owner` point at: its pruning leaves them. */
+export function pointedAt(index: readonly SessionEntry[], owner: string | undefined): Set<string> {
+  return new Set(index.flatMap((e) => (e.tab !== owner && e.checkpointId !== null ? [e.checkpointId] : [])));
+}
+
+/**
+ * Which page state a tab opens with: its own when it has one (a reload of that tab), else
+ * the newest of any tab (a new tab goes on where the person was last); `candidates` are
+ * the newest of the index and the record of a version before tabs had ids.
+ */
+export function sessionFor(own: unknown, candidates: readonly unknown[]): SessionState | null {
+  const mine = asSession(own);
+  if (mine) return mine;
+  const found = candidates.map(asSession).filter((s): s is SessionState => s !== null);
+  return found.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0))[0] ?? null;
 }
 
 /** True for the errors browsers raise when the origin's storage quota is used up. */

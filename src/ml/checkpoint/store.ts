@@ -7,7 +7,7 @@
  */
 import { msg, type Message } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
-import { newestFirst, storageError, storedCheckpoint, toPrune } from './rules';
+import { newestFirst, pointedAt, sessionFor, storageError, storedCheckpoint, toPrune, withSession, type SessionEntry } from './rules';
 import type { Checkpoint, CheckpointMeta, SessionState } from './types';
 
 export interface StoreOptions {
@@ -29,20 +29,27 @@ export interface CheckpointStore {
    * Write the checkpoint, read it back and compare its length and checksum, and only
    * then prune and point 'latest' at it. On failure nothing older is touched and the
    * reason says so (`checkpoint.quota`: "Browser storage is full: ...").
+   * `owner`: the tab saving it; pruning counts only that tab's checkpoints (rules.ts toPrune).
    */
-  save(checkpoint: Checkpoint): Promise<ParseResult<SaveOutcome>>;
+  save(checkpoint: Checkpoint, owner?: string): Promise<ParseResult<SaveOutcome>>;
   /** Metadata of the stored checkpoints, newest first; only one data set's when given its fingerprint. */
   list(fingerprint?: string): Promise<ParseResult<CheckpointMeta[]>>;
   /** One checkpoint, checked against the checksum written with it. */
   load(id: string): Promise<ParseResult<Checkpoint>>;
   /** Remove a checkpoint; false when there was none with that id. */
   delete(id: string): Promise<ParseResult<boolean>>;
-  /** The last saved checkpoint (of one data set when given its fingerprint), or null. */
-  latest(fingerprint?: string): Promise<ParseResult<Checkpoint | null>>;
-  /** Replace the page state kept for the next visit. */
-  saveSession(state: SessionState): Promise<ParseResult<undefined>>;
-  /** The page state of the last visit, or null (none, or written by another version). */
-  loadSession(): Promise<ParseResult<SessionState | null>>;
+  /**
+   * The last saved checkpoint (of one data set when given its fingerprint), or null;
+   * given `owner`, that tab's newest first, so a tab goes on from its own run.
+   */
+  latest(fingerprint?: string, owner?: string): Promise<ParseResult<Checkpoint | null>>;
+  /** Replace tab `tab`'s page state kept for its next visit (one per tab: tabs never overwrite each other's). */
+  saveSession(state: SessionState, tab?: string): Promise<ParseResult<undefined>>;
+  /**
+   * The page state a visit of tab `tab` opens with: its own (a reload), else the newest of
+   * any tab (a new tab); null when there is none, or only another version's.
+   */
+  loadSession(tab?: string): Promise<ParseResult<SessionState | null>>;
   close(): void;
 }
 
@@ -51,25 +58,27 @@ export interface CheckpointStore {
  * running without IndexedDB and for tests; `maxBytes` simulates a storage quota.
  */
 export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: number } = {}): CheckpointStore {
-  const records = new Map<string, Checkpoint>();
+  const records = new Map<string, { checkpoint: Checkpoint; owner?: string }>();
   let latestId: string | null = null;
-  let session: SessionState | null = null;
-  const used = () => [...records.values()].reduce((sum, c) => sum + c.weights.byteLength, 0);
-  const metas = (fingerprint?: string) =>
+  const sessions = new Map<string, SessionState>();
+  let index: SessionEntry[] = [];
+  const used = () => [...records.values()].reduce((sum, r) => sum + r.checkpoint.weights.byteLength, 0);
+  const stamps = () => [...records.values()].map(({ checkpoint, owner }) => ({ ...checkpoint.meta, owner }));
+  const metas = (fingerprint?: string, owner?: string) =>
     [...records.values()]
-      .map((c) => c.meta)
-      .filter((m) => fingerprint === undefined || m.fingerprint === fingerprint)
+      .filter((r) => (fingerprint === undefined || r.checkpoint.meta.fingerprint === fingerprint) && (owner === undefined || r.owner === owner))
+      .map((r) => r.checkpoint.meta)
       .sort(newestFirst);
   const store: CheckpointStore = {
     kind: 'memory',
-    async save(checkpoint) {
+    async save(checkpoint, owner) {
       const bytes = checkpoint.weights.byteLength;
       if (options.maxBytes !== undefined && used() + bytes > options.maxBytes) {
         const quota = new DOMException('maxBytes exceeded', 'QuotaExceededError');
         return { ok: false, reason: storageError(quota, storedCheckpoint(checkpoint.meta), bytes) };
       }
-      records.set(checkpoint.meta.id, structuredClone(checkpoint));
-      const pruned = toPrune(metas(), options.maxToKeep, options.maxTotal);
+      records.set(checkpoint.meta.id, { checkpoint: structuredClone(checkpoint), owner });
+      const pruned = toPrune(stamps(), options.maxToKeep, options.maxTotal, pointedAt(index, owner));
       pruned.forEach((id) => records.delete(id));
       latestId = checkpoint.meta.id;
       return { ok: true, value: { meta: structuredClone(checkpoint.meta), pruned } };
@@ -78,23 +87,28 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
       return { ok: true, value: structuredClone(metas(fingerprint)) };
     },
     async load(id) {
-      const c = records.get(id);
-      return c ? { ok: true, value: structuredClone(c) } : { ok: false, reason: msg('checkpoint.missing', { id }) };
+      const r = records.get(id);
+      return r ? { ok: true, value: structuredClone(r.checkpoint) } : { ok: false, reason: msg('checkpoint.missing', { id }) };
     },
     async delete(id) {
       return { ok: true, value: records.delete(id) };
     },
-    async latest(fingerprint) {
-      const pointed = latestId !== null ? records.get(latestId) : undefined;
-      const meta = pointed && (fingerprint === undefined || pointed.meta.fingerprint === fingerprint) ? pointed.meta : metas(fingerprint)[0];
+    async latest(fingerprint, owner) {
+      const own = owner === undefined ? undefined : metas(fingerprint, owner)[0];
+      const pointed = latestId !== null ? records.get(latestId)?.checkpoint : undefined;
+      const meta = own ?? (pointed && (fingerprint === undefined || pointed.meta.fingerprint === fingerprint) ? pointed.meta : metas(fingerprint)[0]);
       return meta ? store.load(meta.id) : { ok: true, value: null };
     },
-    async saveSession(state) {
-      session = structuredClone(state);
+    async saveSession(state, tab = '') {
+      const next = withSession(index, { tab, savedAt: state.savedAt, checkpointId: state.checkpointId });
+      index = next.index;
+      next.dropped.forEach((t) => sessions.delete(t));
+      sessions.set(tab, structuredClone(state));
       return { ok: true, value: undefined };
     },
-    async loadSession() {
-      return { ok: true, value: session === null ? null : structuredClone(session) };
+    async loadSession(tab) {
+      const newest = index[0] ? sessions.get(index[0].tab) : undefined;
+      return { ok: true, value: structuredClone(sessionFor(tab === undefined ? undefined : sessions.get(tab), [newest])) };
     },
     close() {},
   };

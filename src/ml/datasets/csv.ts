@@ -35,10 +35,10 @@ export async function openCsv(file: NamedBlob, testFile: NamedBlob | undefined, 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const test = testFile ? { bytes: new Uint8Array(await testFile.arrayBuffer()), fileName: testFile.name } : undefined;
   const loaded = orThrow(loadCsv(bytes, file.name, { ...csvOptions(choices), onProgress: (p) => ctx.progress(p.fileName, p.bytesRead / p.totalBytes) }, test));
-  return csvSource(loaded, { file, testFile, encoding: choices.encoding }, await storedCsv(file, testFile, choices));
+  return csvSource(loaded, { file, testFile, encoding: choices.encoding }, choices, await storedCsv(file, testFile, choices));
 }
 
-function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): DataSource {
+function csvSource(csv: LoadedCsv, files: CsvFiles, choices: CsvChoices, stored: SessionDataset): DataSource {
   const { data, schema, preview } = csv;
   const inputs = featureInputs(schema);
   const at = new Map(csv.table.columns.map((name, i) => [name, i] as const));
@@ -52,6 +52,7 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): Dat
     data,
     family: 'iris',
     stored,
+    choices: structuredClone(choices),
     record: {
       schema,
       csvFileName: csv.table.fileName,
@@ -73,12 +74,12 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, stored: SessionDataset): Dat
     encodeInput: (values) => encodeInputs(schema, values),
     view: (withCells) => csvView(csv, withCells ? csvTestSource(csv) : null),
     predictFile: (bytes, fileName, probabilities) => predictFile(probabilities, schema, bytes, fileName),
-    configure: async (choices, ctx) => {
+    configure: async (next, ctx) => {
       // Another encoding changes the text itself: read the files again.
-      if ((choices.encoding ?? 'auto') !== (files.encoding ?? 'auto')) return openCsv(files.file, files.testFile, choices, ctx);
+      if ((next.encoding ?? 'auto') !== (files.encoding ?? 'auto')) return openCsv(files.file, files.testFile, next, ctx);
       const { table, testTable } = csv;
-      const built = orThrow(buildDataset(table, csvOptions(choices), testTable));
-      return csvSource({ ...built, table, testTable }, files, await storedCsv(files.file, files.testFile, choices));
+      const built = orThrow(buildDataset(table, csvOptions(next), testTable));
+      return csvSource({ ...built, table, testTable }, files, next, await storedCsv(files.file, files.testFile, next));
     },
   };
 }

@@ -52,4 +52,6 @@ export interface DataSource {
   gallery?(predictions: ArrayLike<number>, globalStep: number): DigitGallery;
   /** The same files built with other choices (a CSV's label column, excluded columns, split, encoding). */
   configure?(choices: CsvChoices, ctx: OpenContext): Promise<DataSource>;
+  /** The choices it was built with (a CSV's), for the page to show and change one of. */
+  readonly choices?: CsvChoices;
 }
