@@ -21,6 +21,8 @@ export interface PageSettings {
   patience: number;
   /** Fraction of a dropped CSV's rows held out for testing (stratified), when it has no test file. */
   testFraction: number;
+  /** k-fold cross-validation before the run (Train trains k fold models first); 0 or 1 = off. */
+  folds: number;
 }
 
 export interface Settings extends ModelConfig, PageSettings {}
@@ -38,6 +40,7 @@ export const LIMITS = {
   steps: 1_000_000,
   patience: 1000,
   testFraction: 0.9,
+  folds: 20,
 } as const;
 
 /** A page setting: its URL parameter (CONTRACT.md), reader and defaults. */
@@ -54,11 +57,12 @@ const PAGE_FIELDS_FIRST: { readonly [K in 'dataset' | 'steps']: PageField<PageSe
   dataset: { param: 'dataset', read: oneOf(DATASETS), defaults: { iris: 'iris', mnist: 'mnist' } },
   steps: { param: 'steps', read: positiveInt(LIMITS.steps), defaults: both(2000) },
 };
-const PAGE_FIELDS_LAST: { readonly [K in 'backend' | 'engine' | 'patience' | 'testFraction']: PageField<PageSettings[K]> } = {
+const PAGE_FIELDS_LAST: { readonly [K in 'backend' | 'engine' | 'patience' | 'testFraction' | 'folds']: PageField<PageSettings[K]> } = {
   backend: { param: 'backend', read: oneOf(BACKENDS), defaults: both('auto') },
   engine: { param: 'engine', read: oneOf(ENGINES), defaults: both('auto') },
   patience: { param: 'patience', read: nonNegativeInt(LIMITS.patience), defaults: both(0) },
   testFraction: { param: 'test', read: between(0, LIMITS.testFraction), defaults: both(0.2) },
+  folds: { param: 'folds', read: nonNegativeInt(LIMITS.folds), defaults: both(0) },
 };
 
 /** A URL parameter that was ignored: the page says so, in its language. */

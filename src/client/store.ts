@@ -110,13 +110,19 @@ export class Store {
     if (s.state === 'loading' || s.state === 'training') return;
     const runId = this.nextRunId++;
     const now = this.options.clock.now();
+    const { steps, patience, folds } = s.settings;
+    const evalEvery = EVAL_EVERY[s.settings.dataset];
+    // k > 1: Weka's "Cross-validation, Folds k" then Start: the k fold models first, then the shown model's run.
+    const crossValidate = folds > 1;
     this.update({
       ...s,
       state: 'training',
       error: null,
-      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + s.settings.steps, startedAt: now, updatedAt: now },
+      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + steps, startedAt: now, updatedAt: now },
+      ...(crossValidate ? { cv: { folds, fold: 0, globalStep: 0, steps }, cvSummary: null } : {}),
     });
-    this.client.send({ type: 'train', runId, steps: s.settings.steps, evalEvery: EVAL_EVERY[s.settings.dataset], patience: s.settings.patience });
+    if (crossValidate) this.client.send({ type: 'cross-validate', runId, folds, steps, evalEvery, patience });
+    else this.client.send({ type: 'train', runId, steps, evalEvery, patience });
   }
 
   stop(): void {

@@ -26,7 +26,15 @@ describe('URL settings', () => {
       l2: 0,
       patience: 0,
       testFraction: 0.2,
+      folds: 0,
     });
+  });
+
+  it('reads cross-validation folds (0 = off, up to 20) and round-trips them', () => {
+    expect(parseSettings('?folds=10').settings.folds).toBe(10);
+    expect(serializeSettings(parseSettings('?folds=5').settings)).toBe('folds=5');
+    expect(serializeSettings(parseSettings('').settings)).toBe('');
+    expect(parseSettings('?folds=21').notices).toEqual([{ param: 'folds', raw: '21', fallback: '0' }]);
   });
 
   it('reads the model and training controls: activation, dropout, l2, patience, test', () => {

@@ -7,6 +7,7 @@ import { Charts } from '../charts/Charts';
 import { CheckpointsPanel } from '../checkpoints/CheckpointsPanel';
 import { DatasetPanel } from '../data/DatasetPanel';
 import { EvaluationPanel } from '../train/EvaluationPanel';
+import { CrossValidationPanel } from '../train/CrossValidation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MetricsPanel } from '../train/MetricsPanel';
 import { MnistPanel } from '../mnist/MnistPanel';
@@ -43,6 +44,7 @@ export function App() {
         <TrainPanel />
         <SettingsPanel />
         <EvaluationPanel />
+        <CrossValidationPanel />
         <MetricsPanel />
         <Charts />
         <BoundaryPanel />
