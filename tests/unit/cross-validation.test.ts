@@ -7,7 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CrossValidation, MAX_CV_ROWS, type CvProgress } from '../../src/ml/app/crossValidation';
+import { CrossValidation, MAX_CV_ROWS, standardizedSlots, type CvProgress } from '../../src/ml/app/crossValidation';
+import { loadCsv } from '../../src/ml/csv/index';
 import { Persistence } from '../../src/ml/app/persistence';
 import { Workspace } from '../../src/ml/app/workspace';
 import { meanSd } from '../../src/ml/train/folds';
@@ -33,15 +34,15 @@ function runner(data: ClassificationData, folds: number, steps: number, patience
 describe('cross-validation of a model\'s settings', () => {
   it('gives k fold results over every row, with their mean and sample standard deviation', async () => {
     const before = tf.memory().numTensors;
-    const { cv, progress } = runner(loadIris(), 5, 200);
+    const { cv, progress } = runner(loadIris(), 5, 100);
     const outcome = await cv.run();
     expect(outcome.end).toBe('done');
     if (outcome.end !== 'done') return;
     const { summary } = outcome;
-    expect(summary).toMatchObject({ folds: 5, rows: 150, seed: 42, steps: 200 });
+    expect(summary).toMatchObject({ folds: 5, rows: 150, seed: 42, steps: 100 });
     expect(summary.results.map((f) => f.fold)).toEqual([1, 2, 3, 4, 5]);
     expect(summary.results.map((f) => f.testRows)).toEqual([30, 30, 30, 30, 30]);
-    expect(summary.results.every((f) => f.trainRows === 120 && f.globalStep === 200)).toBe(true);
+    expect(summary.results.every((f) => f.trainRows === 120 && f.globalStep === 100)).toBe(true);
     for (const f of summary.results) {
       expect(f.accuracy).toBeGreaterThanOrEqual(0);
       expect(f.accuracy).toBeLessThanOrEqual(1);
@@ -59,14 +60,14 @@ describe('cross-validation of a model\'s settings', () => {
     // Progress names each fold in turn, starting at its step 0, and ends at its last step.
     const folds = [...new Set(progress.map((p) => p.fold))];
     expect(folds).toEqual([1, 2, 3, 4, 5]);
-    expect(progress[0]).toEqual({ runId: 7, fold: 1, folds: 5, globalStep: 0, steps: 200 });
-    expect(progress.filter((p) => p.fold === 5).pop()?.globalStep).toBe(200);
+    expect(progress[0]).toEqual({ runId: 7, fold: 1, folds: 5, globalStep: 0, steps: 100 });
+    expect(progress.filter((p) => p.fold === 5).pop()?.globalStep).toBe(100);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('repeats itself: the same settings and seed give the same fold results', async () => {
-    const a = await runner(loadIris(), 5, 100).cv.run();
-    const b = await runner(loadIris(), 5, 100).cv.run();
+    const a = await runner(loadIris(), 3, 100).cv.run();
+    const b = await runner(loadIris(), 3, 100).cv.run();
     expect(a.end === 'done' && b.end === 'done' && a.summary.results).toEqual(b.end === 'done' && b.summary.results);
   });
 
@@ -129,6 +130,19 @@ describe('cross-validation of a model\'s settings', () => {
   });
 });
 
+describe('a CSV\'s standardised slots', () => {
+  it('are its numeric columns\' slots, past the one-hot slots of categorical ones; none without a schema', () => {
+    const text = ['colour,petal,size,sepal,species', ...Array.from({ length: 30 }, (_, i) => `${['red', 'blue', ''][i % 3]},${1 + (i % 7) * 0.3},${['s', 'm'][i % 2]},${3 + (i % 4) * 0.2},${['a', 'b'][i % 2]}`)].join('\n');
+    const csv = loadCsv(new TextEncoder().encode(text), 'flowers.csv', {});
+    if (!csv.ok) throw new Error(english(csv.reason));
+    const names = csv.value.schema.featureNames;
+    const slots = standardizedSlots(csv.value.schema, names.length);
+    expect(slots.map((i) => names[i])).toEqual(['petal', 'sepal']);
+    expect(standardizedSlots(null, 4)).toEqual([]);
+    expect(standardizedSlots(csv.value.schema, names.length + 1)).toEqual([]);
+  });
+});
+
 describe('cross-validation in the workspace', () => {
   const fetchBytes = async (path: string) => new Uint8Array(readFileSync(new URL(`../../public/${path}`, import.meta.url)));
 
@@ -150,6 +164,20 @@ describe('cross-validation in the workspace', () => {
     expect(ofType(before, 'progress')).toHaveLength(0);
     expect(ofType(before, 'cv-progress').length).toBeGreaterThanOrEqual(5);
     expect(ws.current.globalStep).toBe(100);
+    ws.current.dispose();
+  });
+
+  it('cross-validates a dropped CSV: every labelled row, file and test split pooled', async () => {
+    const events: WorkerEvent[] = [];
+    const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, 'auto', await Persistence.open(undefined));
+    const text = ['petal,sepal,colour,species', ...Array.from({ length: 40 }, (_, i) => `${1 + (i % 2) * 2 + (i % 5) * 0.1},${3 + (i % 4) * 0.2},${['red', 'blue'][i % 2]},${['a', 'b'][i % 2]}`)].join('\n');
+    await ws.loadCsv(new File([text], 'flowers.csv'), undefined, {}, IRIS_CONFIG);
+    await ws.crossValidate({ runId: 2, folds: 4, steps: 100, evalEvery: 100, patience: 0 });
+    const [result] = ofType(events, 'cv-result');
+    expect(result).toMatchObject({ end: 'done', summary: { folds: 4, rows: 40 } });
+    expect(result.summary?.results.map((f) => f.testRows)).toEqual([10, 10, 10, 10]);
+    // Two well separated classes: every fold's model tells them apart.
+    expect(result.summary?.accuracy.mean).toBeGreaterThan(0.9);
     ws.current.dispose();
   });
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classMetrics } from '../../src/client/metrics';
-import { foldData, pooledRows } from '../../src/ml/train/foldData';
+import { foldData, pooledRows, restandardize } from '../../src/ml/train/foldData';
 import { macroF1, meanSd, stratifiedFolds } from '../../src/ml/train/folds';
 import { english } from './words';
 import { loadIris } from './helpers';
@@ -117,6 +117,53 @@ describe('a fold as a data set', () => {
     expect(d.validation?.rows).toBe(12);
     expect(d.train.rows).toBe(108);
     for (let c = 0; c < 3; c++) expect(d.validation?.labels.filter((l) => l === c).length).toBe(4);
+  });
+});
+
+describe('a CSV\'s standardised columns, refitted per fold', () => {
+  it('gives each fold\'s training rows mean 0 and std 1 in those slots, maps its test rows alike, and leaves other slots', () => {
+    const rows = 60;
+    const inputs = 3;
+    // Slot 0 standardised on some other rows (mean 0.3, std 2 here), slot 1 a one-hot, slot 2 standardised.
+    const features = Float32Array.from({ length: rows * inputs }, (_, i) => {
+      const r = Math.floor(i / inputs);
+      const c = i % inputs;
+      return c === 1 ? r % 2 : c === 0 ? 0.3 + Math.sin(r) * 2 : Math.cos(r * 1.7) - 0.5;
+    });
+    const data = {
+      name: 'csv',
+      featureNames: ['a', 'b=x', 'c'],
+      classNames: ['p', 'q'],
+      train: { features, labels: Int32Array.from({ length: rows }, (_, r) => r % 2), rows },
+      test: { features: new Float32Array(0), labels: new Int32Array(0), rows: 0 },
+    };
+    const pool = pooledRows(data);
+    const { fold } = orThrow(stratifiedFolds(pool.labels, 2, 4, 1));
+    const plain = foldData(data, pool, fold, 1, { validationFraction: 0, seed: 1 });
+    const refit = foldData(data, pool, fold, 1, { validationFraction: 0, seed: 1, standardized: [0, 2] });
+    const column = (split: { features: Float32Array; rows: number }, c: number) => Array.from({ length: split.rows }, (_, r) => split.features[r * inputs + c]);
+    for (const c of [0, 2]) {
+      const train = column(refit.train, c);
+      const mean = train.reduce((a, b) => a + b) / train.length;
+      const std = Math.sqrt(train.reduce((a, v) => a + (v - mean) ** 2, 0) / train.length);
+      expect(mean).toBeCloseTo(0, 5);
+      expect(std).toBeCloseTo(1, 5);
+      // The test rows go through the same affine map as the training rows: refit = (plain - m) / s.
+      const before = column(plain.train, c);
+      const m = before.reduce((a, b) => a + b) / before.length;
+      const s = Math.sqrt(before.reduce((a, v) => a + (v - m) ** 2, 0) / before.length);
+      column(plain.test, c).forEach((v, r) => expect(column(refit.test, c)[r]).toBeCloseTo((v - m) / s, 5));
+    }
+    expect(column(refit.train, 1)).toEqual(column(plain.train, 1));
+    expect(column(refit.test, 1)).toEqual(column(plain.test, 1));
+    // The pool itself is not changed.
+    expect(Array.from(pool.features)).toEqual(Array.from(features));
+  });
+
+  it('a constant slot keeps std 1 (as the CSV encoder does), never a division by 0', () => {
+    const split = { features: Float32Array.from([2, 2, 2]), labels: Int32Array.from([0, 0, 0]), rows: 3 };
+    restandardize(split, [split], 1, [0]);
+    expect(Array.from(split.features)).toEqual([0, 0, 0]);
   });
 });
 

@@ -7,8 +7,10 @@
  * their mean and sample standard deviation. Stop ends the fold running and the folds after it.
  *
  * The data: every labelled row, pooled over the data set's splits (foldData.ts), dealt into
- * stratified, seeded folds (folds.ts) with the model's seed, so a link repeats the folds.
+ * stratified, seeded folds (folds.ts) with the model's seed, so a link repeats the folds; a
+ * CSV's standardised columns are refitted on each fold's training rows.
  */
+import type { CsvSchema } from '../../shared/csv';
 import type { CvFold, CvSummary } from '../../shared/cv';
 import { messageOf, msg, type Message } from '../../shared/message';
 import type { Reason } from '../../shared/result';
@@ -56,6 +58,24 @@ export type CvOutcome =
   | { end: 'stopped'; completed: CvFold[] }
   | { end: 'error'; message: Reason; completed: CvFold[] };
 
+/**
+ * The encoded slots a CSV standardised (its numeric feature columns), in featureNames order as
+ * src/ml/csv/encode.ts's encodedNames lays them out: a numeric column is one slot, a
+ * categorical one a slot per vocabulary value (and one for "(missing)"). None for a data set
+ * without a schema (Iris, MNIST), or when the layout does not add up to `inputs`.
+ */
+export function standardizedSlots(schema: CsvSchema | null, inputs: number): number[] {
+  if (!schema) return [];
+  const slots: number[] = [];
+  let at = 0;
+  for (const column of schema.columns) {
+    if (column.role !== 'feature') continue;
+    if (column.kind === 'numeric') slots.push(at++);
+    else at += column.vocabulary.length + (column.missingSlot ? 1 : 0);
+  }
+  return at === inputs ? slots : [];
+}
+
 export class CrossValidation {
   private session: Session | null = null;
   private stopRequested = false;
@@ -66,6 +86,8 @@ export class CrossValidation {
     private readonly engine: EngineChoice,
     readonly request: CvRequest,
     private readonly callbacks: CvCallbacks,
+    /** Slots the data set standardised (standardizedSlots): each fold refits them on its training rows. */
+    private readonly standardized: readonly number[] = [],
   ) {}
 
   /** Stop the cross-validation of run `runId`: the fold running ends at its next chunk, no fold after it starts. */
@@ -107,7 +129,7 @@ export class CrossValidation {
     if (patience > 0) this.callbacks.notice?.(msg('cv.validation-carved', { fraction: CV_VALIDATION_FRACTION }));
     for (let i = 0; i < k; i++) {
       if (this.stopRequested) return { end: 'stopped', completed };
-      const data = foldData(this.data, pool, assigned.value.fold, i, { validationFraction, seed });
+      const data = foldData(this.data, pool, assigned.value.fold, i, { validationFraction, seed, standardized: this.standardized });
       const report = (globalStep: number) => this.callbacks.progress?.({ runId, fold: i + 1, folds: k, globalStep, steps });
       let test: Evaluation | null = null;
       let ended: RunEndInfo | null = null;

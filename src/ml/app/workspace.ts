@@ -19,7 +19,7 @@ import { openIdx } from '../datasets/mnist';
 import { PRESETS, reopen } from '../datasets/registry';
 import type { DataSource, FetchBytes, NamedBlob, OpenContext } from '../datasets/source';
 import { Session, type Restore } from '../train/session';
-import { CrossValidation, type CvRequest } from './crossValidation';
+import { CrossValidation, standardizedSlots, type CvRequest } from './crossValidation';
 import { pageCallbacks } from './events';
 import type { DatasetRecord, Persistence } from './persistence';
 import { startPlan } from './resume';
@@ -135,7 +135,7 @@ export class Workspace {
       yieldToEvents: this.hooks.yieldToEvents,
       progress: (p) => post({ type: 'cv-progress', ...p }),
       notice: (message) => post({ type: 'notice', message }),
-    });
+    }, standardizedSlots(this.source.record.schema, session.data.featureNames.length));
     this.cv = cv;
     const run = cv.run();
     const waited = run.then(() => undefined);

@@ -5,11 +5,15 @@
  *
  * The features are reused as they were encoded. For Iris and MNIST that is exact (no
  * fitted scaling: Iris's raw measurements, MNIST's pixels / 255). A CSV's numeric columns
- * were standardised with its training split's mean and std, so each fold's inputs carry a
- * little of the whole file's statistics (test-split rows included) instead of a refit on
- * the fold's training rows: the textbook refit would re-encode from the raw tables per fold.
+ * were standardised with its training split's mean and std, which include rows a fold tests;
+ * `standardized` names those slots and each fold re-standardises them with its own training
+ * rows' mean and std. Standardising is affine, so refitting on the encoded values equals
+ * refitting on the raw ones. Two things stay as the split encoded them: a missing number
+ * sits at the split's training mean (not the fold's), and a category only the test split
+ * had is all zeros (the one-hot vocabulary is the split's).
  */
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { MAX_STANDARD } from '../csv/encode';
 import { stratifiedFolds } from './folds';
 
 /** Every labelled row of `data`, train then validation then test, as one split. */
@@ -48,13 +52,52 @@ function rowsWhere(fold: Int32Array, k: number, inside: boolean): Int32Array {
 }
 
 /**
+ * Re-standardise slots `slots` of every split with `fit`'s population mean and std of each
+ * slot (a std of 0 counts as 1, as encode.ts's fitNumeric), in place.
+ */
+export function restandardize(fit: LabelledSplit, splits: readonly LabelledSplit[], inputs: number, slots: readonly number[]): void {
+  for (const c of slots) {
+    let sum = 0;
+    for (let r = 0; r < fit.rows; r++) sum += fit.features[r * inputs + c];
+    const mean = fit.rows > 0 ? sum / fit.rows : 0;
+    let squares = 0;
+    for (let r = 0; r < fit.rows; r++) squares += (fit.features[r * inputs + c] - mean) ** 2;
+    const sd = fit.rows > 0 ? Math.sqrt(squares / fit.rows) : 0;
+    const std = sd > 0 && Number.isFinite(sd) ? sd : 1;
+    for (const split of splits) {
+      for (let r = 0; r < split.rows; r++) {
+        const z = (split.features[r * inputs + c] - mean) / std;
+        split.features[r * inputs + c] = Math.max(-MAX_STANDARD, Math.min(MAX_STANDARD, z));
+      }
+    }
+  }
+}
+
+/**
  * Fold `k`'s data set: its test rows are the pool's rows of fold `k`, its training rows the
  * others. With `validationFraction` > 0 (early stopping is on), a stratified, seeded share of
  * the training rows becomes a validation split, so early stopping never watches the fold's
  * test rows (which would flatter the estimate). Validation is left out when the training rows
- * are too few to spare one per fold of the inner split.
+ * are too few to spare one per fold of the inner split. `standardized`: the encoded slots
+ * the data set standardised (a CSV's numeric columns), refitted on the fold's training rows.
  */
 export function foldData(
+  data: ClassificationData,
+  pool: LabelledSplit,
+  fold: Int32Array,
+  k: number,
+  options: { validationFraction: number; seed: number; standardized?: readonly number[] },
+): ClassificationData {
+  const built = gatherFold(data, pool, fold, k, options);
+  const slots = options.standardized ?? [];
+  if (slots.length > 0) {
+    const splits = [built.train, ...(built.validation ? [built.validation] : []), built.test];
+    restandardize(built.train, splits, data.featureNames.length, slots);
+  }
+  return built;
+}
+
+function gatherFold(
   data: ClassificationData,
   pool: LabelledSplit,
   fold: Int32Array,
