@@ -29,6 +29,8 @@ export interface PageSettings {
   testFraction: number;
   /** Fraction of a dropped CSV's training rows held out for validation (what early stopping watches); 0 = none. */
   validation: number;
+  /** k-fold cross-validation before the run (Train trains k fold models first); 0 or 1 = off. */
+  folds: number;
 }
 
 export interface Settings extends ModelConfig, PageSettings {}
@@ -48,6 +50,7 @@ export const LIMITS = {
   patience: 1000,
   testFraction: 0.9,
   validation: 0.5,
+  folds: 20,
 } as const;
 
 /** A page setting: its URL parameter (CONTRACT.md), reader and defaults. */
@@ -64,13 +67,14 @@ const PAGE_FIELDS_FIRST: { readonly [K in 'dataset' | 'steps']: PageField<PageSe
   dataset: { param: 'dataset', read: oneOf(DATASETS), defaults: { iris: 'iris', mnist: 'mnist' } },
   steps: { param: 'steps', read: positiveInt(LIMITS.steps), defaults: both(2000) },
 };
-const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'patience' | 'testFraction' | 'validation']: PageField<PageSettings[K]> } = {
+const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'patience' | 'testFraction' | 'validation' | 'folds']: PageField<PageSettings[K]> } = {
   epochs: { param: 'epochs', read: nonNegativeInt(LIMITS.epochs), defaults: both(0) },
   backend: { param: 'backend', read: oneOf(BACKENDS), defaults: both('auto') },
   engine: { param: 'engine', read: oneOf(ENGINES), defaults: both('auto') },
   patience: { param: 'patience', read: nonNegativeInt(LIMITS.patience), defaults: both(0) },
   testFraction: { param: 'test', read: between(0, LIMITS.testFraction), defaults: both(0.2) },
   validation: { param: 'validation', read: between(0, LIMITS.validation), defaults: both(0.2) },
+  folds: { param: 'folds', read: nonNegativeInt(LIMITS.folds), defaults: both(0) },
 };
 
 /**

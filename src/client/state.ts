@@ -2,6 +2,7 @@
  * The page's state and the pure function that folds worker events into it. The
  * worker owns the model; this holds only serializable snapshots of what to show.
  */
+import type { CvSummary } from '../shared/cv';
 import type { WorkerEvent } from '../shared/protocol';
 import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
 import { assertNever } from '../shared/protocol';
@@ -89,6 +90,10 @@ export interface AppState {
   /** Counts the models (and data sets) loaded: a view asked of an older one is stale. */
   generation: number;
   analysis: Analysis;
+  /** Cross-validation under way: fold in [1, folds] (0 before the first), that fold's step of `steps`. */
+  cv: { folds: number; fold: number; globalStep: number; steps: number } | null;
+  /** The newest finished cross-validation of the model's settings; cleared with a new model or data set. */
+  cvSummary: CvSummary | null;
 }
 
 export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
@@ -119,6 +124,8 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
     runs: [],
     generation: 0,
     analysis: initialAnalysis,
+    cv: null,
+    cvSummary: null,
   };
 }
 
@@ -195,6 +202,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         gallery: null,
         prediction: null,
         digit: null,
+        cv: null,
+        cvSummary: null,
         ...newGeneration(state),
       };
     case 'model':
@@ -215,6 +224,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         log: [],
         prediction: null,
+        cv: null,
+        cvSummary: null,
       };
     case 'progress':
       if (!current(event.runId) || !state.run) return state;
@@ -251,6 +262,21 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'error':
       // A call's failure comes as its answer; this is a request without one (a load, an import, a run's setup).
       return { ...state, error: event.message, loading: null, state: state.state === 'loading' ? 'error' : state.state };
+    case 'cv-progress':
+      if (!current(event.runId) || !state.run) return state;
+      return { ...state, cv: { folds: event.folds, fold: event.fold, globalStep: event.globalStep, steps: event.steps }, run: { ...state.run, updatedAt: now } };
+    case 'cv-result':
+      if (!current(event.runId)) return state;
+      // Done: the shown model's run follows under the same runId, so the page stays 'training'.
+      return {
+        ...state,
+        cv: null,
+        cvSummary: event.summary ?? null,
+        // The shown model's run starts now: its time left is paced from here, not from the click.
+        run: state.run && event.end === 'done' ? { ...state.run, startedAt: now, updatedAt: now } : state.run,
+        state: event.end === 'done' ? state.state : event.end,
+        error: event.end === 'error' ? (event.message ?? state.error) : state.error,
+      };
     default:
       return assertNever(event);
   }

@@ -118,13 +118,19 @@ export class Store {
     const runId = this.nextRunId++;
     const now = this.options.clock.now();
     const plan = runPlan(s.settings, s.dataset?.trainRows ?? 0);
+    const { steps, evalEvery, patience } = plan;
+    const { folds } = s.settings;
+    // k > 1: Weka's "Cross-validation, Folds k" then Start: the k fold models first, then the shown model's run.
+    const crossValidate = folds > 1;
     this.update({
       ...s,
       state: 'training',
       error: null,
-      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + plan.steps, startedAt: now, updatedAt: now },
+      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + steps, startedAt: now, updatedAt: now },
+      ...(crossValidate ? { cv: { folds, fold: 0, globalStep: 0, steps }, cvSummary: null } : {}),
     });
-    this.client.send({ type: 'train', runId, steps: plan.steps, evalEvery: plan.evalEvery, patience: plan.patience });
+    if (crossValidate) this.client.send({ type: 'cross-validate', runId, folds, steps, evalEvery, patience });
+    else this.client.send({ type: 'train', runId, steps, evalEvery, patience });
   }
 
   stop(): void {

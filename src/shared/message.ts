@@ -7,6 +7,7 @@
 import type { AppMessages } from './messages/app';
 import type { CheckpointMessages } from './messages/checkpoint';
 import type { CsvMessages } from './messages/csv';
+import type { CvMessages } from './messages/cv';
 import type { DataMessages } from './messages/data';
 import type { MnistMessages } from './messages/mnist';
 import type { TrainMessages } from './messages/train';
@@ -15,7 +16,7 @@ import type { TrainMessages } from './messages/train';
 export type MessageParam = string | number | readonly string[];
 
 /** Every code a person can be told, with the parameters its wording needs. */
-export interface MessageCatalog extends AppMessages, CheckpointMessages, CsvMessages, DataMessages, MnistMessages, TrainMessages {}
+export interface MessageCatalog extends AppMessages, CheckpointMessages, CsvMessages, DataMessages, MnistMessages, TrainMessages, CvMessages {}
 
 export type MessageCode = keyof MessageCatalog;
 

@@ -8,6 +8,7 @@
  * structured-clone data: no tensors, no classes (File objects are fine).
  */
 import type { BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
+import type { CvFold, CvSummary } from './cv';
 import type { Reason } from './result';
 import type {
   BackendChoice,
@@ -96,7 +97,13 @@ export type WorkerRequest =
   /** model.json and its weights file(s), checked before they replace anything. */
   | { type: 'import-model'; files: File[] }
   /** Fault injection for browser tests: lose the WebGL context (WEBGL_lose_context), as a GPU reset does. */
-  | { type: 'lose-webgl-context' };
+  | { type: 'lose-webgl-context' }
+  /**
+   * k-fold cross-validation of the model's settings (src/ml/app/crossValidation.ts): `folds`
+   * fresh models of `steps` steps, one per fold, then, when every fold is done, the shown
+   * model trains `steps` more as `train` does (same runId). Stop with `stop` and this runId.
+   */
+  | { type: 'cross-validate'; runId: number; folds: number; steps: number; evalEvery: number; patience: number };
 
 // ---------------------------------------------------------------------------
 // worker -> page
@@ -143,7 +150,14 @@ export type WorkerEvent =
   /** Something the person should know that is not an error (shown once, role=status). */
   | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */
-  | { type: 'error'; message: Reason };
+  | { type: 'error'; message: Reason }
+  /** Cross-validation: fold `fold` of `folds` (1-based) is at its own step `globalStep` of `steps`. */
+  | { type: 'cv-progress'; runId: number; fold: number; folds: number; globalStep: number; steps: number }
+  /**
+   * Cross-validation ended: `done` with the summary (the shown model's run follows, then
+   * `run-end`), or `stopped` / `error` (then no run follows) with the folds finished before.
+   */
+  | { type: 'cv-result'; runId: number; end: RunEnd; summary?: CvSummary; completed: CvFold[]; message?: Reason };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

@@ -118,7 +118,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'train':
       return ws.train(request.runId, request.steps, request.evalEvery, request.patience);
     case 'stop':
-      return ws.current.stop(request.runId);
+      return ws.stop(request.runId);
     case 'reset':
       return ws.current.reset(request.model);
     case 'set-learning-rate':
@@ -132,6 +132,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     case 'lose-webgl-context':
       loseWebglContext();
       return;
+    case 'cross-validate':
+      return ws.crossValidate(request);
     default:
       return assertNever(request);
   }

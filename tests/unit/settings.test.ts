@@ -28,7 +28,15 @@ describe('URL settings', () => {
       testFraction: 0.2,
       epochs: 0,
       validation: 0.2,
+      folds: 0,
     });
+  });
+
+  it('reads cross-validation folds (0 = off, up to 20) and round-trips them', () => {
+    expect(parseSettings('?folds=10').settings.folds).toBe(10);
+    expect(serializeSettings(parseSettings('?folds=5').settings)).toBe('folds=5');
+    expect(serializeSettings(parseSettings('').settings)).toBe('');
+    expect(parseSettings('?folds=21').notices).toEqual([{ param: 'folds', raw: '21', fallback: '0' }]);
   });
 
   it('reads the model and training controls: activation, dropout, l2, patience, test', () => {

@@ -105,6 +105,46 @@ describe('the store and the run’s event stream', () => {
     expect(store.getState()).toMatchObject({ globalStep: 10, points: [{ step: 10 }] });
   });
 
+  it('with folds chosen, Train cross-validates first; the summary stays through the shown run and goes with a new model', () => {
+    const { store, worker, load, urls } = setup();
+    load();
+    store.changeSettings({ folds: 5 });
+    expect(urls[urls.length - 1]).toBe('folds=5');
+    store.train();
+    const request = worker().requests().find((r) => r.type === 'cross-validate');
+    expect(request).toMatchObject({ type: 'cross-validate', folds: 5, steps: IRIS_DEFAULTS.steps, evalEvery: 100, patience: 0 });
+    if (request?.type !== 'cross-validate') throw new Error('no cross-validate request');
+    expect(worker().requests().some((r) => r.type === 'train')).toBe(false);
+    const { runId } = request;
+    worker().emit({ type: 'cv-progress', runId, fold: 2, folds: 5, globalStep: 300, steps: 2000 });
+    expect(store.getState()).toMatchObject({ state: 'training', cv: { fold: 2, folds: 5, globalStep: 300 } });
+    const accuracy = { mean: 0.96, sd: 0.03 };
+    const summary = { folds: 5, rows: 150, seed: 42, steps: 2000, results: [], accuracy, averageLoss: accuracy, macroF1: accuracy };
+    worker().emit({ type: 'cv-result', runId, end: 'done', summary, completed: [] });
+    // The shown model's run follows under the same runId.
+    expect(store.getState()).toMatchObject({ state: 'training', cv: null, cvSummary: summary });
+    worker().emit({ type: 'run-end', runId, end: 'done', globalStep: 2000, tensors: 0 });
+    expect(store.getState()).toMatchObject({ state: 'done', cvSummary: summary });
+    worker().emit(modelEvent);
+    expect(store.getState().cvSummary).toBeNull();
+  });
+
+  it('a cross-validation stopped or failed ends the run without a summary', () => {
+    const { store, worker, load } = setup('?folds=10');
+    load();
+    store.train();
+    const first = worker().requests().find((r) => r.type === 'cross-validate');
+    if (first?.type !== 'cross-validate') throw new Error('no cross-validate request');
+    worker().emit({ type: 'cv-result', runId: first.runId, end: 'stopped', completed: [] });
+    expect(store.getState()).toMatchObject({ state: 'stopped', cv: null, cvSummary: null });
+    store.train();
+    const second = worker().requests().filter((r) => r.type === 'cross-validate').pop();
+    if (second?.type !== 'cross-validate') throw new Error('no cross-validate request');
+    worker().emit({ type: 'cv-result', runId: second.runId, end: 'error', completed: [], message: { code: 'cv.too-many-rows', params: { rows: 65000, max: 20000 } } });
+    expect(store.getState().state).toBe('error');
+    expect(english(store.getState().error)).toContain('65,000 rows');
+  });
+
   it('a learning-rate change mid-run reaches the model at once (set-learning-rate)', () => {
     const { store, worker, load } = setup();
     load();

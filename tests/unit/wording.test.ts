@@ -79,6 +79,12 @@ const SAMPLES: Samples = {
   'train.no-held-out-split': {},
   'train.loss-not-finite': { loss: 'NaN', step: 37, backTo: 30 },
   'train.weights-misfit': { expected: 8, found: 6 },
+  // cv
+  'cv.bad-folds': { folds: 200, rows: 150 },
+  'cv.too-many-rows': { rows: 65000, max: 20000 },
+  'cv.small-class': { className: 'rare', rows: 3, folds: 10 },
+  'cv.validation-carved': { fraction: 0.1 },
+  'cv.fold-failed': { fold: 3, folds: 10, reason: { code: 'train.loss-not-finite', params: { loss: 'NaN', step: 37, backTo: 30 } } },
   // csv
   'csv.column-excluded': {},
   'csv.column-empty': {},

@@ -51,7 +51,9 @@ describe('two tabs on one IndexedDB', () => {
     await b.ws.loadCsv(new File([FLOWERS], 'flowers.csv'), undefined, { testFraction: 0.25 }, IRIS_CONFIG);
     await b.ws.configureCsv({ testFraction: 0.25, labelColumn: 'colour' }, IRIS_CONFIG);
     await Promise.all([b.ws.train(1, 200, 100), a.ws.train(2, 200, 100)]);
-    expect(announced.sort()).toEqual(['A', 'A', 'B']);
+    // Then B saves last, whichever of the two runs above ended first.
+    await b.ws.train(3, 100, 100);
+    expect(announced.sort()).toEqual(['A', 'A', 'B', 'B']);
     const aSteps = stepsOf(a.events);
     expect(aSteps).toEqual([500, 300]);
     a.ws.current.dispose();
@@ -71,8 +73,8 @@ describe('two tabs on one IndexedDB', () => {
     expect(dataset?.summary.source).toBe('csv');
     expect(dataset?.summary.classNames).toEqual(['blue', 'green', 'red']);
     expect(dataset?.choices).toEqual({ testFraction: 0.25, labelColumn: 'colour' });
-    expect(b2.ws.current.globalStep).toBe(200);
-    expect(stepsOf(b2.events)).toEqual([200]);
+    expect(b2.ws.current.globalStep).toBe(300);
+    expect(stepsOf(b2.events)).toEqual([300, 200]);
 
     // A third, new tab: the newest session of any tab (B's saved last).
     const c = await openTab(factory, 'C');

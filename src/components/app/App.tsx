@@ -7,6 +7,7 @@ import { Charts } from '../charts/Charts';
 import { CheckpointsPanel } from '../checkpoints/CheckpointsPanel';
 import { DatasetPanel } from '../data/DatasetPanel';
 import { EvaluationPanel } from '../train/EvaluationPanel';
+import { CrossValidationPanel } from '../train/CrossValidation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MetricsPanel } from '../train/MetricsPanel';
 import { EvalTable } from '../mnist/EvalTable';
@@ -47,6 +48,7 @@ export function App() {
         <TrainPanel />
         <SettingsPanel />
         <EvaluationPanel />
+        <CrossValidationPanel />
         <MetricsPanel />
         <Charts />
         {/* do_eval's table for any run with a validation split (a dropped CSV has one by default); MNIST's panel has its own. */}

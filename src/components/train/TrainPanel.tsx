@@ -1,5 +1,7 @@
 import { trainMessages } from './messages';
 import { epochOf, runPlan } from '../../client/runPlan';
+import { cvMessages } from './cvMessages';
+import { CvFoldsField, useCvProgressText } from './CrossValidation';
 import type { AppState, RunState } from '../../client/state';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -60,7 +62,12 @@ export function TrainPanel() {
   const training = s.state === 'training';
   const runSteps = run ? run.targetStep - run.startStep : plan.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;
-  const eta = timeLeft(s, tr);
+  const cv = useAppState((a) => a.cv);
+  const cvText = useCvProgressText();
+  const cvWords = useT(cvMessages);
+  const eta = cv ? null : timeLeft(s, tr);
+  // While folds train, the bar spans all of them: k runs of `steps`.
+  const bar = cv ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep } : { max: runSteps, value: runDone };
   const stateText = t(STATE_KEYS[s.state]);
   return (
     <section className="panel" aria-labelledby="train-title">
@@ -80,7 +87,7 @@ export function TrainPanel() {
       </p>
       <div className="buttons">
         <button type="button" data-testid="train" disabled={training || s.state === 'loading'} onClick={() => store.train()}>
-          {s.globalStep > 0 ? t('trainMore', { n: plan.steps }) : t('train')}
+          {settings.folds > 1 ? cvWords.t('trainCv', { k: settings.folds }) : s.globalStep > 0 ? t('trainMore', { n: plan.steps }) : t('train')}
         </button>
         <button type="button" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
           {t('stop')}
@@ -89,10 +96,11 @@ export function TrainPanel() {
           {t('reset')}
         </button>
       </div>
+      <CvFoldsField disabled={training || s.state === 'loading'} />
       <div className="progress-row">
-        <progress max={runSteps} value={runDone} aria-label={t('runSteps')} />
-        <span>
-          {t('stepOf', { done: runDone, total: runSteps })}
+        <progress max={bar.max} value={bar.value} aria-label={t('runSteps')} />
+        <span data-testid="cv-progress" data-active={cv ? 'true' : 'false'}>
+          {cvText ?? t('stepOf', { done: runDone, total: runSteps })}
           {eta && <> · {eta}</>}
         </span>
       </div>

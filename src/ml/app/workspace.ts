@@ -19,6 +19,7 @@ import { openIdx } from '../datasets/mnist';
 import { PRESETS, reopen } from '../datasets/registry';
 import type { DataSource, FetchBytes, NamedBlob, OpenContext } from '../datasets/source';
 import { Session, type Restore } from '../train/session';
+import { CrossValidation, standardizedSlots, type CvRequest } from './crossValidation';
 import { pageCallbacks } from './events';
 import type { DatasetRecord, Persistence } from './persistence';
 import { startPlan } from './resume';
@@ -40,6 +41,8 @@ export class Workspace {
   /** The run in progress, to wait for when the backend must change under it. */
   private running: Promise<void> | null = null;
   private readonly ctx: OpenContext;
+  /** The cross-validation in progress: its fold sessions are not the shown one. */
+  private cv: CrossValidation | null = null;
 
   constructor(
     private readonly hooks: WorkspaceHooks,
@@ -115,6 +118,39 @@ export class Workspace {
     if (source.gallery && test) this.post({ type: 'gallery', gallery: source.gallery(test.rows.predictions, test.globalStep) });
   }
 
+  /** Stop run `runId`: the shown model's, or a cross-validation's folds. */
+  stop(runId: number): void {
+    this.cv?.stop(runId);
+    this.session?.stop(runId);
+  }
+
+  /**
+   * k-fold cross-validation of the shown model's settings (crossValidation.ts), then, when
+   * every fold is done, the shown model's own run of `steps` on the usual split, as Train:
+   * the page's model and its test accuracy stay those of a model that never saw the test rows.
+   */
+  async crossValidate(request: CvRequest): Promise<void> {
+    this.assertIdle();
+    const session = this.current;
+    const post = (event: WorkerEvent) => this.post(event);
+    const cv = new CrossValidation(session.data, session.modelConfig, this.engine, request, {
+      yieldToEvents: this.hooks.yieldToEvents,
+      progress: (p) => post({ type: 'cv-progress', ...p }),
+      notice: (message) => post({ type: 'notice', message }),
+    }, standardizedSlots(this.source.record.schema, session.data.featureNames.length));
+    this.cv = cv;
+    const run = cv.run();
+    const waited = run.then(() => undefined);
+    this.running = waited;
+    const outcome = await run;
+    this.cv = null;
+    if (this.running === waited) this.running = null;
+    const { runId } = request;
+    if (outcome.end === 'done') post({ type: 'cv-result', runId, end: 'done', summary: outcome.summary, completed: outcome.completed });
+    else post({ type: 'cv-result', runId, end: outcome.end, completed: outcome.completed, ...(outcome.end === 'error' ? { message: outcome.message } : {}) });
+    if (outcome.end === 'done') await this.train(runId, request.steps, request.evalEvery, request.patience);
+  }
+
   /**
    * The backend went away (a lost WebGL context): stop the run, switch with
    * `setBackend`, and go on from the newest weights that survived — the fused engine's,
@@ -123,6 +159,7 @@ export class Workspace {
   async moveBackend(setBackend: () => Promise<void>): Promise<MessageError['detail']> {
     const session = this.current;
     session.stopAny();
+    this.cv?.stopAny();
     await this.running;
     let restore: Restore | undefined;
     if (session.weightsInJs) {
@@ -272,6 +309,6 @@ export class Workspace {
   }
 
   private assertIdle(): void {
-    if (this.session?.running) throw new MessageError(msg('app.stop-first'));
+    if (this.session?.running || this.cv) throw new MessageError(msg('app.stop-first'));
   }
 }

@@ -11,6 +11,7 @@ import { csvWording } from './csv';
 import { dataWording } from './data';
 import { mnistWording } from './mnist';
 import { trainWording } from './train';
+import { cvWording } from './cv';
 import { formatter } from './format';
 import type { Wording, Wordings } from './types';
 
@@ -25,6 +26,7 @@ export const WORDINGS: Wordings<MessageCode> = {
   ...dataWording,
   ...mnistWording,
   ...trainWording,
+  ...cvWording,
 };
 
 /** A message (or a reason not yet turned into a code) in the page's language. */
