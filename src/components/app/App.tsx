@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { appMessages } from './messages';
 import { Alerts } from './Alerts';
 import { BatchPredictPanel } from '../predict/BatchPredictPanel';
+import { BinaryPanel } from '../analysis/BinaryPanel';
 import { BoundaryPanel } from '../analysis/BoundaryPanel';
 import { Charts } from '../charts/Charts';
 import { CheckpointsPanel } from '../checkpoints/CheckpointsPanel';
@@ -44,6 +45,7 @@ export function App() {
         <SettingsPanel />
         <EvaluationPanel />
         <MetricsPanel />
+        <BinaryPanel />
         <Charts />
         <BoundaryPanel />
         <NetworkPanel />

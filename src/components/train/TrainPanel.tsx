@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { trainMessages } from './messages';
 import type { AppState, RunState } from '../../client/state';
 import { useT, useWords } from '../common/useI18n';
@@ -40,6 +41,8 @@ export function TrainPanel() {
   };
   const settings = useAppState((a) => a.settings);
   const store = useStore();
+  // Evaluate's call in flight: the button waits for it, so a second press never queues another.
+  const [evaluating, setEvaluating] = useState(false);
   const tr = useT(trainMessages);
   const words = useWords();
   const { t, num } = tr;
@@ -74,6 +77,18 @@ export function TrainPanel() {
         </button>
         <button type="button" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
           {t('reset')}
+        </button>
+        <button
+          type="button"
+          data-testid="evaluate"
+          disabled={training || s.state === 'loading' || evaluating}
+          title={t('evaluateHint')}
+          onClick={() => {
+            setEvaluating(true);
+            void store.evaluate().finally(() => setEvaluating(false));
+          }}
+        >
+          {evaluating ? t('evaluating') : t('evaluate')}
         </button>
       </div>
       <div className="progress-row">
