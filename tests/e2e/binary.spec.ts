@@ -4,6 +4,7 @@
  * imported in a fresh browser profile gets its test accuracy from Evaluate, without training.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
 
@@ -71,6 +72,13 @@ test('a two-class CSV: AUC in [0.5, 1], and the threshold slider moves the 2x2 m
   const atHigh = await matrix(page);
   expect(atHigh.tp + atHigh.fp).toBeLessThanOrEqual(atHalf.tp + atHalf.fp);
   expect(atHigh.tp + atHigh.fp + atHigh.fn + atHigh.tn).toBe(testRows);
+
+  // The panel with its numbers open passes axe's WCAG 2.1 A/AA rules.
+  await page.getByText('The curves in numbers').click();
+  const panel = page.getByTestId('binary-panel');
+  await panel.screenshot({ path: process.env.BINARY_SHOT ?? test.info().outputPath('binary-panel.png') });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="binary-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(errors).toEqual([]);
 });
 

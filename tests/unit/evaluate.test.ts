@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { confusionAt } from '../../src/client/threshold';
+import { withEvaluations } from '../../src/shared/evaluations';
+import type { Evaluation } from '../../src/shared/types';
 import { Persistence } from '../../src/ml/app/persistence';
 import { Workspace } from '../../src/ml/app/workspace';
 import type { WorkerEvent } from '../../src/shared/protocol';
@@ -113,5 +115,25 @@ describe('binary curves and Evaluate', () => {
     await run;
     expect(refused).toBe(english({ code: 'app.stop-first', params: {} }));
     ws.current.dispose();
+  });
+});
+
+describe('evaluations added outside a run', () => {
+  const evaluation = (split: Evaluation['split'], globalStep: number, accuracy: number): Evaluation => ({ split, globalStep, accuracy, averageLoss: 0.3, loss: 9, examples: 30, correct: Math.round(accuracy * 30) });
+
+  it('replace the same split at the same step and keep the training loss and other steps', () => {
+    const history = {
+      points: [
+        { step: 100, split: 'train' as const, loss: 0.5 },
+        { step: 100, split: 'test' as const, loss: 0.4, accuracy: 0.8 },
+        { step: 200, split: 'train' as const, loss: 0.3 },
+        { step: 200, split: 'test' as const, loss: 0.35, accuracy: 0.9 },
+      ],
+      evaluations: [evaluation('test', 100, 0.8), evaluation('test', 200, 0.9)],
+    };
+    const added = { points: [{ step: 200, split: 'test' as const, loss: 0.35, accuracy: 0.9 }], evaluations: [evaluation('test', 200, 0.9)] };
+    const next = withEvaluations(history, added);
+    expect(next.evaluations.map((e) => e.globalStep)).toEqual([100, 200]);
+    expect(next.points.map((p) => `${p.split}@${p.step}${p.accuracy === undefined ? '' : '+'}`)).toEqual(['train@100', 'test@100+', 'train@200', 'test@200+']);
   });
 });

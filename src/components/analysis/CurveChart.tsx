@@ -31,13 +31,16 @@ export const CurveChart = memo(function CurveChart({ testId, title, xLabel, yLab
   const { t, num } = useT(binaryMessages);
   return (
     <figure className="chart" data-testid={testId} data-points={points.length}>
-      <figcaption>{title}</figcaption>
+      {/* The y axis is named here: a rotated label beside the ticks crowds a narrow panel. */}
+      <figcaption>
+        {title} <span className="muted small">({t('axes', { y: yLabel, x: xLabel })})</span>
+      </figcaption>
       <div role="img" aria-label={t('chartLabel', { title, points: points.length })}>
         <ResponsiveContainer width="100%" height={240}>
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
             <XAxis type="number" dataKey="x" domain={UNIT} ticks={TICKS} tickFormatter={(v: number) => num(v, 2)} height={40} label={{ value: xLabel, position: 'insideBottom', offset: 0 }} />
-            <YAxis type="number" domain={UNIT} ticks={TICKS} width={48} tickFormatter={(v: number) => num(v, 2)} label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 10 }} />
+            <YAxis type="number" domain={UNIT} ticks={TICKS} width={40} tickFormatter={(v: number) => num(v, 2)} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? num(v, 3) : String(v))} labelFormatter={(l) => `${xLabel} ${num(Number(l), 3)}`} />
             <Line name={t('chance')} data={reference} dataKey="y" stroke="#8a949e" strokeDasharray="5 4" dot={false} isAnimationActive={false} strokeWidth={1} />
             <Line name={t('curve')} data={points} dataKey="y" stroke="#1a5fb4" dot={false} isAnimationActive={false} strokeWidth={2} />

@@ -44,6 +44,7 @@ export const binaryMessages = defineMessages(
     colRecall: 'recall',
     colPrecision: 'precision',
     chartLabel: '{title}: {points} points. The numbers are in the table below.',
+    axes: '{y} up, {x} across',
   },
   {
     title: '두 클래스: ROC와 정밀도-재현율 (테스트 분할, {step}단계)',
@@ -87,5 +88,6 @@ export const binaryMessages = defineMessages(
     colRecall: '재현율',
     colPrecision: '정밀도',
     chartLabel: '{title}: 점 {points}개. 숫자는 아래 표에 있습니다.',
+    axes: '세로 {y}, 가로 {x}',
   },
 );
