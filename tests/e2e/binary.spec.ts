@@ -44,6 +44,8 @@ test('a two-class CSV: AUC in [0.5, 1], and the threshold slider moves the 2x2 m
   expect(testRows).toBeGreaterThan(10);
   await trainUntil(page, 'done');
 
+  // The curves of the trained model (the panel showed step 0's before the run).
+  await expect(page.getByTestId('binary-panel')).toHaveAttribute('data-step', '200');
   const auc = page.getByTestId('auc');
   await expect(auc).not.toHaveAttribute('data-value', '');
   const value = Number(await auc.getAttribute('data-value'));
@@ -79,6 +81,10 @@ test('a two-class CSV: AUC in [0.5, 1], and the threshold slider moves the 2x2 m
   await panel.screenshot({ path: process.env.BINARY_SHOT ?? test.info().outputPath('binary-panel.png') });
   const axe = await new AxeBuilder({ page }).include('[data-testid="binary-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // On a phone the page still never scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   expect(errors).toEqual([]);
 });
 
@@ -106,6 +112,7 @@ test('export, import in a fresh profile, Evaluate: test-accuracy without trainin
   expect(evaluated).toBeCloseTo(trained, 6);
   // Still the imported step: Evaluate trains nothing.
   await expect(status(other)).toHaveAttribute('data-step', '200');
+  await expect(other.getByTestId('binary-panel')).toHaveAttribute('data-step', '200');
   await expect(other.getByTestId('auc')).not.toHaveAttribute('data-value', '');
   expect(errors).toEqual([]);
   await fresh.close();

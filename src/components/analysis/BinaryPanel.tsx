@@ -52,7 +52,7 @@ export function BinaryPanel() {
   const neg = names[1 - positive];
   const failed = slot.asked === key && !slot.pending ? slot.error : null;
   return (
-    <section className="panel" aria-labelledby="binary-title" data-testid="binary-panel">
+    <section className="panel" aria-labelledby="binary-title" data-testid="binary-panel" data-step={curves?.globalStep ?? ''}>
       <h2 id="binary-title">{curves ? t('title', { step: curves.globalStep }) : t('titleNoStep')}</h2>
       <p className="muted small">{t('intro')}</p>
       <label className="inline-field">

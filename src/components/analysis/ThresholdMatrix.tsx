@@ -6,6 +6,7 @@
 import { binaryMessages } from './binaryMessages';
 import type { BinaryConfusion } from '../../client/threshold';
 import { rates } from '../../client/threshold';
+import { ScrollRegion } from '../common/ScrollRegion';
 import { useT } from '../common/useI18n';
 
 interface Props {
@@ -27,28 +28,30 @@ export function ThresholdMatrix({ confusion: c, threshold, positive, negative }:
   );
   return (
     <div>
-      <table className="preview" data-testid="threshold-confusion" data-tp={c.tp} data-fp={c.fp} data-fn={c.fn} data-tn={c.tn}>
-        <caption>{t('matrixCaption', { threshold: num(threshold, 2, 2) })}</caption>
-        <thead>
-          <tr>
-            <td />
-            <th scope="col">{t('calledPositive', { positive })}</th>
-            <th scope="col">{t('calledNegative', { negative })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t('actualPositive', { positive })}</th>
-            {cell(c.tp, 'tp')}
-            {cell(c.fn, 'fn')}
-          </tr>
-          <tr>
-            <th scope="row">{t('actualNegative', { negative })}</th>
-            {cell(c.fp, 'fp')}
-            {cell(c.tn, 'tn')}
-          </tr>
-        </tbody>
-      </table>
+      <ScrollRegion label={t('threshold')}>
+        <table className="preview" data-testid="threshold-confusion" data-tp={c.tp} data-fp={c.fp} data-fn={c.fn} data-tn={c.tn}>
+          <caption>{t('matrixCaption', { threshold: num(threshold, 2, 2) })}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="col">{t('calledPositive', { positive })}</th>
+              <th scope="col">{t('calledNegative', { negative })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('actualPositive', { positive })}</th>
+              {cell(c.tp, 'tp')}
+              {cell(c.fn, 'fn')}
+            </tr>
+            <tr>
+              <th scope="row">{t('actualNegative', { negative })}</th>
+              {cell(c.fp, 'fp')}
+              {cell(c.tn, 'tn')}
+            </tr>
+          </tbody>
+        </table>
+      </ScrollRegion>
       <p className="small" data-testid="threshold-rates" data-precision={precision ?? ''} data-recall={recall ?? ''}>
         {t('atRates', { threshold: num(threshold, 2, 2), precision: three(precision), recall: three(recall), accuracy: three(total > 0 ? (c.tp + c.tn) / total : null) })}
       </p>
