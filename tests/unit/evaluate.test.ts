@@ -93,16 +93,18 @@ describe('binary curves and Evaluate', () => {
 
     const first = await fresh.ws.evaluate();
     expect(first.globalStep).toBe(200);
-    expect(first.evaluations.map((e) => e.split)).toEqual(['train', 'test']);
-    const test = first.evaluations[1];
+    // Every split the data set has, the training split first, test last.
+    const splits = ['train', ...(fresh.ws.current.data.validation?.rows ? ['validation'] : []), 'test'];
+    expect(first.evaluations.map((e) => e.split)).toEqual(splits);
+    const test = first.evaluations.at(-1)!;
     expect(test.accuracy).toBeCloseTo(trained.accuracy, 6);
     expect(test.confusion).toEqual(trained.confusion);
     expect(fresh.ws.current.globalStep).toBe(200);
 
     await fresh.ws.evaluate();
     const history = fresh.ws.current.history;
-    expect(history.evaluations.map((e) => `${e.split}@${e.globalStep}`)).toEqual(['train@200', 'test@200']);
-    expect(history.points).toHaveLength(2);
+    expect(history.evaluations.map((e) => `${e.split}@${e.globalStep}`)).toEqual(splits.map((s) => `${s}@200`));
+    expect(history.points).toHaveLength(splits.length);
     ws.current.dispose();
     fresh.ws.current.dispose();
   });

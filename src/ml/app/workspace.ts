@@ -7,6 +7,7 @@
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
 import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { WorkerEvent } from '../../shared/protocol';
 import { orThrow, reasonError } from '../../shared/result';
@@ -278,6 +279,8 @@ export class Workspace {
     this.assertIdle();
     const session = this.current;
     const added = await session.evaluateOnce();
+    // The same split at the same step replaces the earlier one: Evaluate twice never doubles a point.
+    session.history = withEvaluations(session.history, added);
     const test = session.testResults;
     const gallery = this.source.gallery;
     if (gallery && test) this.post({ type: 'gallery', gallery: gallery(test.rows.predictions, test.globalStep) });

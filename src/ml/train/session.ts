@@ -6,7 +6,6 @@
  * them the page hears about. `yieldToEvents` lets queued requests (Stop) in between
  * chunks of steps, so the same code runs in the worker and in Vitest.
  */
-import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg, type Message } from '../../shared/message';
 import { withConfigDefaults } from '../../shared/modelConfig';
 import type { EarlyStop, EngineChoice, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
@@ -318,14 +317,13 @@ export class Session {
 
   /**
    * Evaluate the model at its step on every split, without training (the page's
-   * Evaluate: an imported or restored model's numbers). The results join the history,
-   * replacing an evaluation of the same split at the same step; returns what was added.
+   * Evaluate: an imported or restored model's numbers), with their curve points. The
+   * newest test results follow (the confusion rows, the gallery); the caller decides how
+   * they join the history.
    */
   async evaluateOnce(): Promise<History> {
     if (this.running) throw new MessageError(msg('train.busy'));
     const evaluations = await this.heldOut.evaluate(this.requireEngine(), true);
-    const added = { evaluations, points: evaluations.map((e) => toPoint(e, this.trainedSeconds)) };
-    this.history = withEvaluations(this.history, added);
-    return added;
+    return { evaluations, points: evaluations.map((e) => toPoint(e, this.trainedSeconds)) };
   }
 }
