@@ -109,6 +109,26 @@ describe('binary curves and Evaluate', () => {
     fresh.ws.current.dispose();
   });
 
+  it('evaluates a restored checkpoint at its step, with the numbers it had there', async () => {
+    const { ws, events } = await makeWorkspace();
+    await ws.loadCsv(new File([BLOBS], 'blobs.csv'), undefined, {}, IRIS_CONFIG);
+    await ws.train(1, 200, 100);
+    const at200 = ws.current.history.evaluations.filter((e) => e.split === 'test').at(-1)!;
+    await ws.train(2, 200, 100);
+    const listed = events.filter((e): e is Extract<WorkerEvent, { type: 'checkpoints' }> => e.type === 'checkpoints').pop();
+    const older = listed?.checkpoints.find((c) => c.globalStep === 200);
+    await ws.restoreCheckpoint(older?.id ?? 'missing');
+    expect(ws.current.globalStep).toBe(200);
+    const { evaluations } = await ws.evaluate();
+    const test = evaluations.at(-1)!;
+    expect(test).toMatchObject({ split: 'test', globalStep: 200 });
+    expect(test.accuracy).toBeCloseTo(at200.accuracy, 6);
+    expect(test.confusion).toEqual(at200.confusion);
+    // The restored history already had step 200's evaluations: replaced, not doubled.
+    expect(ws.current.history.evaluations.filter((e) => e.split === 'test' && e.globalStep === 200)).toHaveLength(1);
+    ws.current.dispose();
+  });
+
   it('says why while a run is going', async () => {
     const { ws } = await makeWorkspace();
     await ws.loadPreset('iris', IRIS_CONFIG);
