@@ -5,6 +5,7 @@
 import type { CvSummary } from '../shared/cv';
 import type { WorkerEvent } from '../shared/protocol';
 import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
+import { withEvaluations, type Evaluated } from '../shared/evaluations';
 import { assertNever } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { answerView, askView, clearViews, initialAnalysis, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
@@ -157,6 +158,15 @@ function archive(state: AppState): ArchivedRun[] {
     test: latestEvaluation(state, 'test'),
   };
   return [...state.runs, run].slice(-MAX_RUNS);
+}
+
+/**
+ * Evaluations made without a run (the page's Evaluate), folded as the worker folded them
+ * into its history (shared/evaluations.ts): the same split at the same step is replaced.
+ */
+export function withEvaluated(state: AppState, added: Evaluated): AppState {
+  const { points, evaluations } = withEvaluations(state, added);
+  return { ...state, points, evaluations };
 }
 
 /** The newest evaluation of a split, or null. */

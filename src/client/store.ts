@@ -19,7 +19,7 @@ import { initialAnalysis, type Analysis, type AnalysisView } from './analysisSta
 import type { SaveFile } from './download';
 import { runPlan } from './runPlan';
 import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
-import { answered, asked, initialState, reduce, type AppState } from './state';
+import { answered, asked, initialState, reduce, withEvaluated, type AppState } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
@@ -297,6 +297,25 @@ export class Store {
 
   requestNetwork(key: string): void {
     this.askView('network', key, (signal) => this.client.call({ kind: 'network' }, signal));
+  }
+
+  /** A two-class data set's curves on the test split, `positive` the class scored. */
+  requestBinaryCurves(positive: number, key: string): void {
+    this.askView('binary', key, (signal) => this.client.call({ kind: 'binary-curves', positive }, signal));
+  }
+
+  /**
+   * Evaluate the loaded model on its splits without training (an imported model, a
+   * restored checkpoint): test-accuracy, the tables and the charts fill. Settles when the
+   * evaluations are in (or failed, with the page's alert).
+   */
+  evaluate(): Promise<void> {
+    if (!this.canLoad()) return Promise.resolve();
+    this.update({ ...this.state, error: null });
+    return this.client.call({ kind: 'evaluate' }, this.generation.signal).then(
+      (added) => this.update(withEvaluated(this.state, added)),
+      (error: unknown) => this.failed(error),
+    );
   }
 
   /**

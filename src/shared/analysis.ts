@@ -55,3 +55,24 @@ export interface NetworkPicture {
   /** kernels[l]: [widths[l] * widths[l + 1]] row-major; null when the network has too many weights to draw. */
   kernels: Float32Array[] | null;
 }
+
+/**
+ * A binary model's curves on the test split, from the newest weights: the ROC curve and
+ * the precision-recall curve (thinned to a few hundred points for drawing), their areas,
+ * and each test row's score and class so the page can count the 2x2 matrix at any threshold.
+ * `auc` is null when the test rows are all of one class (undefined, as scikit-learn
+ * warns); `averagePrecision` and `pr` are null when none is of the positive class.
+ */
+export interface BinaryCurves {
+  globalStep: number;
+  /** The class whose probability is the score (index into classNames). */
+  positive: number;
+  roc: { fpr: number; tpr: number; threshold: number }[] | null;
+  auc: number | null;
+  pr: { recall: number; precision: number; threshold: number }[] | null;
+  averagePrecision: number | null;
+  /** [test rows]: the model's probability of the positive class. */
+  scores: Float32Array;
+  /** [test rows]: 1 when the row is of the positive class. */
+  positives: Uint8Array;
+}

@@ -7,7 +7,7 @@
  * already replaced (TensorFlow Playground's generation counter). Everything here is
  * structured-clone data: no tensors, no classes (File objects are fine).
  */
-import type { BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
 import type { CvFold, CvSummary } from './cv';
 import type { Reason } from './result';
 import type {
@@ -50,6 +50,14 @@ export interface Calls {
   network: { request: Record<never, never>; answer: NetworkPicture };
   /** The model (TF.js layers format), a Python/Keras script of the run, or the history as CSV. */
   export: { request: { what: 'model' | 'python' | 'history' }; answer: DownloadFile[] };
+  /** A data set of two classes: ROC and precision-recall curves on the test split, `positive` the class scored (0 or 1). */
+  'binary-curves': { request: { positive: number }; answer: BinaryCurves };
+  /**
+   * Evaluate the loaded model on its splits (train, validation, test) without training:
+   * an imported or restored model's numbers. The evaluations (and their curve points)
+   * join the history; the answer carries them for the page to fold in.
+   */
+  evaluate: { request: Record<never, never>; answer: { globalStep: number; evaluations: Evaluation[]; points: MetricPoint[] } };
 }
 
 export type CallKind = keyof Calls;

@@ -34,6 +34,12 @@ export async function answer(ws: Workspace, call: CallRequest): Promise<Answered
       return { value: await ws.network(), transfer: [] };
     case 'export':
       return { value: await ws.exportFiles(call.what), transfer: [] };
+    case 'binary-curves': {
+      const curves = await ws.binaryCurves(call.positive);
+      return { value: curves, transfer: [curves.scores.buffer, curves.positives.buffer] };
+    }
+    case 'evaluate':
+      return { value: await ws.evaluate(), transfer: [] };
     default:
       return assertNever(call);
   }

@@ -31,4 +31,30 @@ describe('confusion matrix and per-class metrics', () => {
     expect(macro.recall).toBeCloseTo((perClass[0].recall + perClass[1].recall) / 2, 10);
     expect(perClass.map((m) => m.support)).toEqual([10, 10]);
   });
+
+  it('averages over the classes present: a class with no test rows is named, not counted as 0', () => {
+    // Three classes, the third with no test rows (and never predicted): the present two score 0.9 and 0.95.
+    const report = classMetrics([
+      [9, 1, 0],
+      [1, 19, 0],
+      [0, 0, 0],
+    ]);
+    expect(report.absent).toEqual([2]);
+    expect(report.macro.recall).toBeCloseTo((0.9 + 0.95) / 2, 10);
+    expect(report.macro.precision).toBeCloseTo((0.9 + 0.95) / 2, 10);
+    // Over all three it would have been about 0.617: the figure the issue complained of.
+    expect(report.macro.recall).toBeGreaterThan(0.9);
+    expect(report.neverPredicted).toEqual([]);
+  });
+
+  it('names a class with rows that is never predicted', () => {
+    const report = classMetrics([
+      [40, 0],
+      [10, 0],
+    ]);
+    expect(report.neverPredicted).toEqual([1]);
+    expect(report.perClass[1]).toMatchObject({ recall: 0, predicted: 0, support: 10 });
+    expect(report.absent).toEqual([]);
+    expect(report.macro.recall).toBeCloseTo(0.5, 10);
+  });
 });

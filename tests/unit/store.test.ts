@@ -424,7 +424,8 @@ describe('the URL says what is loaded', () => {
     store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
     worker().emit({ type: 'dataset', summary: csvSummary });
     worker().emit(modelEvent);
-    expect(urls.at(-1)).toBe('dataset=csv&steps=300');
+    // The link's steps stay what they were (a CSV's epochs would otherwise size the run): epochs=0 says so.
+    expect(urls.at(-1)).toBe('dataset=csv&steps=300&epochs=0');
     expect(store.getState().settings.dataset).toBe('csv');
     store.loadPreset('iris');
     worker().emit({ type: 'dataset', summary: iris });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { appMessages } from './messages';
 import { Alerts } from './Alerts';
 import { BatchPredictPanel } from '../predict/BatchPredictPanel';
+import { BinaryPanel } from '../analysis/BinaryPanel';
 import { BoundaryPanel } from '../analysis/BoundaryPanel';
 import { Charts } from '../charts/Charts';
 import { CheckpointsPanel } from '../checkpoints/CheckpointsPanel';
@@ -50,6 +51,7 @@ export function App() {
         <EvaluationPanel />
         <CrossValidationPanel />
         <MetricsPanel />
+        <BinaryPanel />
         <Charts />
         {/* do_eval's table for any run with a validation split (a dropped CSV has one by default); MNIST's panel has its own. */}
         {source !== 'mnist' && hasValidation && (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { trainMessages } from './messages';
 import { epochOf, runPlan } from '../../client/runPlan';
 import { cvMessages } from './cvMessages';
@@ -55,6 +56,8 @@ export function TrainPanel() {
   const plan = runPlan(settings, trainRows);
   const epoch = epochOf(s.globalStep, batch, trainRows);
   const store = useStore();
+  // Evaluate's call in flight: the button waits for it, so a second press never queues another.
+  const [evaluating, setEvaluating] = useState(false);
   const tr = useT(trainMessages);
   const words = useWords();
   const { t, num } = tr;
@@ -94,6 +97,18 @@ export function TrainPanel() {
         </button>
         <button type="button" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
           {t('reset')}
+        </button>
+        <button
+          type="button"
+          data-testid="evaluate"
+          disabled={training || s.state === 'loading' || evaluating}
+          title={t('evaluateHint')}
+          onClick={() => {
+            setEvaluating(true);
+            void store.evaluate().finally(() => setEvaluating(false));
+          }}
+        >
+          {evaluating ? t('evaluating') : t('evaluate')}
         </button>
       </div>
       <CvFoldsField disabled={training || s.state === 'loading'} />

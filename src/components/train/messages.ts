@@ -36,6 +36,9 @@ export const trainMessages = defineMessages(
     keyGlobalStep: 'global_step',
     notEvaluated: 'not evaluated yet',
     evalSummary: '{correct} of {examples} test rows classified correctly. Test Accuracy: {accuracy}',
+    evaluate: 'Evaluate',
+    evaluating: 'Evaluating…',
+    evaluateHint: 'Evaluate the loaded model (an imported one too) on every split, without training it.',
   },
   {
     title: '학습',
@@ -70,5 +73,8 @@ export const trainMessages = defineMessages(
     keyGlobalStep: '전역 단계 (global_step)',
     notEvaluated: '아직 평가하지 않음',
     evalSummary: '테스트 {examples}행 중 {correct}행을 올바르게 분류했습니다. 테스트 정확도: {accuracy}',
+    evaluate: '평가',
+    evaluating: '평가 중…',
+    evaluateHint: '불러온 모델(가져온 모델 포함)을 학습하지 않고 모든 분할에서 평가합니다.',
   },
 );

@@ -6,11 +6,14 @@
  * they were. It asks the data source for capabilities, never which kind it is.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
-import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { WorkerEvent } from '../../shared/protocol';
 import { orThrow, reasonError } from '../../shared/result';
 import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
+import type { History } from '../train/history';
+import { binaryCurves, checkBinary } from '../analysis/binary';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
@@ -302,6 +305,32 @@ export class Workspace {
 
   network(): Promise<NetworkPicture> {
     return networkOf(this.current, this.source);
+  }
+
+  /** A two-class data set's ROC and precision-recall curves on the test split, from the newest weights. */
+  async binaryCurves(positive: number): Promise<BinaryCurves> {
+    const session = this.current;
+    const { data } = session;
+    checkBinary(data, positive);
+    const probabilities = await session.probabilities(data.test.features, data.test.rows);
+    return binaryCurves(data, probabilities, positive, session.globalStep);
+  }
+
+  /**
+   * Evaluate the loaded model on its splits without training (an imported model, a
+   * restored checkpoint): the evaluations join the history and come back to the page;
+   * MNIST's gallery follows, as after a run.
+   */
+  async evaluate(): Promise<History & { globalStep: number }> {
+    this.assertIdle();
+    const session = this.current;
+    const added = await session.evaluateOnce();
+    // The same split at the same step replaces the earlier one: Evaluate twice never doubles a point.
+    session.history = withEvaluations(session.history, added);
+    const test = session.testResults;
+    const gallery = this.source.gallery;
+    if (gallery && test) this.post({ type: 'gallery', gallery: gallery(test.rows.predictions, test.globalStep) });
+    return { globalStep: session.globalStep, ...added };
   }
 
   private post(event: WorkerEvent): void {

@@ -367,4 +367,16 @@ export class Session {
     if (!this.engine) throw new MessageError(msg('train.no-model'));
     return this.engine;
   }
+
+  /**
+   * Evaluate the model at its step on every split, without training (the page's
+   * Evaluate: an imported or restored model's numbers), with their curve points. The
+   * newest test results follow (the confusion rows, the gallery); the caller decides how
+   * they join the history.
+   */
+  async evaluateOnce(): Promise<History> {
+    if (this.running) throw new MessageError(msg('train.busy'));
+    const evaluations = await this.heldOut.evaluate(this.requireEngine(), true);
+    return { evaluations, points: evaluations.map((e) => toPoint(e, this.trainedSeconds)) };
+  }
 }

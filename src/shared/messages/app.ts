@@ -60,4 +60,7 @@ export interface AppMessages {
   'app.worker-crashed': { detail: string };
   'app.worker-hung': { seconds: number };
   'app.worker-replaced': { what: InnerReason };
+  /** Binary curves asked of a data set with `classes` classes. */
+  'app.not-binary': { classes: number };
+  'app.no-test-rows': Record<never, never>;
 }

@@ -133,4 +133,12 @@ export const appWording: Wordings<keyof AppMessages> = {
     en: (p, f) => `The WebGL context was lost and no other backend could take over: ${f.message(p.reason)}`,
     ko: (p, f) => `WebGL 컨텍스트를 잃었고 다른 백엔드도 이어받지 못했습니다: ${f.message(p.reason)}`,
   },
+  'app.not-binary': {
+    en: (p) => `ROC and precision-recall curves need exactly two classes; this data set has ${p.classes}.`,
+    ko: (p) => `ROC 곡선과 정밀도-재현율 곡선은 클래스가 정확히 두 개여야 합니다. 이 데이터 세트의 클래스는 ${p.classes}개입니다.`,
+  },
+  'app.no-test-rows': {
+    en: () => 'The test split has no rows: raise the test fraction or drop a test file.',
+    ko: () => '테스트 분할에 행이 없습니다. 테스트 비율을 높이거나 테스트 파일을 놓으세요.',
+  },
 };
