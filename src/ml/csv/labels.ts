@@ -6,7 +6,7 @@
  */
 import { listLines } from './shape';
 import { msg, type Message } from '../../shared/message';
-import type { LabelProblemKind } from '../../shared/messages/csv';
+import type { LabelProblemKind, LabelReasonKind } from '../../shared/messages/csv';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
 
@@ -33,31 +33,82 @@ export interface LabelProblem {
 }
 
 /**
- * Index of the label column: the named one (trainLabels refuses it if it cannot serve,
- * with the reason), else the last column when it can be one (2 to MAX_CLASSES distinct
- * values, at most MAX_NUMERIC_CLASSES when they are numbers). When it cannot, the guess
- * falls back, with a warning naming the column skipped and why, to the last other column
- * that is a real class column (see isClassColumn); a column of numbers that are all
- * different (2, 4, 6, 8) is never taken as four classes of one row. When none is, a
- * reason naming the file.
+ * Column names that say "this is what to predict", compared trimmed and lower-cased, as a
+ * whole name or as one word of it (`class_label`, `Target value`); `y` only as a whole name.
  */
-export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<number> {
-  if (options.labelColumn === undefined) {
-    const last = table.columns.length - 1;
-    const problem = labelProblem(table, last);
-    if (problem === null) return { ok: true, value: last };
-    for (let c = last - 1; c >= 0; c--) {
-      if (!isClassColumn(table, c)) continue;
-      warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[c], ...problem }));
-      return { ok: true, value: c };
+export const TARGET_NAMES: readonly string[] = [
+  'class', 'label', 'target', 'species', 'y', 'outcome', 'diagnosis', 'survived', 'category', 'labels', 'classes',
+  '품종', '클래스', '레이블', '라벨', '정답', '타깃', '타겟', '분류', '종류', '결과', '목표',
+];
+const TARGETS = new Set(TARGET_NAMES);
+const WORDS = /[\s_.:/()[\]-]+/;
+/** Alternatives offered next to the guessed label. */
+const MAX_ALTERNATIVES = 6;
+
+/** 2: the whole name is a target name; 1: one of its words is; 0: neither. */
+export function targetNameRank(name: string): number {
+  const t = name.trim().toLowerCase();
+  if (TARGETS.has(t)) return 2;
+  return t.split(WORDS).some((w) => w !== 'y' && TARGETS.has(w)) ? 1 : 0;
+}
+
+/** The label column, why it was taken (csv.label-reason), and other columns that could be it. */
+export interface LabelChoice {
+  index: number;
+  reason: Message;
+  /** Other columns that look like classes, best first (name matches, then right to left). */
+  alternatives: string[];
+}
+
+/**
+ * The label column: the named one (trainLabels refuses it if it cannot serve, with the
+ * reason); else, guessed, a column whose name says it is the target (TARGET_NAMES) and that
+ * looks like classes (see isClassColumn); else the last column that looks like classes,
+ * with a warning naming the last column when it was skipped and why; else the last column
+ * when it can be a label at all (few values, but some with one row). When none can, a
+ * reason naming the file. A column of numbers that are all different (2, 4, 6, 8) or of
+ * measurements (15.2, 17.1) is never guessed as classes.
+ */
+export function resolveLabel(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<LabelChoice> {
+  const last = table.columns.length - 1;
+  const classLike = table.columns.map((_, c) => isClassColumn(table, c));
+  const byName = table.columns.map((name, c) => (classLike[c] ? targetNameRank(name) : 0));
+  const ranked = table.columns
+    .map((_, c) => c)
+    .filter((c) => classLike[c])
+    .sort((a, b) => byName[b] - byName[a] || b - a);
+  const choice = (index: number, why: LabelReasonKind): ParseResult<LabelChoice> => {
+    const classes = classCounts(table, index, MAX_CLASSES, allNumeric(table, index)).size;
+    const reason = msg('csv.label-reason', { label: table.columns[index], why, classes });
+    const alternatives = ranked.filter((c) => c !== index).slice(0, MAX_ALTERNATIVES).map((c) => table.columns[c]);
+    return { ok: true, value: { index, reason, alternatives } };
+  };
+  if (options.labelColumn !== undefined) {
+    const index = table.columns.indexOf(options.labelColumn);
+    if (index < 0) {
+      return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
     }
-    return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
+    return choice(index, 'chosen');
   }
-  const index = table.columns.indexOf(options.labelColumn);
-  if (index < 0) {
-    return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
+  if (usesTensorFlowIds(table, last)) return choice(last, 'tensorflow');
+  const named = ranked.find((c) => byName[c] > 0);
+  if (named !== undefined) return choice(named, 'name');
+  if (classLike[last]) return choice(last, 'last-class-like');
+  const problem = labelProblem(table, last) ?? guessProblem(table, last);
+  const other = ranked[0];
+  if (other !== undefined) {
+    warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[other], ...problem }));
+    return choice(other, 'last-class-like');
   }
-  return { ok: true, value: index };
+  // Few values but some of one row (a tiny file): still the last column, said as such.
+  if (labelProblem(table, last) === null) return choice(last, 'last-column');
+  return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
+}
+
+/** Index of the label column (see resolveLabel). */
+export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<number> {
+  const resolved = resolveLabel(table, options, warnings);
+  return resolved.ok ? { ok: true, value: resolved.value.index } : resolved;
 }
 
 /**
@@ -89,16 +140,30 @@ function labelProblem(table: RawTable, c: number): LabelProblem | null {
   return null;
 }
 
+/** Why a column that can be a label does not look like classes (see isClassColumn). */
+function guessProblem(table: RawTable, c: number): LabelProblem {
+  const numeric = allNumeric(table, c);
+  const distinct = classCounts(table, c, MAX_CLASSES, numeric).size;
+  return { why: numeric ? 'measurement' : 'unique', value: '', distinct };
+}
+
 /**
- * True when column `c` may stand in for a last column that cannot be the label: it can be
- * one, and either its values are not numbers, or every class has at least 2 rows (numbers
- * that never repeat are a measurement, not classes).
+ * True when column `c` looks like classes, so the guess may take it: it can be a label,
+ * and either its values are text with at least 2 rows per class on average, or they are
+ * whole numbers with at least 2 rows each (numbers that never repeat, or with decimals,
+ * are a measurement, not classes).
  */
 function isClassColumn(table: RawTable, c: number): boolean {
+  if (usesTensorFlowIds(table, c)) return true;
   if (labelProblem(table, c) !== null) return false;
-  if (!allNumeric(table, c)) return true;
-  const counts = classCounts(table, c, MAX_NUMERIC_CLASSES, true);
-  return [...counts.values()].every((n) => n >= 2);
+  const numeric = allNumeric(table, c);
+  const counts = classCounts(table, c, MAX_CLASSES, numeric);
+  if (!numeric) {
+    let present = 0;
+    for (const n of counts.values()) present += n;
+    return present >= 2 * counts.size;
+  }
+  return [...counts].every(([value, n]) => n >= 2 && Number.isInteger(Number(value)));
 }
 
 /** True when the label column holds TensorFlow-header class ids. */

@@ -71,6 +71,8 @@ export interface DatasetOptions {
   seed?: number;
   /** Name shown for the data set; default the file name. */
   name?: string;
+  /** Classes with fewer than MIN_CLASS_ROWS rows: kept (default), merged into "other", or dropped (rare.ts). */
+  rareClasses?: 'keep' | 'merge' | 'drop';
 }
 
 /** Where the test split's rows are in the files, so a row can be shown as it was written. */

@@ -96,5 +96,5 @@ async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choic
 
 /** The person's choices as the CSV pipeline's options. */
 function csvOptions(choices: CsvChoices) {
-  return { encoding: choices.encoding, labelColumn: choices.labelColumn, excluded: choices.excluded, testFraction: choices.testFraction };
+  return { encoding: choices.encoding, labelColumn: choices.labelColumn, excluded: choices.excluded, testFraction: choices.testFraction, rareClasses: choices.rareClasses };
 }
