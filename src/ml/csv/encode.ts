@@ -1,7 +1,8 @@
 /**
  * Cells -> the numbers the network reads, with statistics fitted on the training split
  * only (fitting on test rows would leak them into training). Numeric columns are
- * standardised, (x - mean) / std; categorical columns are one-hot. The fitted numbers
+ * standardised, (x - mean) / std; categorical columns are one-hot; a date column gives one
+ * standardised input per part (year, month, weekday, hour: see ColumnSchema.date). The fitted numbers
  * live in the CsvSchema, which travels with the model, so a row typed at prediction time
  * is encoded exactly like the training rows.
  *

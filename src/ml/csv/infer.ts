@@ -1,10 +1,10 @@
 /**
  * What kind of column is this? One pass over a column's cells decides: numeric (a few
  * stray non-numbers are treated as missing), categorical (few distinct strings, one-hot
- * encoded), or ignored with a reason the person can read and act on: empty, constant,
- * an identifier, free text, dates, or too many categories. Dates and identifiers carry
- * no pattern a classifier can learn from row to row; one-hot over thousands of values
- * would swamp the model. A number too large to use (1e309, Infinity) is a gap of a
+ * encoded), a date (read as year, month, weekday and hour by encode.ts), or ignored with a
+ * reason the person can read and act on: empty, constant, an identifier, free text, or too
+ * many categories. Identifiers carry no pattern a classifier can learn from row to row;
+ * one-hot over thousands of values would swamp the model. A number too large to use (1e309, Infinity) is a gap of a
  * numeric column, with a warning; numbers written with units or separators (12%, $3,
  * 1,234.5, (12)) are text, with a note saying what to write instead.
  */

@@ -355,9 +355,9 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   },
   'csv.no-label': {
     en: (p) =>
-      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values, or numbers with at least 2 rows for each). Add a column of classes to the file.`,
+      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values with about 2 rows or more per class, or whole numbers with at least 2 rows each). Add a column of classes to the file.`,
     ko: (p) =>
-      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(텍스트 값, 또는 값마다 2행 이상인 숫자). 파일에 클래스 열을 넣으세요.`,
+      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(클래스마다 평균 2행 이상인 텍스트 값, 또는 값마다 2행 이상인 정수). 파일에 클래스 열을 넣으세요.`,
   },
   'csv.no-test-rows': {
     en: (p) => {
