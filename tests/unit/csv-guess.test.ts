@@ -13,6 +13,7 @@ import { checkpointMeta, parseMeta } from '../../src/ml/checkpoint/meta';
 import type { DatasetOptions, RawTable } from '../../src/ml/csv/types';
 import { formatMessage } from '../../src/client/i18n/wording';
 import { reasonError } from '../../src/shared/result';
+import { fitSchema, openCsv } from '../../src/ml/datasets/csv';
 import { english } from './words';
 import { IRIS_CONFIG } from './helpers';
 
@@ -288,5 +289,27 @@ describe('rare classes', () => {
     expect(b.data.test.labels.at(-1)).toBe(3);
     const dropped = build(withRare(), { rareClasses: 'drop' }, test);
     expect(dropped.data.test.rows).toBe(12);
+  });
+});
+
+describe('a session stored by older rules', () => {
+  it('is rebuilt to its checkpoint schema: the label it had, the date column left out as it was', async () => {
+    const lines = ['when,species,bill_length_mm,sex'];
+    for (let r = 0; r < 30; r++) lines.push(`2024-01-${String(r + 1).padStart(2, '0')},${['Adelie', 'Gentoo', 'Chinstrap'][r % 3]},${(38 + (r % 9) * 1.1).toFixed(1)},${r % 2 ? 'MALE' : 'FEMALE'}`);
+    const text = lines.join('\n');
+    // What the old rules built: the last column (sex) as label, the dates left out ("a date as such is no feature").
+    const old = build(text, { labelColumn: 'sex', excluded: ['when'] }).schema;
+    old.columns[0] = { ...old.columns[0], ignoreCause: 'dates', reason: { code: 'csv.column-dates', params: { distinct: 30, capped: false } } };
+    const ctx = { fetchBytes: () => Promise.reject(new Error('no fetch')), progress: () => {} };
+    const stored = { source: 'csv' as const, file: { name: 'p.csv', bytes: utf8(text).buffer as ArrayBuffer }, choices: {} };
+    const source = await openCsv(new File([text], 'p.csv'), undefined, {}, ctx);
+    // Read again by today's rules: species by its name, the dates as three inputs.
+    expect(source.data.classNames).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+    const fitted = await fitSchema(source, stored, old, ctx);
+    expect(fitted.data.featureNames).toEqual(old.featureNames);
+    expect(fitted.data.classNames).toEqual(['FEMALE', 'MALE']);
+    // A schema that fits is left as it is; none at all too.
+    expect(await fitSchema(fitted, stored, old, ctx)).toBe(fitted);
+    expect(await fitSchema(source, stored, undefined, ctx)).toBe(source);
   });
 });
