@@ -71,15 +71,17 @@ export interface LabelChoice {
  */
 export function resolveLabel(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<LabelChoice> {
   const last = table.columns.length - 1;
-  const classLike = table.columns.map((_, c) => isClassColumn(table, c));
+  // One pass per column, stopping as soon as it cannot be a label: a float column of a
+  // 100,000-row file is read for about a hundred rows.
+  const profiles = table.columns.map((_, c) => profile(table, c));
+  const classLike = profiles.map(isClassLike);
   const byName = table.columns.map((name, c) => (classLike[c] ? targetNameRank(name) : 0));
   const ranked = table.columns
     .map((_, c) => c)
     .filter((c) => classLike[c])
     .sort((a, b) => byName[b] - byName[a] || b - a);
   const choice = (index: number, why: LabelReasonKind): ParseResult<LabelChoice> => {
-    const classes = classCounts(table, index, MAX_CLASSES, allNumeric(table, index)).size;
-    const reason = msg('csv.label-reason', { label: table.columns[index], why, classes });
+    const reason = msg('csv.label-reason', { label: table.columns[index], why, classes: classesOf(profiles[index]).size });
     const alternatives = ranked.filter((c) => c !== index).slice(0, MAX_ALTERNATIVES).map((c) => table.columns[c]);
     return { ok: true, value: { index, reason, alternatives } };
   };
@@ -90,18 +92,18 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
     }
     return choice(index, 'chosen');
   }
-  if (usesTensorFlowIds(table, last)) return choice(last, 'tensorflow');
+  if (profiles[last].tensorflow) return choice(last, 'tensorflow');
   const named = ranked.find((c) => byName[c] > 0);
   if (named !== undefined) return choice(named, 'name');
   if (classLike[last]) return choice(last, 'last-class-like');
-  const problem = labelProblem(table, last) ?? guessProblem(table, last);
+  const problem = labelProblem(profiles[last]) ?? guessProblem(profiles[last]);
   const other = ranked[0];
   if (other !== undefined) {
     warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[other], ...problem }));
     return choice(other, 'last-class-like');
   }
   // Few values but some of one row (a tiny file): still the last column, said as such.
-  if (labelProblem(table, last) === null) return choice(last, 'last-column');
+  if (labelProblem(profiles[last]) === null) return choice(last, 'last-column');
   return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
 }
 
@@ -112,58 +114,75 @@ export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warn
 }
 
 /**
- * Present values of column `c` and their counts (numbers by value, as trainLabels names
- * them: `1` and `1.0` are one class); counting stops past `limit` distinct.
+ * What one pass over a column tells about it as a label: its present values counted as
+ * text (trimmed) and, while every value is a number, by number (as trainLabels names
+ * them: `1` and `1.0` are one class). Each count stops past its limit (MAX_CLASSES,
+ * MAX_NUMERIC_CLASSES), and the pass stops when both have: such a column is no label.
  */
-function classCounts(table: RawTable, c: number, limit: number, numeric: boolean): Map<string, number> {
-  const decimalComma = table.delimiter !== ',';
-  const counts = new Map<string, number>();
-  for (const row of table.rows) {
-    if (isMissing(row[c])) continue;
-    const t = numeric ? String(parseNumber(row[c], decimalComma)) : row[c].trim();
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-    if (counts.size > limit) break;
-  }
-  return counts;
+interface Profile {
+  tensorflow: boolean;
+  /** Every present value is a number (as far as the pass went). */
+  numeric: boolean;
+  /** Every number is whole (as far as the pass went). */
+  integers: boolean;
+  present: number;
+  texts: Map<string, number>;
+  numbers: Map<string, number>;
 }
 
-/** Why column `c` cannot be the label, as trainLabels would refuse it; null when it can. */
-function labelProblem(table: RawTable, c: number): LabelProblem | null {
-  if (usesTensorFlowIds(table, c)) return null;
-  const numeric = allNumeric(table, c);
-  const limit = numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES;
-  const counts = classCounts(table, c, limit, numeric);
+function profile(table: RawTable, c: number): Profile {
+  const decimalComma = table.delimiter !== ',';
+  const p: Profile = { tensorflow: usesTensorFlowIds(table, c), numeric: true, integers: true, present: 0, texts: new Map(), numbers: new Map() };
+  for (const row of table.rows) {
+    const cell = row[c];
+    if (isMissing(cell)) continue;
+    p.present++;
+    const t = cell.trim();
+    if (p.texts.size <= MAX_CLASSES) p.texts.set(t, (p.texts.get(t) ?? 0) + 1);
+    if (p.numeric) {
+      const v = parseNumber(t, decimalComma);
+      if (Number.isNaN(v)) p.numeric = false;
+      else {
+        if (!Number.isInteger(v)) p.integers = false;
+        const key = String(v);
+        if (p.numbers.size <= MAX_NUMERIC_CLASSES) p.numbers.set(key, (p.numbers.get(key) ?? 0) + 1);
+      }
+    }
+    if (p.texts.size > MAX_CLASSES && (!p.numeric || p.numbers.size > MAX_NUMERIC_CLASSES)) break;
+  }
+  return p;
+}
+
+/** The classes a profiled column would have (capped: see Profile). */
+const classesOf = (p: Profile) => (p.numeric ? p.numbers : p.texts);
+
+/** Why a profiled column cannot be the label, as trainLabels would refuse it; null when it can. */
+function labelProblem(p: Profile): LabelProblem | null {
+  if (p.tensorflow) return null;
+  const counts = classesOf(p);
   const distinct = counts.size;
   if (distinct === 0) return { why: 'empty', value: '', distinct };
   if (distinct === 1) return { why: 'one-class', value: [...counts.keys()][0], distinct };
-  if (distinct > limit) return { why: numeric ? 'quantity' : 'too-many', value: '', distinct };
+  if (distinct > (p.numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES)) return { why: p.numeric ? 'quantity' : 'too-many', value: '', distinct };
   return null;
 }
 
-/** Why a column that can be a label does not look like classes (see isClassColumn). */
-function guessProblem(table: RawTable, c: number): LabelProblem {
-  const numeric = allNumeric(table, c);
-  const distinct = classCounts(table, c, MAX_CLASSES, numeric).size;
-  return { why: numeric ? 'measurement' : 'unique', value: '', distinct };
+/** Why a column that can be a label does not look like classes (see isClassLike). */
+function guessProblem(p: Profile): LabelProblem {
+  return { why: p.numeric ? 'measurement' : 'unique', value: '', distinct: classesOf(p).size };
 }
 
 /**
- * True when column `c` looks like classes, so the guess may take it: it can be a label,
+ * True when a column looks like classes, so the guess may take it: it can be a label,
  * and either its values are text with at least 2 rows per class on average, or they are
  * whole numbers with at least 2 rows each (numbers that never repeat, or with decimals,
  * are a measurement, not classes).
  */
-function isClassColumn(table: RawTable, c: number): boolean {
-  if (usesTensorFlowIds(table, c)) return true;
-  if (labelProblem(table, c) !== null) return false;
-  const numeric = allNumeric(table, c);
-  const counts = classCounts(table, c, MAX_CLASSES, numeric);
-  if (!numeric) {
-    let present = 0;
-    for (const n of counts.values()) present += n;
-    return present >= 2 * counts.size;
-  }
-  return [...counts].every(([value, n]) => n >= 2 && Number.isInteger(Number(value)));
+function isClassLike(p: Profile): boolean {
+  if (p.tensorflow) return true;
+  if (labelProblem(p) !== null) return false;
+  if (!p.numeric) return p.present >= 2 * p.texts.size;
+  return p.integers && [...p.numbers.values()].every((n) => n >= 2);
 }
 
 /** True when the label column holds TensorFlow-header class ids. */
