@@ -139,6 +139,14 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           )}
         </div>
       )}
+      {preview.warnings.length > 0 && (
+        <ul className="warnings">
+          {preview.warnings.map((w, i) => (
+            <li key={i}>{words(w)}</li>
+          ))}
+        </ul>
+      )}
+      {/* Next to the warning naming the rare classes (or the note of what was done with them). */}
       {(preview.rare !== undefined || rare !== 'keep') && (
         <div className="buttons rare-classes" role="group" aria-label={t('rareActions')}>
           {preview.rare !== undefined && rare !== 'merge' && (
@@ -157,13 +165,6 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             </button>
           )}
         </div>
-      )}
-      {preview.warnings.length > 0 && (
-        <ul className="warnings">
-          {preview.warnings.map((w, i) => (
-            <li key={i}>{words(w)}</li>
-          ))}
-        </ul>
       )}
       <ScrollRegion label={t('columnsCaption')}>
         <table className="preview">
