@@ -187,6 +187,13 @@ describe('date columns', () => {
     const broken = JSON.parse(JSON.stringify(meta));
     broken.schema.columns[0].date.std = [1];
     expect(parseMeta(broken, 'meta.json').ok).toBe(false);
+    // A date column left out, or the label, has no parts: still a valid schema.
+    for (const options of [{ excluded: ['date'] }, { labelColumn: 'date' }]) {
+      const other = build(weather(false), options);
+      expect([other.schema.columns[0].kind, other.schema.columns[0].date]).toEqual(['date', undefined]);
+      const m = checkpointMeta({ data: other.data, source: 'csv', config: IRIS_CONFIG, globalStep: 10, schema: other.schema });
+      expect(parseMeta(JSON.parse(JSON.stringify(m)), 'meta.json').ok).toBe(true);
+    }
   });
 });
 

@@ -62,7 +62,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
   const note = (c: ColumnSchema): string => {
     if (c.reason !== undefined) return words(c.reason);
     if (c.ignoreCause !== undefined) return t(causeKey(c.ignoreCause));
-    return c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
+    return c.role === 'feature' && c.kind !== 'categorical' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
   };
   const label = preview.columns.find((c) => c.role === 'label')?.name ?? '';
   const excluded = new Set(choices.excluded ?? []);

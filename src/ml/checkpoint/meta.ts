@@ -122,7 +122,8 @@ function checkColumn(c: unknown, i: number): MetaProblem | null {
   if (!isStrings(c.vocabulary) || typeof c.missingSlot !== 'boolean' || typeof c.decimalComma !== 'boolean') {
     return problem('checkpoint.meta-column', { column, fault: 'vocabulary' });
   }
-  if (c.kind === 'date' && !isDateEncoding(c.date)) return problem('checkpoint.meta-column', { column, fault: 'stats' });
+  // A date feature's parts and statistics; a date column left out or used as the label has none.
+  if (c.kind === 'date' && c.role === 'feature' && !isDateEncoding(c.date)) return problem('checkpoint.meta-column', { column, fault: 'stats' });
   return null;
 }
 
