@@ -9,7 +9,7 @@ import { dateParts, encodeRows, encodedNames, fitCategorical, fitDate, fitNumeri
 import { inferColumn, note } from './infer';
 import { msg, type Message } from '../../shared/message';
 import { resolveLabel, testLabels, trainLabels, type Labelled } from './labels';
-import { applyRemap, MIN_CLASS_ROWS, OTHER_CLASS, rareClasses, rareRemap, type ClassRemap } from './rare';
+import { applyRemap, MIN_CLASS_ROWS, rareLabels, type ClassRemap } from './rare';
 import { labelledRows, stratifiedSplit, type SplitIndices } from './split';
 import type { BuiltDataset, ColumnSchema, CsvPreview, CsvSchema, DatasetOptions, ParseResult, RawTable } from './types';
 
@@ -180,7 +180,7 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   const label = resolved.value.index;
   const read = trainLabels(table, label);
   if (!read.ok) return read;
-  const rare = rareLabels(table, label, read.value, options, warnings);
+  const rare = rareLabels(table, label, read.value, options.rareClasses ?? 'keep', warnings);
   if (!rare.ok) return rare;
   const { remap } = rare.value;
   const labels = { ok: true as const, value: rare.value.labels };
@@ -221,41 +221,6 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   if (rare.value.rare.length > 0) preview.rare = { classes: rare.value.rare, min: MIN_CLASS_ROWS };
   const testOrigin = { file: source.table === table ? 'main' : 'test', rows: split.test, columnMap: source.columnMap } as const;
   return { ok: true, value: { data, schema, preview, testOrigin } };
-}
-
-/**
- * The label's classes after the person's choice for rare ones (options.rareClasses), with
- * a note of what was merged or dropped and a warning naming the classes still too small
- * (their names come back as `rare`, for the page's merge and drop buttons).
- */
-function rareLabels(
-  table: RawTable,
-  label: number,
-  read: Labelled,
-  options: DatasetOptions,
-  warnings: Message[],
-): ParseResult<{ labels: Labelled; remap: ClassRemap | null; rare: string[] }> {
-  const action = options.rareClasses ?? 'keep';
-  const before = rareClasses(read.ids, read.classNames, MIN_CLASS_ROWS);
-  const remap = rareRemap(read.classNames, before.map((c) => c.name), action);
-  const labels = remap === null ? read : applyRemap(read, remap);
-  if (remap !== null) {
-    const rows = before.filter((c) => remap.changed.includes(c.name)).reduce((sum, c) => sum + c.rows, 0);
-    warnings.push(
-      action === 'merge'
-        ? msg('csv.rare-merged', { classes: remap.changed, into: OTHER_CLASS, rows })
-        : msg('csv.rare-dropped', { classes: remap.changed, rows }),
-    );
-    if (labels.classNames.length < 2) {
-      return { ok: false, reason: msg('csv.label-one-class', { file: table.fileName, label: table.columns[label], value: labels.classNames[0] ?? '' }) };
-    }
-  }
-  const after = rareClasses(labels.ids, labels.classNames, MIN_CLASS_ROWS);
-  if (after.length > 0) {
-    const params = { label: table.columns[label], classes: after.map((c) => c.name), rows: after.map((c) => c.rows), min: MIN_CLASS_ROWS };
-    warnings.push(msg('csv.rare-classes', params));
-  }
-  return { ok: true, value: { labels, remap, rare: after.map((c) => c.name) } };
 }
 
 function makePreview(

@@ -5,7 +5,9 @@
  * the person asks, merge them into one class "other" or drop their rows, as a remapping
  * of class ids (the label column's cells are not touched).
  */
+import { msg, type Message } from '../../shared/message';
 import type { Labelled } from './labels';
+import type { ParseResult, RawTable } from './types';
 
 /** What to do with rare classes: keep them (the default), merge them into OTHER_CLASS, or drop their rows. */
 export type RareAction = 'keep' | 'merge' | 'drop';
@@ -61,4 +63,38 @@ export function rareRemap(classNames: readonly string[], rare: readonly string[]
 export function applyRemap(labels: Labelled, remap: ClassRemap): Labelled {
   const ids = Int32Array.from(labels.ids, (id) => (id < 0 ? -1 : remap.map[id]));
   return { classNames: remap.classNames.slice(), ids, missing: labels.missing };
+}
+
+/**
+ * The label's classes after the person's choice for rare ones (DatasetOptions.rareClasses), with
+ * a note of what was merged or dropped and a warning naming the classes still too small
+ * (their names come back as `rare`, for the page's merge and drop buttons).
+ */
+export function rareLabels(
+  table: RawTable,
+  label: number,
+  read: Labelled,
+  action: RareAction,
+  warnings: Message[],
+): ParseResult<{ labels: Labelled; remap: ClassRemap | null; rare: string[] }> {
+  const before = rareClasses(read.ids, read.classNames, MIN_CLASS_ROWS);
+  const remap = rareRemap(read.classNames, before.map((c) => c.name), action);
+  const labels = remap === null ? read : applyRemap(read, remap);
+  if (remap !== null) {
+    const rows = before.filter((c) => remap.changed.includes(c.name)).reduce((sum, c) => sum + c.rows, 0);
+    warnings.push(
+      action === 'merge'
+        ? msg('csv.rare-merged', { classes: remap.changed, into: OTHER_CLASS, rows })
+        : msg('csv.rare-dropped', { classes: remap.changed, rows }),
+    );
+    if (labels.classNames.length < 2) {
+      return { ok: false, reason: msg('csv.label-one-class', { file: table.fileName, label: table.columns[label], value: labels.classNames[0] ?? '' }) };
+    }
+  }
+  const after = rareClasses(labels.ids, labels.classNames, MIN_CLASS_ROWS);
+  if (after.length > 0) {
+    const params = { label: table.columns[label], classes: after.map((c) => c.name), rows: after.map((c) => c.rows), min: MIN_CLASS_ROWS };
+    warnings.push(msg('csv.rare-classes', params));
+  }
+  return { ok: true, value: { labels, remap, rare: after.map((c) => c.name) } };
 }
