@@ -181,7 +181,8 @@ export function latestEvaluation(state: AppState, split: Evaluation['split']): E
  */
 function withChoices(settings: Settings, choices: CsvChoices | undefined): Settings {
   const testFraction = choices?.testFraction ?? settings.testFraction;
-  const validation = choices?.validationFraction ?? settings.validation;
+  // A CSV's kept choices without one were split without one (a session stored before validation splits).
+  const validation = choices ? (choices.validationFraction ?? 0) : settings.validation;
   if (settings.testFraction === testFraction && settings.validation === validation) return settings;
   return { ...settings, testFraction, validation };
 }

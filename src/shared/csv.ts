@@ -19,7 +19,22 @@ export type { Delimiter } from './messages/csv';
 export type HeaderKind = 'names' | 'none' | 'tensorflow';
 
 export type ColumnRole = 'feature' | 'label' | 'ignored';
-export type ColumnKind = 'numeric' | 'categorical';
+/** 'date': one cell read as its year, month, day of week (and hour when the column has times). */
+export type ColumnKind = 'numeric' | 'categorical' | 'date';
+
+/** The parts a date column becomes, each a standardised input. Weekday 0 is Monday. */
+export type DatePart = 'year' | 'month' | 'weekday' | 'hour';
+
+/** How a date column is read and encoded (ColumnSchema.date). */
+export interface DateEncoding {
+  /** Which leading field of a year-last date (01/03/2024) is the day; year-first dates are always y-m-d. */
+  order: 'dmy' | 'mdy';
+  /** The inputs, in order: year, month, weekday, and hour when the training file had times. */
+  parts: DatePart[];
+  /** Training-split mean and std of each part, aligned with `parts` (std 0 stored as 1). */
+  mean: number[];
+  std: number[];
+}
 /** Why a column is not a feature; the UI words `reason` (its note with the numbers) next to it. */
 export type IgnoreCause =
   | 'excluded'
@@ -59,6 +74,8 @@ export interface ColumnSchema {
   vocabulary: string[];
   /** Categorical feature: one more slot after the vocabulary for missing values. */
   missingSlot: boolean;
+  /** Date column (kind 'date'): its order and parts, with their statistics once fitted. */
+  date?: DateEncoding;
 }
 
 /**
@@ -74,6 +91,8 @@ export interface CsvSchema {
   labelIndex: number;
   classNames: string[];
   featureNames: string[];
+  /** Label classes merged into the class "other" (csv.rare-merged); absent when none were. */
+  merged?: string[];
 }
 
 export interface ClassCount {
@@ -106,4 +125,10 @@ export interface CsvPreview {
   testSource: 'file' | 'split';
   /** Things the person should know that did not stop the load. */
   warnings: Message[];
+  /** Why the label column is the one it is (csv.label-reason). */
+  labelReason?: Message;
+  /** Other columns that look like classes, offered as the label in one click. */
+  labelAlternatives?: string[];
+  /** Classes with fewer than `min` rows in the training file (csv.rare-classes), offered to merge or drop. */
+  rare?: { classes: string[]; min: number };
 }

@@ -45,7 +45,8 @@ export interface ModelConfig {
 /** How the page may ask for one input of a row to classify. */
 export interface InputField {
   name: string;
-  kind: 'numeric' | 'categorical';
+  /** 'date': one text field, read as a date (2024-03-01). */
+  kind: 'numeric' | 'categorical' | 'date';
   /** Categorical: the values seen in training, for a select. */
   options?: string[];
 }
@@ -194,4 +195,6 @@ export interface CsvChoices {
   testFraction?: number;
   /** Fraction of the training rows held out for validation (early stopping watches it); default 0.2, 0 = none. */
   validationFraction?: number;
+  /** Classes with too few rows: kept (default), merged into "other", or their rows dropped. */
+  rareClasses?: 'keep' | 'merge' | 'drop';
 }

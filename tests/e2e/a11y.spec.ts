@@ -53,8 +53,9 @@ test('a dropped CSV (preview, columns, form with a select), trained: no WCAG 2.1
   await openApp(page, '?steps=200');
   const rows = ['species,island,bill_mm', ...Array.from({ length: 60 }, (_, i) => `${['Adelie', 'Gentoo', 'Chinstrap'][i % 3]},${['Biscoe', 'Dream'][i % 2]},${38 + (i % 3) * 6 + (i % 5) / 10}`)];
   await page.getByTestId('csv-drop').locator('input[type=file]').setInputFiles({ name: 'penguins.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
-  // The guess takes the last class-like column (bill_mm has 15 values); the person picks species.
-  await page.getByTestId('label-column').selectOption('species');
+  // The guess takes species by its name (bill_mm's 15 measured values are no classes); the reason and alternatives are checked too.
+  await expect(page.getByTestId('label-column')).toHaveValue('species');
+  await expect(page.getByTestId('label-reason')).not.toBeEmpty();
   await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-classes', '3');
   await expect(page.getByTestId('predict-form').locator('select[name="island"]')).toBeVisible();
   await trainUntil(page, 'done');

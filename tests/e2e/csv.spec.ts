@@ -30,8 +30,9 @@ test('drop a CSV, pick the label, train, classify a row and a file, download', a
   await expect(summary).toHaveAttribute('data-classes', '3');
   await expect(summary).toHaveAttribute('data-train-rows', '120');
   await expect(summary).toHaveAttribute('data-test-rows', '30');
-  // The last column is free text (ignored, with a reason), so the label defaults to a class-like column.
-  await expect(page.getByText('does not look like classes')).toBeVisible();
+  // The last column is free text (ignored, with a reason); species is the label by its name.
+  await expect(page.getByTestId('label-column')).toHaveValue('species');
+  await expect(page.getByTestId('label-reason')).toContainText('its name says it is the target');
   await page.getByTestId('label-column').selectOption('species');
   await expect(page.getByTestId('label-column')).toHaveValue('species');
   await expect(summary).toContainText('Adelie / Chinstrap / Gentoo');

@@ -70,6 +70,25 @@ function commaCsv(): LoadedCsv {
   return loaded.value;
 }
 
+/** Dates (year first, d.m.y with times, a gap, a day that does not exist), a year column and two singleton classes merged into "other". */
+function datedCsv(): LoadedCsv {
+  const lines = ['day,when,year,rain,weather'];
+  for (let r = 0; r < 40; r++) {
+    const day = new Date(Date.UTC(2011, 11, 20 + r * 11)).toISOString().slice(0, 10);
+    const when = r === 7 ? '' : `${String((r % 28) + 1)}.${String((r % 12) + 1).padStart(2, '0')}.${r % 2 ? '19' : '2019'} ${r % 24}:05`;
+    lines.push(`${r === 3 ? '2024-02-30' : day},${when},${1990 + r},${(r % 5) * 0.4},${['rain', 'sun', 'fog'][r % 3]}`);
+  }
+  lines.push('2015-07-04,1.1.2020 00:00,2030,0.2,snow', '2016-01-01,2.2.2020 23:59,2031,0.1,hail');
+  const loaded = loadCsv(new TextEncoder().encode(lines.join('\n')), 'dated.csv', { rareClasses: 'merge' });
+  if (!loaded.ok) throw reasonError(loaded.reason);
+  // What the check below is about: two date columns (one with hours), a numeric year, merged classes.
+  const { schema } = loaded.value;
+  expect(schema.columns.map((c) => [c.kind, c.role])).toEqual([['date', 'feature'], ['date', 'feature'], ['numeric', 'feature'], ['numeric', 'feature'], ['categorical', 'label']]);
+  expect(schema.columns[1].date).toMatchObject({ order: 'dmy', parts: ['year', 'month', 'weekday', 'hour'] });
+  expect(schema.merged).toEqual(['hail', 'snow']);
+  return loaded.value;
+}
+
 function csvMeta(csv: LoadedCsv, config: ModelConfig): CheckpointMeta {
   const { delimiter, encoding, header } = csv.preview;
   return checkpointMeta({ data: csv.data, source: 'csv', config, globalStep: 2000, schema: csv.schema, csvFormat: { delimiter, encoding, header, testFraction: 0.25 } });
@@ -142,7 +161,7 @@ describe.skipIf(!python)('pythonScript', () => {
     });
   });
 
-  it.each([['hostile', hostileCsv], ['semicolon with decimal commas', commaCsv]] as const)('the %s CSV encodes in Python exactly as in the playground', (_name, make) => {
+  it.each([['hostile', hostileCsv], ['semicolon with decimal commas', commaCsv], ['dated, with merged classes', datedCsv]] as const)('the %s CSV encodes in Python exactly as in the playground', (_name, make) => {
     const csv = make();
     const script = pythonScript(csvMeta(csv, IRIS_CONFIG), { steps: 10 });
     const rows = csv.table.rows;
@@ -160,6 +179,7 @@ describe.skipIf(!python)('pythonScript', () => {
     const expectedIds = rows.map((row) => {
       const cell = row[label];
       if (isMissing(cell)) return -1;
+      if (csv.schema.merged?.includes(cell.trim())) return csv.schema.classNames.indexOf('other');
       return csv.schema.classNames.indexOf(numeric ? String(parseNumber(cell, csv.table.delimiter !== ',')) : cell.trim());
     });
     expect(ids).toEqual(expectedIds);

@@ -37,14 +37,14 @@ const range = (n: number, f: (i: number) => string) => Array.from({ length: n },
 const column = (schema: { columns: ColumnSchema[] }, name: string) => schema.columns.find((c) => c.name === name);
 
 describe('column types', () => {
-  it.each<[string, string[], string, 'feature' | 'ignored', 'numeric' | 'categorical', IgnoreCause | undefined]>([
+  it.each<[string, string[], string, 'feature' | 'ignored', 'numeric' | 'categorical' | 'date', IgnoreCause | undefined]>([
     ['numbers', range(30, (i) => String((i * 7) % 11 + 0.5)), 'x', 'feature', 'numeric', undefined],
     ['few strings', range(30, (i) => ['red', 'green', 'blue'][i % 3]), 'x', 'feature', 'categorical', undefined],
     ['a row number', range(30, (i) => String(i + 1)), 'x', 'ignored', 'numeric', 'identifier'],
     ['an id column in any order', range(30, (i) => String((i * 7) % 30 + 100)), 'id', 'ignored', 'numeric', 'identifier'],
     ['distinct codes', range(30, (i) => `A${(i * 7919) % 1000}`), 'x', 'ignored', 'categorical', 'identifier'],
     ['free text', range(30, (i) => `note number ${i} here`), 'x', 'ignored', 'categorical', 'free-text'],
-    ['dates', range(30, (i) => `2024-01-${String(i + 1).padStart(2, '0')}`), 'x', 'ignored', 'categorical', 'dates'],
+    ['dates', range(30, (i) => `2024-01-${String(i + 1).padStart(2, '0')}`), 'x', 'feature', 'date', undefined],
     ['a constant number', range(30, () => '7'), 'x', 'ignored', 'numeric', 'constant'],
     ['a constant string', range(30, () => 'same'), 'x', 'ignored', 'categorical', 'constant'],
     ['an empty column', range(30, (i) => ['', 'NA', '?'][i % 3]), 'x', 'ignored', 'numeric', 'empty'],

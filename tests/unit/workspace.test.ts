@@ -44,9 +44,13 @@ describe('the workspace (everything the worker does)', () => {
       { name: 'sepal', kind: 'numeric' },
       { name: 'colour', kind: 'categorical', options: expect.arrayContaining(['red', 'blue']) },
     ]);
-    // A dropped CSV holds out validation rows from its training rows by default (what early stopping watches).
-    expect(summary.trainRows + summary.validationRows + summary.testRows).toBe(60);
-    expect(summary.validationRows).toBeGreaterThan(0);
+    expect(summary.trainRows + summary.testRows).toBe(60);
+    // No validation split unless asked for (the page asks for its setting's fraction, 0.2 by default).
+    expect(summary.validationRows).toBe(0);
+    await ws.configureCsv({ validationFraction: 0.2 }, IRIS_CONFIG);
+    const carved = ofType(events, 'dataset')[2].summary;
+    expect(carved.trainRows + carved.validationRows + carved.testRows).toBe(60);
+    expect(carved.validationRows).toBeGreaterThan(0);
     await ws.train(1, 200, 100);
     const p = await ws.predict(['5.1', '3.2', 'red']);
     expect(p.className).toBe('c');

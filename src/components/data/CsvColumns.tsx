@@ -1,7 +1,7 @@
 import { dataMessages } from './messages';
 import { LIMITS } from '../../client/settings';
 import type { CsvChoices } from '../../shared/types';
-import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
+import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, DatePart, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
 import { assertNever } from '../../shared/protocol';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -13,7 +13,8 @@ const ENCODINGS: CsvEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'euc-kr', 'wi
 const DELIMITER_KEYS: Record<Delimiter, Key> = { ',': 'delimiterComma', ';': 'delimiterSemicolon', '\t': 'delimiterTab', '|': 'delimiterPipe' };
 const HEADER_KEYS: Record<HeaderKind, Key> = { none: 'headerNone', tensorflow: 'headerTensorflow', names: 'headerNames' };
 const ROLE_KEYS: Record<ColumnRole, Key> = { feature: 'roleFeature', label: 'roleLabel', ignored: 'roleIgnored' };
-const KIND_KEYS: Record<ColumnKind, Key> = { numeric: 'kindNumeric', categorical: 'kindCategorical' };
+const KIND_KEYS: Record<ColumnKind, Key> = { numeric: 'kindNumeric', categorical: 'kindCategorical', date: 'kindDate' };
+const PART_KEYS: Record<DatePart, Key> = { year: 'partYear', month: 'partMonth', weekday: 'partWeekday', hour: 'partHour' };
 
 function causeKey(cause: IgnoreCause): Key {
   switch (cause) {
@@ -62,10 +63,13 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
   const note = (c: ColumnSchema): string => {
     if (c.reason !== undefined) return words(c.reason);
     if (c.ignoreCause !== undefined) return t(causeKey(c.ignoreCause));
-    return c.role === 'feature' && c.kind === 'numeric' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
+    return c.role === 'feature' && c.kind !== 'categorical' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
   };
   const label = preview.columns.find((c) => c.role === 'label')?.name ?? '';
   const excluded = new Set(choices.excluded ?? []);
+  // Another label: its own rare classes are kept until the person says otherwise.
+  const pickLabel = (name: string) => store.configureCsv({ labelColumn: name, excluded: [...excluded].filter((n) => n !== name), rareClasses: undefined });
+  const rare = choices.rareClasses ?? 'keep';
   const toggle = (name: string, include: boolean) => {
     const next = new Set(excluded);
     if (include) next.delete(name);
@@ -77,7 +81,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
       <div className="csv-options">
         <label>
           {t('labelColumn')}{' '}
-          <select data-testid="label-column" value={label} disabled={disabled} onChange={(e) => store.configureCsv({ labelColumn: e.target.value, excluded: [...excluded].filter((n) => n !== e.target.value) })}>
+          <select data-testid="label-column" value={label} disabled={disabled} onChange={(e) => pickLabel(e.target.value)}>
             {preview.columns.map((c) => (
               <option key={c.index} value={c.name}>
                 {c.name}
@@ -138,12 +142,47 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           {preview.skippedRagged > 0 && t('skippedRagged', { n: preview.skippedRagged })}
         </span>
       </div>
+      {preview.labelReason && (
+        <div className="label-reason">
+          <p data-testid="label-reason">{words(preview.labelReason)}</p>
+          {(preview.labelAlternatives ?? []).length > 0 && (
+            <div className="buttons" role="group" aria-label={t('labelOthers')}>
+              <span>{t('labelOthers')}</span>
+              {(preview.labelAlternatives ?? []).map((name) => (
+                <button key={name} type="button" className="secondary" disabled={disabled} aria-label={t('useLabel', { name })} onClick={() => pickLabel(name)}>
+                  {name}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
       {preview.warnings.length > 0 && (
         <ul className="warnings">
           {preview.warnings.map((w, i) => (
             <li key={i}>{words(w)}</li>
           ))}
         </ul>
+      )}
+      {/* Next to the warning naming the rare classes (or the note of what was done with them). */}
+      {(preview.rare !== undefined || rare !== 'keep') && (
+        <div className="buttons rare-classes" role="group" aria-label={t('rareActions')}>
+          {preview.rare !== undefined && rare !== 'merge' && (
+            <button type="button" className="secondary" disabled={disabled} onClick={() => store.configureCsv({ rareClasses: 'merge' })}>
+              {t('rareMerge')}
+            </button>
+          )}
+          {preview.rare !== undefined && (
+            <button type="button" className="secondary" disabled={disabled} onClick={() => store.configureCsv({ rareClasses: 'drop' })}>
+              {t('rareDrop')}
+            </button>
+          )}
+          {rare !== 'keep' && (
+            <button type="button" className="secondary" disabled={disabled} onClick={() => store.configureCsv({ rareClasses: 'keep' })}>
+              {t('rareKeep')}
+            </button>
+          )}
+        </div>
       )}
       <ScrollRegion label={t('columnsCaption')}>
         <table className="preview">
@@ -176,6 +215,7 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
                 <td>
                   {t(KIND_KEYS[c.kind])}
                   {c.kind === 'categorical' && c.role === 'feature' && t('oneHot', { n: c.vocabulary.length })}
+                  {c.kind === 'date' && c.role === 'feature' && t('dateParts', { parts: (c.date?.parts ?? []).map((p) => t(PART_KEYS[p])).join(', ') })}
                   {c.decimalComma && t('decimalComma')}
                 </td>
                 <td className="num">{num(c.missing + c.invalid)}</td>

@@ -53,7 +53,7 @@ export function PredictPanel() {
             ) : (
               <input
                 type="text"
-                inputMode="decimal"
+                inputMode={input.kind === 'date' ? 'text' : 'decimal'}
                 name={input.name}
                 value={valueOf(input.name)}
                 placeholder={dataset.source === 'csv' ? t('emptyMean') : undefined}

@@ -116,6 +116,7 @@ export function csvView(csv: LoadedCsv, source: TestSource | null): InputView {
     features.map((c, i) => {
       const base = row * width + offsets[i];
       if (c.kind === 'numeric') return shortNumber(data.test.features[base] * c.std + c.mean);
+      if (c.kind === 'date') return ''; // a date's parts do not name its day
       for (let k = 0; k < columnWidth(c); k++) if (data.test.features[base + k] === 1) return k < c.vocabulary.length ? c.vocabulary[k] : '';
       return '';
     });

@@ -8,6 +8,7 @@
 import { msg, type Message } from '../../shared/message';
 import { sameModel } from '../../shared/modelConfig';
 import type { DatasetName, DatasetSource, ModelConfig } from '../../shared/types';
+import type { CsvSchema } from '../../shared/csv';
 import type { SessionState } from '../checkpoint';
 import { familyOf, sourceOf } from '../datasets/registry';
 import type { Restore } from '../train/session';
@@ -21,7 +22,7 @@ export type StartPlan =
    * Re-open the stored session's data set with a model of `config`, at `restore`'s step
    * when its model goes on; `fallback` when the data set cannot be re-opened (a file not kept).
    */
-  | { open: 'stored'; last: SessionState; config: ModelConfig; restore?: Restore; fallback: DatasetName }
+  | { open: 'stored'; last: SessionState; config: ModelConfig; restore?: Restore; fallback: DatasetName; schema?: CsvSchema }
   /** A built-in data set with a fresh model; `notice`: why it is not what the link named. */
   | { open: 'preset'; dataset: DatasetName; notice?: Message };
 
@@ -50,5 +51,7 @@ async function resumed(persistence: Persistence, last: SessionState, model: Mode
   const checkpoint = last.checkpointId ? await persistence.load(last.checkpointId) : null;
   if (!checkpoint?.ok) return fresh;
   const restore = persistence.restoreOf(checkpoint.value, { points: last.points, evaluations: last.evaluations });
-  return restore.ok ? { ...fresh, config: checkpoint.value.meta.config, restore: restore.value } : fresh;
+  // The checkpoint's CSV schema: a file re-read by newer rules (another label guess, dates as features) is rebuilt to fit it.
+  const schema = checkpoint.value.meta.schema ?? undefined;
+  return restore.ok ? { ...fresh, config: checkpoint.value.meta.config, restore: restore.value, schema } : fresh;
 }

@@ -17,7 +17,7 @@ import { binaryCurves, checkBinary } from '../analysis/binary';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
-import { openCsv } from '../datasets/csv';
+import { fitSchema, openCsv } from '../datasets/csv';
 import { openIdx } from '../datasets/mnist';
 import { PRESETS, reopen } from '../datasets/registry';
 import type { DataSource, FetchBytes, NamedBlob, OpenContext } from '../datasets/source';
@@ -69,7 +69,7 @@ export class Workspace {
     }
     try {
       const source = await reopen(plan.last.dataset, this.ctx);
-      if (source.ok) return await this.replace(source.value, plan.config, plan.restore);
+      if (source.ok) return await this.replace(await fitSchema(source.value, plan.last.dataset, plan.schema, this.ctx), plan.config, plan.restore);
       this.post({ type: 'notice', message: source.reason });
     } catch (error) {
       this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });

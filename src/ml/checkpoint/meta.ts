@@ -115,18 +115,31 @@ function checkEvaluations(v: unknown): MetaProblem | null {
 function checkColumn(c: unknown, i: number): MetaProblem | null {
   const column = i + 1;
   if (!isObj(c) || typeof c.name !== 'string' || c.index !== i) return problem('checkpoint.meta-column', { column, fault: 'name' });
-  if (!oneOf(c.role, ['feature', 'label', 'ignored'] as const) || !oneOf(c.kind, ['numeric', 'categorical'] as const)) {
+  if (!oneOf(c.role, ['feature', 'label', 'ignored'] as const) || !oneOf(c.kind, ['numeric', 'categorical', 'date'] as const)) {
     return problem('checkpoint.meta-column', { column, fault: 'role' });
   }
   if (!isNum(c.mean) || !isNum(c.std) || c.std <= 0) return problem('checkpoint.meta-column', { column, fault: 'stats' });
   if (!isStrings(c.vocabulary) || typeof c.missingSlot !== 'boolean' || typeof c.decimalComma !== 'boolean') {
     return problem('checkpoint.meta-column', { column, fault: 'vocabulary' });
   }
+  // A date feature's parts and statistics; a date column left out or used as the label has none.
+  if (c.kind === 'date' && c.role === 'feature' && !isDateEncoding(c.date)) return problem('checkpoint.meta-column', { column, fault: 'stats' });
   return null;
 }
 
+const DATE_PARTS = ['year', 'month', 'weekday', 'hour'] as const;
+
+/** A date column's order, parts and one finite mean and positive std per part (absent before date columns existed). */
+function isDateEncoding(d: unknown): boolean {
+  if (!isObj(d) || !oneOf(d.order, ['dmy', 'mdy'] as const) || !Array.isArray(d.parts) || !d.parts.every((p) => oneOf(p, DATE_PARTS))) return false;
+  const n = d.parts.length;
+  return Array.isArray(d.mean) && Array.isArray(d.std) && d.mean.length === n && d.std.length === n &&
+    d.mean.every(isNum) && d.std.every((x) => isNum(x) && x > 0);
+}
+
 /** Encoded width of a checked column (as encode.ts's columnWidth). */
-const width = (c: ColumnSchema) => (c.role !== 'feature' ? 0 : c.kind === 'numeric' ? 1 : c.vocabulary.length + (c.missingSlot ? 1 : 0));
+const width = (c: ColumnSchema) =>
+  c.role !== 'feature' ? 0 : c.kind === 'numeric' ? 1 : c.kind === 'date' ? (c.date?.parts.length ?? 0) : c.vocabulary.length + (c.missingSlot ? 1 : 0);
 
 function checkSchema(v: unknown, featureNames: string[], classNames: string[]): MetaProblem | null {
   if (v === null) return null;
@@ -135,6 +148,7 @@ function checkSchema(v: unknown, featureNames: string[], classNames: string[]): 
     const bad = checkColumn(v.columns[i], i);
     if (bad) return bad;
   }
+  if (v.merged !== undefined && !isStrings(v.merged)) return problem('checkpoint.meta-not-schema', {});
   const columns = v.columns as ColumnSchema[];
   if (!isInt(v.labelIndex) || columns[v.labelIndex]?.role !== 'label') return problem('checkpoint.meta-label-index', {});
   if (!isStrings(v.featureNames) || v.featureNames.join('\n') !== featureNames.join('\n')) {

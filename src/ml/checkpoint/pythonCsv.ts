@@ -34,6 +34,11 @@ const CODECS: Record<CsvEncoding, string> = {
 /** One feature column as the script's COLUMNS entry. */
 function columnLiteral(c: ColumnSchema): string {
   const common = `"name": ${pyStr(c.name)}, "index": ${c.index}`;
+  if (c.kind === 'date') {
+    const d = c.date ?? { order: 'dmy', parts: [], mean: [], std: [] };
+    const floats = (xs: readonly number[]) => `[${xs.map(pyFloat).join(', ')}]`;
+    return `{${common}, "kind": "date", "order": ${pyStr(d.order)}, "parts": ${pyValue(d.parts)}, "mean": ${floats(d.mean)}, "std": ${floats(d.std)}}`;
+  }
   return c.kind === 'numeric'
     ? `{${common}, "kind": "numeric", "mean": ${pyFloat(c.mean)}, "std": ${pyFloat(c.std)}, "decimal_comma": ${pyBool(c.decimalComma)}}`
     : `{${common}, "kind": "categorical", "vocabulary": ${pyValue(c.vocabulary)}, "missing_slot": ${pyBool(c.missingSlot)}}`;
@@ -56,6 +61,8 @@ export function csvData(meta: CheckpointMeta, schema: CsvSchema, csvFileName: st
     `LABEL_NUMERIC = ${pyBool(numericLabels(schema))}  # numeric labels: "1" and "1.0" are the same class`,
     `# Feature columns in file order, with the statistics fitted on the playground's training split.`,
     `COLUMNS = ${pyLines(features.map(columnLiteral))}`,
+    `# Label classes the playground merged into "other" (they had too few rows).`,
+    `MERGED_CLASSES = ${pyValue(schema.merged ?? [])}`,
   ].join('\n');
   return {
     code: `${constants}\n${CSV_CODE}`,
@@ -77,6 +84,10 @@ for _column in COLUMNS:
     if _column["kind"] == "categorical":
         _column["slots"] = {value: i for i, value in enumerate(_column["vocabulary"])}
 CLASS_INDEX = {name: i for i, name in enumerate(CLASS_NAMES)}
+for _name in MERGED_CLASSES:
+    CLASS_INDEX[_name] = CLASS_INDEX["other"]
+DATE_YEAR_FIRST = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\\.[0-9]+)?)?Z?)?")
+DATE_YEAR_LAST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{2,4})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::[0-9]{2}(?:\\.[0-9]+)?)?Z?)?")
 
 
 def add_data_args(parser):
@@ -105,6 +116,33 @@ def parse_number(cell, decimal_comma):
     return value if abs(value) <= MAX_MAGNITUDE else math.nan
 
 
+def date_parts(cell, order):
+    """A date cell's year, month, weekday (Monday 0) and hour (0 without a time), or None: as the
+    playground reads dates (year first is y-m-d; year last is d.m.y or m/d/y by the column's order;
+    a two-digit year is 1969-2068)."""
+    import datetime
+    t = trim(cell)
+    m = DATE_YEAR_FIRST.fullmatch(t)
+    if m:
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = DATE_YEAR_LAST.fullmatch(t)
+        if not m:
+            return None
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if len(m[3]) == 2:
+            year += 2000 if year < 69 else 1900
+        day, month = (a, b) if order == "dmy" else (b, a)
+    hour = int(m[4]) if m[4] is not None else 0
+    if hour > 23 or (m[5] is not None and int(m[5]) > 59):
+        return None
+    try:
+        weekday = datetime.date(year, month, day).weekday()
+    except ValueError:
+        return None
+    return {"year": year, "month": month, "weekday": weekday, "hour": hour}
+
+
 def encode_row(cells):
     """One row of cells (strings, file order) -> the network's inputs, as the playground encodes it:
     numbers standardised with the stored mean and std (a gap takes the mean, so 0);
@@ -117,6 +155,13 @@ def encode_row(cells):
             value = math.nan if is_missing(cell) else parse_number(cell, FILE_DECIMAL_COMMA or column["decimal_comma"])
             z = 0.0 if math.isnan(value) else (value - column["mean"]) / column["std"]
             out.append(max(-MAX_STANDARD, min(MAX_STANDARD, z)))
+            continue
+        if column["kind"] == "date":
+            # One date cell -> year, month, weekday (and hour), each standardised; a gap takes the means.
+            parts = None if is_missing(cell) else date_parts(cell, column["order"])
+            for part, mean, std in zip(column["parts"], column["mean"], column["std"]):
+                z = 0.0 if parts is None else (parts[part] - mean) / std
+                out.append(max(-MAX_STANDARD, min(MAX_STANDARD, z)))
             continue
         slots = [0.0] * (len(column["vocabulary"]) + (1 if column["missing_slot"] else 0))
         if is_missing(cell):

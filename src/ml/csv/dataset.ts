@@ -5,10 +5,11 @@
  * when the person picks another label column or excludes a column.
  */
 import type { ClassificationData } from '../datasets/data';
-import { encodeRows, encodedNames, fitCategorical, fitNumeric, numericColumn } from './encode';
+import { dateParts, encodeRows, encodedNames, fitCategorical, fitDate, fitNumeric, numericColumn } from './encode';
 import { inferColumn, note } from './infer';
 import { msg, type Message } from '../../shared/message';
-import { resolveLabelIndex, testLabels, trainLabels, type Labelled } from './labels';
+import { resolveLabel, testLabels, trainLabels, type Labelled } from './labels';
+import { applyRemap, MIN_CLASS_ROWS, rareLabels, type ClassRemap } from './rare';
 import { carveValidation, labelledRows, stratifiedSplit, type SplitIndices } from './split';
 import type { BuiltDataset, ColumnSchema, CsvPreview, CsvSchema, DatasetOptions, ParseResult, RawTable } from './types';
 import type { ClassCount } from '../../shared/csv';
@@ -17,8 +18,6 @@ export const DEFAULT_TEST_FRACTION = 0.2;
 /** Largest test fraction accepted (split.ts clamps to the same). */
 const MAX_TEST_FRACTION = 0.9;
 export const DEFAULT_SEED = 42;
-/** What the page holds out of a dropped CSV's training rows for validation (Keras' usual validation_split). */
-export const DEFAULT_VALIDATION_FRACTION = 0.2;
 /** Largest validation fraction accepted. */
 export const MAX_VALIDATION_FRACTION = 0.5;
 const PREVIEW_ROWS = 10;
@@ -65,7 +64,8 @@ function describeColumns(
       warnings.push(msg('csv.not-finite', { column: name, count: facts.outOfRange, first: value, line }));
     }
     parsed[index] = facts.values ?? null;
-    return facts.reason === undefined ? column : { ...column, reason: facts.reason };
+    const dated = facts.date === undefined ? column : { ...column, date: { order: facts.date.order, parts: dateParts(facts.date.timed), mean: [], std: [] } };
+    return facts.reason === undefined ? dated : { ...dated, reason: facts.reason };
   });
   return { columns, parsed };
 }
@@ -89,6 +89,7 @@ function fitColumns(columns: ColumnSchema[], parsed: readonly (Float64Array | nu
       const values = parsed[column.index] ?? numericColumn(table.rows, column.index, decimalComma);
       return { ...column, ...fitNumeric(values, trainRows) };
     }
+    if (column.kind === 'date' && column.date !== undefined) return { ...column, date: fitDate(table.rows, column.index, trainRows, column.date) };
     return { ...column, ...fitCategorical(table.rows, column.index, trainRows) };
   });
 }
@@ -130,6 +131,7 @@ function planTest(
   labels: Labelled,
   options: DatasetOptions,
   warnings: Message[],
+  remap: ClassRemap | null = null,
 ): ParseResult<TestPlan> {
   if (testTable === undefined) {
     const fraction = options.testFraction ?? DEFAULT_TEST_FRACTION;
@@ -143,8 +145,10 @@ function planTest(
   }
   const matched = matchColumns(table, testTable);
   if (!matched.ok) return matched;
-  const tested = testLabels(testTable, matched.value[label], labels.classNames, table.fileName);
-  if (!tested.ok) return tested;
+  // A merged or dropped class is still a class of the test file: read against the file's classes, then remapped.
+  const read = testLabels(testTable, matched.value[label], remap?.from ?? labels.classNames, table.fileName);
+  if (!read.ok) return read;
+  const tested = remap === null ? read : { ok: true as const, value: applyRemap(read.value, remap) };
   if (tested.value.missing > 0) warnings.push(msg('csv.dropped-no-label', { file: testTable.fileName, count: tested.value.missing }));
   return {
     ok: true,
@@ -174,11 +178,15 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
     return { ok: false, reason: msg('csv.bad-test-fraction', { fraction, max: MAX_TEST_FRACTION }) };
   }
   const warnings = [...table.warnings];
-  const labelIndex = resolveLabelIndex(table, options, warnings);
-  if (!labelIndex.ok) return labelIndex;
-  const label = labelIndex.value;
-  const labels = trainLabels(table, label);
-  if (!labels.ok) return labels;
+  const resolved = resolveLabel(table, options, warnings);
+  if (!resolved.ok) return resolved;
+  const label = resolved.value.index;
+  const read = trainLabels(table, label);
+  if (!read.ok) return read;
+  const rare = rareLabels(table, label, read.value, options.rareClasses ?? 'keep', warnings);
+  if (!rare.ok) return rare;
+  const { remap } = rare.value;
+  const labels = { ok: true as const, value: rare.value.labels };
   const { classNames } = labels.value;
   const { columns, parsed } = describeColumns(table, label, new Set(options.excluded ?? []), warnings);
   if (!columns.some((c) => c.role === 'feature')) {
@@ -187,7 +195,7 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
     return { ok: false, reason: msg('csv.no-features', params) };
   }
 
-  const test = planTest(table, testTable, label, labels.value, options, warnings);
+  const test = planTest(table, testTable, label, labels.value, options, warnings, remap);
   if (!test.ok) return test;
   const { split: tested, source } = test.value;
   const held = holdOutValidation(labels.value, tested, options);
@@ -197,6 +205,7 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   // Scaling is fitted on the rows the model trains on: validation rows are as unseen as test rows.
   const fitted = fitColumns(columns, parsed, table, split.train);
   const schema: CsvSchema = { version: 1, fileName: table.fileName, columns: fitted, labelIndex: label, classNames, featureNames: encodedNames(fitted) };
+  if (remap !== null && options.rareClasses === 'merge') schema.merged = remap.changed;
   const comma = (t: RawTable) => t.delimiter !== ',';
   const data: ClassificationData = {
     name: options.name ?? table.fileName,
@@ -221,6 +230,9 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
     };
   }
   const preview = makePreview(table, schema, data, warnings, labels.value.missing, testTable !== undefined);
+  preview.labelReason = resolved.value.reason;
+  preview.labelAlternatives = resolved.value.alternatives;
+  if (rare.value.rare.length > 0) preview.rare = { classes: rare.value.rare, min: MIN_CLASS_ROWS };
   const testOrigin = { file: source.table === table ? 'main' : 'test', rows: split.test, columnMap: source.columnMap } as const;
   return { ok: true, value: { data, schema, preview, testOrigin } };
 }

@@ -1,7 +1,8 @@
 /**
  * Cells -> the numbers the network reads, with statistics fitted on the training split
  * only (fitting on test rows would leak them into training). Numeric columns are
- * standardised, (x - mean) / std; categorical columns are one-hot. The fitted numbers
+ * standardised, (x - mean) / std; categorical columns are one-hot; a date column gives one
+ * standardised input per part (year, month, weekday, hour: see ColumnSchema.date). The fitted numbers
  * live in the CsvSchema, which travels with the model, so a row typed at prediction time
  * is encoded exactly like the training rows.
  *
@@ -11,8 +12,8 @@
  * zeros: "none of the known values", which the model has seen for no row but which
  * leaves every known slot neutral.
  */
-import type { ColumnSchema, CsvSchema } from './types';
-import { inRange, isMissing, parseNumber } from './values';
+import type { ColumnSchema, CsvSchema, DateEncoding, DatePart } from './types';
+import { inRange, isMissing, parseDate, parseNumber, type DateFields } from './values';
 
 /**
  * Largest standardised value handed to the network, in standard deviations from the
@@ -94,9 +95,49 @@ export function fitCategorical(
   return { vocabulary, missingSlot: missing };
 }
 
-/** Encoded inputs of one column: 1 for numeric, one per category (+1 for missing) for categorical. */
+/** A date cell's value of `part`, or NaN when the cell is missing or no date. */
+export function datePart(value: CellValue | undefined, date: Pick<DateEncoding, 'order'>, part: DatePart): number {
+  if (typeof value !== 'string' || isMissing(value)) return NaN;
+  const fields = parseDate(value, date.order);
+  return fields === null ? NaN : partOf(fields, part);
+}
+
+function partOf(fields: DateFields, part: DatePart): number {
+  switch (part) {
+    case 'year':
+      return fields.year;
+    case 'month':
+      return fields.month;
+    case 'weekday':
+      return fields.weekday;
+    case 'hour':
+      return fields.hour;
+    default: {
+      const never: never = part;
+      return never;
+    }
+  }
+}
+
+/** The parts a date column becomes: year, month, weekday, and hour when `timed`. */
+export function dateParts(timed: boolean): DatePart[] {
+  return timed ? ['year', 'month', 'weekday', 'hour'] : ['year', 'month', 'weekday'];
+}
+
+/** Training mean and std of each part of date column `c` (see fitNumeric). */
+export function fitDate(rows: readonly (readonly string[])[], c: number, trainRows: Int32Array, date: DateEncoding): DateEncoding {
+  const fits = date.parts.map((part) => {
+    const values = new Float64Array(rows.length).fill(NaN);
+    for (const r of trainRows) values[r] = datePart(rows[r][c], date, part);
+    return fitNumeric(values, trainRows);
+  });
+  return { ...date, mean: fits.map((f) => f.mean), std: fits.map((f) => f.std) };
+}
+
+/** Encoded inputs of one column: 1 for numeric, one per category (+1 for missing) for categorical, one per part for a date. */
 export function columnWidth(column: ColumnSchema): number {
   if (column.role !== 'feature') return 0;
+  if (column.kind === 'date') return column.date?.parts.length ?? 0;
   return column.kind === 'numeric' ? 1 : column.vocabulary.length + (column.missingSlot ? 1 : 0);
 }
 
@@ -106,6 +147,7 @@ export function encodedNames(columns: readonly ColumnSchema[]): string[] {
   for (const column of columns) {
     if (column.role !== 'feature') continue;
     if (column.kind === 'numeric') names.push(column.name);
+    else if (column.kind === 'date') for (const part of column.date?.parts ?? []) names.push(`${column.name}:${part}`);
     else {
       for (const value of column.vocabulary) names.push(`${column.name}=${value}`);
       if (column.missingSlot) names.push(`${column.name}=(missing)`);
@@ -118,7 +160,7 @@ export function encodedNames(columns: readonly ColumnSchema[]): string[] {
  * Column `column`'s standardised value, within ±MAX_STANDARD; a gap (NaN, or a value
  * too large to use) takes the mean, so 0. Always finite, also in float32.
  */
-function standardise(column: ColumnSchema, v: number): number {
+function standardise(column: Pick<ColumnSchema, 'mean' | 'std'>, v: number): number {
   if (!inRange(v)) return 0;
   const z = (v - column.mean) / column.std;
   if (Number.isNaN(z)) return 0;
@@ -161,6 +203,20 @@ export function encodeRows(
         out[k * width + at] = standardise(column, values !== null ? values[r] : cellNumber(rows[r][c], comma));
       }
       at += 1;
+      continue;
+    }
+    if (column.kind === 'date') {
+      const date = column.date;
+      if (date === undefined) continue;
+      for (let k = 0; k < n; k++) {
+        const cell = rows[indices[k]][c];
+        const fields = typeof cell === 'string' && !isMissing(cell) ? parseDate(cell, date.order) : null;
+        date.parts.forEach((part, p) => {
+          const stats = { mean: date.mean[p], std: date.std[p] };
+          out[k * width + at + p] = standardise(stats, fields === null ? NaN : partOf(fields, part));
+        });
+      }
+      at += date.parts.length;
       continue;
     }
     const slots = slotMap(column);

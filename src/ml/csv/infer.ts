@@ -1,16 +1,16 @@
 /**
  * What kind of column is this? One pass over a column's cells decides: numeric (a few
  * stray non-numbers are treated as missing), categorical (few distinct strings, one-hot
- * encoded), or ignored with a reason the person can read and act on: empty, constant,
- * an identifier, free text, dates, or too many categories. Dates and identifiers carry
- * no pattern a classifier can learn from row to row; one-hot over thousands of values
- * would swamp the model. A number too large to use (1e309, Infinity) is a gap of a
+ * encoded), a date (read as year, month, weekday and hour by encode.ts), or ignored with a
+ * reason the person can read and act on: empty, constant, an identifier, free text, or too
+ * many categories. Identifiers carry no pattern a classifier can learn from row to row;
+ * one-hot over thousands of values would swamp the model. A number too large to use (1e309, Infinity) is a gap of a
  * numeric column, with a warning; numbers written with units or separators (12%, $3,
  * 1,234.5, (12)) are text, with a note saying what to write instead.
  */
 import type { ColumnKind, IgnoreCause } from './types';
 import type { ColumnNote, ColumnNoteCode, ColumnNoteMessages } from '../../shared/messages/csv';
-import { isFormattedNumber, isMissing, isOutOfRange, looksLikeDate, parseNumber } from './values';
+import { dateOrder, isFormattedNumber, isMissing, isOutOfRange, looksLikeDate, parseDate, parseNumber, type DateOrder } from './values';
 
 /** Most one-hot slots a categorical column may have. */
 export const MAX_CATEGORIES = 50;
@@ -24,6 +24,8 @@ const GAP_MARKERS = 0.2;
 const MOSTLY_DISTINCT = 0.5;
 /** Consecutive whole numbers needed before a column counts as a row number. */
 const MIN_ROW_NUMBERS = 10;
+/** Whole numbers within these bounds look like years (1990, 2024): a column of them stays numeric, never a row number. */
+const YEARS = { min: 1800, max: 2100 };
 const ID_NAME = /^(?:id|.*[ _.-]id|index|idx|row|row ?(?:no|number|id)|no\.?|#)$/i;
 
 /** A column's note, typed by its code. */
@@ -48,6 +50,8 @@ export interface ColumnFacts {
   firstOutOfRange?: { line: number; value: string };
   /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
   values?: Float64Array;
+  /** Date column (kind 'date'): the order of its year-last dates, and whether any has a time of day. */
+  date?: { order: DateOrder; timed: boolean };
 }
 
 /** What one pass over a column's cells counts. */
@@ -169,14 +173,22 @@ export function inferColumn(
   if (isNumericColumn(s)) {
     const facts: ColumnFacts = { ...base, kind: 'numeric', invalid: texts, firstInvalid: s.firstText, values: s.values };
     if (s.min === s.max) return { ...facts, ignoreCause: 'constant', reason: note('csv.column-constant', { value: s.min }) };
-    // 1, 2, 3, ... down the file is a row number once there are enough rows to be sure.
-    const rowNumber = s.sequential && s.numbers >= MIN_ROW_NUMBERS;
+    // 1, 2, 3, ... down the file is a row number once there are enough rows to be sure;
+    // 1990, 1991, ... is a year (a quantity a model can use), unless its name says id.
+    const years = s.allInteger && s.min >= YEARS.min && s.max <= YEARS.max;
+    const rowNumber = s.sequential && s.numbers >= MIN_ROW_NUMBERS && !years;
     if (s.allInteger && s.numbers > 2 && (rowNumber || (ID_NAME.test(name.trim()) && allDistinct(s.values)))) {
       return { ...facts, ignoreCause: 'identifier', reason: note('csv.column-row-number', {}) };
     }
     return facts;
   }
 
+  // Dates (with at most a tenth of other text, read as gaps) become year, month, weekday
+  // (and hour): a date as such repeats never, its parts do (seasons, weekends).
+  if (s.numbers < texts && s.dates >= texts * 0.9 && distinct > 1) {
+    const date = dateFacts(rows, c);
+    return { ...base, kind: 'date', missing: s.missing + (texts - s.dates), invalid: 0, decimalComma: false, outOfRange: 0, firstOutOfRange: undefined, date };
+  }
   // A text column one-hots an `Infinity` cell like any other value: not a gap there.
   const facts = textColumn(s, { ...base, kind: 'categorical', missing: s.missing, invalid: 0, decimalComma: false, outOfRange: 0, firstOutOfRange: undefined });
   // Numbers written as 12%, $3, 1,234.5 or (12): read as text, and the note says why and
@@ -186,6 +198,13 @@ export function inferColumn(
     return { ...facts, reason: note('csv.column-formatted-numbers', params) };
   }
   return facts;
+}
+
+/** The order of a date column's year-last dates and whether any has a time of day. */
+function dateFacts(rows: readonly (readonly string[])[], c: number): { order: DateOrder; timed: boolean } {
+  const cells = rows.map((row) => row[c]).filter((cell) => !isMissing(cell) && looksLikeDate(cell));
+  const order = dateOrder(cells);
+  return { order, timed: cells.some((cell) => parseDate(cell, order)?.timed === true) };
 }
 
 /** A column that is not numeric: categorical, or ignored with its cause and note. */

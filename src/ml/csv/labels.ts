@@ -6,7 +6,7 @@
  */
 import { listLines } from './shape';
 import { msg, type Message } from '../../shared/message';
-import type { LabelProblemKind } from '../../shared/messages/csv';
+import type { LabelProblemKind, LabelReasonKind } from '../../shared/messages/csv';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
 
@@ -33,72 +33,156 @@ export interface LabelProblem {
 }
 
 /**
- * Index of the label column: the named one (trainLabels refuses it if it cannot serve,
- * with the reason), else the last column when it can be one (2 to MAX_CLASSES distinct
- * values, at most MAX_NUMERIC_CLASSES when they are numbers). When it cannot, the guess
- * falls back, with a warning naming the column skipped and why, to the last other column
- * that is a real class column (see isClassColumn); a column of numbers that are all
- * different (2, 4, 6, 8) is never taken as four classes of one row. When none is, a
- * reason naming the file.
+ * Column names that say "this is what to predict", compared trimmed and lower-cased, as a
+ * whole name or as one word of it (`class_label`, `Target value`); `y` only as a whole name.
  */
-export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<number> {
-  if (options.labelColumn === undefined) {
-    const last = table.columns.length - 1;
-    const problem = labelProblem(table, last);
-    if (problem === null) return { ok: true, value: last };
-    for (let c = last - 1; c >= 0; c--) {
-      if (!isClassColumn(table, c)) continue;
-      warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[c], ...problem }));
-      return { ok: true, value: c };
-    }
-    return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
-  }
-  const index = table.columns.indexOf(options.labelColumn);
-  if (index < 0) {
-    return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
-  }
-  return { ok: true, value: index };
+export const TARGET_NAMES: readonly string[] = [
+  'class', 'label', 'target', 'species', 'y', 'outcome', 'diagnosis', 'survived', 'category', 'labels', 'classes',
+  '품종', '클래스', '레이블', '라벨', '정답', '타깃', '타겟', '분류', '종류', '결과', '목표',
+];
+const TARGETS = new Set(TARGET_NAMES);
+const WORDS = /[\s_.:/()[\]-]+/;
+/** Alternatives offered next to the guessed label. */
+const MAX_ALTERNATIVES = 6;
+
+/** 2: the whole name is a target name; 1: one of its words is; 0: neither. */
+export function targetNameRank(name: string): number {
+  const t = name.trim().toLowerCase();
+  if (TARGETS.has(t)) return 2;
+  return t.split(WORDS).some((w) => w !== 'y' && TARGETS.has(w)) ? 1 : 0;
+}
+
+/** The label column, why it was taken (csv.label-reason), and other columns that could be it. */
+export interface LabelChoice {
+  index: number;
+  reason: Message;
+  /** Other columns that look like classes, best first (name matches, then right to left). */
+  alternatives: string[];
 }
 
 /**
- * Present values of column `c` and their counts (numbers by value, as trainLabels names
- * them: `1` and `1.0` are one class); counting stops past `limit` distinct.
+ * The label column: the named one (trainLabels refuses it if it cannot serve, with the
+ * reason); else, guessed, a column whose name says it is the target (TARGET_NAMES) and that
+ * looks like classes (see isClassColumn); else the last column that looks like classes,
+ * with a warning naming the last column when it was skipped and why; else the last column
+ * when it can be a label at all (few values, but some with one row). When none can, a
+ * reason naming the file. A column of numbers that are all different (2, 4, 6, 8) or of
+ * measurements (15.2, 17.1) is never guessed as classes.
  */
-function classCounts(table: RawTable, c: number, limit: number, numeric: boolean): Map<string, number> {
-  const decimalComma = table.delimiter !== ',';
-  const counts = new Map<string, number>();
-  for (const row of table.rows) {
-    if (isMissing(row[c])) continue;
-    const t = numeric ? String(parseNumber(row[c], decimalComma)) : row[c].trim();
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-    if (counts.size > limit) break;
+export function resolveLabel(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<LabelChoice> {
+  const last = table.columns.length - 1;
+  // One pass per column, stopping as soon as it cannot be a label: a float column of a
+  // 100,000-row file is read for about a hundred rows.
+  const profiles = table.columns.map((_, c) => profile(table, c));
+  const classLike = profiles.map(isClassLike);
+  const byName = table.columns.map((name, c) => (classLike[c] ? targetNameRank(name) : 0));
+  const ranked = table.columns
+    .map((_, c) => c)
+    .filter((c) => classLike[c])
+    .sort((a, b) => byName[b] - byName[a] || b - a);
+  const choice = (index: number, why: LabelReasonKind): ParseResult<LabelChoice> => {
+    const reason = msg('csv.label-reason', { label: table.columns[index], why, classes: classesOf(profiles[index]).size });
+    const alternatives = ranked.filter((c) => c !== index).slice(0, MAX_ALTERNATIVES).map((c) => table.columns[c]);
+    return { ok: true, value: { index, reason, alternatives } };
+  };
+  if (options.labelColumn !== undefined) {
+    const index = table.columns.indexOf(options.labelColumn);
+    if (index < 0) {
+      return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
+    }
+    return choice(index, 'chosen');
   }
-  return counts;
+  if (profiles[last].tensorflow) return choice(last, 'tensorflow');
+  const named = ranked.find((c) => byName[c] > 0);
+  if (named !== undefined) return choice(named, 'name');
+  if (classLike[last]) return choice(last, 'last-class-like');
+  const problem = labelProblem(profiles[last]) ?? guessProblem(profiles[last]);
+  const other = ranked[0];
+  if (other !== undefined) {
+    warnings.push(msg('csv.label-fallback', { last: table.columns[last], label: table.columns[other], ...problem }));
+    return choice(other, 'last-class-like');
+  }
+  // Few values but some of one row (a tiny file): still the last column, said as such.
+  if (labelProblem(profiles[last]) === null) return choice(last, 'last-column');
+  return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
 }
 
-/** Why column `c` cannot be the label, as trainLabels would refuse it; null when it can. */
-function labelProblem(table: RawTable, c: number): LabelProblem | null {
-  if (usesTensorFlowIds(table, c)) return null;
-  const numeric = allNumeric(table, c);
-  const limit = numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES;
-  const counts = classCounts(table, c, limit, numeric);
+/** Index of the label column (see resolveLabel). */
+export function resolveLabelIndex(table: RawTable, options: DatasetOptions, warnings: Message[] = []): ParseResult<number> {
+  const resolved = resolveLabel(table, options, warnings);
+  return resolved.ok ? { ok: true, value: resolved.value.index } : resolved;
+}
+
+/**
+ * What one pass over a column tells about it as a label: its present values counted as
+ * text (trimmed) and, while every value is a number, by number (as trainLabels names
+ * them: `1` and `1.0` are one class). Each count stops past its limit (MAX_CLASSES,
+ * MAX_NUMERIC_CLASSES), and the pass stops when both have: such a column is no label.
+ */
+interface Profile {
+  tensorflow: boolean;
+  /** Every present value is a number (as far as the pass went). */
+  numeric: boolean;
+  /** Every number is whole (as far as the pass went). */
+  integers: boolean;
+  present: number;
+  texts: Map<string, number>;
+  numbers: Map<string, number>;
+}
+
+function profile(table: RawTable, c: number): Profile {
+  const decimalComma = table.delimiter !== ',';
+  const p: Profile = { tensorflow: usesTensorFlowIds(table, c), numeric: true, integers: true, present: 0, texts: new Map(), numbers: new Map() };
+  for (const row of table.rows) {
+    const cell = row[c];
+    if (isMissing(cell)) continue;
+    p.present++;
+    const t = cell.trim();
+    if (p.texts.size <= MAX_CLASSES) p.texts.set(t, (p.texts.get(t) ?? 0) + 1);
+    if (p.numeric) {
+      const v = parseNumber(t, decimalComma);
+      if (Number.isNaN(v)) p.numeric = false;
+      else {
+        if (!Number.isInteger(v)) p.integers = false;
+        const key = String(v);
+        if (p.numbers.size <= MAX_NUMERIC_CLASSES) p.numbers.set(key, (p.numbers.get(key) ?? 0) + 1);
+      }
+    }
+    if (p.texts.size > MAX_CLASSES && (!p.numeric || p.numbers.size > MAX_NUMERIC_CLASSES)) break;
+  }
+  return p;
+}
+
+/** The classes a profiled column would have (capped: see Profile). */
+const classesOf = (p: Profile) => (p.numeric ? p.numbers : p.texts);
+
+/** Why a profiled column cannot be the label, as trainLabels would refuse it; null when it can. */
+function labelProblem(p: Profile): LabelProblem | null {
+  if (p.tensorflow) return null;
+  const counts = classesOf(p);
   const distinct = counts.size;
   if (distinct === 0) return { why: 'empty', value: '', distinct };
   if (distinct === 1) return { why: 'one-class', value: [...counts.keys()][0], distinct };
-  if (distinct > limit) return { why: numeric ? 'quantity' : 'too-many', value: '', distinct };
+  if (distinct > (p.numeric ? MAX_NUMERIC_CLASSES : MAX_CLASSES)) return { why: p.numeric ? 'quantity' : 'too-many', value: '', distinct };
   return null;
 }
 
+/** Why a column that can be a label does not look like classes (see isClassLike). */
+function guessProblem(p: Profile): LabelProblem {
+  return { why: p.numeric ? 'measurement' : 'unique', value: '', distinct: classesOf(p).size };
+}
+
 /**
- * True when column `c` may stand in for a last column that cannot be the label: it can be
- * one, and either its values are not numbers, or every class has at least 2 rows (numbers
- * that never repeat are a measurement, not classes).
+ * True when a column looks like classes, so the guess may take it: it can be a label,
+ * and either its values are text with at least 2 rows per class on average, or they are
+ * whole numbers with at least 2 rows each (numbers that never repeat, or with decimals,
+ * are a measurement, not classes).
  */
-function isClassColumn(table: RawTable, c: number): boolean {
-  if (labelProblem(table, c) !== null) return false;
-  if (!allNumeric(table, c)) return true;
-  const counts = classCounts(table, c, MAX_NUMERIC_CLASSES, true);
-  return [...counts.values()].every((n) => n >= 2);
+function isClassLike(p: Profile): boolean {
+  if (p.tensorflow) return true;
+  if (labelProblem(p) !== null) return false;
+  if (!p.numeric) return p.present >= 2 * p.texts.size;
+  return p.integers && [...p.numbers.values()].every((n) => n >= 2);
 }
 
 /** True when the label column holds TensorFlow-header class ids. */

@@ -7,7 +7,11 @@
 import { msg } from '../../shared/message';
 import { encodeRow, encodeRows, type CellValue } from './encode';
 import type { ColumnKind, CsvSchema, ParseResult, RawTable } from './types';
-import { isMissing, isOutOfRange, MAX_MAGNITUDE, parseNumber } from './values';
+import { isMissing, isOutOfRange, MAX_MAGNITUDE, parseDate, parseNumber } from './values';
+import { OTHER_CLASS } from './rare';
+
+/** How a date is written in the message for a date field that holds none. */
+const DATE_EXAMPLE = '2024-03-01';
 
 /** One input a person fills in: a feature column (before one-hot), with its choices. */
 export interface FeatureInput {
@@ -46,6 +50,10 @@ export function encodeInputs(schema: CsvSchema, values: readonly string[]): Pars
       }
       return { ok: false, reason: msg('csv.predict-not-number', { column: column.name }) };
     }
+    // A date column is one field holding a date: it becomes its year, month, weekday (and hour).
+    if (column.kind === 'date' && !isMissing(text) && parseDate(text, column.date?.order ?? 'dmy') === null) {
+      return { ok: false, reason: msg('csv.predict-not-date', { column: column.name, value: text.trim(), example: DATE_EXAMPLE }) };
+    }
     row[column.index] = text;
   }
   return { ok: true, value: encodeRow(schema, row) };
@@ -76,6 +84,9 @@ export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): Pa
   const labelAt = at.get(schema.columns[schema.labelIndex]?.name ?? '');
   if (labelAt === undefined) return { ok: true, value: { features, rows: table.rows.length } };
   const classIndex = new Map(schema.classNames.map((name, i) => [name, i] as const));
+  // Classes merged into "other" at training are "other" here too.
+  const other = classIndex.get(OTHER_CLASS);
+  if (other !== undefined) for (const name of schema.merged ?? []) classIndex.set(name, other);
   // A TensorFlow-format file holds class ids, named on its first line.
   const tfNames = table.header === 'tensorflow' && labelAt === table.columns.length - 1 ? table.tensorflowClasses : undefined;
   const labels = Int32Array.from(table.rows, (row) => {

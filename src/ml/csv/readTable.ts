@@ -8,7 +8,7 @@
 import { createChunkDecoder } from './decode';
 import { detectDelimiter } from './delimiter';
 import { shapeTable } from './shape';
-import { binaryReason, decodesCp949Extension, detectEncoding, scoreKorean } from './sniff';
+import { binaryReason, decodesCp949Extension, detectEncoding, otherFormat, scoreKorean } from './sniff';
 import { CsvTokenizer } from './tokenize';
 import type { CsvEncoding, Delimiter, ParseResult, RawTable, ReadOptions } from './types';
 import { msg } from '../../shared/message';
@@ -71,6 +71,9 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
 /** Bytes -> records: checks, encoding, chunked decoding, delimiter, tokenizing. */
 function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions): ParseResult<Tokenized> {
   if (bytes.length === 0) return { ok: false, reason: msg('csv.no-bytes', { file: fileName }) };
+  // JSON and Excel files are common drops: say what they are and how to save them as CSV.
+  const other = otherFormat(bytes, fileName);
+  if (other !== null) return { ok: false, reason: other };
   const forced = options.encoding !== undefined && options.encoding !== 'auto' ? options.encoding : null;
   const encoding = forced ?? detectEncoding(bytes).encoding;
   if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {

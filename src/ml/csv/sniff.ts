@@ -7,7 +7,7 @@
  */
 import type { CsvEncoding } from './types';
 import { msg, type Message } from '../../shared/message';
-import type { BinaryKind } from '../../shared/messages/csv';
+import type { BinaryKind, OtherFormat } from '../../shared/messages/csv';
 
 /** Bytes inspected for binary signatures and control characters. */
 const SNIFF_BYTES = 8192;
@@ -52,6 +52,68 @@ export function binaryReason(bytes: Uint8Array, file: string): Message | null {
   if (nul > 0) return msg('csv.binary-file', { file, kind: 'nul', count: nul, inspected: n });
   if (control > Math.max(2, n * 0.01)) return msg('csv.binary-file', { file, kind: 'control', count: control, inspected: n });
   return null;
+}
+
+/** ASCII bytes of `text`, for looking up names inside a container's bytes. */
+const ascii = (text: string) => Array.from(text, (ch) => ch.charCodeAt(0));
+/** Names an .xlsx package (a ZIP) holds near its start: its content types and the xl/ folder. */
+const XLSX_NAMES = [ascii('[Content_Types].xml'), ascii('xl/')];
+/** The workbook stream of an .xls (a compound file), named in UTF-16LE in its directory. */
+const XLS_STREAMS = [ascii('Workbook'), ascii('Book')].map((name) => name.flatMap((b) => [b, 0]));
+
+/** True when `needle` occurs in `bytes` from `from` to `to`. */
+function contains(bytes: Uint8Array, needle: readonly number[], from = 0, to = bytes.length): boolean {
+  const end = Math.min(to, bytes.length) - needle.length;
+  outer: for (let i = from; i <= end; i++) {
+    for (let k = 0; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * What a file that is no CSV is, when its content says so: JSON text (after a BOM and
+ * spaces, `{ ... }`, or `[ ... ]` starting with a JSON value), an .xlsx workbook (a ZIP holding
+ * `[Content_Types].xml` or `xl/`), or an .xls workbook (a compound file with a
+ * `Workbook` stream, or one named .xls). Null otherwise: a plain ZIP or another Office
+ * file is left to binaryReason.
+ */
+export function otherFormat(bytes: Uint8Array, file: string): Message | null {
+  const found = (format: OtherFormat) => msg('csv.other-format', { file, format });
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return XLSX_NAMES.some((n) => contains(bytes, n, 0, SNIFF_BYTES)) ? found('xlsx') : null;
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return /\.xls$/i.test(file.trim()) || XLS_STREAMS.some((n) => contains(bytes, n)) ? found('xls') : null;
+  }
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const skip = () => {
+    while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  };
+  skip();
+  // JSON ends as it starts: `{ ... }` or `[ ... ]` (a CSV ends with a value).
+  let end = bytes.length - 1;
+  while (end > i && (bytes[end] === 0x20 || bytes[end] === 0x09 || bytes[end] === 0x0a || bytes[end] === 0x0d)) end--;
+  if (bytes[i] === 0x7b) return bytes[end] === 0x7d ? found('json') : null; // { }
+  if (bytes[i] !== 0x5b || bytes[end] !== 0x5d) return null; // [ ]
+  i++;
+  skip();
+  // [ then a value: { [ " ] a digit, -, true, false, null. `[a],[b]` or `[x] cm` stay CSV.
+  const b = bytes[i];
+  const value = b === 0x7b || b === 0x5b || b === 0x22 || b === 0x5d || b === 0x2d || (b >= 0x30 && b <= 0x39) || b === 0x74 || b === 0x66 || b === 0x6e;
+  if (!value) return null;
+  if (b === 0x74 || b === 0x66 || b === 0x6e) {
+    const word = new TextDecoder().decode(bytes.subarray(i, i + 5));
+    if (!/^(?:true|false|null)/.test(word)) return null;
+  }
+  // `[1] note,2` is no JSON array of numbers: a digit must be followed by a number's characters and , or ].
+  if (b === 0x2d || (b >= 0x30 && b <= 0x39)) {
+    const head = new TextDecoder().decode(bytes.subarray(i, i + 64));
+    if (!/^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*[,\]]/.test(head)) return null;
+  }
+  return found('json');
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
 }
 
 /** The encoding a byte-order mark names, with its length; null without a BOM. */

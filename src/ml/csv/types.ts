@@ -69,13 +69,15 @@ export interface DatasetOptions {
   testFraction?: number;
   /**
    * Fraction of the training rows held out as a validation split (stratified, seeded),
-   * for early stopping to watch; default 0 here (the page asks for 0.2, DEFAULT_VALIDATION_FRACTION).
+   * for early stopping to watch; default 0 here (the page asks for its `validation` setting, 0.2 by default).
    */
   validationFraction?: number;
   /** Seed of the stratified split; default 42. */
   seed?: number;
   /** Name shown for the data set; default the file name. */
   name?: string;
+  /** Classes with fewer than MIN_CLASS_ROWS rows: kept (default), merged into "other", or dropped (rare.ts). */
+  rareClasses?: 'keep' | 'merge' | 'drop';
 }
 
 /** Where the test split's rows are in the files, so a row can be shown as it was written. */

@@ -108,6 +108,71 @@ export function looksLikeDate(cell: string): boolean {
   return DATE.test(cell.trim());
 }
 
+/** The same spellings with their fields captured: year first, or year last (day and month in a column's order). */
+const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?$/;
+
+/** Which of the two leading fields of a year-last date (01/03/2024) is the day. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** A date cell's fields: weekday 0 = Monday ... 6 = Sunday (Python's `date.weekday()`); hour 0 when no time is written. */
+export interface DateFields {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  hour: number;
+  /** True when the cell had a time of day. */
+  timed: boolean;
+}
+
+/**
+ * The fields of a date cell, or null when it is none (or no real day: 2024-02-30).
+ * Year-first cells are year-month-day; year-last ones take `order`. A two-digit year is
+ * 1969-2068, as Python's `%y` reads it. Strict and calendar-checked, so the Python export
+ * can read the same cells the same way (checkpoint/pythonCsv.ts).
+ */
+export function parseDate(cell: string, order: DateOrder): DateFields | null {
+  const t = cell.trim();
+  let m = YEAR_FIRST.exec(t);
+  let year: number;
+  let month: number;
+  let day: number;
+  if (m !== null) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else {
+    m = YEAR_LAST.exec(t);
+    if (m === null) return null;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    year = Number(m[3]);
+    if (m[3].length === 2) year += year < 69 ? 2000 : 1900;
+    [day, month] = order === 'dmy' ? [a, b] : [b, a];
+  }
+  const timed = m[4] !== undefined;
+  const hour = timed ? Number(m[4]) : 0;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || hour > 23 || (timed && Number(m[5]) > 59)) return null;
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  if (date.getUTCDate() !== day) return null; // 2024-02-30 rolled over into March
+  return { year, month, day, weekday: (date.getUTCDay() + 6) % 7, hour, timed };
+}
+
+/**
+ * The order of a column's year-last dates: a first field past 12 can only be a day (dmy),
+ * a second one only a month's day (mdy); with neither, slashes read as month/day (as US
+ * spreadsheets write them) and dots or dashes as day.month.
+ */
+export function dateOrder(cells: Iterable<string>): DateOrder {
+  let slash = false;
+  for (const cell of cells) {
+    const m = YEAR_LAST.exec(cell.trim());
+    if (m === null) continue;
+    if (Number(m[1]) > 12) return 'dmy';
+    if (Number(m[2]) > 12) return 'mdy';
+    if (cell.includes('/')) slash = true;
+  }
+  return slash ? 'mdy' : 'dmy';
+}
+
 /**
  * Column names made unique and non-empty, with a note for each change. Empty names
  * become `column i` (1-based position); a repeated name `x` becomes `x (2)`, `x (3)`...

@@ -7,12 +7,12 @@
  */
 import { msg } from '../../shared/message';
 import { orThrow, reasonError } from '../../shared/result';
+import type { CsvSchema } from '../../shared/csv';
 import type { CsvChoices } from '../../shared/types';
 import { csvTestSource, csvView } from '../analysis/inputView';
 import { csvSessionDataset } from '../app/sessionRecord';
 import type { SessionDataset } from '../checkpoint/types';
 import { buildDataset, loadCsv, type LoadedCsv } from '../csv';
-import { DEFAULT_VALIDATION_FRACTION } from '../csv/dataset';
 import { encodeInputs, featureInputs } from '../csv/predict';
 import { checkFileSize } from '../csv/readTable';
 import { predictFile } from './predictFile';
@@ -97,6 +97,28 @@ async function storedCsv(file: NamedBlob, testFile: NamedBlob | undefined, choic
   return csvSessionDataset(await read(file), testFile && (await read(testFile)), choices);
 }
 
+/**
+ * The stored CSV `source` rebuilt to fit the checkpoint's `schema` when the file, read again
+ * by newer rules, gives other inputs or classes (a label guessed by name, a date column
+ * that is now a feature, a column of years that was a row number): the schema's label
+ * column, and its left-out columns left out. Unchanged when it fits, or when it cannot be
+ * made to (the restore then fails and says so, as before).
+ */
+export async function fitSchema(source: DataSource, stored: SessionDataset, schema: CsvSchema | undefined, ctx: OpenContext): Promise<DataSource> {
+  if (schema === undefined || stored.source !== 'csv' || !source.configure) return source;
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (same(source.data.featureNames, schema.featureNames) && same(source.data.classNames, schema.classNames)) return source;
+  const label = schema.columns[schema.labelIndex]?.name;
+  const left = schema.columns.filter((c) => c.role === 'ignored' && (c.ignoreCause === 'excluded' || c.ignoreCause === 'dates' || c.ignoreCause === 'identifier'));
+  const choices: CsvChoices = { ...stored.choices, labelColumn: label, excluded: left.map((c) => c.name) };
+  try {
+    const fitted = await source.configure(choices, ctx);
+    return same(fitted.data.featureNames, schema.featureNames) && same(fitted.data.classNames, schema.classNames) ? fitted : source;
+  } catch {
+    return source;
+  }
+}
+
 /** The person's choices as the CSV pipeline's options. */
 function csvOptions(choices: CsvChoices) {
   return {
@@ -104,6 +126,9 @@ function csvOptions(choices: CsvChoices) {
     labelColumn: choices.labelColumn,
     excluded: choices.excluded,
     testFraction: choices.testFraction,
-    validationFraction: choices.validationFraction ?? DEFAULT_VALIDATION_FRACTION,
+    // Absent: none. The page always says (its `validation` setting, 0.2 unless changed); a
+    // session stored before validation splits existed was split without one, and must re-open as it was.
+    validationFraction: choices.validationFraction ?? 0,
+    rareClasses: choices.rareClasses,
   };
 }

@@ -53,7 +53,17 @@ export type ColumnNote = { [C in ColumnNoteCode]: { code: C; params: ColumnNoteM
  * Why a column cannot be the label: no values, one class, more different numbers than a
  * numeric label may have (a quantity), or more classes than the model takes.
  */
-export type LabelProblemKind = 'empty' | 'one-class' | 'quantity' | 'too-many';
+export type LabelProblemKind = 'empty' | 'one-class' | 'quantity' | 'too-many' | 'measurement' | 'unique';
+
+/**
+ * Why the label column is the one it is: the person picked it; TensorFlow's header says
+ * so; its name says it is the target; it is the last column that looks like classes; or
+ * no column looks like classes and it is the last one that can be a label.
+ */
+export type LabelReasonKind = 'chosen' | 'tensorflow' | 'name' | 'last-class-like' | 'last-column';
+
+/** What a file that is no CSV is, by its content: a JSON text, an Excel workbook (.xlsx, or the older .xls). */
+export type OtherFormat = 'json' | 'xlsx' | 'xls';
 
 /** What a file's first bytes say it is, when it is no text file. */
 export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'office' | 'gzip' | 'nul' | 'control';
@@ -72,6 +82,8 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.unexpected-read': { file: string; detail: string };
   'csv.not-decoded': { file: string; count: number; encoding: string };
   'csv.cp949-extension': { file: string; count: number };
+  /** `file` is a JSON text or an Excel workbook, not a CSV: say what it is and how to save it as CSV. */
+  'csv.other-format': { file: string; format: OtherFormat };
   // The rectangle (shape.ts, values.ts).
   'csv.tf-header': { file: string; line: number };
   'csv.tf-row-count': { line: number; declared: number; rows: number };
@@ -101,6 +113,16 @@ export interface CsvMessages extends ColumnNoteMessages {
    */
   'csv.label-fallback': { last: string; label: string; why: LabelProblemKind; value: string; distinct: number };
   'csv.no-label': { file: string; last: string; why: LabelProblemKind; value: string; distinct: number };
+  /** Why `label` is the label column (`classes`: its distinct values). */
+  'csv.label-reason': { label: string; why: LabelReasonKind; classes: number };
+  /**
+   * Classes of `label` with fewer than `min` rows (`rows[i]` for `classes[i]`): too few to
+   * learn from and to hold one out for testing; the page offers to merge or drop them.
+   */
+  'csv.rare-classes': { label: string; classes: readonly string[]; rows: readonly number[]; min: number };
+  /** `classes` were merged into the class `into` (`rows` rows), or their `rows` rows dropped. */
+  'csv.rare-merged': { classes: readonly string[]; into: string; rows: number };
+  'csv.rare-dropped': { classes: readonly string[]; rows: number };
   /**
    * A split with no test rows: the test `fraction` is 0, or at that fraction a class needs
    * `needed` rows to hold one out and each of the `classes` classes has fewer (`single` of
@@ -121,6 +143,8 @@ export interface CsvMessages extends ColumnNoteMessages {
   // Prediction (predict.ts, export.ts).
   'csv.predict-count': { features: readonly string[]; got: number };
   'csv.predict-not-number': { column: string };
+  /** `value` typed for the date column `column` is no date this loader reads (`example`: one that is). */
+  'csv.predict-not-date': { column: string; value: string; example: string };
   /** `value` typed for `column` is a number too large to use (1e309, Infinity). */
   'csv.predict-not-finite': { column: string; value: string; max: number };
   'csv.predict-missing-columns': { file: string; columns: readonly string[] };

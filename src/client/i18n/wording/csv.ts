@@ -3,7 +3,7 @@ import type { Fmt } from './format';
 import type { Wording, Wordings } from './types';
 import type { Delimiter } from '../../../shared/csv';
 import { assertNever } from '../../../shared/protocol';
-import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind } from '../../../shared/messages/csv';
+import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind, OtherFormat } from '../../../shared/messages/csv';
 
 type Lang = 'en' | 'ko';
 
@@ -76,6 +76,10 @@ function problemEn(p: { why: LabelProblemKind; value: string; distinct: number }
       return `more than ${p.distinct - 1} different numbers: a quantity`;
     case 'too-many':
       return `more than ${p.distinct - 1} different values`;
+    case 'measurement':
+      return `its ${p.distinct} different numbers look like a measurement, not classes`;
+    case 'unique':
+      return `its ${p.distinct} different values have about one row each`;
     default:
       return assertNever(p.why);
   }
@@ -90,10 +94,64 @@ function problemKo(p: { why: LabelProblemKind; value: string; distinct: number }
       return `서로 다른 숫자가 ${p.distinct - 1}개 넘게 있어 수량으로 보임`;
     case 'too-many':
       return `서로 다른 값이 ${p.distinct - 1}개 넘게 있음`;
+    case 'measurement':
+      return `서로 다른 숫자 ${p.distinct}개가 클래스가 아니라 측정값으로 보임`;
+    case 'unique':
+      return `서로 다른 값 ${p.distinct}개가 거의 한 행씩뿐임`;
     default:
       return assertNever(p.why);
   }
 }
+
+/** Why the label column is the one it is (csv.label-reason). */
+function labelReasonEn(p: CsvMessages['csv.label-reason']): string {
+  switch (p.why) {
+    case 'chosen':
+      return `${p.label}: you picked it (${p.classes} classes)`;
+    case 'tensorflow':
+      return `${p.label}: TensorFlow's header line says it holds the class ids (${p.classes} classes)`;
+    case 'name':
+      return `${p.label}: its name says it is the target (${p.classes} classes)`;
+    case 'last-class-like':
+      return `${p.label}: the last column with few distinct values (${p.classes} classes)`;
+    case 'last-column':
+      return `${p.label}: no column looks like classes, so the last one (${p.classes} values, some of one row)`;
+    default:
+      return assertNever(p.why);
+  }
+}
+function labelReasonKo(p: CsvMessages['csv.label-reason']): string {
+  switch (p.why) {
+    case 'chosen':
+      return `${p.label}: 직접 고른 열입니다(클래스 ${p.classes}개)`;
+    case 'tensorflow':
+      return `${p.label}: TensorFlow 헤더 줄에 따르면 클래스 번호가 든 열입니다(클래스 ${p.classes}개)`;
+    case 'name':
+      return `${p.label}: 이름이 예측 대상임을 말해 줍니다(클래스 ${p.classes}개)`;
+    case 'last-class-like':
+      return `${p.label}: 서로 다른 값이 적은 마지막 열입니다(클래스 ${p.classes}개)`;
+    case 'last-column':
+      return `${p.label}: 클래스처럼 보이는 열이 없어 마지막 열을 골랐습니다(값 ${p.classes}개, 한 행뿐인 값도 있음)`;
+    default:
+      return assertNever(p.why);
+  }
+}
+
+/** What a file that is no CSV is, and how to save it as one. */
+const OTHER_FORMAT: Record<OtherFormat, { en: string; ko: string }> = {
+  json: {
+    en: 'is a JSON file, not a CSV. Save it as CSV first: open it in a spreadsheet and save as "CSV (comma delimited)", or in Python run pandas.read_json(path).to_csv("data.csv", index=False)',
+    ko: '파일은 CSV가 아니라 JSON 파일입니다. 먼저 CSV로 저장하세요: 스프레드시트에서 열어 "CSV(쉼표로 분리)"로 저장하거나, Python에서 pandas.read_json(path).to_csv("data.csv", index=False)를 실행하세요',
+  },
+  xlsx: {
+    en: 'is an Excel workbook (.xlsx), not a CSV. Open it in Excel, LibreOffice or Google Sheets and save the sheet with File > Save As > "CSV UTF-8 (comma delimited)"',
+    ko: '파일은 CSV가 아니라 Excel 통합 문서(.xlsx)입니다. Excel, LibreOffice, Google 스프레드시트에서 열어 시트를 CSV로 저장하세요(파일 > 다른 이름으로 저장 > "CSV UTF-8(쉼표로 분리)")',
+  },
+  xls: {
+    en: 'is an old Excel workbook (.xls), not a CSV. Open it in Excel, LibreOffice or Google Sheets and save the sheet with File > Save As > "CSV UTF-8 (comma delimited)"',
+    ko: '파일은 CSV가 아니라 예전 Excel 통합 문서(.xls)입니다. Excel, LibreOffice, Google 스프레드시트에서 열어 시트를 CSV로 저장하세요(파일 > 다른 이름으로 저장 > "CSV UTF-8(쉼표로 분리)")',
+  },
+};
 
 export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
   'csv.column-excluded': { en: () => 'excluded by you', ko: () => '직접 제외한 열' },
@@ -160,6 +218,29 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   'csv.binary-file': {
     en: (p) => `${p.file} ${binaryEn(p)}. Choose a .csv or .txt file.`,
     ko: (p) => `${p.file} 파일은 ${binaryKo(p)}. .csv나 .txt 파일을 고르세요.`,
+  },
+  'csv.other-format': {
+    en: (p) => `${p.file} ${OTHER_FORMAT[p.format].en}.`,
+    ko: (p) => `${p.file} ${OTHER_FORMAT[p.format].ko}.`,
+  },
+  'csv.label-reason': { en: labelReasonEn, ko: labelReasonKo },
+  'csv.rare-classes': {
+    en: (p) =>
+      `${p.label}: ${p.classes.map((c, i) => `"${c}" (${p.rows[i]} ${p.rows[i] === 1 ? 'row' : 'rows'})`).join(', ')} ${p.classes.length === 1 ? 'has' : 'have'} fewer than ${p.min} rows: too few to learn from and to test on. Merge them into "other" or drop their rows.`,
+    ko: (p) =>
+      `${p.label}: ${p.classes.map((c, i) => `"${c}"(${p.rows[i]}행)`).join(', ')} 클래스는 ${p.min}행보다 적어 배우기에도, 시험하기에도 너무 적습니다. "other"로 합치거나 그 행을 빼세요.`,
+  },
+  'csv.rare-merged': {
+    en: (p) => `Merged the classes ${quoted(p.classes)} (${p.rows} rows) into "${p.into}".`,
+    ko: (p) => `클래스 ${quoted(p.classes)}(${p.rows}행)를 "${p.into}"로 합쳤습니다.`,
+  },
+  'csv.rare-dropped': {
+    en: (p) => `Dropped the ${p.rows} rows of the classes ${quoted(p.classes)}.`,
+    ko: (p) => `클래스 ${quoted(p.classes)}의 ${p.rows}행을 뺐습니다.`,
+  },
+  'csv.predict-not-date': {
+    en: (p) => `${p.column}: "${p.value}" is not a date; write it like ${p.example}.`,
+    ko: (p) => `${p.column}: "${p.value}"는 날짜가 아닙니다. ${p.example}처럼 적으세요.`,
   },
   'csv.empty': { en: (p) => `${p.file} is empty.`, ko: (p) => `${p.file} 파일이 비어 있습니다.` },
   'csv.blank-lines': {
@@ -278,9 +359,9 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   },
   'csv.no-label': {
     en: (p) =>
-      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values, or numbers with at least 2 rows for each). Add a column of classes to the file.`,
+      `No column of ${p.file} can be the label: the last column "${p.last}" does not look like classes (${problemEn(p)}), and no other column holds classes (text values with about 2 rows or more per class, or whole numbers with at least 2 rows each). Add a column of classes to the file.`,
     ko: (p) =>
-      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(텍스트 값, 또는 값마다 2행 이상인 숫자). 파일에 클래스 열을 넣으세요.`,
+      `${p.file}에는 레이블로 쓸 열이 없습니다. 마지막 열 "${p.last}"은(는) 클래스로 보이지 않고(${problemKo(p)}), 다른 열에도 클래스가 없습니다(클래스마다 평균 2행 이상인 텍스트 값, 또는 값마다 2행 이상인 정수). 파일에 클래스 열을 넣으세요.`,
   },
   'csv.no-test-rows': {
     en: (p) => {
