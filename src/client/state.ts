@@ -3,7 +3,7 @@
  * worker owns the model; this holds only serializable snapshots of what to show.
  */
 import type { WorkerEvent } from '../shared/protocol';
-import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
+import type { BackendName, Baselines, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
 import { assertNever } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { answerView, askView, clearViews, initialAnalysis, type Analysis, type AnalysisView, type ViewResult } from './analysisState';
@@ -50,6 +50,9 @@ function addNotice(notices: Notice[], notice: Notice): Notice[] {
   return notices.some((n) => JSON.stringify(n) === key) ? notices : [...notices, notice];
 }
 
+/** The loaded data set's baselines: being computed, none (no test rows to score on), or their scores. */
+export type BaselineState = { status: 'computing' } | { status: 'none' } | { status: 'ready'; baselines: Baselines };
+
 export interface AppState {
   settings: Settings;
   notices: Notice[];
@@ -89,6 +92,8 @@ export interface AppState {
   /** Counts the models (and data sets) loaded: a view asked of an older one is stale. */
   generation: number;
   analysis: Analysis;
+  /** Of the loaded data set (cleared when another loads); a new model on the same data keeps them. */
+  baselines: BaselineState;
 }
 
 export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
@@ -119,6 +124,7 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
     runs: [],
     generation: 0,
     analysis: initialAnalysis,
+    baselines: { status: 'computing' },
   };
 }
 
@@ -182,6 +188,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         gallery: null,
         prediction: null,
         digit: null,
+        baselines: { status: 'computing' },
         ...newGeneration(state),
       };
     case 'model':
@@ -230,6 +237,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
       return { ...state, points: event.points, evaluations: event.evaluations };
     case 'checkpoints':
       return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
+    case 'baselines':
+      return { ...state, baselines: event.baselines ? { status: 'ready', baselines: event.baselines } : { status: 'none' } };
     case 'notice':
       return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
     case 'answer':

@@ -11,6 +11,7 @@ import type { BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
 import type { Reason } from './result';
 import type {
   BackendChoice,
+  Baselines,
   BackendName,
   BatchPredictions,
   CheckpointInfo,
@@ -134,6 +135,11 @@ export type WorkerEvent =
   | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop }
   | { type: 'gallery'; gallery: DigitGallery }
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
+  /**
+   * The loaded data set's baselines (null: it has no test rows to score on), posted after
+   * its `dataset` and `model` events once computed; never for a data set already replaced.
+   */
+  | { type: 'baselines'; baselines: Baselines | null }
   /** Something the person should know that is not an error (shown once, role=status). */
   | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */

@@ -67,6 +67,7 @@ const SAMPLES: Samples = {
   'app.worker-crashed': { detail: 'out of memory' },
   'app.worker-hung': { seconds: 10 },
   'app.worker-replaced': { what: { code: 'app.worker-hung', params: { seconds: 10 } } },
+  'app.baselines-failed': { reason: 'out of memory' },
   // train
   'train.engine-asked': { engine: 'tfjs' },
   'train.engine-gpu': { work: 10_500_000 },

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { appMessages } from './messages';
 import { Alerts } from './Alerts';
+import { BaselinePanel } from '../train/BaselinePanel';
 import { BatchPredictPanel } from '../predict/BatchPredictPanel';
 import { BoundaryPanel } from '../analysis/BoundaryPanel';
 import { Charts } from '../charts/Charts';
@@ -43,6 +44,7 @@ export function App() {
         <TrainPanel />
         <SettingsPanel />
         <EvaluationPanel />
+        <BaselinePanel />
         <MetricsPanel />
         <Charts />
         <BoundaryPanel />

@@ -8,7 +8,7 @@
  * (in the time view, points without a time are not on the axis).
  */
 import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
 import { onAxis, tickDigits, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
 import { downsample } from '../../client/downsample';
 import { chartsMessages } from './messages';
@@ -22,6 +22,16 @@ export interface Series {
   dashed?: boolean;
   points: CurvePoint[];
 }
+
+/** A horizontal dashed line at a fixed value (a baseline's test accuracy), labelled. */
+export interface Reference {
+  name: string;
+  value: number;
+  color: string;
+}
+
+/** Where the references' labels sit, in turn, so close values do not print over each other. */
+const LABEL_POSITIONS = ['insideTopLeft', 'insideBottomRight', 'insideTopRight'] as const;
 
 /** Points drawn per series: enough for the eye, few enough that a render takes a few ms. */
 const MAX_DRAWN = 300;
@@ -37,6 +47,9 @@ interface Props {
   axis?: XAxis;
   /** The values are smoothed: the data table says so. */
   smoothed?: boolean;
+  references?: Reference[];
+  /** The references in words, under the chart (a screen reader does not read the lines). */
+  referenceNote?: string;
 }
 
 /** A series as drawn: its points on the axis, downsampled, and how many there were before. */
@@ -46,7 +59,7 @@ interface Drawn {
   points: PlotPoint[];
 }
 
-export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false }: Props) {
+export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, references = [], referenceNote }: Props) {
   const { t, num } = useT(chartsMessages);
   const drawn = useMemo<Drawn[]>(
     () =>
@@ -92,6 +105,17 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
             labelFormatter={(l) => (axis === 'step' ? t('tooltipStep', { x: Number(l) }) : t('tooltipTime', { x: num(Number(l), 2) }))}
           />
           <Legend verticalAlign="top" />
+          {references.map((r, i) => (
+            <ReferenceLine
+              key={r.name}
+              y={r.value}
+              stroke={r.color}
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              ifOverflow="extendDomain"
+              label={{ value: `${r.name} ${num(r.value, 3)}`, position: LABEL_POSITIONS[i % LABEL_POSITIONS.length], fill: r.color, fontSize: 11 }}
+            />
+          ))}
           {drawn.map(({ series: s, points }) => (
             <Line
               key={s.name}
@@ -109,6 +133,7 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
         </LineChart>
       </ResponsiveContainer>
       {noTime && <p className="muted small">{t('noTime')}</p>}
+      {referenceNote && <p className="muted small">{referenceNote}</p>}
       <DataTable testId={testId} drawn={drawn} smoothed={smoothed} />
     </figure>
   );

@@ -60,4 +60,6 @@ export interface AppMessages {
   'app.worker-crashed': { detail: string };
   'app.worker-hung': { seconds: number };
   'app.worker-replaced': { what: InnerReason };
+  /** The baselines of the loaded data set could not be computed (the data set stays loaded). */
+  'app.baselines-failed': { reason: InnerReason };
 }

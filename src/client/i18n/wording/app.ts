@@ -129,4 +129,8 @@ export const appWording: Wordings<keyof AppMessages> = {
     en: (p, f) => `The WebGL context was lost and no other backend could take over: ${f.message(p.reason)}`,
     ko: (p, f) => `WebGL 컨텍스트를 잃었고 다른 백엔드도 이어받지 못했습니다: ${f.message(p.reason)}`,
   },
+  'app.baselines-failed': {
+    en: (p, f) => `The baselines of this data set could not be computed: ${f.message(p.reason)}`,
+    ko: (p, f) => `이 데이터 세트의 기준 모델 점수를 계산하지 못했습니다: ${f.message(p.reason)}`,
+  },
 };
