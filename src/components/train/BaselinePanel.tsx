@@ -52,33 +52,34 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
     forest: forestHow,
   };
   return (
-    <table className="preview baselines">
-      <thead>
-        <tr>
-          <th scope="col">{t('colModel')}</th>
-          <th scope="col" className="num">
-            {t('colAccuracy')}
-          </th>
-          <th scope="col">{t('colHow')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {BASELINE_NAMES.map((name) => (
-          <tr key={name} data-baseline={name}>
-            <th scope="row">{t(name)}</th>
-            <td className="num">{four(b[name].accuracy)}</td>
-            <td>
-              {how[name]} <span className="muted small">· {t('seconds', { s: num(b[name].ms / 1000, 2) })}</span>
-            </td>
+    <>
+      <table className="preview baselines">
+        <thead>
+          <tr>
+            <th scope="col">{t('colModel')}</th>
+            <th scope="col" className="num">
+              {t('colAccuracy')}
+            </th>
+            <th scope="col">{t('colHow')}</th>
           </tr>
-        ))}
-        <tr className="network-row">
-          <th scope="row">{t('network')}</th>
-          <td className="num">{test ? four(test.accuracy) : '—'}</td>
-          <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
-        </tr>
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {BASELINE_NAMES.map((name) => (
+            <tr key={name} data-baseline={name}>
+              <th scope="row">{t(name)}</th>
+              <td className="num">{four(b[name].accuracy)}</td>
+              <td>{how[name]}</td>
+            </tr>
+          ))}
+          <tr className="network-row">
+            <th scope="row">{t('network')}</th>
+            <td className="num">{test ? four(test.accuracy) : '—'}</td>
+            <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted small">{t('times', { majority: num(b.majority.ms, 0), logistic: num(b.logistic.ms, 0), forest: num(b.forest.ms, 0) })}</p>
+    </>
   );
 }
 
