@@ -123,8 +123,10 @@ describe('computeBaselines', () => {
     const counting: Pace = { pause: async () => void pauses++ };
     const d = data(points(200, 8, xor), points(50, 9, xor), 2);
     await computeBaselines(d, { pace: counting });
-    // At least: after ZeroR, after the logistic regression, after binning and after each tree.
-    expect(pauses).toBeGreaterThanOrEqual(3 + MIN_TREES);
+    // At least: after ZeroR, every 50 of the logistic regression's 500 steps and after it,
+    // after binning and after each tree (a Train or Stop waits for one of these at most).
+    expect(logisticBudget(200, 2, 2).steps).toBe(500);
+    expect(pauses).toBeGreaterThanOrEqual(1 + 10 + 1 + 1 + MIN_TREES);
     let left = 3;
     const superseding: Pace = {
       pause: async () => {

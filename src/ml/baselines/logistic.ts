@@ -37,6 +37,8 @@ const MAX_EPOCHS = 40;
 const WORK = 6e8;
 /** Multiply-adds between two pauses: a few milliseconds. */
 const WORK_PER_PAUSE = 2e7;
+/** Steps between two pauses at most: a small net's step costs its overhead, not its multiply-adds. */
+const STEPS_PER_PAUSE = 50;
 const LEARNING_RATE = 0.05;
 
 /** Steps and batch size for `rows` rows of `inputs` features and `classes` classes. */
@@ -59,7 +61,7 @@ export async function logisticBaseline(train: LabelledSplit, test: LabelledSplit
   const bx = new Float32Array(batch * inputs);
   const by = new Int32Array(batch);
   const indices = new Int32Array(batch);
-  const stepsPerPause = Math.max(1, Math.floor(WORK_PER_PAUSE / (3 * batch * inputs * classes)));
+  const stepsPerPause = Math.max(1, Math.min(STEPS_PER_PAUSE, Math.floor(WORK_PER_PAUSE / (3 * batch * inputs * classes))));
   for (let s = 0; s < steps; s++) {
     net.setLearningRate(LEARNING_RATE * (1 - (0.9 * s) / steps));
     if (batch === train.rows) {
