@@ -50,6 +50,7 @@ export async function forestBaseline(train: LabelledSplit, test: LabelledSplit, 
   const thresholds = binThresholds(train.features, train.rows, inputs);
   const binsPerFeature = Int32Array.from(thresholds, (t) => t.length + 1);
   const trainBins = binFeatures(train.features, train.rows, inputs, thresholds);
+  await pace.pause();
   const testBins = binFeatures(test.features, test.rows, inputs, thresholds);
   await pace.pause();
   const shares = new Float64Array(test.rows * classes);

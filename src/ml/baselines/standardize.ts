@@ -5,7 +5,7 @@
  */
 
 /** Per-feature mean and standard deviation of features [rows, featureCount]; a constant feature gets scale 0. */
-export function featureScale(features: Float32Array, rows: number, featureCount: number): { mean: Float64Array; inverseStd: Float64Array } {
+export function featureScale(features: Float32Array, rows: number, featureCount: number): FeatureScale {
   const mean = new Float64Array(featureCount);
   const square = new Float64Array(featureCount);
   for (let r = 0; r < rows; r++) {
@@ -29,12 +29,21 @@ export function featureScale(features: Float32Array, rows: number, featureCount:
   return { mean, inverseStd };
 }
 
-/** (x - mean) * inverseStd for every row of features [rows, featureCount], as a new array. */
-export function applyScale(features: Float32Array, rows: number, featureCount: number, scale: { mean: Float64Array; inverseStd: Float64Array }): Float32Array {
-  const out = new Float32Array(rows * featureCount);
+export interface FeatureScale {
+  mean: Float64Array;
+  inverseStd: Float64Array;
+}
+
+/** x = (x - mean) * inverseStd for every row of x [rows, featureCount], in place. */
+export function scaleInPlace(x: Float32Array, rows: number, featureCount: number, scale: FeatureScale): Float32Array {
   for (let r = 0; r < rows; r++) {
     const o = r * featureCount;
-    for (let f = 0; f < featureCount; f++) out[o + f] = (features[o + f] - scale.mean[f]) * scale.inverseStd[f];
+    for (let f = 0; f < featureCount; f++) x[o + f] = (x[o + f] - scale.mean[f]) * scale.inverseStd[f];
   }
-  return out;
+  return x;
+}
+
+/** The first `rows` rows of features [rows, featureCount], scaled, as a new array. */
+export function applyScale(features: Float32Array, rows: number, featureCount: number, scale: FeatureScale): Float32Array {
+  return scaleInPlace(features.slice(0, rows * featureCount), rows, featureCount, scale);
 }

@@ -55,6 +55,8 @@ export function growTree(
   const maxBins = Math.max(...binsPerFeature);
   // Zero between uses: each feature clears the bins it filled.
   const histogram = new Int32Array(maxBins * classes);
+  // Rows per bin, so the scan skips a small node's empty bins without reading their classes.
+  const binRows = new Int32Array(maxBins);
   const counts = new Int32Array(classes);
   const leftCounts = new Int32Array(classes);
   const order = new Int32Array(featureCount);
@@ -110,19 +112,16 @@ export function growTree(
         const r = rows[i];
         const b = bins[r * featureCount + f];
         histogram[b * classes + labels[r]]++;
+        binRows[b]++;
         if (b < lo) lo = b;
         if (b > hi) hi = b;
       }
       leftCounts.fill(0);
       let leftN = 0;
       for (let b = lo; b < hi; b++) {
-        let added = 0;
-        for (let c = 0; c < classes; c++) {
-          const h = histogram[b * classes + c];
-          leftCounts[c] += h;
-          added += h;
-        }
+        const added = binRows[b];
         if (added === 0) continue;
+        for (let c = 0; c < classes; c++) leftCounts[c] += histogram[b * classes + c];
         leftN += added;
         const rightN = n - leftN;
         if (rightN < options.minLeaf) break;
@@ -144,6 +143,7 @@ export function growTree(
       }
       // Leave the histogram zeroed for the next feature: only the filled range needs it.
       histogram.fill(0, lo * classes, (hi + 1) * classes);
+      binRows.fill(0, lo, hi + 1);
     }
     if (bestFeature < 0) {
       // Every feature is constant over these rows: nothing can split them.
