@@ -61,3 +61,21 @@ test('a dropped CSV gets its baselines, and a network no better than the majorit
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeLessThanOrEqual(s.majority);
   expect(errors).toEqual([]);
 });
+
+test('a split without test rows has no baselines, and says why; a new split brings them', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '?test=0');
+  await dropFile(page, 'csv-drop', 'strikes.csv', imbalanced(200));
+  const summary = page.getByTestId('dataset-summary');
+  await expect(summary).toHaveAttribute('data-test-rows', '0');
+  const panel = page.getByTestId('baseline');
+  await expect(panel).toHaveAttribute('data-status', 'none');
+  await expect(panel).toHaveAttribute('data-majority', '');
+  await expect(panel).toContainText('no test rows');
+  const fraction = page.getByLabel('Test fraction');
+  await fraction.fill('0.2');
+  await fraction.blur();
+  await expect(summary).toHaveAttribute('data-test-rows', '40');
+  expect((await scores(page)).majority).toBeCloseTo(0.9, 5);
+  expect(errors).toEqual([]);
+});
