@@ -7,7 +7,8 @@
  * thresholds give it.
  */
 
-export const MAX_BINS = 64;
+/** As scikit-learn's HistGradientBoosting (255): with 64, the forest scored 1.5 points below scikit-learn's on a 10,000-row table. */
+export const MAX_BINS = 255;
 
 /** Rows used to place the thresholds: enough for quantiles, cheap for MNIST's 784 columns. */
 const THRESHOLD_SAMPLE = 4096;
