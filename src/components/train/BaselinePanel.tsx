@@ -30,7 +30,8 @@ export function BaselinePanel() {
       <h2 id="baseline-title">{t('title')}</h2>
       <p className="muted small">{t('intro')}</p>
       <Body state={state} test={test} />
-      {b && test && ended && <VerdictLine baselines={b} network={test.accuracy} />}
+      {/* Always there, so a screen reader hears the verdict when it appears at the end of a run. */}
+      <div aria-live="polite">{b && test && ended && <VerdictLine baselines={b} network={test.accuracy} />}</div>
     </section>
   );
 }
@@ -83,14 +84,14 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
   );
 }
 
-/** Said once a run has ended; role=status so a screen reader hears it when it appears. */
+/** Said once a run has ended. */
 function VerdictLine({ baselines, network }: { baselines: Baselines; network: number }) {
   const { t, num } = useT(baselineMessages);
   const v = baselineVerdict(baselines, network);
   const params = { network: num(network, 3, 3), baseline: t(v.baseline), score: num(v.score, 3, 3) };
   const advice = { majority: t('tryMajority'), logistic: t('tryLogistic'), forest: t('tryForest') }[v.baseline];
   return (
-    <p role="status" className={v.beaten ? 'verdict' : 'verdict warn'} data-testid="baseline-verdict" data-beaten={v.beaten} data-baseline={v.baseline}>
+    <p className={v.beaten ? 'verdict' : 'verdict warn'} data-testid="baseline-verdict" data-beaten={v.beaten} data-baseline={v.baseline}>
       {v.beaten ? t('better', params) : `${t('notBetter', params)} ${advice}`}
     </p>
   );
