@@ -4,7 +4,7 @@
  */
 import type { CvSummary } from '../shared/cv';
 import type { WorkerEvent } from '../shared/protocol';
-import type { BackendName, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
+import type { BackendName, Baselines, BatchPredictions, CheckpointInfo, CsvChoices, DatasetSummary, DigitGallery, EarlyStop, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction } from '../shared/types';
 import { withEvaluations, type Evaluated } from '../shared/evaluations';
 import { assertNever } from '../shared/protocol';
 import type { Reason } from '../shared/result';
@@ -52,6 +52,9 @@ function addNotice(notices: Notice[], notice: Notice): Notice[] {
   return notices.some((n) => JSON.stringify(n) === key) ? notices : [...notices, notice];
 }
 
+/** The loaded data set's baselines: being computed, none (no test rows to score on), or their scores. */
+export type BaselineState = { status: 'computing' } | { status: 'none' } | { status: 'ready'; baselines: Baselines };
+
 export interface AppState {
   settings: Settings;
   notices: Notice[];
@@ -95,6 +98,8 @@ export interface AppState {
   cv: { folds: number; fold: number; globalStep: number; steps: number } | null;
   /** The newest finished cross-validation of the model's settings; cleared with a new model or data set. */
   cvSummary: CvSummary | null;
+  /** Of the loaded data set (cleared when another loads); a new model on the same data keeps them. */
+  baselines: BaselineState;
 }
 
 export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
@@ -127,6 +132,7 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
     analysis: initialAnalysis,
     cv: null,
     cvSummary: null,
+    baselines: { status: 'computing' },
   };
 }
 
@@ -215,6 +221,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         digit: null,
         cv: null,
         cvSummary: null,
+        baselines: { status: 'computing' },
         ...newGeneration(state),
       };
     case 'model':
@@ -265,6 +272,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
       return { ...state, points: event.points, evaluations: event.evaluations };
     case 'checkpoints':
       return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
+    case 'baselines':
+      return { ...state, baselines: event.baselines ? { status: 'ready', baselines: event.baselines } : { status: 'none' } };
     case 'notice':
       return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
     case 'answer':

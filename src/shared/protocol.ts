@@ -12,6 +12,7 @@ import type { CvFold, CvSummary } from './cv';
 import type { Reason } from './result';
 import type {
   BackendChoice,
+  Baselines,
   BackendName,
   BatchPredictions,
   CheckpointInfo,
@@ -155,6 +156,11 @@ export type WorkerEvent =
   | { type: 'run-end'; runId: number; end: RunEnd; globalStep: number; tensors: number; message?: Reason; earlyStop?: EarlyStop; restoredStep?: number }
   | { type: 'gallery'; gallery: DigitGallery }
   | { type: 'checkpoints'; checkpoints: CheckpointInfo[]; persistent: boolean }
+  /**
+   * The loaded data set's baselines (null: it has no test rows to score on), posted after
+   * its `dataset` and `model` events once computed; never for a data set already replaced.
+   */
+  | { type: 'baselines'; baselines: Baselines | null }
   /** Something the person should know that is not an error (shown once, role=status). */
   | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */

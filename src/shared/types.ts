@@ -198,3 +198,19 @@ export interface CsvChoices {
   /** Classes with too few rows: kept (default), merged into "other", or their rows dropped. */
   rareClasses?: 'keep' | 'merge' | 'drop';
 }
+
+/**
+ * Reference scores on the loaded data set's test split (src/ml/baselines), computed in
+ * the worker as it loads, to show beside the network's: what a model must beat to have
+ * learned anything. Accuracies in [0, 1]; `ms` is how long each took in the worker.
+ */
+export interface Baselines {
+  testRows: number;
+  trainRows: number;
+  /** ZeroR: always the most frequent training class (`classIndex` into the class names). */
+  majority: { accuracy: number; classIndex: number; ms: number };
+  /** Softmax regression on the encoded, standardised features (the fused network without hidden layers). */
+  logistic: { accuracy: number; steps: number; epochs: number; ms: number };
+  /** A random forest: `trees` CART trees on bootstrap bags of `rows` rows, `features` tried per split. */
+  forest: { accuracy: number; trees: number; rows: number; features: number; ms: number };
+}

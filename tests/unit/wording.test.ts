@@ -69,6 +69,7 @@ const SAMPLES: Samples = {
   'app.worker-replaced': { what: { code: 'app.worker-hung', params: { seconds: 10 } } },
   'app.not-binary': { classes: 3 },
   'app.no-test-rows': {},
+  'app.baselines-failed': { reason: 'out of memory' },
   // train
   'train.engine-asked': { engine: 'tfjs' },
   'train.engine-gpu': { work: 10_500_000 },

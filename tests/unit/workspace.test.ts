@@ -57,6 +57,36 @@ describe('the workspace (everything the worker does)', () => {
     ws.current.dispose();
   });
 
+  it('posts the baselines of a data set after its dataset and model events, and only for the one still loaded', async () => {
+    const events: WorkerEvent[] = [];
+    // The worker's turns are held back until both data sets are loaded.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const hooks = { ...collectingHooks(events), yieldToEvents: () => gate.then(() => new Promise<void>((resolve) => setImmediate(resolve))) };
+    const ws = new Workspace({ ...hooks, fetchBytes }, 'auto', await Persistence.open(undefined));
+    await ws.loadPreset('iris', IRIS_CONFIG);
+    // Loaded before the baselines are ready: the load does not wait for them.
+    expect(ofType(events, 'baselines')).toHaveLength(0);
+    // A second load: Iris's computation stops at its next pause, unposted.
+    await ws.loadCsv(file(FLOWERS, 'flowers.csv'), undefined, {}, IRIS_CONFIG);
+    open();
+    for (let i = 0; i < 2000 && ofType(events, 'baselines').length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const posted = ofType(events, 'baselines');
+    expect(posted).toHaveLength(1);
+    const at = (type: WorkerEvent['type']) => events.findLastIndex((e) => e.type === type);
+    expect(at('baselines')).toBeGreaterThan(at('dataset'));
+    expect(at('baselines')).toBeGreaterThan(at('model'));
+    const b = posted[0].baselines!;
+    const summary = ofType(events, 'dataset')[1].summary;
+    expect(b.testRows).toBe(summary.testRows);
+    for (const score of [b.majority.accuracy, b.logistic.accuracy, b.forest.accuracy]) {
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+    ws.current.dispose();
+  });
+
   it('keeps the previous data set and model when a file is bad', async () => {
     const { ws, events } = await makeWorkspace();
     await ws.loadPreset('iris', IRIS_CONFIG);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { appMessages } from './messages';
 import { Alerts } from './Alerts';
+import { BaselinePanel } from '../train/BaselinePanel';
 import { BatchPredictPanel } from '../predict/BatchPredictPanel';
 import { BinaryPanel } from '../analysis/BinaryPanel';
 import { BoundaryPanel } from '../analysis/BoundaryPanel';
@@ -50,6 +51,7 @@ export function App() {
         <SettingsPanel />
         <EvaluationPanel />
         <CrossValidationPanel />
+        <BaselinePanel />
         <MetricsPanel />
         <BinaryPanel />
         <Charts />

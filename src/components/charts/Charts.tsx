@@ -8,7 +8,8 @@ import { useId, useMemo, useState } from 'react';
 import { curves, X_AXES, type XAxis } from '../../client/chartAxis';
 import { chartsMessages } from './messages';
 import { smooth } from '../../client/smoothing';
-import { MetricChart, type Series } from './MetricChart';
+import { MetricChart, type Reference, type Series } from './MetricChart';
+import { baselineMessages } from '../train/baselineMessages';
 import { RunsTable } from '../train/RunsTable';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
@@ -17,6 +18,8 @@ const TRAIN = '#1f77b4';
 const TEST = '#ff7f0e';
 const PAST = '#6a3d9a';
 const VALIDATION = '#2ca02c';
+/** Dark enough for their labels to read on white (contrast above 4.5:1). */
+const BASELINE_COLORS = { majority: '#595959', logistic: '#1a7f37', forest: '#7a4a3a' } as const;
 
 export function Charts() {
   const { t, num } = useT(chartsMessages);
@@ -31,6 +34,19 @@ export function Charts() {
   const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
   const pastRuns = useMemo(() => runs.filter((r) => r.dataset === dataset?.name), [runs, dataset]);
   const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
+  const words = useT(baselineMessages);
+  const baselines = useAppState((a) => a.baselines);
+  const references = useMemo<Reference[]>(() => {
+    if (baselines.status !== 'ready') return [];
+    const b = baselines.baselines;
+    return [
+      { name: words.t('chartMajority'), value: b.majority.accuracy, color: BASELINE_COLORS.majority },
+      { name: words.t('chartLogistic'), value: b.logistic.accuracy, color: BASELINE_COLORS.logistic },
+      { name: words.t('chartForest'), value: b.forest.accuracy, color: BASELINE_COLORS.forest },
+    ];
+  }, [baselines, words]);
+  const referenceNote =
+    references.length > 0 ? words.t('chartNote', { values: references.map((r) => `${r.name} ${words.num(r.value, 4)}`).join(', ') }) : undefined;
   const sliderId = useId();
   const axisId = useId();
   const axisHintId = useId();
@@ -77,7 +93,17 @@ export function Charts() {
       </div>
       <div className="charts">
         <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
-        <MetricChart testId="accuracy-chart" title={t('accuracyTitle')} series={accuracy} domain={[0, 1]} axis={axis} smoothed={smoothing > 0} marks={marks} />
+        <MetricChart
+          testId="accuracy-chart"
+          title={t('accuracyTitle')}
+          series={accuracy}
+          domain={[0, 1]}
+          axis={axis}
+          smoothed={smoothing > 0}
+          marks={marks}
+          references={references}
+          referenceNote={referenceNote}
+        />
       </div>
       <RunsTable
         runs={pastRuns}

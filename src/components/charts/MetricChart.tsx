@@ -23,6 +23,16 @@ export interface Series {
   points: CurvePoint[];
 }
 
+/** A horizontal dashed line at a fixed value (a baseline's test accuracy), labelled. */
+export interface Reference {
+  name: string;
+  value: number;
+  color: string;
+}
+
+/** Where the references' labels sit, in turn, so close values do not print over each other. */
+const LABEL_POSITIONS = ['insideTopLeft', 'insideBottomRight', 'insideTopRight'] as const;
+
 /** Points drawn per series: enough for the eye, few enough that a render takes a few ms. */
 const MAX_DRAWN = 300;
 const X_TICKS = 6;
@@ -39,6 +49,9 @@ interface Props {
   smoothed?: boolean;
   /** Steps to mark with a vertical line (the step axis only): where early stopping's best weights come from. */
   marks?: readonly StepMark[];
+  references?: Reference[];
+  /** The references in words, under the chart (a screen reader does not read the lines). */
+  referenceNote?: string;
 }
 
 export interface StepMark {
@@ -55,7 +68,7 @@ interface Drawn {
 
 const NO_MARKS: readonly StepMark[] = [];
 
-export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS }: Props) {
+export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS, references = [], referenceNote }: Props) {
   const { t, num } = useT(chartsMessages);
   const drawn = useMemo<Drawn[]>(
     () =>
@@ -103,6 +116,17 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
           <Legend verticalAlign="top" />
           {axis === 'step' &&
             marks.map((m) => <ReferenceLine key={m.step} x={m.step} stroke="#555" strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fontSize: 11 }} />)}
+          {references.map((r, i) => (
+            <ReferenceLine
+              key={r.name}
+              y={r.value}
+              stroke={r.color}
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              ifOverflow="extendDomain"
+              label={{ value: `${r.name} ${num(r.value, 3)}`, position: LABEL_POSITIONS[i % LABEL_POSITIONS.length], fill: r.color, fontSize: 11 }}
+            />
+          ))}
           {drawn.map(({ series: s, points }) => (
             <Line
               key={s.name}
@@ -120,6 +144,7 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
         </LineChart>
       </ResponsiveContainer>
       {noTime && <p className="muted small">{t('noTime')}</p>}
+      {referenceNote && <p className="muted small">{referenceNote}</p>}
       <DataTable testId={testId} drawn={drawn} smoothed={smoothed} />
     </figure>
   );

@@ -15,11 +15,13 @@ import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, Download
 import type { History } from '../train/history';
 import { binaryCurves, checkBinary } from '../analysis/binary';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
+import { computeBaselines, Superseded } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
 import { fitSchema, openCsv } from '../datasets/csv';
 import { openIdx } from '../datasets/mnist';
 import { PRESETS, reopen } from '../datasets/registry';
+import type { ClassificationData } from '../datasets/data';
 import type { DataSource, FetchBytes, NamedBlob, OpenContext } from '../datasets/source';
 import { Session, type Restore } from '../train/session';
 import { CrossValidation, standardizedSlots, type CvRequest } from './crossValidation';
@@ -43,6 +45,8 @@ export class Workspace {
   private record: DatasetRecord | null = null;
   /** The run in progress, to wait for when the backend must change under it. */
   private running: Promise<void> | null = null;
+  /** Counts the data sets shown: the baselines of an older one stop at their next pause, unposted. */
+  private loads = 0;
   private readonly ctx: OpenContext;
   /** The cross-validation in progress: its fold sessions are not the shown one. */
   private cv: CrossValidation | null = null;
@@ -208,7 +212,9 @@ export class Workspace {
     this.assertIdle();
     const record: DatasetRecord = { source, fingerprint: fingerprint(source.data) };
     const next = new Session(source.data, model, this.callbacks(), this.engine, restore);
-    // The page hears of the data set before the model built on it.
+    // The page hears of the data set before the model built on it; from here on, the
+    // baselines of the previous one are stale.
+    const load = ++this.loads;
     this.post({ type: 'dataset', summary: source.summary, ...(source.choices ? { choices: source.choices } : {}) });
     next.announce();
     this.session?.dispose();
@@ -219,6 +225,27 @@ export class Workspace {
       if (problem) this.post({ type: 'notice', message: problem });
     }
     await this.postCheckpoints();
+    this.startBaselines(source.data, load);
+  }
+
+  /**
+   * The baselines of the data set just loaded, in the background: the load is done and
+   * answered first; the computation pauses through yieldToEvents between its parts, so a
+   * Train or Stop is handled in between, and a newer load ends it at its next pause.
+   */
+  private startBaselines(data: ClassificationData, load: number): void {
+    const pause = async () => {
+      await this.hooks.yieldToEvents();
+      if (load !== this.loads) throw new Superseded();
+    };
+    computeBaselines(data, { pace: { pause } }).then(
+      (baselines) => {
+        if (load === this.loads) this.post({ type: 'baselines', baselines });
+      },
+      (error: unknown) => {
+        if (!(error instanceof Superseded) && load === this.loads) this.post({ type: 'notice', message: msg('app.baselines-failed', { reason: messageOf(error) }) });
+      },
+    );
   }
 
   // ---------------------------------------------------------------------------

@@ -63,4 +63,6 @@ export interface AppMessages {
   /** Binary curves asked of a data set with `classes` classes. */
   'app.not-binary': { classes: number };
   'app.no-test-rows': Record<never, never>;
+  /** The baselines of the loaded data set could not be computed (the data set stays loaded). */
+  'app.baselines-failed': { reason: InnerReason };
 }

@@ -141,4 +141,8 @@ export const appWording: Wordings<keyof AppMessages> = {
     en: () => 'The test split has no rows: raise the test fraction or drop a test file.',
     ko: () => '테스트 분할에 행이 없습니다. 테스트 비율을 높이거나 테스트 파일을 놓으세요.',
   },
+  'app.baselines-failed': {
+    en: (p, f) => `The baselines of this data set could not be computed: ${f.message(p.reason)}`,
+    ko: (p, f) => `이 데이터 세트의 기준 모델 점수를 계산하지 못했습니다: ${f.message(p.reason)}`,
+  },
 };

@@ -1,0 +1,98 @@
+import { baselineMessages } from './baselineMessages';
+import { baselineVerdict, BASELINE_NAMES, type BaselineName } from '../../client/baselineVerdict';
+import { latestEvaluation, type BaselineState } from '../../client/state';
+import type { Baselines, Evaluation } from '../../shared/types';
+import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
+
+/**
+ * The loaded data set's baselines (ZeroR, logistic regression, random forest) beside the
+ * network's newest test accuracy, and, once a run has ended, a plain verdict: which
+ * baseline the network does not beat and what to try, or that it beats them all.
+ * data-majority / data-logistic / data-forest: the raw test accuracies ('' until computed).
+ */
+export function BaselinePanel() {
+  const state = useAppState((a) => a.baselines);
+  const test = useAppState((a) => latestEvaluation(a, 'test'));
+  const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
+  const { t } = useT(baselineMessages);
+  const b = state.status === 'ready' ? state.baselines : null;
+  return (
+    <section
+      className="panel"
+      aria-labelledby="baseline-title"
+      data-testid="baseline"
+      data-status={state.status}
+      data-majority={b ? b.majority.accuracy : ''}
+      data-logistic={b ? b.logistic.accuracy : ''}
+      data-forest={b ? b.forest.accuracy : ''}
+    >
+      <h2 id="baseline-title">{t('title')}</h2>
+      <p className="muted small">{t('intro')}</p>
+      <Body state={state} test={test} />
+      {/* Always there, so a screen reader hears the verdict when it appears at the end of a run. */}
+      <div aria-live="polite">{b && test && ended && <VerdictLine baselines={b} network={test.accuracy} />}</div>
+    </section>
+  );
+}
+
+function Body({ state, test }: { state: BaselineState; test: Evaluation | null }) {
+  const { t, num } = useT(baselineMessages);
+  const className = useAppState((a) => (state.status === 'ready' ? a.dataset?.classNames[state.baselines.majority.classIndex] : undefined));
+  if (state.status === 'computing') return <p role="status">{t('computing')}</p>;
+  if (state.status === 'none') return <p role="status">{t('none')}</p>;
+  const b = state.baselines;
+  const four = (v: number) => num(v, 4, 4);
+  const forestHow =
+    b.forest.rows < b.trainRows
+      ? t('forestSample', { trees: b.forest.trees, rows: b.forest.rows, train: b.trainRows, features: b.forest.features })
+      : t('forestHow', { trees: b.forest.trees, features: b.forest.features });
+  const how: Record<BaselineName, string> = {
+    majority: t('majorityHow', { class: className ?? String(b.majority.classIndex) }),
+    logistic: t('logisticHow', { steps: b.logistic.steps }),
+    forest: forestHow,
+  };
+  return (
+    <>
+      <table className="preview baselines">
+        <thead>
+          <tr>
+            <th scope="col">{t('colModel')}</th>
+            <th scope="col" className="num">
+              {t('colAccuracy')}
+            </th>
+            <th scope="col">{t('colHow')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {BASELINE_NAMES.map((name) => (
+            <tr key={name} data-baseline={name}>
+              <th scope="row">{t(name)}</th>
+              <td className="num">{four(b[name].accuracy)}</td>
+              <td>{how[name]}</td>
+            </tr>
+          ))}
+          <tr className="network-row">
+            <th scope="row">{t('network')}</th>
+            <td className="num">{test ? four(test.accuracy) : '—'}</td>
+            <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted small">{t('times', { majority: num(b.majority.ms, 0), logistic: num(b.logistic.ms, 0), forest: num(b.forest.ms, 0) })}</p>
+    </>
+  );
+}
+
+/** Said once a run has ended. */
+function VerdictLine({ baselines, network }: { baselines: Baselines; network: number }) {
+  const { t, num } = useT(baselineMessages);
+  const v = baselineVerdict(baselines, network);
+  const params = { network: num(network, 3, 3), baseline: t(v.baseline), score: num(v.score, 3, 3) };
+  const advice = { majority: t('tryMajority'), logistic: t('tryLogistic'), forest: t('tryForest') }[v.baseline];
+  return (
+    <p className={v.beaten ? 'verdict' : 'verdict warn'} data-testid="baseline-verdict" data-beaten={v.beaten} data-baseline={v.baseline}>
+      {v.beaten ? t('better', params) : `${t('notBetter', params)} ${advice}`}
+    </p>
+  );
+}
