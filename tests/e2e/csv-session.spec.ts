@@ -28,7 +28,9 @@ test('a test file keeps the label the person picked; one that does not fit is re
   const summary = page.getByTestId('dataset-summary');
   const label = page.getByTestId('label-column');
   await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  // 150 rows: 30 held out for testing, 24 of the other 120 for validation (early stopping watches them).
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
+  await expect(summary).toHaveAttribute('data-validation-rows', '24');
   // Whatever the guess was, the person picks the other class-like column.
   const picked = (await label.inputValue()) === 'island' ? 'species' : 'island';
   await label.selectOption(picked);
@@ -39,7 +41,9 @@ test('a test file keeps the label the person picked; one that does not fit is re
 
   await dropFile(page, 'test-csv-drop', 'penguins_test.csv', penguins(40, 150));
   await expect(summary).toHaveAttribute('data-test-rows', '40');
-  await expect(summary).toHaveAttribute('data-train-rows', '150');
+  // All 150 rows of the first file train now, 30 of them held out for validation.
+  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-validation-rows', '30');
   await expect(label).toHaveValue(picked);
   await expect(summary).toContainText(classes);
 
@@ -55,13 +59,13 @@ test('the URL says dataset=csv after a drop; a reload goes on with the CSV; an e
   await openApp(page, '?steps=200');
   const summary = page.getByTestId('dataset-summary');
   await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   await expect.poll(() => datasetParam(page.url())).toBe('csv');
   expect(new URL(page.url()).searchParams.get('steps')).toBe('200');
 
   // The link as it reads now re-opens the kept file.
   await openApp(page, new URL(page.url()).search);
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   await expect(page.getByTestId('label-column')).toBeVisible();
   expect(datasetParam(page.url())).toBe('csv');
 
@@ -82,7 +86,7 @@ test('dataset=csv where no CSV is kept: a notice says so, Iris is loaded meanwhi
   await expect(page.getByTestId('csv-drop')).toBeVisible();
   await expect.poll(() => datasetParam(page.url())).toBeNull();
   await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   await expect.poll(() => datasetParam(page.url())).toBe('csv');
 });
 
@@ -100,7 +104,7 @@ test('a CSV dropped while the page is still starting is loaded once it is ready'
   // Train is disabled until the worker is ready.
   const early = await page.getByTestId('train').isDisabled();
   await expect(page.getByTestId('label-column')).toBeVisible();
-  await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-train-rows', '120');
+  await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-train-rows', '96');
   await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-classes', '3');
   await expect.poll(() => datasetParam(page.url())).toBe('csv');
   // It was dropped before the page was ready (or the test proved nothing).

@@ -28,7 +28,7 @@ test('drop a CSV, pick the label, train, classify a row and a file, download', a
   await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
   const summary = page.getByTestId('dataset-summary');
   await expect(summary).toHaveAttribute('data-classes', '3');
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   await expect(summary).toHaveAttribute('data-test-rows', '30');
   // The last column is free text (ignored, with a reason); species is the label by its name.
   await expect(page.getByTestId('label-column')).toHaveValue('species');
@@ -103,7 +103,7 @@ test('the test fraction: a new split from the control, kept in the URL; a value 
   await fraction.fill('0.4');
   await fraction.blur();
   await expect(summary).toHaveAttribute('data-test-rows', '60');
-  await expect(summary).toHaveAttribute('data-train-rows', '90');
+  await expect(summary).toHaveAttribute('data-train-rows', '72');
   await expect.poll(() => new URL(page.url()).searchParams.get('test')).toBe('0.4');
   await fraction.fill('5');
   await fraction.blur();

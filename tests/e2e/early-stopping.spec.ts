@@ -21,6 +21,8 @@ test('an overfitting CSV stops early and the best weights come back, marked on t
   await openApp(page, '?hidden=64,64&optimizer=adam&lr=0.01');
   await dropFile(page, 'csv-drop', 'noise.csv', noise(150));
   const summary = page.getByTestId('dataset-summary');
+  // The file's summary, not Iris's (both have 4 inputs, 3 classes and 30 test rows).
+  await expect(page.getByTestId('label-column')).toHaveValue('label');
   // 150 rows: 30 for testing, 24 of the remaining 120 for validation (stratified, so within a row or two).
   await expect(summary).toHaveAttribute('data-test-rows', '30');
   const validationRows = Number(await summary.getAttribute('data-validation-rows'));

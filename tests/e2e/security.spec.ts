@@ -87,7 +87,7 @@ async function fullSession(page: Page, backend: 'auto' | 'cpu' | 'webgl' | 'wasm
   await expect(page.getByTestId('prediction')).toHaveAttribute('data-class', /setosa|versicolor|virginica/);
 
   await dropFile(page, 'csv-drop', 'plain.csv', plainCsv(120));
-  await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-train-rows', '96');
+  await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-train-rows', '76');
   await page.getByTestId('label-column').selectOption('kind');
   await expect(page.getByTestId('dataset-summary')).toContainText('big / small');
   await train(page);
@@ -218,7 +218,7 @@ async function payloadSession(page: Page): Promise<string> {
   await openApp(page, '?steps=200');
   await dropFile(page, 'csv-drop', 'payloads.csv', payloadCsv(150).csv);
   const summary = page.getByTestId('dataset-summary');
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   const label = page.getByTestId('label-column');
   await label.selectOption(LABEL);
   await expect(label).toHaveValue(LABEL);

@@ -42,7 +42,7 @@ test('two tabs train on their own data sets; a reload of each brings back its ow
   // Tab B drops a CSV and trains on it while tab A trains Iris again: both save at once.
   const summaryB = tabB.getByTestId('dataset-summary');
   await dropFile(tabB, 'csv-drop', 'penguins.csv', penguins(150));
-  await expect(summaryB).toHaveAttribute('data-train-rows', '120');
+  await expect(summaryB).toHaveAttribute('data-train-rows', '96');
   await expect(status(tabB)).toHaveAttribute('data-step', '0');
   await Promise.all([trainUntil(tabB, 'done'), trainUntil(page, 'done')]);
   await expect(status(tabB)).toHaveAttribute('data-step', '300');
@@ -60,7 +60,7 @@ test('two tabs train on their own data sets; a reload of each brings back its ow
   // Reload tab B: its CSV at 300 and its checkpoint.
   await tabB.reload();
   await expect(status(tabB)).toHaveAttribute('data-step', '300');
-  await expect(summaryB).toHaveAttribute('data-train-rows', '120');
+  await expect(summaryB).toHaveAttribute('data-train-rows', '96');
   await expect(tabB.getByTestId('label-column')).toBeVisible();
   await expect(checkpointRow(tabB, 300)).toHaveCount(1);
 
@@ -79,7 +79,7 @@ test('a CSV re-opened after a reload keeps the label, encoding and test fraction
   const encoding = page.getByRole('combobox', { name: 'Encoding' });
   const fraction = page.getByRole('spinbutton', { name: 'Test fraction' });
   await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
-  await expect(summary).toHaveAttribute('data-train-rows', '120');
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
   const guessed = await label.inputValue();
   const picked = guessed === 'island' ? 'species' : 'island';
   await label.selectOption(picked);
