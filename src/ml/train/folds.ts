@@ -67,14 +67,16 @@ export function meanSd(values: readonly number[]): MeanSd {
 }
 
 /**
- * Macro F1 from confusion[actual][predicted]: the unweighted mean of every class's F1, a
- * class with no rows and no predictions counting 0 (as src/client/metrics.ts's classMetrics
- * does for the page's table, and scikit-learn's zero_division=0).
+ * Macro F1 from confusion[actual][predicted]: the unweighted mean of the F1 of every class
+ * with test rows (a class absent from them is left out, not counted 0), a zero precision
+ * or recall giving F1 0 (scikit-learn's zero_division=0); 0 without any rows. As
+ * src/client/metrics.ts's classMetrics computes it for the page's table.
  */
 export function macroF1(confusion: readonly (readonly number[])[]): number {
   const classes = confusion.length;
   if (classes === 0) return NaN;
   let sum = 0;
+  let present = 0;
   for (let c = 0; c < classes; c++) {
     const tp = confusion[c][c];
     let actual = 0;
@@ -83,9 +85,12 @@ export function macroF1(confusion: readonly (readonly number[])[]): number {
       actual += confusion[c][o];
       predicted += confusion[o][c];
     }
+    // Over the classes present in the test rows, as the page's per-class table: an absent class has no F1 to average.
+    if (actual === 0) continue;
+    present++;
     const precision = predicted > 0 ? tp / predicted : 0;
-    const recall = actual > 0 ? tp / actual : 0;
+    const recall = tp / actual;
     sum += precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   }
-  return sum / classes;
+  return present > 0 ? sum / present : 0;
 }
