@@ -25,10 +25,12 @@ import { DEFAULTS, modelConfig } from '../../src/client/settings';
 import { CrossValidation, standardizedSlots } from '../../src/ml/app/crossValidation';
 import { computeBaselines } from '../../src/ml/baselines';
 import { loadCsv, type LoadedCsv } from '../../src/ml/csv/index';
-import { meanSd, type MeanSd } from '../../src/ml/train/folds';
+import { meanSd } from '../../src/ml/train/folds';
+import type { MeanSd } from '../../src/shared/cv';
 import { Session, type RunEndInfo } from '../../src/ml/train/session';
 import { reasonError } from '../../src/shared/result';
 import type { Evaluation } from '../../src/shared/types';
+import { english } from './words';
 
 const DATA = 'node_modules/vega-datasets/data';
 
@@ -125,7 +127,7 @@ async function network(loaded: LoadedCsv): Promise<{ accuracy: number; steps: nu
   }
   const end = ended as RunEndInfo | null;
   const last = test as Evaluation | null;
-  if (end?.end !== 'done' || !last) throw new Error(`run ended ${end?.end ?? 'without an end'}${end?.message ? `: ${end.message.code}` : ''}`);
+  if (end?.end !== 'done' || !last) throw new Error(`run ended ${end?.end ?? 'without an end'}${end?.message ? `: ${english(end.message)}` : ''}`);
   return { accuracy: last.accuracy, steps: end.globalStep, plannedSteps: plan.steps, restored: end.restoredStep };
 }
 
@@ -141,7 +143,7 @@ async function crossValidate(loaded: LoadedCsv): Promise<MeanSd> {
     standardizedSlots(loaded.schema, loaded.data.featureNames.length),
   );
   const outcome = await cv.run();
-  if (outcome.end !== 'done') throw new Error(`cross-validation ended ${outcome.end}${outcome.end === 'error' ? `: ${outcome.message.code}` : ''}`);
+  if (outcome.end !== 'done') throw new Error(`cross-validation ended ${outcome.end}${outcome.end === 'error' ? `: ${english(outcome.message)}` : ''}`);
   return outcome.summary.accuracy;
 }
 
