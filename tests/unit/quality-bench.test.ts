@@ -244,7 +244,7 @@ describe.runIf(process.env.QUALITY_BENCH)('quality on data sets it was not tuned
     const lines = [
       `Quality bench (${new Date().toISOString().slice(0, 10)}): ${SEEDS.length} split seeds (${SEEDS.join(', ')}), stratified ${SETTINGS.testFraction * 100}% test,`,
       `validation ${SETTINGS.validation} of the rest; network = DEFAULTS.csv (${SETTINGS.hiddenUnits.join('-')} ${SETTINGS.optimizer} ${SETTINGS.learningRate},`,
-      `batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs, patience ${SETTINGS.patience} epochs), fused engine; `,
+      `batch ${SETTINGS.batchSize}, ${SETTINGS.epochs} epochs, patience ${SETTINGS.patience} epochs), fused engine.`,
       `CV: ${FOLDS} folds on each of the first ${CV_SEEDS} splits' pooled rows, mean ± sd over those ${FOLDS * CV_SEEDS} folds; model seed ${SETTINGS.seed}.`,
       '',
       table(results),
