@@ -207,8 +207,11 @@ export class Store {
   configureCsv(change: CsvChoices): void {
     if (!this.canLoad()) return;
     const choices = { ...this.state.csvChoices, ...change };
-    if (change.testFraction !== undefined) this.applySettings({ ...this.state.settings, testFraction: change.testFraction });
-    if (change.validationFraction !== undefined) this.applySettings({ ...this.state.settings, validation: change.validationFraction });
+    // The split's fractions are settings (in the URL): a shared link splits the same file the same way.
+    const { testFraction = this.state.settings.testFraction, validationFraction = this.state.settings.validation } = change;
+    if (testFraction !== this.state.settings.testFraction || validationFraction !== this.state.settings.validation) {
+      this.applySettings({ ...this.state.settings, testFraction, validation: validationFraction });
+    }
     this.update({ ...this.state, error: null, csvChoices: choices });
     this.client.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
   }

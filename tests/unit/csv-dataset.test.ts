@@ -4,23 +4,10 @@ import { buildDataset } from '../../src/ml/csv/dataset';
 import { encodeRow, fitNumeric } from '../../src/ml/csv/encode';
 import { loadCsv } from '../../src/ml/csv/index';
 import { readTable } from '../../src/ml/csv/readTable';
-import type { ColumnSchema, DatasetOptions, IgnoreCause, RawTable } from '../../src/ml/csv/types';
-import { reasonError } from '../../src/shared/result';
+import type { ColumnSchema, DatasetOptions, IgnoreCause } from '../../src/ml/csv/types';
+import { build, table, utf8 } from './csvFixtures';
 import { english } from './words';
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function table(text: string, fileName = 'data.csv'): RawTable {
-  const read = readTable(utf8(text), fileName);
-  if (!read.ok) throw reasonError(read.reason);
-  return read.value;
-}
-
-function build(text: string, options?: DatasetOptions, testText?: string) {
-  const built = buildDataset(table(text), options, testText === undefined ? undefined : table(testText, 'test.csv'));
-  if (!built.ok) throw reasonError(built.reason);
-  return built.value;
-}
 
 function reason(text: string, options?: DatasetOptions, testText?: string): string {
   const built = buildDataset(table(text), options, testText === undefined ? undefined : table(testText, 'test.csv'));

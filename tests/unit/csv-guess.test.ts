@@ -2,7 +2,6 @@
 // column) and why; dates become year, month, weekday (and hour); JSON and Excel files are
 // named for what they are; classes with too few rows are named, merged or dropped.
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/ml/csv/dataset';
 import { encodeRow, encodeRows } from '../../src/ml/csv/encode';
 import { encodeInputs, encodeTableForPrediction, featureInputs } from '../../src/ml/csv/predict';
 import { readTable } from '../../src/ml/csv/readTable';
@@ -10,26 +9,12 @@ import { rareClasses, rareRemap } from '../../src/ml/csv/rare';
 import { targetNameRank } from '../../src/ml/csv/labels';
 import { dateOrder, parseDate } from '../../src/ml/csv/values';
 import { checkpointMeta, parseMeta } from '../../src/ml/checkpoint/meta';
-import type { DatasetOptions, RawTable } from '../../src/ml/csv/types';
 import { formatMessage } from '../../src/client/i18n/wording';
-import { reasonError } from '../../src/shared/result';
 import { fitSchema, openCsv } from '../../src/ml/datasets/csv';
+import { build, table, utf8 } from './csvFixtures';
 import { english } from './words';
 import { IRIS_CONFIG } from './helpers';
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function table(text: string, fileName = 'data.csv'): RawTable {
-  const read = readTable(utf8(text), fileName);
-  if (!read.ok) throw reasonError(read.reason);
-  return read.value;
-}
-
-function build(text: string, options?: DatasetOptions, testText?: string) {
-  const built = buildDataset(table(text), options, testText === undefined ? undefined : table(testText, 'test.csv'));
-  if (!built.ok) throw reasonError(built.reason);
-  return built.value;
-}
 
 const labelOf = (b: ReturnType<typeof build>) => b.schema.columns[b.schema.labelIndex].name;
 
