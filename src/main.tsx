@@ -10,6 +10,7 @@ import { LangProvider } from './components/common/useI18n';
 import { StoreProvider } from './components/common/useStore';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
+import './components/app/workspace.css';
 
 const store = new Store({
   createWorker: startTrainingWorker,

@@ -160,10 +160,11 @@ export function BoundaryPanel() {
     );
   }
   return (
-    <section className="panel" aria-labelledby="boundary-title">
+    <section className="panel boundary-panel" aria-labelledby="boundary-title">
       <h2 id="boundary-title">{t('boundaryTitle')}</h2>
-      <p className="small muted">{t('boundaryIntro')}</p>
       {body}
+      {/* After the map, not above it: the picture comes first in a workspace that must fit one screen. */}
+      <p className="small muted">{t('boundaryIntro')}</p>
     </section>
   );
 }

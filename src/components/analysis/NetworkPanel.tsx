@@ -48,7 +48,7 @@ export function NetworkPanel() {
   useViewRequest(ready, runState === 'training', slot, key, () => store.requestNetwork(key));
   const network = slot.value;
   return (
-    <section className="panel" aria-labelledby="network-title">
+    <section className="panel network-panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('networkTitle')}</h2>
       {network ? <Picture network={network} /> : <p className="muted">{slot.error ? words(slot.error) : t('networkLoading')}</p>}
     </section>

@@ -1,32 +1,31 @@
 import { useEffect } from 'react';
 import { appMessages } from './messages';
 import { Alerts } from './Alerts';
-import { BaselinePanel } from '../train/BaselinePanel';
-import { BatchPredictPanel } from '../predict/BatchPredictPanel';
-import { BinaryPanel } from '../analysis/BinaryPanel';
+import { BaselineVerdict } from '../train/BaselinePanel';
 import { BoundaryPanel } from '../analysis/BoundaryPanel';
 import { Charts } from '../charts/Charts';
-import { CheckpointsPanel } from '../checkpoints/CheckpointsPanel';
+import { CvFoldsField } from '../train/CrossValidation';
 import { DatasetPanel } from '../data/DatasetPanel';
-import { EvaluationPanel } from '../train/EvaluationPanel';
-import { CrossValidationPanel } from '../train/CrossValidation';
-import { LanguageSwitch } from './LanguageSwitch';
-import { MetricsPanel } from '../train/MetricsPanel';
-import { EvalTable } from '../mnist/EvalTable';
-import { MnistPanel } from '../mnist/MnistPanel';
-import { mnistMessages } from '../mnist/messages';
+import { Drawer } from './Drawer';
+import { MnistDraw } from '../mnist/MnistPanel';
+import { ModelFiles } from '../checkpoints/ModelFiles';
 import { NetworkPanel } from '../analysis/NetworkPanel';
 import { PredictPanel } from '../predict/PredictPanel';
 import { SettingsPanel } from '../train/SettingsPanel';
-import { TrainPanel } from '../train/TrainPanel';
+import { Toolbar } from './Toolbar';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 
+/**
+ * One workspace, as TensorFlow Playground lays it out: the toolbar on top, then three
+ * columns (data | model | output) that fill the screen and scroll inside themselves, so a
+ * change and its effect are seen together; the less-used panels in a drawer underneath.
+ * On a phone the columns stack and the toolbar docks at the bottom (styles.css).
+ */
 export function App() {
   const source = useAppState((a) => a.dataset?.source);
-  const hasValidation = useAppState((a) => (a.dataset?.validationRows ?? 0) > 0);
+  const busy = useAppState((a) => a.state === 'training' || a.state === 'loading');
   const { t } = useT(appMessages);
-  const evalWords = useT(mnistMessages);
   const title = t('title');
   useEffect(() => {
     document.title = title;
@@ -36,37 +35,31 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('skipToMain')}
       </a>
-      <header className="app-header">
-        <div className="app-title">
-          <h1>{title}</h1>
-          <p className="subtitle">{t('subtitle')}</p>
-        </div>
-        <LanguageSwitch />
-      </header>
+      <Toolbar />
       <Alerts />
       {/* tabIndex -1: the skip link moves the keyboard focus here, not only the scroll position. */}
-      <main className="grid" id="main" tabIndex={-1}>
-        <DatasetPanel />
-        <TrainPanel />
-        <SettingsPanel />
-        <EvaluationPanel />
-        <CrossValidationPanel />
-        <BaselinePanel />
-        <MetricsPanel />
-        <BinaryPanel />
-        <Charts />
-        {/* do_eval's table for any run with a validation split (a dropped CSV has one by default); MNIST's panel has its own. */}
-        {source !== 'mnist' && hasValidation && (
-          <section className="panel wide" aria-label={evalWords.t('evaluations')}>
-            <EvalTable />
+      <main className="workspace" id="main" tabIndex={-1}>
+        <div className="column column-data" role="region" aria-label={t('dataColumn')}>
+          <DatasetPanel />
+        </div>
+        <div className="column column-model" role="region" aria-label={t('modelColumn')}>
+          <NetworkPanel />
+          <SettingsPanel />
+          <section className="panel test-options">
+            <CvFoldsField disabled={busy} />
           </section>
-        )}
-        <BoundaryPanel />
-        <NetworkPanel />
-        {source === 'mnist' ? <MnistPanel /> : <PredictPanel />}
-        <BatchPredictPanel />
-        <CheckpointsPanel />
+          <ModelFiles />
+        </div>
+        <div className="column column-output" role="region" aria-label={t('outputColumn')}>
+          <BaselineVerdict />
+          <Charts />
+          <div className="output-map">
+            <BoundaryPanel />
+            {source === 'mnist' ? <MnistDraw /> : <PredictPanel />}
+          </div>
+        </div>
       </main>
+      <Drawer />
     </div>
   );
 }

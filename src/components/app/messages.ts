@@ -7,6 +7,10 @@ export const appMessages = defineMessages(
     subtitle:
       'Train a classifier in your browser: the tf.estimator Iris tutorial, TensorFlow Mechanics 101 on MNIST, or your own CSV. Nothing leaves this machine.',
     skipToMain: 'Skip to the main content',
+    testAccuracy: 'test accuracy',
+    dataColumn: 'Data',
+    modelColumn: 'Model',
+    outputColumn: 'Output',
     // Bilingual in both languages on purpose: whoever cannot read the current one still finds the switch.
     language: 'Language / 언어',
     dismissError: 'Dismiss error',
@@ -22,6 +26,10 @@ export const appMessages = defineMessages(
     subtitle:
       '브라우저에서 바로 분류기를 학습시켜 보세요. tf.estimator의 붓꽃(Iris) 튜토리얼, MNIST로 하는 TensorFlow Mechanics 101, 또는 직접 가져온 CSV로 학습할 수 있습니다. 데이터는 이 컴퓨터 밖으로 나가지 않습니다.',
     skipToMain: '본문으로 건너뛰기',
+    testAccuracy: '테스트 정확도',
+    dataColumn: '데이터',
+    modelColumn: '모델',
+    outputColumn: '결과',
     language: 'Language / 언어',
     dismissError: '오류 메시지 닫기',
     ignoredParam: '{param}={raw}은(는) 올바른 값이 아니어서 무시하고 {fallback}을(를) 사용합니다.',

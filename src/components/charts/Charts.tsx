@@ -10,7 +10,7 @@ import { chartsMessages } from './messages';
 import { smooth } from '../../client/smoothing';
 import { MetricChart, type Reference, type Series } from './MetricChart';
 import { baselineMessages } from '../train/baselineMessages';
-import { RunsTable } from '../train/RunsTable';
+import { useOverlaidRuns } from './overlaidRuns';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 
@@ -31,7 +31,7 @@ export function Charts() {
   const dataset = useAppState((a) => a.dataset);
   const [smoothing, setSmoothing] = useState(0);
   const [axis, setAxis] = useState<XAxis>('step');
-  const [overlaid, setOverlaid] = useState<ReadonlySet<number>>(new Set());
+  const overlaid = useOverlaidRuns();
   const pastRuns = useMemo(() => runs.filter((r) => r.dataset === dataset?.name), [runs, dataset]);
   const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
   const words = useT(baselineMessages);
@@ -70,10 +70,10 @@ export function Charts() {
     [c, smoothing, shown, t],
   );
   return (
-    <section className="panel wide" aria-labelledby="charts-title">
-      <h2 id="charts-title">{t('title')}</h2>
-      <div className="buttons">
-        <label htmlFor={sliderId} className="smoothing">
+    <section className="panel charts-panel" aria-labelledby="charts-title">
+      <h2 id="charts-title" className="sr-only">{t('title')}</h2>
+      <div className="charts-controls">
+        <label htmlFor={sliderId} className="smoothing" title={t('smoothingHint')}>
           {t('smoothing')} <input id={sliderId} type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />{' '}
           <output htmlFor={sliderId}>{num(smoothing, 2)}</output>
         </label>
@@ -92,8 +92,9 @@ export function Charts() {
         </span>
       </div>
       <div className="charts">
-        <MetricChart testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
+        <MetricChart height={150} testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
         <MetricChart
+          height={150}
           testId="accuracy-chart"
           title={t('accuracyTitle')}
           series={accuracy}
@@ -105,15 +106,6 @@ export function Charts() {
           referenceNote={referenceNote}
         />
       </div>
-      <RunsTable
-        runs={pastRuns}
-        overlaid={overlaid}
-        onToggle={(id) => {
-          const next = new Set(overlaid);
-          if (!next.delete(id)) next.add(id);
-          setOverlaid(next);
-        }}
-      />
     </section>
   );
 }

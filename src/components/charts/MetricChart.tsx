@@ -50,8 +50,10 @@ interface Props {
   /** Steps to mark with a vertical line (the step axis only): where early stopping's best weights come from. */
   marks?: readonly StepMark[];
   references?: Reference[];
-  /** The references in words, under the chart (a screen reader does not read the lines). */
+  /** The references in words, for a screen reader (it does not read the lines; the eye reads their labels). */
   referenceNote?: string;
+  /** The plot's height in px: fixed, so the workspace never shifts as points arrive. */
+  height?: number;
 }
 
 export interface StepMark {
@@ -68,7 +70,7 @@ interface Drawn {
 
 const NO_MARKS: readonly StepMark[] = [];
 
-export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS, references = [], referenceNote }: Props) {
+export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS, references = [], referenceNote, height = 180 }: Props) {
   const { t, num } = useT(chartsMessages);
   const drawn = useMemo<Drawn[]>(
     () =>
@@ -91,11 +93,12 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
   const noTime = axis === 'time' && series.some((s) => s.points.length > 0) && drawn.every((d) => d.total === 0);
   return (
     <figure className="chart" data-testid={testId} data-points={total} data-x-axis={axis} data-marks={marks.map((m) => m.step).join(',')}>
-      <figcaption>
+      {/* One line, cut with an ellipsis (the whole of it in the tooltip): the plot below never moves. */}
+      <figcaption title={latest ? `${title} · ${t('latest', { values: latest })}` : title}>
         {title}
         {latest && <span className="muted"> · {t('latest', { values: latest })}</span>}
       </figcaption>
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={height}>
         <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
           <ChartXAxis
@@ -144,7 +147,7 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
         </LineChart>
       </ResponsiveContainer>
       {noTime && <p className="muted small">{t('noTime')}</p>}
-      {referenceNote && <p className="muted small">{referenceNote}</p>}
+      {referenceNote && <p className="sr-only">{referenceNote}</p>}
       <DataTable testId={testId} drawn={drawn} smoothed={smoothed} />
     </figure>
   );

@@ -4,7 +4,10 @@ import { defineMessages } from '../../client/i18n/index';
 export const chartsMessages = defineMessages(
   {
     title: 'Learning curves',
-    smoothing: 'Smoothing (TensorBoard’s debiased moving average)',
+    runsTitle: 'Runs',
+    runsNone: 'Earlier runs of this data set show here after Reset or a change of the network, to compare and overlay.',
+    smoothing: 'Smoothing',
+    smoothingHint: 'TensorBoard’s debiased moving average',
     xAxis: 'X axis',
     axis_step: 'step',
     axis_time: 'training time (seconds)',
@@ -44,7 +47,10 @@ export const chartsMessages = defineMessages(
   },
   {
     title: '학습 곡선',
-    smoothing: '평활화 (TensorBoard의 편향 보정 이동 평균)',
+    runsTitle: '실행 기록',
+    runsNone: '초기화하거나 신경망을 바꾸면 이 데이터 세트의 이전 실행이 여기에 나타나며, 비교하고 차트에 겹쳐 볼 수 있습니다.',
+    smoothing: '평활화',
+    smoothingHint: 'TensorBoard의 편향 보정 이동 평균',
     xAxis: 'X축',
     axis_step: '단계',
     axis_time: '학습 시간 (초)',

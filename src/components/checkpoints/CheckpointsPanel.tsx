@@ -1,13 +1,12 @@
 import { checkpointsMessages } from './messages';
-import { DropZone } from '../common/DropZone';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { ScrollRegion } from '../common/ScrollRegion';
 
 /**
  * tf.estimator's model_dir in the browser: the checkpoints saved every 1000 steps and
- * where a run ends (the newest five are kept), to restore or delete; and the ways a
- * model leaves the browser: TF.js files, a Python/Keras script of the run, the history.
+ * where a run ends, to restore or delete, and the run's history as CSV. The model's files
+ * (export and import) are in ModelFiles, always on screen in the model column.
  */
 export function CheckpointsPanel() {
   const s = {
@@ -71,26 +70,11 @@ export function CheckpointsPanel() {
           </table>
         </ScrollRegion>
       )}
-      <div className="buttons" role="group" aria-label={t('exportGroup')}>
-        <button type="button" data-testid="export-model" disabled={s.state === 'loading'} onClick={() => store.exportFiles('model')}>
-          {t('exportModel')}
-        </button>
-        <button type="button" className="secondary" data-testid="export-python" disabled={s.state === 'loading'} onClick={() => store.exportFiles('python')}>
-          {t('exportPython')}
-        </button>
+      <div className="buttons">
         <button type="button" className="secondary" data-testid="export-history" disabled={s.points.length === 0} onClick={() => store.exportFiles('history')}>
           {t('exportHistory')}
         </button>
       </div>
-      <DropZone
-        testId="import-model"
-        label={t('importDrop')}
-        hint={t('importHint')}
-        accept=".json,.bin"
-        multiple
-        disabled={busy}
-        onFiles={(files) => store.importModel(files)}
-      />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { defineMessages } from '../../client/i18n/index';
 
 export const checkpointsMessages = defineMessages(
   {
-    title: 'Checkpoints and export',
+    title: 'Checkpoints',
     notPersistent: 'This browser keeps nothing across a reload here; checkpoints last until the page closes.',
     empty: 'Checkpoints appear every 1000 steps and where a run ends.',
     caption: 'Saved in this browser, newest first',
@@ -19,12 +19,12 @@ export const checkpointsMessages = defineMessages(
     exportModel: 'Export model (TF.js)',
     exportPython: 'Python / Keras script',
     exportHistory: 'History (CSV)',
-    exportGroup: 'Export',
+    exportGroup: 'Model files',
     importDrop: 'Import a model: model.json and weights.bin',
     importHint: 'Exported by this app; checked before it replaces the current model.',
   },
   {
-    title: '체크포인트와 내보내기',
+    title: '체크포인트',
     notPersistent: '이 브라우저에서는 새로 고침하면 아무것도 남지 않습니다. 체크포인트는 페이지를 닫을 때까지만 유지됩니다.',
     empty: '체크포인트는 1000단계마다, 그리고 실행이 끝날 때 저장됩니다.',
     caption: '이 브라우저에 저장됨, 최신순',
@@ -40,7 +40,7 @@ export const checkpointsMessages = defineMessages(
     exportModel: '모델 내보내기 (TF.js)',
     exportPython: 'Python / Keras 스크립트',
     exportHistory: '학습 기록 (CSV)',
-    exportGroup: '내보내기',
+    exportGroup: '모델 파일',
     importDrop: '모델 가져오기: model.json과 weights.bin',
     importHint: '이 앱에서 내보낸 파일이어야 하며, 현재 모델을 바꾸기 전에 검사합니다.',
   },

@@ -14,7 +14,6 @@ import { useAppState } from '../common/useStore';
 export function BaselinePanel() {
   const state = useAppState((a) => a.baselines);
   const test = useAppState((a) => latestEvaluation(a, 'test'));
-  const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
   const { t } = useT(baselineMessages);
   const b = state.status === 'ready' ? state.baselines : null;
   return (
@@ -30,9 +29,27 @@ export function BaselinePanel() {
       <h2 id="baseline-title">{t('title')}</h2>
       <p className="muted small">{t('intro')}</p>
       <Body state={state} test={test} />
-      {/* Always there, so a screen reader hears the verdict when it appears at the end of a run. */}
-      <div aria-live="polite">{b && test && ended && <VerdictLine baselines={b} network={test.accuracy} />}</div>
     </section>
+  );
+}
+
+/**
+ * The verdict against the best baseline, once a run has ended: beside the network's own numbers
+ * in the output column, where a person looks after pressing Train (the table is in the drawer).
+ */
+export function BaselineVerdict() {
+  const state = useAppState((a) => a.baselines);
+  const test = useAppState((a) => latestEvaluation(a, 'test'));
+  const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
+  const b = state.status === 'ready' ? state.baselines : null;
+  const { t, num } = useT(baselineMessages);
+  const values = b ? [`${t('chartMajority')} ${num(b.majority.accuracy, 4)}`, `${t('chartLogistic')} ${num(b.logistic.accuracy, 4)}`, `${t('chartForest')} ${num(b.forest.accuracy, 4)}`].join(', ') : '';
+  // Always there and of a fixed height (styles), so nothing below it moves when the verdict comes,
+  // and a screen reader hears the verdict when it appears at the end of a run.
+  return (
+    <div className="output-verdict" aria-live="polite">
+      {b && test && ended ? <VerdictLine baselines={b} network={test.accuracy} /> : b && <p className="muted small">{t('chartNote', { values })}</p>}
+    </div>
   );
 }
 

@@ -4,6 +4,7 @@ import { defineMessages } from '../../client/i18n/index';
 export const trainMessages = defineMessages(
   {
     title: 'Train',
+    aboutTitle: 'About this run',
     modelLine: '{model}, hidden units [{units}], {optimizer} (learning rate {lr}), batch {batch}, {steps} steps per click, seed {seed}',
     parameters: ' · {n} parameters',
     train: 'Train',
@@ -42,6 +43,7 @@ export const trainMessages = defineMessages(
   },
   {
     title: '학습',
+    aboutTitle: '이번 실행에 대하여',
     modelLine: '{model}, 은닉 유닛 [{units}], {optimizer} (학습률 {lr}), 배치 크기 {batch}, 클릭당 {steps}단계, 시드 {seed}',
     parameters: ' · 매개변수 {n}개',
     train: '학습',

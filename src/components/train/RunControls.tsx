@@ -1,10 +1,15 @@
+/**
+ * The run's controls for the toolbar that never leaves the screen: Train N steps, Stop, Reset,
+ * Evaluate, the progress of this run and its state (global step and epoch). Engine details
+ * are in AboutRun, not here.
+ */
 import { useState } from 'react';
 import { trainMessages } from './messages';
 import { epochOf, runPlan } from '../../client/runPlan';
 import { cvMessages } from './cvMessages';
-import { CvFoldsField, useCvProgressText } from './CrossValidation';
+import { useCvProgressText } from './CrossValidation';
 import type { AppState, RunState } from '../../client/state';
-import { useT, useWords } from '../common/useI18n';
+import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 
 type Key = keyof typeof trainMessages.en;
@@ -36,17 +41,12 @@ function timeLeft(s: Pick<AppState, 'run' | 'state' | 'globalStep'>, { t, num }:
   return left < 60 ? t('secondsLeft', { s: num(left, 1, 1) }) : t('minutesLeft', { m: Math.floor(left / 60), s: Math.round(left % 60) });
 }
 
-/** Train / Stop / Reset, the run's progress and state, and the backend in use. */
-export function TrainPanel() {
-  // The panel shows the run's progress: it re-renders with every progress frame anyway.
+export function RunControls() {
+  // The controls show the run's progress: they re-render with every progress frame anyway.
   const s = {
     state: useAppState((a) => a.state),
     run: useAppState((a) => a.run),
     globalStep: useAppState((a) => a.globalStep),
-    parameters: useAppState((a) => a.parameters),
-    backend: useAppState((a) => a.backend),
-    engine: useAppState((a) => a.engine),
-    tensors: useAppState((a) => a.tensors),
   };
   const settings = useAppState((a) => a.settings);
   const trainRows = useAppState((a) => a.dataset?.trainRows ?? 0);
@@ -59,7 +59,6 @@ export function TrainPanel() {
   // Evaluate's call in flight: the button waits for it, so a second press never queues another.
   const [evaluating, setEvaluating] = useState(false);
   const tr = useT(trainMessages);
-  const words = useWords();
   const { t, num } = tr;
   const { run } = s;
   const training = s.state === 'training';
@@ -73,33 +72,20 @@ export function TrainPanel() {
   const bar = cv ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep } : { max: runSteps, value: runDone };
   const stateText = t(STATE_KEYS[s.state]);
   return (
-    <section className="panel" aria-labelledby="train-title">
-      <h2 id="train-title">{t('title')}</h2>
-      <p className="model-line">
-        {t('modelLine', {
-          model: settings.dataset === 'mnist' ? 'mnist.py inference()' : 'DNNClassifier',
-          // Joined as text: the units are a list, not one number to group.
-          units: settings.hiddenUnits.join(', '),
-          optimizer: settings.optimizer,
-          lr: num(settings.learningRate, 10),
-          batch: settings.batchSize,
-          steps: plan.steps,
-          seed: String(settings.seed),
-        })}
-        {s.parameters !== null && t('parameters', { n: s.parameters })}
-      </p>
-      <div className="buttons">
+    <div className="run-controls">
+      <div className="buttons" role="group" aria-label={t('title')}>
         <button type="button" data-testid="train" disabled={training || s.state === 'loading'} onClick={() => store.train()}>
           {settings.folds > 1 ? cvWords.t('trainCv', { k: settings.folds }) : s.globalStep > 0 ? t('trainMore', { n: plan.steps }) : t('train')}
         </button>
-        <button type="button" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
+        <button type="button" className="secondary" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
           {t('stop')}
         </button>
-        <button type="button" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
+        <button type="button" className="secondary" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
           {t('reset')}
         </button>
         <button
           type="button"
+          className="secondary"
           data-testid="evaluate"
           disabled={training || s.state === 'loading' || evaluating}
           title={t('evaluateHint')}
@@ -111,66 +97,47 @@ export function TrainPanel() {
           {evaluating ? t('evaluating') : t('evaluate')}
         </button>
       </div>
-      <CvFoldsField disabled={training || s.state === 'loading'} />
-      <div className="progress-row">
-        <progress max={bar.max} value={bar.value} aria-label={t('runSteps')} />
-        <span data-testid="cv-progress" data-active={cv ? 'true' : 'false'}>
-          {cvText ?? t('stepOf', { done: runDone, total: runSteps })}
-          {eta && <> · {eta}</>}
-        </span>
-      </div>
-      <p className="status-line">
-        {/*
-          A polite live region that speaks the run's state, and the global step once the run
-          has ended: announcing every step while training would drown everything else.
-        */}
-        <span
-          data-testid="training-status"
-          data-state={s.state === 'loading' ? 'idle' : s.state}
-          data-step={s.globalStep}
-          data-epoch={Number(epoch.toFixed(3))}
-          data-best-step={bestStep ?? ''}
-          data-run={run?.runId ?? 0}
-          role="status"
-          aria-live="polite"
-          aria-atomic="true"
-        >
-          {stateText}
-          {!training && (
-            <>
+      <div className="run-progress">
+        <p className="status-line">
+          {/*
+            A polite live region that speaks the run's state, and the global step once the run
+            has ended: announcing every step while training would drown everything else.
+          */}
+          <span
+            data-testid="training-status"
+            data-state={s.state === 'loading' ? 'idle' : s.state}
+            data-step={s.globalStep}
+            data-epoch={Number(epoch.toFixed(3))}
+            data-best-step={bestStep ?? ''}
+            data-run={run?.runId ?? 0}
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+          >
+            {stateText}
+            {!training && (
+              <>
+                {' '}
+                · {t('globalStep', { n: s.globalStep })} · {t('epoch', { n: num(epoch, 1) })}
+              </>
+            )}
+            {!training && bestStep !== null && <> · {t('bestRestored', { step: bestStep })}</>}
+          </span>
+          {training && (
+            <span>
               {' '}
               · {t('globalStep', { n: s.globalStep })} · {t('epoch', { n: num(epoch, 1) })}
-            </>
+            </span>
           )}
-          {!training && bestStep !== null && <> · {t('bestRestored', { step: bestStep })}</>}
-        </span>
-        {training && (
-          <span>
-            {' '}
-            · {t('globalStep', { n: s.globalStep })} · {t('epoch', { n: num(epoch, 1) })}
+        </p>
+        <div className="progress-row">
+          <progress max={bar.max} value={bar.value} aria-label={t('runSteps')} />
+          <span data-testid="cv-progress" data-active={cv ? 'true' : 'false'}>
+            {cvText ?? t('stepOf', { done: runDone, total: runSteps })}
+            {eta && <> · {eta}</>}
           </span>
-        )}
-      </p>
-      <p className="backend-line">
-        {t('backend')}{' '}
-        <strong data-testid="backend" data-value={s.backend?.name ?? ''}>
-          {s.backend?.name ?? '…'}
-        </strong>
-        {s.backend && <span className="muted"> ({words(s.backend.reason)})</span>}
-      </p>
-      <p className="backend-line">
-        {t('engine')}{' '}
-        <strong data-testid="engine" data-value={s.engine?.name ?? ''}>
-          {s.engine ? (s.engine.name === 'fused' ? t('engineFused') : t('engineTfjs', { backend: s.backend?.name ?? '…' })) : '…'}
-        </strong>
-        {s.engine && <span className="muted"> ({words(s.engine.reason)})</span>}
-        {s.tensors !== null && (
-          <span className="muted" data-testid="tensor-count" data-value={s.tensors}>
-            {' '}
-            {t('tensors', { n: s.tensors })}
-          </span>
-        )}
-      </p>
-    </section>
+        </div>
+      </div>
+    </div>
   );
 }
