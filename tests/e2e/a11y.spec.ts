@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, trainUntil } from './page';
+import { openApp, openTab, trainUntil } from './page';
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -16,6 +16,7 @@ async function violations(page: Page): Promise<string[]> {
 /** Train a short run and open what a person would look at: a cell's rows and a data table. */
 async function useIris(page: Page): Promise<void> {
   await trainUntil(page, 'done');
+  await openTab(page, 'evaluation');
   await page.locator('[data-testid^="confusion-cell-"]').first().click();
   await expect(page.getByTestId('confusion-rows')).toBeVisible();
   await page.getByTestId('boundary-map').waitFor();
@@ -35,6 +36,7 @@ test('Iris in Korean on a phone, after training: no WCAG 2.1 AA violation', asyn
   await page.getByTestId('language').selectOption('ko');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await trainUntil(page, 'done');
+  await openTab(page, 'evaluation');
   await page.locator('[data-testid^="confusion-cell-"]').first().click();
   await expect(page.getByTestId('confusion-rows')).toBeVisible();
   await page.getByTestId('boundary-map').waitFor();
@@ -44,6 +46,7 @@ test('Iris in Korean on a phone, after training: no WCAG 2.1 AA violation', asyn
 test('MNIST after training: no WCAG 2.1 AA violation', async ({ page }) => {
   await openApp(page, '?dataset=mnist&steps=200');
   await trainUntil(page, 'done');
+  await openTab(page, 'mnist-confusion');
   await page.locator('[data-testid^="confusion-cell-"]').nth(11).click();
   await expect(page.getByTestId('confusion-rows').first()).toBeVisible();
   expect(await violations(page)).toEqual([]);

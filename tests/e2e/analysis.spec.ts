@@ -4,7 +4,7 @@
  * map and change its axes, see the network; on MNIST a cell lists its digits.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { collectErrors, openApp, stepOf, trainUntil } from './page';
+import { collectErrors, openApp, stepOf, trainUntil, openTab } from './page';
 
 const IRIS = ['setosa', 'versicolor', 'virginica'];
 
@@ -29,6 +29,7 @@ test('Iris: confusion cells list their rows, the decision map and the network fo
   const step = await stepOf(page);
   expect(step).toBe(300);
 
+  await openTab(page, 'evaluation');
   const all = await cells(page);
   expect(all).toHaveLength(9);
   const rows = page.getByTestId('confusion-rows');
@@ -88,6 +89,7 @@ test('MNIST: a confusion cell lists its test digits', async ({ page }) => {
   const errors = collectErrors(page);
   await openApp(page, '?dataset=mnist&steps=200');
   await trainUntil(page, 'done');
+  await openTab(page, 'mnist-confusion');
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   const all = await cells(page);
   expect(all).toHaveLength(100);

@@ -5,7 +5,7 @@
  * page says plainly when the network is not better than one of them.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, trainUntil, openTab } from './page';
 
 async function scores(page: Page): Promise<{ majority: number; logistic: number; forest: number }> {
   const panel = page.getByTestId('baseline');
@@ -37,6 +37,7 @@ test('Iris (the default page) shows its three baselines, in the panel and on the
   expect(s.logistic).toBeGreaterThan(0.85);
   expect(s.forest).toBeGreaterThan(0.85);
   const panel = page.getByTestId('baseline');
+  await openTab(page, 'baselines');
   await expect(panel.getByRole('row')).toHaveCount(5);
   await expect(panel).toContainText('majority class');
   await expect(page.getByTestId('accuracy-chart')).toContainText('Dashed lines: baselines on the test split');

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, status, trainUntil, openTab } from './page';
 
 const BLOBS = readFileSync(new URL('./fixtures/blobs.csv', import.meta.url), 'utf8');
 
@@ -63,6 +63,7 @@ test('a two-class CSV: AUC in [0.5, 1], and the threshold slider moves the 2x2 m
   expect((atHalf.tp + atHalf.tn) / testRows).toBeCloseTo(accuracy, 6);
 
   // Threshold 0: every row is called positive.
+  await openTab(page, 'binary');
   const slider = page.getByTestId('threshold');
   await slider.fill('0');
   await expect(page.getByTestId('threshold-confusion')).toHaveAttribute('data-fn', '0');

@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { CHROMIUM_ARGS } from './chromium';
-import { openApp, trainUntil } from './page';
+import { openApp, trainUntil, openTab } from './page';
 
 test.use({
   launchOptions: {
@@ -19,6 +19,7 @@ test('without WebGL, ?backend=webgl falls back to wasm and trains', async ({ pag
   await openApp(page, '?backend=webgl&steps=100&engine=tfjs');
   const backend = page.getByTestId('backend');
   await expect(backend).toHaveAttribute('data-value', 'wasm');
+  await openTab(page, 'about');
   await expect(page.getByText('webgl failed to start')).toBeVisible();
   await trainUntil(page, 'done');
   expect(Number(await page.getByTestId('test-accuracy').getAttribute('data-value'))).toBeGreaterThan(0);
@@ -27,5 +28,6 @@ test('without WebGL, ?backend=webgl falls back to wasm and trains', async ({ pag
 test('without WebGL, auto picks wasm and says why', async ({ page }) => {
   await openApp(page, '?steps=50');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-value', 'wasm');
+  await openTab(page, 'about');
   await expect(page.getByText(/no WebGL|software renderer/)).toBeVisible();
 });

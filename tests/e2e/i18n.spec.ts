@@ -5,7 +5,7 @@
  * remembered across a reload. A browser set to Korean starts in Korean.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openApp, status, stepOf, trainUntil } from './page';
+import { collectErrors, openApp, status, stepOf, trainUntil, openTab } from './page';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 /** The headings of the core panels (DatasetPanel, TrainPanel, EvaluationPanel, PredictPanel, CheckpointsPanel). */
@@ -43,6 +43,7 @@ test('switch to 한국어, train, reload, switch back to English', async ({ page
   await expect(train).toHaveText('학습');
   await expect(title).toHaveText('신경망 분류기 플레이그라운드');
   await expect(page).toHaveTitle('신경망 분류기 플레이그라운드');
+  await openTab(page, 'evaluation');
   await expect(page.getByRole('heading', { name: '평가 (테스트 분할)' })).toBeVisible();
   await expectHeadingsIn(page, 'ko');
   await expect(page.getByTestId('stop')).toHaveText('중지');

@@ -3,7 +3,7 @@
  * the tutorial's two samples, train again to step 4000, stop a run, reset.
  */
 import { expect, test } from '@playwright/test';
-import { collectErrors, openApp, predictSample, status, stepOf, trainUntil } from './page';
+import { collectErrors, openApp, predictSample, status, stepOf, trainUntil, openTab } from './page';
 
 test('the Iris tutorial end to end', async ({ page }) => {
   const errors = collectErrors(page);
@@ -25,6 +25,7 @@ test('the Iris tutorial end to end', async ({ page }) => {
   expect(Number(await page.getByTestId('accuracy-chart').getAttribute('data-points'))).toBeGreaterThan(1);
 
   // Per class: the confusion matrix of the 30 test rows and precision / recall / F1.
+  await openTab(page, 'evaluation');
   await expect(page.getByTestId('confusion-matrix')).toBeVisible();
   await expect(page.getByTestId('class-metrics').locator('tbody tr')).toHaveCount(3);
   await expect(page.getByTestId('class-metrics').locator('tfoot')).toContainText('30');

@@ -43,7 +43,7 @@ test.describe('on a phone (375 x 740)', () => {
     await expectNoSidewaysScroll(page);
 
     // One column: every panel starts at the same left edge and fits the window.
-    const boxes = await page.locator('main > .panel').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    const boxes = await page.locator('main .column > .panel').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
     expect(boxes.length).toBeGreaterThan(4);
     const inner = (await widths(page)).inner;
     for (const b of boxes) {
@@ -83,21 +83,22 @@ test.describe('on a phone (375 x 740)', () => {
   });
 });
 
-test('a laptop (1280 x 900) keeps its grid of panels', async ({ page }) => {
+test('a laptop (1280 x 900) keeps its workspace: the toolbar over three columns', async ({ page }) => {
   await openApp(page);
   const columns = await page.locator('main').evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
-  expect(columns).toBeGreaterThanOrEqual(3);
-  // Train and Evaluation sit side by side.
-  const train = await page.locator('#train-title').boundingBox();
-  const evaluation = await page.locator('#eval-title').boundingBox();
-  expect(train && evaluation && Math.abs(train.y - evaluation.y)).toBeLessThan(2);
+  expect(columns).toBe(3);
+  // Data, model and output side by side, under the toolbar.
+  const tops = await page.locator('main > .column').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+  expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(2);
+  const toolbar = await page.locator('header.toolbar').boundingBox();
+  expect(toolbar && toolbar.y + toolbar.height).toBeLessThanOrEqual(Math.min(...tops));
   await expectNoSidewaysScroll(page);
 });
 
-/** Press Tab until `done` says the focused element is the one, at most `max` times. */
-async function tabUntil(page: Page, done: (el: Element) => boolean, max = 60): Promise<void> {
+/** Press Tab (or `key`) until `done` says the focused element is the one, at most `max` times. */
+async function tabUntil(page: Page, done: (el: Element) => boolean, max = 60, key = 'Tab'): Promise<void> {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const here = await page.evaluateHandle(() => document.activeElement);
     if (await here.evaluate(done)) return;
   }
@@ -116,7 +117,8 @@ test.describe('from the keyboard', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('main')).toBeFocused();
 
-    await tabUntil(page, (el) => el.getAttribute('data-testid') === 'train');
+    // The toolbar comes before the workspace: back from it, Train is a few presses away.
+    await tabUntil(page, (el) => el.getAttribute('data-testid') === 'train', 20, 'Shift+Tab');
     const train = page.getByTestId('train');
     await expect(train).toBeFocused();
     // The focus is visible: a solid outline.

@@ -5,7 +5,7 @@
  * chance by then.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, openApp, stepOf, trainUntil } from './page';
+import { collectErrors, openApp, stepOf, trainUntil, openTab } from './page';
 
 const STEPS = 300;
 
@@ -63,6 +63,7 @@ test('MNIST: train, read do_eval, draw a digit, clear it', async ({ page }) => {
     expect(precision, `${split} precision @ 1`).toBeGreaterThan(0.5);
   }
   // The tutorial's status line, every 100 steps.
+  await openTab(page, 'mnist-log');
   await expect(page.getByRole('log')).toContainText(/Step 300: loss = \d+\.\d{2} \(\d+\.\d{3} sec\)/);
   await expect(page.getByTestId('precision-chart')).toHaveAttribute('data-points', '1');
   // The gallery and the confusion matrix describe the model the run left behind.

@@ -66,3 +66,14 @@ export async function dropFile(page: Page, testId: string, name: string, content
   await zone.dispatchEvent('dragover', { dataTransfer });
   await zone.dispatchEvent('drop', { dataTransfer });
 }
+
+/**
+ * Opens one of the drawer's tabs (evaluation, baselines, cv, binary, batch, runs, checkpoints,
+ * about; on MNIST mnist-log, mnist-eval, mnist-gallery, mnist-confusion, mnist-data), as a
+ * person does to read the less-used panels. Leaves it open when it already is.
+ */
+export async function openTab(page: Page, tab: string): Promise<void> {
+  const drawer = page.getByTestId('drawer');
+  if ((await drawer.getAttribute('data-open')) !== tab) await page.getByTestId(`tab-${tab}`).click();
+  await expect(drawer).toHaveAttribute('data-open', tab);
+}

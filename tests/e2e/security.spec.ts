@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page, type Request } from '@playwright/test';
 import { CATEGORIES, CLASSES, COLUMNS, FEATURES, LABEL, LONG, PAYLOAD, parseCsv, payloadCsv } from './fixtures/payloads';
-import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, status, trainUntil, openTab } from './page';
 
 declare global {
   interface Window {
@@ -124,6 +124,7 @@ async function fullSession(page: Page, backend: 'auto' | 'cpu' | 'webgl' | 'wasm
     .getByTestId('import-model')
     .locator('input[type=file]')
     .setInputFiles(downloads.map((d) => ({ name: d.name, mimeType: 'application/octet-stream', buffer: d.body })));
+  await openTab(page, 'checkpoints');
   await expect(page.getByTestId('checkpoints').locator('tr').first()).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
  * opening that URL in a new page restores them; settings that need a new model say so.
  */
 import { expect, test } from '@playwright/test';
-import { openApp, status, trainUntil } from './page';
+import { openApp, status, trainUntil, openTab } from './page';
 
 test('hidden layers and learning rate through the controls, into the URL, and back from it', async ({ page, context }) => {
   await openApp(page);
@@ -20,6 +20,7 @@ test('hidden layers and learning rate through the controls, into the URL, and ba
   await expect(settings.getByText('These settings need a new model')).toBeVisible();
   await settings.getByTestId('apply-reset').click();
   await expect(settings.getByText('These settings need a new model')).toBeHidden();
+  await openTab(page, 'about');
   await expect(page.getByText(/hidden units \[12, 20, 10, 10\]/)).toBeVisible();
 
   const other = await context.newPage();
@@ -46,6 +47,7 @@ test('two runs: the earlier one is kept in the runs table and overlaid on the ch
   await page.getByTestId('apply-reset').click();
   await expect(status(page)).toHaveAttribute('data-step', '0');
   await trainUntil(page, 'done');
+  await openTab(page, 'runs');
   const runs = page.getByTestId('runs');
   await expect(runs.locator('tr[data-run="1"]')).toContainText('[10, 20, 10]');
   await expect(runs.locator('tr[data-run="current"]')).toContainText('[9, 20, 10]');

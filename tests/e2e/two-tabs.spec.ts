@@ -6,7 +6,7 @@
  * next change starts from them rather than from the automatic guess.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, status, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, status, trainUntil, openTab } from './page';
 
 /** Species and island are both class-like; the free-text note is not. */
 function penguins(rows: number): string {
@@ -65,6 +65,7 @@ test('two tabs train on their own data sets; a reload of each brings back its ow
   await expect(checkpointRow(tabB, 300)).toHaveCount(1);
 
   // Each tab's checkpoints are whole: tab A restores its oldest and goes on from it.
+  await openTab(page, 'checkpoints');
   await checkpointRow(page, 200).getByRole('button', { name: /restore/i }).click();
   await expect(status(page)).toHaveAttribute('data-step', '200');
   expect(errorsA).toEqual([]);
