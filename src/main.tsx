@@ -11,6 +11,7 @@ import { StoreProvider } from './components/common/useStore';
 import { registerServiceWorker } from './sw/register';
 import './styles.css';
 import './components/app/workspace.css';
+import './components/app/dark.css';
 
 const store = new Store({
   createWorker: startTrainingWorker,

@@ -64,3 +64,18 @@ test('a dropped CSV (preview, columns, form with a select), trained: no WCAG 2.1
   await trainUntil(page, 'done');
   expect(await violations(page)).toEqual([]);
 });
+
+test.describe('in dark mode (the system setting)', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('Iris trained, in English and in Korean, the drawer open: no WCAG 2.1 AA violation', async ({ page }) => {
+    await openApp(page, '?steps=200');
+    // The page really is dark: its background follows the system, not a fixed white.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    await useIris(page);
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('language').selectOption('ko');
+    await openTab(page, 'baselines');
+    expect(await violations(page)).toEqual([]);
+  });
+});

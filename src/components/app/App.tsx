@@ -53,7 +53,7 @@ export function App() {
         <div className="column column-output" role="region" aria-label={t('outputColumn')}>
           <BaselineVerdict />
           <Charts />
-          <div className="output-map">
+          <div className={source === 'mnist' ? 'output-map mnist' : 'output-map'}>
             <BoundaryPanel />
             {source === 'mnist' ? <MnistDraw /> : <PredictPanel />}
           </div>

@@ -109,6 +109,7 @@ export function Drawer() {
 
   return (
     <section className={active ? 'drawer open' : 'drawer'} aria-label={t('drawer')} data-testid="drawer" data-open={active ?? ''}>
+      <div className="drawer-bar">
       <div className="drawer-tabs" role="tablist" aria-label={t('drawer')} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
@@ -129,6 +130,8 @@ export function Drawer() {
             {t(tab.label)}
           </button>
         ))}
+      </div>
+        {/* Outside the tab list: a tab list holds tabs only. */}
         {active && (
           <button type="button" className="link drawer-close" onClick={() => setOpen(null)} aria-label={t('close')} title={t('close')}>
             ×
