@@ -87,3 +87,32 @@ export function tickDigits(axis: XAxis, min: number, max: number, ticks: number)
   if (!(gap > 0) || !Number.isFinite(gap)) return 2;
   return Math.min(4, Math.max(0, Math.ceil(-Math.log10(gap))));
 }
+
+/**
+ * Round ticks over [min, max] for the x axis, as a person writes them (0, 500, 1,000 …): the
+ * step between ticks is 1, 2 or 5 times a power of ten, chosen so that at most `most` ticks
+ * cover the range; the first tick is at or below min, the last at or above max. A range
+ * that starts near zero (a step axis) starts at 0. Shapes: returns ascending numbers, at
+ * least two; [min] when min == max; [] for a range that is not finite.
+ */
+export function niceTicks(min: number, max: number, most = 6): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [];
+  if (max === min) return [min];
+  const lo = min >= 0 && min <= (max - min) * 0.25 ? 0 : min;
+  const raw = (max - lo) / Math.max(1, most - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  let step = power * 10;
+  for (const m of [1, 2, 5, 10]) {
+    const s = m * power;
+    if (Math.ceil(max / s - 1e-9) - Math.floor(lo / s + 1e-9) + 1 <= most) {
+      step = s;
+      break;
+    }
+  }
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(max / step - 1e-9);
+  const ticks: number[] = [];
+  // Multiplied, not added up: 0.1 + 0.2 would print as 0.30000000000000004.
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}

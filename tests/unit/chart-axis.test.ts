@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curves, onAxis, tickDigits, xOf, type CurvePoint } from '../../src/client/chartAxis';
+import { curves, onAxis, tickDigits, xOf, niceTicks, type CurvePoint } from '../../src/client/chartAxis';
 import type { MetricPoint } from '../../src/shared/types';
 
 describe('the charts x axis: step or training seconds', () => {
@@ -72,5 +72,41 @@ describe('x tick decimals', () => {
     const d = tickDigits('time', min, max, 6);
     const labels = Array.from({ length: 6 }, (_, i) => (min + ((max - min) * i) / 5).toFixed(d));
     expect(new Set(labels).size).toBe(6);
+  });
+});
+
+describe('niceTicks: round numbers on the x axis', () => {
+  it('a 2000-step run reads 0, 500, 1,000, 1,500, 2,000', () => {
+    expect(niceTicks(10, 2000)).toEqual([0, 500, 1000, 1500, 2000]);
+  });
+  it('never more than asked for, first at or below the data, last at or above it', () => {
+    for (const [min, max] of [
+      [1, 7],
+      [100, 100_000],
+      [2000, 4000],
+      [0.013, 0.92],
+      [3, 1234567],
+    ]) {
+      const t = niceTicks(min, max, 6);
+      expect(t.length).toBeGreaterThanOrEqual(2);
+      expect(t.length).toBeLessThanOrEqual(6);
+      expect(t[0]).toBeLessThanOrEqual(min);
+      expect(t[t.length - 1]).toBeGreaterThanOrEqual(max);
+      const step = t[1] - t[0];
+      // 1, 2 or 5 times a power of ten, every gap the same.
+      const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(6));
+      expect([1, 2, 5]).toContain(mantissa);
+      for (let i = 1; i < t.length; i++) expect(t[i] - t[i - 1]).toBeCloseTo(step, 9);
+    }
+  });
+  it('a continued run away from zero keeps its own start; seconds keep their decimals exact', () => {
+    expect(niceTicks(2000, 4000)).toEqual([2000, 2500, 3000, 3500, 4000]);
+    expect(niceTicks(0.1, 0.3, 3)).toEqual([0.1, 0.2, 0.3]);
+    expect(niceTicks(0.1, 0.7)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+  });
+  it('degenerate ranges', () => {
+    expect(niceTicks(5, 5)).toEqual([5]);
+    expect(niceTicks(Number.NaN, 3)).toEqual([]);
+    expect(niceTicks(4, 3)).toEqual([]);
   });
 });

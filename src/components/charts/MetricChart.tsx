@@ -9,7 +9,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
-import { onAxis, tickDigits, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
+import { niceTicks, onAxis, tickDigits, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
 import { downsample } from '../../client/downsample';
 import { chartsMessages } from './messages';
 import { useT } from '../common/useI18n';
@@ -81,9 +81,12 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
     [series, axis],
   );
   const total = drawn[0]?.total ?? 0;
-  const digits = useMemo(() => {
+  // Round ticks (0, 500, 1,000 …) over the drawn points, and the decimals they need.
+  const { digits, ticks } = useMemo(() => {
     const xs = drawn.flatMap((d) => (d.points.length > 0 ? [d.points[0].x, d.points[d.points.length - 1].x] : []));
-    return xs.length > 0 ? tickDigits(axis, Math.min(...xs), Math.max(...xs), X_TICKS) : 0;
+    if (xs.length === 0) return { digits: 0, ticks: undefined };
+    const t = niceTicks(Math.min(...xs), Math.max(...xs), X_TICKS);
+    return { digits: tickDigits(axis, t[0] ?? 0, t[t.length - 1] ?? 0, t.length), ticks: t.length >= 2 ? t : undefined };
   }, [drawn, axis]);
   const latest = drawn
     .filter((d) => d.points.length > 0 && !d.series.dashed)
@@ -104,7 +107,8 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
           <ChartXAxis
             type="number"
             dataKey="x"
-            domain={['dataMin', 'dataMax']}
+            domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : ['dataMin', 'dataMax']}
+            ticks={ticks}
             allowDuplicatedCategory={false}
             tickCount={X_TICKS}
             tickFormatter={(v: number) => num(v, digits)}
