@@ -1,4 +1,5 @@
 import { checkpointsMessages } from './messages';
+import { programWords } from './programMessages';
 import { DropZone } from '../common/DropZone';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -18,7 +19,7 @@ export function CheckpointsPanel() {
     points: { length: useAppState((a) => Math.min(a.points.length, 1)) },
   };
   const store = useStore();
-  const { t, num, date } = useT(checkpointsMessages);
+  const { t, num, date, lang } = useT(checkpointsMessages);
   const busy = s.state === 'training' || s.state === 'loading';
   return (
     <section className="panel" aria-labelledby="checkpoints-title">
@@ -81,7 +82,13 @@ export function CheckpointsPanel() {
         <button type="button" className="secondary" data-testid="export-history" disabled={s.points.length === 0} onClick={() => store.exportFiles('history')}>
           {t('exportHistory')}
         </button>
+        <button type="button" data-testid="export-program" disabled={s.state === 'loading'} onClick={() => store.exportProgram(lang, programWords)} aria-describedby="export-program-hint">
+          {t('exportProgram')}
+        </button>
       </div>
+      <p id="export-program-hint" className="muted">
+        {t('exportProgramHint')}
+      </p>
       <DropZone
         testId="import-model"
         label={t('importDrop')}
