@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type BrowserContext, type Download, type Page } from '@playwright/test';
 import { CLASSES, LABEL, payloadCsv } from './fixtures/payloads';
-import { collectErrors, dropFile, openApp, predictSample, trainUntil } from './page';
+import { collectErrors, dropFile, openApp, predictSample, status, trainUntil } from './page';
 
 declare global {
   interface Window {
@@ -196,6 +196,36 @@ test('a dropped CSV with categorical, missing and hostile names: the same judgem
   await expect(program.page.getByTestId('program-prediction')).toHaveAttribute('data-class', app.cls);
   expect(await program.page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(await program.page.locator('img, iframe, object, embed').count()).toBe(0);
+  expect(program.requests).toEqual([]);
+  expect(await program.violations()).toEqual([]);
+  expect(program.errors).toEqual([]);
+});
+
+test('MNIST: the program holds the 784-128-32-10 network under 1 MB and reads a drawn digit offline', async ({ page, context }) => {
+  await openApp(page, '?dataset=mnist&steps=100');
+  await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-classes', '10');
+  // The run's end, not its state word: on a loaded machine the page may restart a slow worker,
+  // which re-opens the model at its step (idle); the program is exported from that model.
+  await page.getByTestId('train').click();
+  await expect(status(page)).toHaveAttribute('data-step', '100', { timeout: 200_000 });
+  await expect(status(page)).toHaveAttribute('data-state', /^(done|idle)$/, { timeout: 200_000 });
+  const file = await downloadProgram(page);
+  expect(file.name).toMatch(/^mnist.*-classifier\.html$/);
+  expect(statSync(file.path).size).toBeLessThan(1_000_000);
+  const program = await openProgram(context, file.path);
+  const pad = program.page.getByTestId('program-digit');
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('The pad has no box.');
+  await program.page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+  await program.page.mouse.down();
+  await program.page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.85, { steps: 20 });
+  await program.page.mouse.up();
+  const prediction = program.page.getByTestId('program-prediction');
+  await expect(prediction).toHaveAttribute('data-class', /^\d$/);
+  const probs = JSON.parse((await prediction.getAttribute('data-probabilities')) ?? '[]') as number[];
+  expect(probs).toHaveLength(10);
+  expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+  await expect(program.page.getByTestId('program-card')).toContainText('784 → 128 → 32 → 10');
   expect(program.requests).toEqual([]);
   expect(await program.violations()).toEqual([]);
   expect(program.errors).toEqual([]);

@@ -111,6 +111,12 @@ describe('the program arithmetic equals the app', () => {
       expect(judged.classId).toBe(app.classId);
       expect(maxDiff(Array.from(judged.probabilities), app.probabilities)).toBeLessThan(1e-12);
     }
+    // The tutorial's own iris_test.csv (a header of counts) is read by position; a row with a word judges nothing.
+    const table = core.readRows('30,4,setosa,versicolor,virginica\n6.4,3.2,4.5,1.5,1\nx,3.0,4.2,1.5,1\n');
+    expect(table.missing).toEqual([]);
+    const [first, second] = core.judgeTable(table);
+    expect(first?.classId).toBe(predictionOf(net.predict(Float32Array.of(6.4, 3.2, 4.5, 1.5), 1), source.data.classNames).classId);
+    expect(second).toBeNull();
     // The form refuses what the app's form refuses (an empty or non-number field).
     for (const bad of ['', 'abc', 'Infinity']) {
       expect(source.encodeInput([bad, '1', '1', '1']).ok).toBe(false);

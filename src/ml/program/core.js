@@ -303,7 +303,7 @@ function readRows(text) {
   const names = SPEC.inputs.map((input) => input.name);
   const byName = names.every((name) => header.includes(name));
   const positional = !byName && SPEC.encoding === 'plain' && header.length >= names.length;
-  const columns = byName || !positional ? header : header.map((_, i) => (i < names.length ? names[i] : header[i]));
+  const columns = byName || !positional ? header : header.map((_, i) => (i < names.length ? names[i] : `column ${i + 1}`));
   const missing = byName || positional ? [] : names.filter((name) => !header.includes(name));
   const rows = all.slice(1).map((r) => columns.map((_, i) => r[i] ?? ''));
   const at = names.map((name, i) => (positional ? i : columns.indexOf(name)));

@@ -35,8 +35,14 @@ export function compact(source: string): string {
     .replace(/\n{2,}/g, '\n');
 }
 
+/** CSS without line breaks and the spaces around its punctuation (program.css has no strings). */
+export function compactCss(source: string): string {
+  return source.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1').replace(/;}/g, '}');
+}
+
 const CORE = compact(core);
 const PAGE = compact(page);
+const STYLE = compactCss(style);
 
 /** The script's part without the page: data, the app's cell writer (its own source), the arithmetic (tests run it under node:vm). */
 export function programCore(data: ProgramData): string {
@@ -51,7 +57,7 @@ export function programScript(data: ProgramData, words: { en: ProgramWords; ko: 
 /** The whole file. `data.stem` names it; nothing in it is fetched. */
 export function programHtml(data: ProgramData, words: { en: ProgramWords; ko: ProgramWords }): string {
   const script = programScript(data, words);
-  const csp = `default-src 'none'; script-src ${cspHash(script)}; style-src ${cspHash(style)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; script-src ${cspHash(script)}; style-src ${cspHash(STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="${data.lang}">
 <head>
@@ -60,7 +66,7 @@ export function programHtml(data: ProgramData, words: { en: ProgramWords; ko: Pr
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="nn-classifier-playground judging program v${data.version}">
 <title>${escapeText(data.stem)}</title>
-<style>${style}</style>
+<style>${STYLE}</style>
 </head>
 <body>
 <div id="program"></div>

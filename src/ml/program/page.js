@@ -39,6 +39,9 @@ function predictTyped() {
   if (!typed.ok) state.error = typed;
   else state.result = { ...judgeRows(typed.features, 1)[0], outside: outside() };
   renderForm();
+  // The form was drawn again: focus goes back where the person was, or to the field to fix.
+  const next = state.error ? document.getElementById(`field-${state.error.input}`) : document.querySelector('[data-testid="program-predict"]');
+  next?.focus();
 }
 
 /** Inputs whose typed number lies outside the training range (a note, not an error). */
