@@ -111,6 +111,9 @@ test('Iris: the downloaded program judges [6.4, 3.2, 4.5, 1.5] as the app does, 
   await expect(card).toContainText('Iris (tf.estimator tutorial)');
   await expect(card).toContainText('setosa, versicolor, virginica');
   await expect(card.locator('svg')).toHaveCount(2);
+  await expect(card.locator('figcaption').first()).toHaveText('Loss by step: training, test');
+  await expect(card).not.toContainText(/false|undefined|object/);
+  await expect(card.locator('dt')).toHaveCount(await card.locator('dd').count());
   await expect(card.locator('tr[data-split="test"]')).toBeVisible();
   await program.page.getByTestId('program-language').selectOption('ko');
   await expect(card).toContainText('모델 카드');
