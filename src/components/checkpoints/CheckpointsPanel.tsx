@@ -8,7 +8,8 @@ import { ScrollRegion } from '../common/ScrollRegion';
 /**
  * tf.estimator's model_dir in the browser: the checkpoints saved every 1000 steps and
  * where a run ends (the newest five are kept), to restore or delete; and the ways a
- * model leaves the browser: TF.js files, a Python/Keras script of the run, the history.
+ * model leaves the browser: TF.js files, a Python/Keras script of the run, the history,
+ * and the judging program (one HTML file that classifies offline, src/ml/program).
  */
 export function CheckpointsPanel() {
   const s = {
