@@ -209,6 +209,32 @@ describe('the program arithmetic equals the app', () => {
   });
 });
 
+describe('the model card', () => {
+  it('carries the newest evaluation of each split, the cross-validation and baselines shown, and thinned curves', () => {
+    const { weights } = network([4, 10, 20, 10, 3], 1);
+    const evaluation = (split: 'train' | 'test', globalStep: number, accuracy: number) => ({ split, accuracy, averageLoss: 0.1, loss: 1, globalStep, examples: 30, correct: 29, confusion: [[1]] });
+    const points: MetricPoint[] = Array.from({ length: 1000 }, (_, i) => ({ step: i + 1, split: 'train' as const, loss: 1 / (i + 1) }));
+    const cv = { folds: 5, rows: 150, steps: 2000, seed: 42, results: [], accuracy: { mean: 0.97, sd: 0.015 }, averageLoss: { mean: 0.1, sd: 0.01 }, macroF1: { mean: 0.97, sd: 0.01 } };
+    const baselines = { testRows: 30, trainRows: 120, majority: { accuracy: 0.27, classIndex: 0, ms: 1 }, logistic: { accuracy: 0.97, steps: 1, epochs: 1, ms: 1 }, forest: { accuracy: 0.97, trees: 30, rows: 120, features: 2, ms: 1 } };
+    const { card } = programData({
+      ...partsOf(irisLike(), modelOf([10, 20, 10]), weights),
+      history: { points, evaluations: [evaluation('test', 100, 0.5), evaluation('train', 200, 0.9), evaluation('test', 200, 0.9667)] },
+      cv,
+      baselines,
+    });
+    expect(card.evaluations.map((e) => [e.split, e.globalStep, e.accuracy])).toEqual([['train', 200, 0.9], ['test', 200, 0.9667]]);
+    expect(card.evaluations.every((e) => e.confusion === undefined)).toBe(true);
+    expect(card.cv).toEqual({ folds: 5, rows: 150, accuracy: { mean: 0.97, sd: 0.015 } });
+    expect(card.baselines).toEqual(baselines);
+    expect(card.parameters).toBe(4 * 10 + 10 + 10 * 20 + 20 + 20 * 10 + 10 + 10 * 3 + 3);
+    const [loss] = card.curves;
+    expect(loss).toMatchObject({ kind: 'loss', split: 'train' });
+    expect(loss.points.length).toBeLessThanOrEqual(101);
+    expect(loss.points[0]).toEqual([1, 1]);
+    expect(loss.points[loss.points.length - 1]).toEqual([1000, 0.001]);
+  });
+});
+
 describe('the file', () => {
   it('sha256 equals node:crypto (block boundaries, UTF-8)', () => {
     for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'a'.repeat(1000), '판정 프로그램 ✓']) {
