@@ -46,6 +46,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noTfjs, noUi, noMl, noWorker] }] },
   },
   {
+    // The judging program's script (inlined into the exported HTML file): it runs in a
+    // person's browser, not in the worker; core.js's names and the inlined SPEC, WORDS and
+    // csvCell are its globals (src/ml/program/html.ts joins them into one script).
+    files: ['src/ml/program/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, SPEC: 'readonly', csvCell: 'readonly' } },
+    rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
+    files: ['src/ml/program/page.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['WORDS', 'encodeTyped', 'judgeRows', 'judgeTable', 'readRows', 'predictionsCsv', 'readDigit', 'parseNumber'].map((name) => [name, 'readonly'])),
+    },
+    rules: { '@typescript-eslint/no-unused-vars': 'error' },
+  },
+  {
     files: ['scripts/**', 'tests/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

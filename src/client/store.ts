@@ -11,6 +11,7 @@
  * with the signal of the model generation it was asked of (state.generation), and a new
  * data set or model aborts that signal, so an old answer is dropped before it can land.
  */
+import type { ProgramRequest } from '../shared/program';
 import type { CsvChoices, DatasetName } from '../shared/types';
 import { msg } from '../shared/message';
 import type { WorkerEvent } from '../shared/protocol';
@@ -275,6 +276,19 @@ export class Store {
   exportFiles(what: 'model' | 'python' | 'history'): void {
     this.client.call({ kind: 'export', what }).then(
       (files) => files.forEach((f) => this.options.saveFile(f.data, f.name, f.mime)),
+      (error: unknown) => this.failed(error),
+    );
+  }
+
+  /**
+   * The judging program (one HTML file that classifies offline), in `lang` with both
+   * languages' `words`; its card carries the baselines and the cross-validation shown.
+   */
+  exportProgram(lang: ProgramRequest['lang'], words: ProgramRequest['words']): void {
+    const { baselines, cvSummary } = this.state;
+    const request = { lang, words, baselines: baselines.status === 'ready' ? baselines.baselines : null, cv: cvSummary };
+    this.client.call({ kind: 'program', ...request }).then(
+      (file) => this.options.saveFile(file.data, file.name, file.mime),
       (error: unknown) => this.failed(error),
     );
   }

@@ -9,6 +9,7 @@
  */
 import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
 import type { CvFold, CvSummary } from './cv';
+import type { ProgramRequest } from './program';
 import type { Reason } from './result';
 import type {
   BackendChoice,
@@ -59,6 +60,8 @@ export interface Calls {
    * join the history; the answer carries them for the page to fold in.
    */
   evaluate: { request: Record<never, never>; answer: { globalStep: number; evaluations: Evaluation[]; points: MetricPoint[] } };
+  /** The judging program: one self-contained HTML file that classifies offline (src/ml/program), with the page's words. */
+  program: { request: ProgramRequest; answer: DownloadFile };
 }
 
 export type CallKind = keyof Calls;

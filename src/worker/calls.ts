@@ -40,6 +40,8 @@ export async function answer(ws: Workspace, call: CallRequest): Promise<Answered
     }
     case 'evaluate':
       return { value: await ws.evaluate(), transfer: [] };
+    case 'program':
+      return { value: await ws.program(call), transfer: [] };
     default:
       return assertNever(call);
   }

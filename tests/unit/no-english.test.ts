@@ -19,6 +19,8 @@ const FILE_CONTENTS: readonly string[] = [
   'src/ml/checkpoint/pythonData.ts',
   'src/ml/checkpoint/pyLiteral.ts',
   'src/ml/checkpoint/history.ts',
+  // The judging program's HTML skeleton; the words it shows come from the page (programMessages.ts).
+  'src/ml/program/html.ts',
 ];
 
 /**

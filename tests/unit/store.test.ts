@@ -10,6 +10,7 @@ import type { DatasetSummary, Prediction } from '../../src/shared/types';
 import { IRIS_DEFAULTS, modelConfig } from '../../src/client/settings';
 import { Store } from '../../src/client/store';
 import { HEARTBEAT_MS, WorkerClient, WorkerLost, type WorkerHandlers, type WorkerPort } from '../../src/client/workerClient';
+import { programWords } from '../../src/components/checkpoints/programMessages';
 
 class FakeWorker implements WorkerPort {
   readonly posted: { request: WorkerRequest; transfer: Transferable[] }[] = [];
@@ -226,6 +227,20 @@ describe('calls from the store', () => {
     worker().emit({ type: 'answer', callId, ok: true, value: files });
     await settle();
     expect(saved).toEqual(files);
+  });
+
+  it('the judging program is asked with both languages, the baselines shown, and saved', async () => {
+    const { store, worker, saved, load } = setup();
+    load();
+    const baselines = { testRows: 30, trainRows: 120, majority: { accuracy: 0.3, classIndex: 0, ms: 1 }, logistic: { accuracy: 0.9, steps: 1, epochs: 1, ms: 1 }, forest: { accuracy: 0.95, trees: 30, rows: 120, features: 2, ms: 1 } };
+    worker().emit({ type: 'baselines', baselines });
+    store.exportProgram('ko', programWords);
+    const { callId, call } = worker().lastCall();
+    expect(call).toEqual({ kind: 'program', lang: 'ko', words: programWords, baselines, cv: null });
+    const file = { name: 'iris-classifier.html', mime: 'text/html', data: '<!doctype html>' };
+    worker().emit({ type: 'answer', callId, ok: true, value: file });
+    await settle();
+    expect(saved).toEqual([file]);
   });
 
   it('an analysis view has at most one call in flight, and a new model frees it', async () => {

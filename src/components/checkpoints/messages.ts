@@ -22,6 +22,8 @@ export const checkpointsMessages = defineMessages(
     exportGroup: 'Model files',
     importDrop: 'Import a model: model.json and weights.bin',
     importHint: 'Exported by this app; checked before it replaces the current model.',
+    exportProgram: 'Download the judging program',
+    exportProgramHint: 'One HTML file that judges rows (or digits) in any browser, offline, with the model card inside.',
   },
   {
     title: '체크포인트',
@@ -43,5 +45,7 @@ export const checkpointsMessages = defineMessages(
     exportGroup: '모델 파일',
     importDrop: '모델 가져오기: model.json과 weights.bin',
     importHint: '이 앱에서 내보낸 파일이어야 하며, 현재 모델을 바꾸기 전에 검사합니다.',
+    exportProgram: '판정 프로그램 내려받기',
+    exportProgramHint: '어느 브라우저에서나 오프라인으로 행(또는 숫자)을 판정하는 HTML 파일 하나이며, 모델 카드가 들어 있습니다.',
   },
 );

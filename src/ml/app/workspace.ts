@@ -28,6 +28,9 @@ import { CrossValidation, standardizedSlots, type CvRequest } from './crossValid
 import { pageCallbacks } from './events';
 import type { DatasetRecord, Persistence } from './persistence';
 import { startPlan } from './resume';
+import { programData } from '../program/build';
+import { programHtml } from '../program/html';
+import type { ProgramRequest } from '../../shared/program';
 
 export type { NamedBlob } from '../datasets/source';
 
@@ -295,6 +298,27 @@ export class Workspace {
   async exportFiles(what: 'model' | 'python' | 'history'): Promise<DownloadFile[]> {
     if (!this.record) throw new MessageError(msg('app.nothing-loaded'));
     return this.persistence.files(this.current, this.record, what);
+  }
+
+  /**
+   * The judging program (src/ml/program): the shown model, its preprocessing and its card
+   * as one HTML file that classifies offline, worded with the page's words.
+   */
+  async program(request: ProgramRequest): Promise<DownloadFile> {
+    const session = this.current;
+    const source = this.source;
+    const data = programData({
+      source,
+      config: session.modelConfig,
+      weights: await session.weights(),
+      globalStep: session.globalStep,
+      history: session.history,
+      lang: request.lang,
+      baselines: request.baselines,
+      cv: request.cv,
+      now: new Date(),
+    });
+    return { name: `${data.stem}.html`, mime: 'text/html', data: programHtml(data, request.words) };
   }
 
   /**

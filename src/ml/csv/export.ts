@@ -15,15 +15,23 @@ import { parseCsvText } from './tokenize';
 import type { ParseResult } from './types';
 import { uniqueNames } from './values';
 
-const FORMULA_START = /^[=+\-@\t\r']/;
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * The cell writer, made by a function that refers to nothing outside its own body: the
+ * judging program (src/ml/program) inlines this function's source, so the file it writes
+ * escapes cells by the very same rules as the app's download.
+ */
+export function makeCsvCell(): (value: string) => string {
+  const FORMULA_START = /^[=+\-@\t\r']/;
+  const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+  const NEEDS_QUOTES = /[",\r\n]/;
+  return (value: string): string => {
+    const safe = FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
+    return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+}
 
 /** A cell made safe to open: formula escaping, then RFC 4180 quoting. */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) && !NUMBER.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export const csvCell: (value: string) => string = makeCsvCell();
 
 /** Undo `csvCell`'s formula escaping (quoting is undone by the tokenizer). */
 export function uncsvCell(cell: string): string {
