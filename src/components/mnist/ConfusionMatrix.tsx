@@ -9,7 +9,9 @@
  */
 import { memo, useState } from 'react';
 import { analysisMessages } from '../analysis/messages';
+import { testCount } from '../analysis/countWords';
 import { useT } from '../common/useI18n';
+import { useAppState } from '../common/useStore';
 import { ScrollRegion } from '../common/ScrollRegion';
 
 interface Props {
@@ -44,6 +46,7 @@ function cellStyle(share: number, diagonal: boolean) {
 
 export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, classNames, caption, testId, onSelect, selected }: Props) {
   const { t, pct } = useT(analysisMessages);
+  const digits = useAppState((a) => a.dataset?.source === 'mnist');
   const n = matrix.length;
   const name = (i: number) => classNames[i] ?? String(i);
   const rowTotals = matrix.map((row) => row.reduce((a, b) => a + b, 0));
@@ -102,8 +105,8 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
                           aria-pressed={pressed}
                           aria-label={
                             percentages
-                              ? t('cellLabelShare', { share: shown, count, actual: name(i), predicted: name(j) })
-                              : t('cellLabel', { count, actual: name(i), predicted: name(j) })
+                              ? t('cellLabelShare', { share: shown, rows: testCount(t, count, digits), actual: name(i), predicted: name(j) })
+                              : t('cellLabel', { rows: testCount(t, count, digits), actual: name(i), predicted: name(j) })
                           }
                           data-testid={`confusion-cell-${i}-${j}`}
                           data-count={count}
