@@ -16,12 +16,18 @@ export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'e
 export interface RunInfo {
   runId: number;
   startStep: number;
+  /** Where the run ends: Infinity for Play (it trains until paused). */
   targetStep: number;
   /** performance.now() when Train was clicked, for the time left. */
   startedAt: number;
   /** performance.now() of the newest progress event. */
   updatedAt: number;
+  /** How it was started: Train (its steps), Play (until paused) or Step (to the next evaluation). */
+  kind?: RunKind;
 }
+
+/** Train N steps, Play (TensorFlow Playground's play button: until paused), Step (one evaluation interval). */
+export type RunKind = 'train' | 'play' | 'step';
 
 /** A finished model kept for comparison: its settings, curves and last test evaluation. */
 export interface ArchivedRun {

@@ -480,3 +480,30 @@ describe('a CSV dropped while the page is starting', () => {
     expect(loadRequests(worker())[0]).toMatchObject({ file });
   });
 });
+
+describe('Play / Pause and Step', () => {
+  const trains = (w: FakeWorker) => w.requests().flatMap((r) => (r.type === 'train' ? [r] : []));
+  it('Play sends a run with no step limit; pressing it again pauses that run', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.play();
+    const [run] = trains(worker());
+    expect(run).toMatchObject({ steps: Infinity, evalEvery: 100 });
+    expect(store.getState()).toMatchObject({ state: 'training', run: { kind: 'play', runId: run.runId } });
+    store.play();
+    expect(worker().requests().at(-1)).toEqual({ type: 'stop', runId: run.runId });
+  });
+
+  it('Step trains up to the next evaluation, then the run ends', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.step();
+    expect(trains(worker())[0]).toMatchObject({ steps: 100 });
+    worker().emit({ type: 'run-end', runId: trains(worker())[0].runId, end: 'done', globalStep: 100, tensors: 1 });
+    expect(store.getState().state).toBe('done');
+    // From step 130 (a Stop mid-interval), the next evaluation is 70 steps away.
+    worker().emit({ ...modelEvent, globalStep: 130 });
+    store.step();
+    expect(trains(worker())[1]).toMatchObject({ steps: 70 });
+  });
+});

@@ -3,6 +3,7 @@ import { trainMessages } from './messages';
 import { epochOf, runPlan } from '../../client/runPlan';
 import { cvMessages } from './cvMessages';
 import { CvFoldsField, useCvProgressText } from './CrossValidation';
+import { PlayControls } from './PlayControls';
 import type { AppState, RunState } from '../../client/state';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -28,7 +29,8 @@ function restoredStep(a: AppState): number | null {
 /** Time left from the pace so far in this run, or null before there is a pace. */
 function timeLeft(s: Pick<AppState, 'run' | 'state' | 'globalStep'>, { t, num }: T): string | null {
   const run = s.run;
-  if (!run || s.state !== 'training') return null;
+  // Play has no end to count down to.
+  if (!run || s.state !== 'training' || !Number.isFinite(run.targetStep)) return null;
   const done = s.globalStep - run.startStep;
   if (done <= 0) return null;
   const msPerStep = (run.updatedAt - run.startedAt) / done;
@@ -63,14 +65,20 @@ export function TrainPanel() {
   const { t, num } = tr;
   const { run } = s;
   const training = s.state === 'training';
-  const runSteps = run ? run.targetStep - run.startStep : plan.steps;
+  // Play: no total; the bar fills with each evaluation interval instead.
+  const open = run !== null && !Number.isFinite(run.targetStep);
+  const runSteps = run && !open ? run.targetStep - run.startStep : plan.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;
   const cv = useAppState((a) => a.cv);
   const cvText = useCvProgressText();
   const cvWords = useT(cvMessages);
   const eta = cv ? null : timeLeft(s, tr);
   // While folds train, the bar spans all of them: k runs of `steps`.
-  const bar = cv ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep } : { max: runSteps, value: runDone };
+  const bar = cv
+    ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep }
+    : open
+      ? { max: plan.evalEvery, value: s.globalStep % plan.evalEvery }
+      : { max: runSteps, value: runDone };
   const stateText = t(STATE_KEYS[s.state]);
   return (
     <section className="panel" aria-labelledby="train-title">
@@ -111,11 +119,12 @@ export function TrainPanel() {
           {evaluating ? t('evaluating') : t('evaluate')}
         </button>
       </div>
+      <PlayControls />
       <CvFoldsField disabled={training || s.state === 'loading'} />
       <div className="progress-row">
         <progress max={bar.max} value={bar.value} aria-label={t('runSteps')} />
         <span data-testid="cv-progress" data-active={cv ? 'true' : 'false'}>
-          {cvText ?? t('stepOf', { done: runDone, total: runSteps })}
+          {cvText ?? (open ? t('globalStep', { n: s.globalStep }) : t('stepOf', { done: runDone, total: runSteps }))}
           {eta && <> · {eta}</>}
         </span>
       </div>
