@@ -106,6 +106,8 @@ export interface AppState {
   cvSummary: CvSummary | null;
   /** Of the loaded data set (cleared when another loads); a new model on the same data keeps them. */
   baselines: BaselineState;
+  /** Why the newest row typed into the form could not be classified (shown at its field); null after a good one. */
+  predictError: Reason | null;
 }
 
 export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
@@ -139,6 +141,7 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
     cv: null,
     cvSummary: null,
     baselines: { status: 'computing' },
+    predictError: null,
   };
 }
 
@@ -224,6 +227,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         batch: null,
         gallery: null,
         prediction: null,
+        predictError: null,
         digit: null,
         cv: null,
         cvSummary: null,
@@ -248,6 +252,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         log: [],
         prediction: null,
+        predictError: null,
         cv: null,
         cvSummary: null,
       };

@@ -257,10 +257,17 @@ export class Store {
     this.client.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
   }
 
+  /**
+   * Classify a row typed into the form. A row that cannot be classified clears the old
+   * prediction and is said at the form (state.predictError), not as the page's alert.
+   */
   predict(values: string[]): void {
     this.client.call({ kind: 'predict', values }, this.generation.signal).then(
-      (prediction) => this.update({ ...this.state, prediction }),
-      (error: unknown) => this.failed(error),
+      (prediction) => this.update({ ...this.state, prediction, predictError: null }),
+      (error: unknown) => {
+        if (isAbortError(error) || error instanceof WorkerLost) return;
+        this.update({ ...this.state, prediction: null, predictError: reasonOf(error) });
+      },
     );
   }
 

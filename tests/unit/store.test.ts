@@ -207,10 +207,26 @@ describe('calls from the store', () => {
   it('a failed call is the page’s alert', async () => {
     const { store, worker, load } = setup();
     load();
+    store.exportFiles('model');
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: false, message: 'No model to export.' });
+    await settle();
+    expect(store.getState().error).toBe('No model to export.');
+  });
+
+  it('a row that cannot be classified clears the old prediction and is said at the form, not as the page’s alert', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: true, value: prediction });
+    await settle();
     store.predict(['x']);
     worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: false, message: 'Input 1 is not a number.' });
     await settle();
-    expect(store.getState().error).toBe('Input 1 is not a number.');
+    expect(store.getState()).toMatchObject({ prediction: null, predictError: 'Input 1 is not a number.', error: null });
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: true, value: prediction });
+    await settle();
+    expect(store.getState()).toMatchObject({ prediction, predictError: null });
   });
 
   it('export answers are handed to saveFile', async () => {
