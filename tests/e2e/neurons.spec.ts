@@ -2,11 +2,11 @@
  * The per-neuron pictures: on Iris, one neuron-map per hidden unit (10 + 20 + 10), each
  * named for a screen reader, enlarged on focus, and redrawn as the model trains.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, openApp, trainUntil } from './page';
 
 /** Every neuron map's pixels, as one string to compare. */
-const pixels = (page: import('@playwright/test').Page) =>
+const pixels = (page: Page) =>
   page.evaluate(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid="neuron-map"]'), (c) => c.toDataURL()).join('|'));
 
 test('Iris shows a picture per hidden unit, and they change with training', async ({ page }) => {

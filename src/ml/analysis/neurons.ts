@@ -7,6 +7,7 @@
  * ones the map's probabilities came from.
  */
 import { MAX_NEURON_MAPS, type NeuronGrid } from '../../shared/analysis';
+import { MessageError, msg } from '../../shared/message';
 import type { Activation } from '../../shared/types';
 import { addBiasActivate } from '../fast/activations';
 import { createScratch, matMul } from '../fast/matmul';
@@ -18,7 +19,7 @@ import { createScratch, matMul } from '../fast/matmul';
  */
 export function hiddenActivations(weights: readonly Float32Array[], widths: readonly number[], activation: Activation, features: Float32Array, rows: number): Float32Array[] {
   const hidden = widths.length - 2;
-  if (weights.length !== 2 * (widths.length - 1)) throw new Error(`${widths.length - 1} layers need ${2 * (widths.length - 1)} weight arrays, got ${weights.length}.`);
+  if (weights.length !== 2 * (widths.length - 1)) throw new MessageError(msg('train.weights-misfit', { expected: 2 * (widths.length - 1), found: weights.length }));
   const scratch = createScratch(Math.max(...widths));
   const out: Float32Array[] = [];
   let input = features;
