@@ -39,6 +39,8 @@ export interface BoundaryMap {
 export interface NeuronGrid {
   /** Hidden layer widths, [hidden layers]. */
   widths: number[];
+  /** Cells per side: the map's, or fewer for a large network (the same area, a coarser grid). */
+  resolution: number;
   chosen: 'all' | 'strongest';
   /**
    * The drawn units in layer then unit order: `layer` 0-based among the hidden layers,
@@ -46,7 +48,7 @@ export interface NeuronGrid {
    */
   units: { layer: number; unit: number; lo: number; hi: number; meanAbs: number }[];
   /**
-   * [units.length * resolution^2], unit-major, each unit's cells laid out as BoundaryMap.classes:
+   * [units.length * resolution^2], unit-major, each unit's cells laid out as BoundaryMap.classes (row 0 at the top):
    * round(255 * (a - lo) / (hi - lo)) (0 where hi = lo). Transferred, not copied.
    */
   values: Uint8Array;

@@ -4,7 +4,7 @@
  * decision map carrying them for Iris's 10 + 20 + 10 hidden units on either engine.
  */
 import { describe, expect, it } from 'vitest';
-import { hiddenActivations, meanAbs, neuronGrid, unitBudget } from '../../src/ml/analysis/neurons';
+import { coarserGrid, hiddenActivations, meanAbs, NEURON_WORK, neuronGrid, neuronResolution, unitBudget } from '../../src/ml/analysis/neurons';
 import { boundaryOf } from '../../src/ml/analysis/views';
 import { irisSource } from '../../src/ml/datasets/iris';
 import { FastDenseNet, makeFastOptimizer } from '../../src/ml/fast';
@@ -76,11 +76,11 @@ describe('which units are drawn', () => {
     const kernel = new Float32Array(2 * width);
     for (let j = 0; j < width; j++) kernel[j] = kernel[width + j] = j / width;
     const weights = [kernel, new Float32Array(width), new Float32Array(width * 2), new Float32Array(2)];
-    const x = Float32Array.of(1, 1, 2, 0.5, 0.1, 0.3);
-    const grid = neuronGrid(weights, [2, width, 2], 'relu', x, 3);
+    const x = Float32Array.of(1, 1, 2, 0.5, 0.1, 0.3, 1, 2);
+    const grid = neuronGrid(weights, [2, width, 2], 'relu', x, 2);
     expect(grid?.chosen).toBe('strongest');
     expect(grid?.units.map((u) => u.unit)).toEqual(Array.from({ length: 64 }, (_, i) => i + 6));
-    expect(grid?.values).toHaveLength(64 * 3);
+    expect(grid?.values).toHaveLength(64 * 4);
   });
 });
 
@@ -89,8 +89,9 @@ describe('the quantised grid', () => {
     // 1 input -> 2 linear units: u0 = x, u1 = 3 (flat).
     const weights = [Float32Array.of(1, 0), Float32Array.of(0, 3), Float32Array.of(1, 1), Float32Array.of(0)];
     const x = Float32Array.of(-2, 0, 2, 1);
-    const grid = neuronGrid(weights, [1, 2, 1], 'linear', x, 4);
+    const grid = neuronGrid(weights, [1, 2, 1], 'linear', x, 2);
     expect(grid?.chosen).toBe('all');
+    expect(grid?.resolution).toBe(2);
     expect(grid?.units).toEqual([
       { layer: 0, unit: 0, lo: -2, hi: 2, meanAbs: 1.25 },
       { layer: 0, unit: 1, lo: 3, hi: 3, meanAbs: 3 },
@@ -100,6 +101,19 @@ describe('the quantised grid', () => {
 
   it('is null for a network without hidden layers', () => {
     expect(neuronGrid([new Float32Array(6), new Float32Array(3)], [2, 3], 'relu', new Float32Array(2), 1)).toBeNull();
+  });
+
+  it('falls back to a coarser grid of the same area for a large network, never below 8 cells a side', () => {
+    expect(neuronResolution([4, 10, 20, 10, 3], 60)).toBe(60);
+    // 20 inputs -> 64 -> 64: 5,376 multiply-adds a cell.
+    const side = neuronResolution([20, 64, 64, 2], 60);
+    expect(side).toBeLessThan(60);
+    expect(side * side * (20 * 64 + 64 * 64)).toBeLessThanOrEqual(NEURON_WORK);
+    expect((side + 1) * (side + 1) * (20 * 64 + 64 * 64)).toBeGreaterThan(NEURON_WORK);
+    expect(neuronResolution([1000, 1000, 1000, 2], 60)).toBe(8);
+    // Each coarse cell is the fine grid's cell at its centre: a 4x4 grid of ids read at 2x2.
+    const fine = Float32Array.from({ length: 16 }, (_, i) => i);
+    expect(Array.from(coarserGrid(fine, 4, 1, 2))).toEqual([5, 7, 13, 15]);
   });
 
   it('meanAbs averages over rows', () => {

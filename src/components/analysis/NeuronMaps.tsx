@@ -9,7 +9,7 @@
  * layers) and `data-unit` (0-based in its layer); its accessible name counts from 1.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
-import type { BoundaryMap, NeuronGrid } from '../../shared/analysis';
+import type { NeuronGrid } from '../../shared/analysis';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 import { drawNeuron } from './neuronDraw';
@@ -24,7 +24,9 @@ export function NeuronMaps() {
   const map = useAppState((a) => a.analysis.boundary.value);
   const hidden = useAppState((a) => a.model?.hiddenUnits);
   const inputs = useAppState((a) => a.dataset?.inputs);
-  if (!hidden) return null;
+  // No decision map (MNIST's pixels, fewer than two numeric inputs): no axes to picture the units over.
+  const mapped = inputs !== undefined && inputs.filter((i) => i.kind === 'numeric').length >= 2;
+  if (!hidden || !mapped) return null;
   if (hidden.length === 0) return <p className="small muted">{t('none')}</p>;
   const grid = map?.neurons;
   // A map of another network (asked before a Reset) is not this one's.
@@ -36,7 +38,7 @@ export function NeuronMaps() {
       <h3 id="neuron-maps-title">{t('title')}</h3>
       <p className="small muted">{t('intro', { ...names, step: map.globalStep })}</p>
       {grid.chosen === 'strongest' && <p className="small">{t('strongest', { shown: grid.units.length, total: grid.widths.reduce((a, b) => a + b, 0) })}</p>}
-      <Layers map={map} grid={grid} words={words} />
+      <Layers grid={grid} words={words} />
       <p className="neuron-scale small" aria-hidden="true">
         <span>{t('scaleNegative')}</span>
         <span className="neuron-scale-bar" />
@@ -47,7 +49,7 @@ export function NeuronMaps() {
 }
 
 /** Memoised on the answer: redrawn when a new map arrives, not on every progress frame. */
-const Layers = memo(function Layers({ map, grid, words }: { map: BoundaryMap; grid: NeuronGrid; words: Words }) {
+const Layers = memo(function Layers({ grid, words }: { grid: NeuronGrid; words: Words }) {
   const { t, num } = words;
   return (
     <>
@@ -62,7 +64,7 @@ const Layers = memo(function Layers({ map, grid, words }: { map: BoundaryMap; gr
                 const label = t('unitLabel', { layer: layer + 1, unit: u.unit + 1, lo: num(u.lo, 3), hi: num(u.hi, 3) });
                 return (
                   <li key={u.unit}>
-                    <Unit grid={grid} k={k} resolution={map.resolution} label={label} />
+                    <Unit grid={grid} k={k} label={label} />
                   </li>
                 );
               })}
@@ -74,11 +76,11 @@ const Layers = memo(function Layers({ map, grid, words }: { map: BoundaryMap; gr
   );
 });
 
-function Unit({ grid, k, resolution, label }: { grid: NeuronGrid; k: number; resolution: number; label: string }) {
+function Unit({ grid, k, label }: { grid: NeuronGrid; k: number; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
-    if (canvas.current) drawNeuron(canvas.current, grid, k, resolution);
-  }, [grid, k, resolution]);
+    if (canvas.current) drawNeuron(canvas.current, grid, k);
+  }, [grid, k]);
   const u = grid.units[k];
   return (
     <canvas

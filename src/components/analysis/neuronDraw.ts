@@ -19,8 +19,9 @@ export function neuronColour(a: number, scale: number): [number, number, number]
   return [0, 1, 2].map((i) => Math.round(255 + (end[i] - 255) * k)) as [number, number, number];
 }
 
-/** Unit `k` of `grid` (its cells `resolution` x `resolution`, row 0 at the top) onto `canvas`. */
-export function drawNeuron(canvas: HTMLCanvasElement, grid: NeuronGrid, k: number, resolution: number): void {
+/** Unit `k` of `grid` (its cells grid.resolution x grid.resolution, row 0 at the top) onto `canvas`. */
+export function drawNeuron(canvas: HTMLCanvasElement, grid: NeuronGrid, k: number): void {
+  const { resolution } = grid;
   const cells = resolution * resolution;
   canvas.width = resolution;
   canvas.height = resolution;

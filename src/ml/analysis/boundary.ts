@@ -23,8 +23,8 @@ export const MAX_RESOLUTION = 200;
 /** Class probabilities of encoded rows: features [rows, featureCount] -> [rows, classes], row-major. */
 export type PredictProbabilities = (features: Float32Array, rows: number) => Promise<Float32Array>;
 
-/** The hidden units' activations over the same encoded rows (neurons.ts), null without hidden layers. */
-export type HiddenGrid = (features: Float32Array, rows: number) => Promise<NeuronGrid | null>;
+/** The hidden units' activations over the same encoded grid, `resolution` cells per side (neurons.ts); null without hidden layers. */
+export type HiddenGrid = (features: Float32Array, resolution: number) => Promise<NeuronGrid | null>;
 
 export interface BoundarySource {
   view: InputView;
@@ -199,7 +199,7 @@ export async function boundaryMap(
     }
   }
   const probabilities = await predict(features, cells);
-  const neurons = hidden ? await hidden(features, cells) : null;
+  const neurons = hidden ? await hidden(features, resolution) : null;
   const classes = new Uint8Array(cells);
   const confidence = new Float32Array(cells);
   for (let cell = 0; cell < cells; cell++) {

@@ -69,15 +69,55 @@ export function unitBudget(widths: readonly number[], max = MAX_NEURON_MAPS): nu
   return budget;
 }
 
+/** Most multiply-adds the pictures may take (about 25 ms in a browser worker): a larger network gets a coarser grid. */
+export const NEURON_WORK = 5_000_000;
+/** The coarsest grid the pictures fall back to, cells per side. */
+export const MIN_NEURON_RESOLUTION = 8;
+
 /**
- * The hidden units' activations over a grid of `cells` rows, quantised per unit to a
- * byte over its own range: `values[u * cells + c]` = round(255 (a - lo) / (hi - lo)).
+ * Cells per side of the pictures' grid: the map's own, or fewer when the hidden layers'
+ * forward pass over it would cost more than `work` multiply-adds (never below MIN_NEURON_RESOLUTION).
+ */
+export function neuronResolution(widths: readonly number[], resolution: number, work = NEURON_WORK): number {
+  let perRow = 0;
+  for (let l = 0; l + 2 < widths.length; l++) perRow += widths[l] * widths[l + 1];
+  const fits = Math.floor(Math.sqrt(work / Math.max(1, perRow)));
+  return Math.max(Math.min(resolution, MIN_NEURON_RESOLUTION), Math.min(resolution, fits));
+}
+
+/** Every `resolution`-grid cell's nearest cell of the map's finer grid: features [side^2, width] -> [resolution^2, width]. */
+export function coarserGrid(features: Float32Array, side: number, width: number, resolution: number): Float32Array {
+  if (resolution === side) return features;
+  const out = new Float32Array(resolution * resolution * width);
+  for (let r = 0; r < resolution; r++) {
+    const sr = Math.floor(((r + 0.5) * side) / resolution);
+    for (let c = 0; c < resolution; c++) {
+      const sc = Math.floor(((c + 0.5) * side) / resolution);
+      out.set(features.subarray((sr * side + sc) * width, (sr * side + sc + 1) * width), (r * resolution + c) * width);
+    }
+  }
+  return out;
+}
+
+/**
+ * The hidden units' activations over the map's grid (`features` [side^2, widths[0]], row
+ * 0 at the top), on a coarser grid when the network is large (neuronResolution),
+ * quantised per unit to a byte over its own range: values[u * cells + c] = round(255 (a - lo) / (hi - lo)).
  * Null when the network has no hidden layer.
  */
-export function neuronGrid(weights: readonly Float32Array[], widths: readonly number[], activation: Activation, features: Float32Array, cells: number, max = MAX_NEURON_MAPS): NeuronGrid | null {
+export function neuronGrid(
+  weights: readonly Float32Array[],
+  widths: readonly number[],
+  activation: Activation,
+  features: Float32Array,
+  side: number,
+  max = MAX_NEURON_MAPS,
+): NeuronGrid | null {
   const hiddenWidths = widths.slice(1, -1);
   if (hiddenWidths.length === 0) return null;
-  const layers = hiddenActivations(weights, widths, activation, features, cells);
+  const resolution = neuronResolution(widths, side);
+  const cells = resolution * resolution;
+  const layers = hiddenActivations(weights, widths, activation, coarserGrid(features, side, widths[0], resolution), cells);
   const budget = unitBudget(hiddenWidths, max);
   const units: NeuronGrid['units'] = [];
   layers.forEach((out, l) => {
@@ -106,5 +146,5 @@ export function neuronGrid(weights: readonly Float32Array[], widths: readonly nu
     for (let c = 0; c < cells; c++) values[k * cells + c] = Math.round((255 * (out[c * width + u.unit] - u.lo)) / span);
   });
   const chosen = units.length < hiddenWidths.reduce((a, b) => a + b, 0) ? 'strongest' : 'all';
-  return { widths: hiddenWidths, chosen, units, values };
+  return { widths: hiddenWidths, resolution, chosen, units, values };
 }

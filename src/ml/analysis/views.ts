@@ -30,7 +30,7 @@ export async function boundaryOf(session: Session, source: DataSource, x: number
   const config = session.modelConfig;
   const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
   // The per-neuron pictures over the same grid, from a copy of the newest weights (any engine).
-  const hidden = async (features: Float32Array, rows: number) => neuronGrid(await session.weights(), widths, config.activation, features, rows);
+  const hidden = async (features: Float32Array, side: number) => neuronGrid(await session.weights(), widths, config.activation, features, side);
   return orThrow(await boundaryMap(input, x, y, resolution, probabilitiesOf(session), hidden));
 }
 
