@@ -16,12 +16,18 @@ export type RunState = 'loading' | 'idle' | 'training' | 'done' | 'stopped' | 'e
 export interface RunInfo {
   runId: number;
   startStep: number;
+  /** Where the run ends: Infinity for Play (it trains until paused). */
   targetStep: number;
   /** performance.now() when Train was clicked, for the time left. */
   startedAt: number;
   /** performance.now() of the newest progress event. */
   updatedAt: number;
+  /** How it was started: Train (its steps), Play (until paused) or Step (to the next evaluation). */
+  kind?: RunKind;
 }
+
+/** Train N steps, Play (TensorFlow Playground's play button: until paused), Step (one evaluation interval). */
+export type RunKind = 'train' | 'play' | 'step';
 
 /** A finished model kept for comparison: its settings, curves and last test evaluation. */
 export interface ArchivedRun {
@@ -100,6 +106,8 @@ export interface AppState {
   cvSummary: CvSummary | null;
   /** Of the loaded data set (cleared when another loads); a new model on the same data keeps them. */
   baselines: BaselineState;
+  /** Why the newest row typed into the form could not be classified (shown at its field); null after a good one. */
+  predictError: Reason | null;
 }
 
 export function initialState(settings: Settings, ignored: IgnoredParam[]): AppState {
@@ -133,6 +141,7 @@ export function initialState(settings: Settings, ignored: IgnoredParam[]): AppSt
     cv: null,
     cvSummary: null,
     baselines: { status: 'computing' },
+    predictError: null,
   };
 }
 
@@ -218,6 +227,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         batch: null,
         gallery: null,
         prediction: null,
+        predictError: null,
         digit: null,
         cv: null,
         cvSummary: null,
@@ -242,6 +252,7 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         evaluations: [],
         log: [],
         prediction: null,
+        predictError: null,
         cv: null,
         cvSummary: null,
       };

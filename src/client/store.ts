@@ -20,7 +20,7 @@ import { initialAnalysis, type Analysis, type AnalysisView } from './analysisSta
 import type { SaveFile } from './download';
 import { runPlan } from './runPlan';
 import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
-import { answered, asked, initialState, reduce, withEvaluated, type AppState } from './state';
+import { answered, asked, initialState, reduce, withEvaluated, type AppState, type RunKind } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
@@ -116,22 +116,56 @@ export class Store {
   train(): void {
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
-    const runId = this.nextRunId++;
-    const now = this.options.clock.now();
-    const plan = runPlan(s.settings, s.dataset?.trainRows ?? 0);
-    const { steps, evalEvery, patience } = plan;
+    const { steps, evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
     const { folds } = s.settings;
     // k > 1: Weka's "Cross-validation, Folds k" then Start: the k fold models first, then the shown model's run.
-    const crossValidate = folds > 1;
+    if (folds > 1) {
+      const runId = this.beginRun(steps, 'train', { cv: { folds, fold: 0, globalStep: 0, steps }, cvSummary: null });
+      this.client.send({ type: 'cross-validate', runId, folds, steps, evalEvery, patience });
+    } else {
+      const runId = this.beginRun(steps, 'train');
+      this.client.send({ type: 'train', runId, steps, evalEvery, patience });
+    }
+  }
+
+  /**
+   * Play / Pause (TensorFlow Playground's button): idle, start a run with no step limit
+   * (the worker trains in chunks until Stop; early stopping and divergence still end it);
+   * training, pause it (a Stop: the run ends `stopped`, with its checkpoint). Never
+   * cross-validates: Play is one open-ended run of the shown model.
+   */
+  play(): void {
+    const s = this.state;
+    if (s.state === 'training') return this.stop();
+    if (s.state === 'loading') return;
+    const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
+    const runId = this.beginRun(Infinity, 'play');
+    this.client.send({ type: 'train', runId, steps: Infinity, evalEvery, patience });
+  }
+
+  /** Step: train up to the next evaluation (one evaluation interval from a multiple of it), then stop. */
+  step(): void {
+    const s = this.state;
+    if (s.state === 'loading' || s.state === 'training') return;
+    const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
+    const steps = evalEvery - (s.globalStep % evalEvery);
+    const runId = this.beginRun(steps, 'step');
+    this.client.send({ type: 'train', runId, steps, evalEvery, patience });
+  }
+
+  /** The page's side of a new run: its id, and the state says training. */
+  private beginRun(steps: number, kind: RunKind, extra: Partial<AppState> = {}): number {
+    const s = this.state;
+    const runId = this.nextRunId++;
+    const now = this.options.clock.now();
     this.update({
       ...s,
       state: 'training',
       error: null,
-      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + steps, startedAt: now, updatedAt: now },
-      ...(crossValidate ? { cv: { folds, fold: 0, globalStep: 0, steps }, cvSummary: null } : {}),
+      run: { runId, startStep: s.globalStep, targetStep: s.globalStep + steps, startedAt: now, updatedAt: now, kind },
+      ...extra,
     });
-    if (crossValidate) this.client.send({ type: 'cross-validate', runId, folds, steps, evalEvery, patience });
-    else this.client.send({ type: 'train', runId, steps, evalEvery, patience });
+    return runId;
   }
 
   stop(): void {
@@ -224,10 +258,17 @@ export class Store {
     this.client.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
   }
 
+  /**
+   * Classify a row typed into the form. A row that cannot be classified clears the old
+   * prediction and is said at the form (state.predictError), not as the page's alert.
+   */
   predict(values: string[]): void {
     this.client.call({ kind: 'predict', values }, this.generation.signal).then(
-      (prediction) => this.update({ ...this.state, prediction }),
-      (error: unknown) => this.failed(error),
+      (prediction) => this.update({ ...this.state, prediction, predictError: null }),
+      (error: unknown) => {
+        if (isAbortError(error) || error instanceof WorkerLost) return;
+        this.update({ ...this.state, prediction: null, predictError: reasonOf(error) });
+      },
     );
   }
 

@@ -27,7 +27,35 @@ export interface BoundaryMap {
   held: { name: string; value: string }[];
   /** Training and test rows in the two inputs' units (capped; `shown` of `total`). */
   points: { x: Float32Array; y: Float32Array; labels: Uint8Array; test: Uint8Array; shown: number; total: number };
+  /** Every hidden unit's activation over the same grid (Playground's per-neuron pictures); absent without hidden layers. */
+  neurons?: NeuronGrid;
 }
+
+/**
+ * Hidden units' activations over the decision map's grid, quantised per unit. At most
+ * MAX_NEURON_MAPS units; above that, per layer (a share of the budget by its width) the
+ * units of largest mean |activation| over the grid (`chosen: 'strongest'`).
+ */
+export interface NeuronGrid {
+  /** Hidden layer widths, [hidden layers]. */
+  widths: number[];
+  /** Cells per side: the map's, or fewer for a large network (the same area, a coarser grid). */
+  resolution: number;
+  chosen: 'all' | 'strongest';
+  /**
+   * The drawn units in layer then unit order: `layer` 0-based among the hidden layers,
+   * `unit` 0-based in it; `lo`, `hi` the activation's range over the grid; `meanAbs` its mean |activation|.
+   */
+  units: { layer: number; unit: number; lo: number; hi: number; meanAbs: number }[];
+  /**
+   * [units.length * resolution^2], unit-major, each unit's cells laid out as BoundaryMap.classes (row 0 at the top):
+   * round(255 * (a - lo) / (hi - lo)) (0 where hi = lo). Transferred, not copied.
+   */
+  values: Uint8Array;
+}
+
+/** Most hidden units drawn as neuron maps. */
+export const MAX_NEURON_MAPS = 64;
 
 /** The test rows behind one confusion-matrix cell (actual class, predicted class). */
 export interface ConfusionRows {

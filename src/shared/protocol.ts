@@ -94,6 +94,7 @@ export type WorkerRequest =
   | { type: 'load-idx'; files: File[]; model: ModelConfig }
   /**
    * Train `steps` more steps from the current global step (tf.estimator's train()).
+   * `steps` Infinity: Play, train until `stop` (structured clone keeps Infinity).
    * `patience`: early stopping. End the run when the held-out loss (validation if there
    * is a validation split, else test) has not improved for this many evaluations; 0 = off.
    */

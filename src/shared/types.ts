@@ -49,6 +49,17 @@ export interface InputField {
   kind: 'numeric' | 'categorical' | 'date';
   /** Categorical: the values seen in training, for a select. */
   options?: string[];
+  /** Numeric: the training split's range, mean and standard deviation, in the input's own units (the form flags a value far outside). */
+  range?: InputRange;
+}
+
+/** A numeric input over the training rows (known values only). */
+export interface InputRange {
+  min: number;
+  max: number;
+  mean: number;
+  /** Population standard deviation. */
+  sd: number;
 }
 
 /** What the page shows about the loaded data set. */

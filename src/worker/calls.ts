@@ -24,7 +24,7 @@ export async function answer(ws: Workspace, call: CallRequest): Promise<Answered
       return { value: await ws.predictFile(call.file), transfer: [] };
     case 'boundary': {
       const map = await ws.boundary(call.x, call.y, call.resolution);
-      return { value: map, transfer: [map.classes.buffer, map.confidence.buffer] };
+      return { value: map, transfer: [map.classes.buffer, map.confidence.buffer, ...(map.neurons ? [map.neurons.values.buffer] : [])] };
     }
     case 'confusion-rows': {
       const rows = await ws.confusionRows(call.actual, call.predicted, call.limit);

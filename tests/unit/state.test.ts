@@ -33,6 +33,18 @@ describe('folding worker events into page state', () => {
     const s = reduce(trained, { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 513, tensors: 12, engine: 'fused', engineReason: 'small' }, 5);
     expect(s).toMatchObject({ state: 'idle', globalStep: 0, points: [], evaluations: [], parameters: 513, engine: { name: 'fused' } });
   });
+
+  it('a new model takes away the form’s refused-row message with the prediction', () => {
+    const refused = { ...training(1), state: 'done' as const, predictError: 'Enter a number for sepal width.' };
+    const s = reduce(refused, { type: 'model', config: IRIS_DEFAULTS, globalStep: 0, parameters: 513, tensors: 12, engine: 'fused', engineReason: 'small' }, 5);
+    expect(s).toMatchObject({ prediction: null, predictError: null });
+  });
+
+  it('Play’s run has no end step, and its progress keeps the global step growing', () => {
+    const playing: AppState = { ...training(4), run: { runId: 4, startStep: 0, targetStep: Infinity, startedAt: 0, updatedAt: 0, kind: 'play' } };
+    const s = reduce(playing, { type: 'progress', runId: 4, globalStep: 2500, points: [], evaluations: [], log: [] }, 9);
+    expect(s).toMatchObject({ state: 'training', globalStep: 2500, run: { kind: 'play', targetStep: Infinity } });
+  });
 });
 
 describe('runs kept for comparison', () => {

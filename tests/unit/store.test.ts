@@ -208,10 +208,26 @@ describe('calls from the store', () => {
   it('a failed call is the page’s alert', async () => {
     const { store, worker, load } = setup();
     load();
+    store.exportFiles('model');
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: false, message: 'No model to export.' });
+    await settle();
+    expect(store.getState().error).toBe('No model to export.');
+  });
+
+  it('a row that cannot be classified clears the old prediction and is said at the form, not as the page’s alert', async () => {
+    const { store, worker, load } = setup();
+    load();
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: true, value: prediction });
+    await settle();
     store.predict(['x']);
     worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: false, message: 'Input 1 is not a number.' });
     await settle();
-    expect(store.getState().error).toBe('Input 1 is not a number.');
+    expect(store.getState()).toMatchObject({ prediction: null, predictError: 'Input 1 is not a number.', error: null });
+    store.predict(['5.1', '3.3', '1.7', '0.5']);
+    worker().emit({ type: 'answer', callId: worker().lastCall().callId, ok: true, value: prediction });
+    await settle();
+    expect(store.getState()).toMatchObject({ prediction, predictError: null });
   });
 
   it('export answers are handed to saveFile', async () => {
@@ -493,5 +509,32 @@ describe('a CSV dropped while the page is starting', () => {
     store.loadCsv(file);
     worker().emit({ type: 'error', message: 'iris_training.csv: 404' });
     expect(loadRequests(worker())[0]).toMatchObject({ file });
+  });
+});
+
+describe('Play / Pause and Step', () => {
+  const trains = (w: FakeWorker) => w.requests().flatMap((r) => (r.type === 'train' ? [r] : []));
+  it('Play sends a run with no step limit; pressing it again pauses that run', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.play();
+    const [run] = trains(worker());
+    expect(run).toMatchObject({ steps: Infinity, evalEvery: 100 });
+    expect(store.getState()).toMatchObject({ state: 'training', run: { kind: 'play', runId: run.runId } });
+    store.play();
+    expect(worker().requests().at(-1)).toEqual({ type: 'stop', runId: run.runId });
+  });
+
+  it('Step trains up to the next evaluation, then the run ends', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.step();
+    expect(trains(worker())[0]).toMatchObject({ steps: 100 });
+    worker().emit({ type: 'run-end', runId: trains(worker())[0].runId, end: 'done', globalStep: 100, tensors: 1 });
+    expect(store.getState().state).toBe('done');
+    // From step 130 (a Stop mid-interval), the next evaluation is 70 steps away.
+    worker().emit({ ...modelEvent, globalStep: 130 });
+    store.step();
+    expect(trains(worker())[1]).toMatchObject({ steps: 70 });
   });
 });

@@ -40,8 +40,9 @@ describe('the workspace (everything the worker does)', () => {
     const summary = ofType(events, 'dataset')[1].summary;
     expect(summary.source).toBe('csv');
     expect(summary.inputs).toEqual([
-      { name: 'petal', kind: 'numeric' },
-      { name: 'sepal', kind: 'numeric' },
+      // The training rows' range in the file's units, decoded from the standardised features (the form flags a value far outside).
+      { name: 'petal', kind: 'numeric', range: expect.objectContaining({ min: expect.closeTo(1, 5), max: expect.closeTo(5.4, 5) }) },
+      { name: 'sepal', kind: 'numeric', range: expect.objectContaining({ min: expect.closeTo(3, 5), max: expect.closeTo(3.6, 5) }) },
       { name: 'colour', kind: 'categorical', options: expect.arrayContaining(['red', 'blue']) },
     ]);
     expect(summary.trainRows + summary.testRows).toBe(60);

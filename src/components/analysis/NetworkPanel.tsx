@@ -3,7 +3,8 @@
  * (at most MAX_UNITS shown, then "+N more"), and, when the worker sends the weights,
  * a line per weight, blue for positive and orange for negative, thicker for larger
  * magnitudes. Refreshed after every test evaluation and with every new model. A table
- * gives the layer sizes and parameter counts as text.
+ * gives the layer sizes and parameter counts as text. Below it, each hidden unit's
+ * picture over the decision map's axes (NeuronMaps).
  */
 import { memo, type ReactNode } from 'react';
 import { analysisMessages } from './messages';
@@ -12,6 +13,7 @@ import type { NetworkPicture } from '../../shared/analysis';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
+import { NeuronMaps } from './NeuronMaps';
 
 /** Units drawn per layer; a wider layer shows MAX_UNITS - 1 and a "+N more" marker. */
 const MAX_UNITS = 12;
@@ -51,6 +53,7 @@ export function NetworkPanel() {
     <section className="panel network-panel" aria-labelledby="network-title">
       <h2 id="network-title">{t('networkTitle')}</h2>
       {network ? <Picture network={network} /> : <p className="muted">{slot.error ? words(slot.error) : t('networkLoading')}</p>}
+      <NeuronMaps />
     </section>
   );
 }

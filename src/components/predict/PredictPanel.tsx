@@ -1,29 +1,52 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { predictMessages } from './messages';
+import { fieldOfReason, outsideFields } from '../../client/predictForm';
 import { IRIS_SAMPLES } from '../../shared/samples';
+import type { InputField } from '../../shared/types';
 import { ProbabilityBars } from '../common/ProbabilityBars';
-import { useT } from '../common/useI18n';
+import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
+import './predict.css';
 
 /**
  * A form generated from the data set's inputs: a number input per numeric column, a
  * select of the known values per categorical one. The worker encodes the row with
  * the training statistics. For Iris, the tutorial's samples are one click away.
+ *
+ * It speaks where the person looks: a value the worker refuses marks its field
+ * (aria-invalid, the reason under it as role=alert, tied by aria-describedby), the old
+ * prediction goes, and from then on every edit asks again, so the message leaves as soon
+ * as the value is good. A value far outside the training rows (client/predictForm.ts) is
+ * classified but flagged beside its field.
  */
 export function PredictPanel() {
   const dataset = useAppState((a) => a.dataset);
   const prediction = useAppState((a) => a.prediction);
+  const problem = useAppState((a) => a.predictError);
   // Only whether the model is untrained is shown: a boolean, not every step.
   const untrained = useAppState((a) => a.globalStep === 0);
   const store = useStore();
   const { t, num } = useT(predictMessages);
+  const words = useWords();
+  const id = useId();
   // A Map, not an object keyed by column names: a column may be called __proto__ or constructor.
   const [values, setValues] = useState<ReadonlyMap<string, string>>(new Map());
+  // The row of the newest request, for the flags beside the fields of its prediction.
+  const [sent, setSent] = useState<readonly string[]>([]);
   if (!dataset || dataset.inputs.length === 0) return null;
   const inputs = dataset.inputs;
   const valueOf = (name: string, options?: string[]) => values.get(name) ?? (options ? (options[0] ?? '') : '');
-  const send = (row: ReadonlyMap<string, string>) => store.predict(inputs.map((i) => row.get(i.name) ?? valueOf(i.name, i.options)));
-  const setValue = (name: string, value: string) => setValues(new Map(values).set(name, value));
+  const send = (row: ReadonlyMap<string, string>) => {
+    const texts = inputs.map((i) => row.get(i.name) ?? valueOf(i.name, i.options));
+    setSent(texts);
+    store.predict(texts);
+  };
+  const setValue = (name: string, value: string) => {
+    const next = new Map(values).set(name, value);
+    setValues(next);
+    // Refused: every edit asks again, so the message goes once the value is good.
+    if (problem) send(next);
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     send(values);
@@ -34,34 +57,57 @@ export function PredictPanel() {
     send(next);
   };
   const samples = dataset.source === 'iris' ? IRIS_SAMPLES : [];
+  const badField = problem ? fieldOfReason(problem, inputs) : null;
+  const outside = prediction && sent.length === inputs.length ? outsideFields(sent, inputs) : inputs.map(() => false);
+  const errorId = (i: number) => `${id}-error-${i}`;
+  const noteId = (i: number) => `${id}-note-${i}`;
 
   return (
     <section className="panel" aria-labelledby="predict-title">
       <h2 id="predict-title">{t('title')}</h2>
       <form data-testid="predict-form" onSubmit={onSubmit} className="predict-form" noValidate>
-        {inputs.map((input) => (
-          <label key={input.name}>
-            <span>{input.name}</span>
-            {input.kind === 'categorical' ? (
-              <select name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValue(input.name, e.target.value)}>
-                {(input.options ?? []).map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                type="text"
-                inputMode={input.kind === 'date' ? 'text' : 'decimal'}
-                name={input.name}
-                value={valueOf(input.name)}
-                placeholder={dataset.source === 'csv' ? t('emptyMean') : undefined}
-                onChange={(e) => setValue(input.name, e.target.value)}
-              />
-            )}
-          </label>
-        ))}
+        {inputs.map((input, i) => {
+          const bad = badField === i;
+          const flagged = !bad && outside[i];
+          const describedBy = [bad ? errorId(i) : '', flagged ? noteId(i) : ''].filter(Boolean).join(' ') || undefined;
+          return (
+            <div key={input.name} className="predict-field">
+              <label htmlFor={`${id}-field-${i}`}>{input.name}</label>
+              {input.kind === 'categorical' ? (
+                <select id={`${id}-field-${i}`} name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValue(input.name, e.target.value)}>
+                  {(input.options ?? []).map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id={`${id}-field-${i}`}
+                  type="text"
+                  inputMode={input.kind === 'date' ? 'text' : 'decimal'}
+                  name={input.name}
+                  value={valueOf(input.name)}
+                  placeholder={dataset.source === 'csv' ? t('emptyMean') : undefined}
+                  aria-invalid={bad ? true : undefined}
+                  aria-describedby={describedBy}
+                  onChange={(e) => setValue(input.name, e.target.value)}
+                />
+              )}
+              {bad && problem && (
+                <span id={errorId(i)} role="alert" className="field-error">
+                  {words(problem)}
+                </span>
+              )}
+              {flagged && <OutsideNote id={noteId(i)} input={input} format={(v) => num(v, 2)} />}
+            </div>
+          );
+        })}
+        {problem && badField === null && (
+          <p role="alert" className="alert error">
+            {words(problem)}
+          </p>
+        )}
         <div className="buttons">
           <button type="submit" data-testid="predict">
             {t('predict')}
@@ -74,7 +120,7 @@ export function PredictPanel() {
           ))}
         </div>
       </form>
-      {prediction && prediction.probabilities.length === dataset.classNames.length && (
+      {prediction && prediction.probabilities.length === dataset.classNames.length ? (
         <div
           className="prediction"
           data-testid="prediction"
@@ -89,7 +135,20 @@ export function PredictPanel() {
           <ProbabilityBars classNames={dataset.classNames} probabilities={prediction.probabilities} winner={prediction.classId} />
           <p className="muted small">{t('logits', { values: prediction.logits.map((l) => num(l, 3, 3)).join(', ') })}</p>
         </div>
+      ) : (
+        // Refused: the hook stays, empty, so nothing on screen is the old row's answer.
+        problem && <div className="prediction" data-testid="prediction" data-class="" data-probabilities="[]" />
       )}
     </section>
+  );
+}
+
+function OutsideNote({ id, input, format }: { id: string; input: InputField; format: (v: number) => string }) {
+  const { t } = useT(predictMessages);
+  const range = input.range;
+  return (
+    <span id={id} className="field-note" data-testid="outside-range">
+      {t('outside', { min: range ? format(range.min) : '', max: range ? format(range.max) : '' })}
+    </span>
   );
 }

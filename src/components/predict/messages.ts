@@ -19,6 +19,7 @@ export const predictMessages = defineMessages(
     batchScore: '{correct} of {examples} correct (accuracy {accuracy})',
     download: 'Download predictions (CSV)',
     batchRows: 'First {n} rows',
+    outside: 'Outside what the model was trained on (training rows: {min} to {max}).',
   },
   {
     title: '새 행 분류하기',
@@ -37,5 +38,6 @@ export const predictMessages = defineMessages(
     batchScore: '{examples}행 중 {correct}행 정답 (정확도 {accuracy})',
     download: '예측 결과 내려받기 (CSV)',
     batchRows: '처음 {n}행',
+    outside: '모델이 학습한 범위 밖의 값입니다 (학습 행: {min} ~ {max}).',
   },
 );

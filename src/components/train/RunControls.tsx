@@ -8,6 +8,7 @@ import { trainMessages } from './messages';
 import { epochOf, runPlan } from '../../client/runPlan';
 import { cvMessages } from './cvMessages';
 import { useCvProgressText } from './CrossValidation';
+import { PlayControls } from './PlayControls';
 import type { AppState, RunState } from '../../client/state';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -33,7 +34,8 @@ function restoredStep(a: AppState): number | null {
 /** Time left from the pace so far in this run, or null before there is a pace. */
 function timeLeft(s: Pick<AppState, 'run' | 'state' | 'globalStep'>, { t, num }: T): string | null {
   const run = s.run;
-  if (!run || s.state !== 'training') return null;
+  // Play has no end to count down to.
+  if (!run || s.state !== 'training' || !Number.isFinite(run.targetStep)) return null;
   const done = s.globalStep - run.startStep;
   if (done <= 0) return null;
   const msPerStep = (run.updatedAt - run.startedAt) / done;
@@ -62,34 +64,47 @@ export function RunControls() {
   const { t, num } = tr;
   const { run } = s;
   const training = s.state === 'training';
-  const runSteps = run ? run.targetStep - run.startStep : plan.steps;
+  const busy = training || s.state === 'loading';
+  // Play: no total; the bar fills with each evaluation interval instead.
+  const open = run !== null && !Number.isFinite(run.targetStep);
+  const runSteps = run && !open ? run.targetStep - run.startStep : plan.steps;
   const runDone = run ? s.globalStep - run.startStep : 0;
   const cv = useAppState((a) => a.cv);
   const cvText = useCvProgressText();
   const cvWords = useT(cvMessages);
   const eta = cv ? null : timeLeft(s, tr);
   // While folds train, the bar spans all of them: k runs of `steps`.
-  const bar = cv ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep } : { max: runSteps, value: runDone };
+  const bar = cv
+    ? { max: cv.folds * cv.steps, value: Math.max(0, cv.fold - 1) * cv.steps + cv.globalStep }
+    : open
+      ? { max: plan.evalEvery, value: s.globalStep % plan.evalEvery }
+      : { max: runSteps, value: runDone };
   const stateText = t(STATE_KEYS[s.state]);
   return (
     <div className="run-controls">
+      <PlayControls />
       <div className="buttons" role="group" aria-label={t('title')}>
-        <button type="button" data-testid="train" disabled={training || s.state === 'loading'} onClick={() => store.train()}>
+        {/*
+          aria-disabled, not disabled: a button that disables itself when pressed would drop the
+          keyboard focus to the page; this way the focus stays on the control that was pressed.
+        */}
+        <button type="button" data-testid="train" aria-disabled={busy} onClick={() => !busy && store.train()}>
           {settings.folds > 1 ? cvWords.t('trainCv', { k: settings.folds }) : s.globalStep > 0 ? t('trainMore', { n: plan.steps }) : t('train')}
         </button>
-        <button type="button" className="secondary" data-testid="stop" disabled={!training} onClick={() => store.stop()}>
+        <button type="button" className="secondary" data-testid="stop" aria-disabled={!training} onClick={() => training && store.stop()}>
           {t('stop')}
         </button>
-        <button type="button" className="secondary" data-testid="reset" disabled={training || s.state === 'loading'} onClick={() => store.reset()}>
+        <button type="button" className="secondary" data-testid="reset" aria-disabled={busy} onClick={() => !busy && store.reset()}>
           {t('reset')}
         </button>
         <button
           type="button"
           className="secondary"
           data-testid="evaluate"
-          disabled={training || s.state === 'loading' || evaluating}
+          aria-disabled={busy || evaluating}
           title={t('evaluateHint')}
           onClick={() => {
+            if (busy || evaluating) return;
             setEvaluating(true);
             void store.evaluate().finally(() => setEvaluating(false));
           }}
@@ -133,7 +148,7 @@ export function RunControls() {
         <div className="progress-row">
           <progress max={bar.max} value={bar.value} aria-label={t('runSteps')} />
           <span data-testid="cv-progress" data-active={cv ? 'true' : 'false'}>
-            {cvText ?? t('stepOf', { done: runDone, total: runSteps })}
+            {cvText ?? (open ? t('globalStep', { n: s.globalStep }) : t('stepOf', { done: runDone, total: runSteps }))}
             {eta && <> · {eta}</>}
           </span>
         </div>

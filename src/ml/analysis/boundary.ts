@@ -9,7 +9,7 @@
  * model comes in as a `predict` callback, so tests can hand it a rule.
  */
 import { msg } from '../../shared/message';
-import type { BoundaryMap } from '../../shared/analysis';
+import type { BoundaryMap, NeuronGrid } from '../../shared/analysis';
 import type { InputView } from './inputView';
 import type { ParseResult } from '../../shared/result';
 
@@ -22,6 +22,9 @@ export const MAX_RESOLUTION = 200;
 
 /** Class probabilities of encoded rows: features [rows, featureCount] -> [rows, classes], row-major. */
 export type PredictProbabilities = (features: Float32Array, rows: number) => Promise<Float32Array>;
+
+/** The hidden units' activations over the same encoded grid, `resolution` cells per side (neurons.ts); null without hidden layers. */
+export type HiddenGrid = (features: Float32Array, resolution: number) => Promise<NeuronGrid | null>;
 
 export interface BoundarySource {
   view: InputView;
@@ -161,9 +164,17 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
 /**
  * The map over inputs `x` (horizontal) and `y` (vertical) at `resolution` cells per
  * side, all cells predicted in one call of `predict` ([resolution^2, featureCount] in).
- * x = y = CHOOSE_AXIS takes separatingAxes(); the map says which it took.
+ * x = y = CHOOSE_AXIS takes separatingAxes(); the map says which it took. `hidden`, when
+ * given, gets the same grid's features for the per-neuron pictures.
  */
-export async function boundaryMap(source: BoundarySource, xAsked: number, yAsked: number, resolution: number, predict: PredictProbabilities): Promise<ParseResult<BoundaryMap>> {
+export async function boundaryMap(
+  source: BoundarySource,
+  xAsked: number,
+  yAsked: number,
+  resolution: number,
+  predict: PredictProbabilities,
+  hidden?: HiddenGrid,
+): Promise<ParseResult<BoundaryMap>> {
   const chosen = xAsked === CHOOSE_AXIS && yAsked === CHOOSE_AXIS ? separatingAxes(source.view, source.trainLabels, source.classCount) : null;
   const [x, y] = chosen ?? [xAsked, yAsked];
   const axes = checkAxes(source.view, x, y);
@@ -188,6 +199,7 @@ export async function boundaryMap(source: BoundarySource, xAsked: number, yAsked
     }
   }
   const probabilities = await predict(features, cells);
+  const neurons = hidden ? await hidden(features, resolution) : null;
   const classes = new Uint8Array(cells);
   const confidence = new Float32Array(cells);
   for (let cell = 0; cell < cells; cell++) {
@@ -201,6 +213,18 @@ export async function boundaryMap(source: BoundarySource, xAsked: number, yAsked
   );
   return {
     ok: true,
-    value: { globalStep: source.globalStep, x, y, xRange, yRange, resolution, classes, confidence, held, points: mapPoints(source, x, y) },
+    value: {
+      globalStep: source.globalStep,
+      x,
+      y,
+      xRange,
+      yRange,
+      resolution,
+      classes,
+      confidence,
+      held,
+      points: mapPoints(source, x, y),
+      ...(neurons ? { neurons } : {}),
+    },
   };
 }

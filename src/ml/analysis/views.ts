@@ -1,6 +1,6 @@
 /**
  * The analysis views the page asks for, over a session and its data source: the
- * decision-boundary map, the test rows of a confusion-matrix cell, the network picture.
+ * decision-boundary map (with its per-neuron pictures), the test rows of a confusion-matrix cell, the network picture.
  * Predictions and weights come from the engine (Session.probabilities / weights), so a
  * view asked mid-run reads the newest weights.
  */
@@ -10,6 +10,7 @@ import { orThrow } from '../../shared/result';
 import type { DataSource } from '../datasets/source';
 import type { Session } from '../train/session';
 import { boundaryMap } from './boundary';
+import { neuronGrid } from './neurons';
 import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, networkPicture } from './inspect';
 
 const probabilitiesOf = (session: Session) => (features: Float32Array, rows: number) => session.probabilities(features, rows);
@@ -26,7 +27,11 @@ export async function boundaryOf(session: Session, source: DataSource, x: number
     testLabels: data.test.labels,
     globalStep: session.globalStep,
   };
-  return orThrow(await boundaryMap(input, x, y, resolution, probabilitiesOf(session)));
+  const config = session.modelConfig;
+  const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
+  // The per-neuron pictures over the same grid, from a copy of the newest weights (any engine).
+  const hidden = async (features: Float32Array, side: number) => neuronGrid(await session.weights(), widths, config.activation, features, side);
+  return orThrow(await boundaryMap(input, x, y, resolution, probabilitiesOf(session), hidden));
 }
 
 /** The test rows in one cell of the newest test evaluation's confusion matrix. */

@@ -14,6 +14,7 @@ import { orThrow, reasonError } from '../../shared/result';
 import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import type { History } from '../train/history';
 import { binaryCurves, checkBinary } from '../analysis/binary';
+import { withInputRanges } from '../analysis/ranges';
 import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { computeBaselines, Superseded } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
@@ -218,7 +219,8 @@ export class Workspace {
     // The page hears of the data set before the model built on it; from here on, the
     // baselines of the previous one are stale.
     const load = ++this.loads;
-    this.post({ type: 'dataset', summary: source.summary, ...(source.choices ? { choices: source.choices } : {}) });
+    // Each numeric input's training range goes with it: the form flags a value far outside.
+    this.post({ type: 'dataset', summary: withInputRanges(source.summary, source.view(false)), ...(source.choices ? { choices: source.choices } : {}) });
     next.announce();
     this.session?.dispose();
     this.session = next;

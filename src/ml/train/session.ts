@@ -213,6 +213,8 @@ export class Session {
    * the test split; it ends the run as 'done', and where the run ends (early or at its
    * last step, not after Stop) the weights of the best validation loss are put back
    * (Keras' restore_best_weights) while the global step keeps counting.
+   * `steps` Infinity: Play, no step limit: the run goes until Stop (it ends `stopped`,
+   * with its checkpoint), early stopping or divergence, in the same chunks.
    */
   async train(runId: number, steps: number, evalEvery: number, patience = 0): Promise<void> {
     if (this.running) throw new MessageError(msg('train.busy'));
