@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, dropFile, openApp, trainUntil } from './page';
 
 /** What a person must see at once (CONTRACT.md): the controls, the output and the model. */
-const ON_SCREEN = ['train', 'loss-chart', 'accuracy-chart', 'boundary-map', 'network', 'predict-form'];
+const ON_SCREEN = ['play', 'train', 'loss-chart', 'accuracy-chart', 'boundary-map', 'network', 'predict-form'];
 
 /** Each hook's box against the window: ids whose box is not wholly inside it, with the box. */
 async function offScreen(page: Page, ids: string[]): Promise<string[]> {
