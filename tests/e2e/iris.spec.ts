@@ -38,7 +38,7 @@ test('the Iris tutorial end to end', async ({ page }) => {
   expect(['versicolor', 'virginica']).toContain(second.cls);
   test.info().annotations.push({ type: 'sample 2', description: `${second.cls} ${JSON.stringify(second.probs)}` });
 
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('iris-trained.png'), fullPage: true });
 
   // Training again continues from the global step, as classifier.train() does.
   await trainUntil(page, 'done');
