@@ -15,6 +15,7 @@ import { activationBackward, addBiasActivate, type Activation } from './activati
 import { dropout, dropoutBackward } from './dropout';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
 import type { FastOptimizer } from './optimizers';
+import type { FusedLoops } from '../../shared/types';
 import { mulberry32 } from '../model/rng';
 import { simdKernels, type SimdKernels } from './simd';
 import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
@@ -41,7 +42,7 @@ export interface FastDenseNetConfig {
   kernels?: KernelChoice;
 }
 
-export type KernelChoice = 'simd' | 'js';
+export type KernelChoice = FusedLoops;
 
 /** Buffers for one batch size. outputs[l]: layer l's output [rows, widths[l + 1]]. */
 interface Workspace {
