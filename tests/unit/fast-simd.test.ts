@@ -4,7 +4,7 @@
  * kernels' 8- and 2-column passes, with sparse and dense operands; and a whole net's
  * steps with either, from the same weights, to the same weights.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB } from '../../src/ml/fast/matmul';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
@@ -74,5 +74,22 @@ describe('WebAssembly SIMD kernels', () => {
     }
     const [wa, wb] = nets.map((n) => n.getWeights());
     wa.forEach((w, i) => expect(w).toEqual(wb[i]));
+  });
+
+  it('where WebAssembly SIMD does not validate, a net keeps the JS loops', async () => {
+    vi.resetModules();
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const fresh = await import('../../src/ml/fast/net');
+      const simd = await import('../../src/ml/fast/simd');
+      expect(simd.simdSupported()).toBe(false);
+      expect(simd.simdKernels()).toBeNull();
+      const net = new fresh.FastDenseNet({ widths: [4, 3], optimizer: makeFastOptimizer('sgd', 0.1) });
+      expect(net.loops).toBe('js');
+      expect(net.step(Float32Array.of(1, 2, 3, 4), Int32Array.of(1), 1)).toBeCloseTo(Math.log(3), 6);
+    } finally {
+      validate.mockRestore();
+      vi.resetModules();
+    }
   });
 });
