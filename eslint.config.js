@@ -11,7 +11,7 @@ const noWorker = { group: ['**/worker/*'], message: 'Start the worker with new U
 const noUi = { group: ['react', 'react-dom', 'recharts', '**/components/*', '**/client/*'], message: 'src/ml and the worker are UI-free.' };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public', 'docs'] },
+  { ignores: ['dist', 'dist-*', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public', 'docs', 'assembly'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildServiceWorker } from './scripts/build-sw.mjs';
+import { fastKernels } from './scripts/wasm-kernels.mjs';
 
 /**
  * Content-Security-Policy of the built app (tests/e2e/security.spec.ts checks a whole session
@@ -64,9 +65,10 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker(), fastKernels()],
   // The worker is an ES module chunk of its own: tfjs lives there, never in the page's bundle.
-  worker: { format: 'es' },
+  // fastKernels: the fused engine's SIMD kernels, compiled from assembly/kernels.ts (the worker imports them).
+  worker: { format: 'es', plugins: () => [fastKernels()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   server: { host: '127.0.0.1' },
   // The CSP as a header too (see CSP above), so tests cover the worker and frame-ancestors.

@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const PORT = 4180;
+// BENCH_PORT: where the app is served (the reference page on the next port), so checkouts side by side do not collide.
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE = `http://127.0.0.1:${PORT}`;
-const REF_PORT = 4181;
+const REF_PORT = PORT + 1;
 const REF_BASE = `http://127.0.0.1:${REF_PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
@@ -70,6 +71,8 @@ async function runOnce(browser, query) {
   const { page, errors } = await openApp(browser, query);
   const backend = await attr(page, 'backend', 'data-value');
   const engine = await attr(page, 'engine', 'data-value');
+  // The worker runs the SIMD kernels wherever this module validates (src/ml/fast/simd.ts's probe).
+  const simd = await page.evaluate(() => WebAssembly.validate(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11)));
   const tensorsBefore = Number(await attr(page, 'tensor-count', 'data-value'));
   const result = await page.evaluate(
     () =>
@@ -109,7 +112,7 @@ async function runOnce(browser, query) {
   await page.waitForTimeout(200);
   const tensorsReset = Number(await attr(page, 'tensor-count', 'data-value'));
   await page.close();
-  return { backend, engine, ...result, tensors: `${tensorsBefore}/${tensorsAfter}/${tensorsReset}`, errors };
+  return { backend, engine, simd, ...result, tensors: `${tensorsBefore}/${tensorsAfter}/${tensorsReset}`, errors };
 }
 
 /** Milliseconds from clicking Stop to the page showing the run stopped. */
@@ -233,15 +236,18 @@ try {
     console.log('plain tfjs | steps/s');
     for (const b of BACKENDS) console.log(`${b.padEnd(10)} | ${pad(Math.round(rate(refs[b].steps, refs[b].ms)), 7)}${refs[b].error ? ` error: ${refs[b].error}` : ''}`);
     console.log(`\nthis app, click -> done (ratio over the fastest plain tfjs, ${Math.round(fastest)} steps/s)`);
-    console.log('backend | engine | steps/s | ratio | first point ms | long tasks max/total ms | msgs/s | tensors start/end/reset | test accuracy');
+    // SIMD: whether the fused engine's products ran in WebAssembly SIMD (engine=fused-js asks for the JS loops).
+    // threads: the cores the steps run on (one: the training worker's).
+    console.log('backend | engine | SIMD | threads | steps/s | ratio | first point ms | long tasks max/total ms | msgs/s | tensors start/end/reset | test accuracy');
     const query = (b, engine) => `?dataset=${dataset}&backend=${b}&steps=${STEPS}${engine ? `&engine=${engine}` : ''}`;
-    const runs = [...BACKENDS.map((b) => [b, undefined]), ['wasm', 'tfjs']];
+    const runs = [...BACKENDS.map((b) => [b, undefined]), ['wasm', 'fused-js'], ['wasm', 'tfjs']];
     for (const [b, engine] of runs) {
       const r = await runOnce(browser, query(b, engine));
       const max = r.longTasks.length ? Math.max(...r.longTasks) : 0;
       const total = r.longTasks.reduce((a, v) => a + v, 0);
+      const simd = r.engine === 'fused' ? (engine === 'fused-js' || !r.simd ? 'off' : 'on') : '-';
       console.log(
-        `${r.backend.padEnd(7)} | ${r.engine.padEnd(6)} | ${pad(Math.round(rate(r.step, r.ms)), 7)} | ${pad((rate(r.step, r.ms) / fastest).toFixed(2), 5)} | ` +
+        `${r.backend.padEnd(7)} | ${r.engine.padEnd(6)} | ${simd.padEnd(4)} | ${pad(1, 7)} | ${pad(Math.round(rate(r.step, r.ms)), 7)} | ${pad((rate(r.step, r.ms) / fastest).toFixed(2), 5)} | ` +
           `${pad((r.firstPoint ?? NaN).toFixed(0), 14)} | ${pad(`${max.toFixed(0)} / ${total.toFixed(0)}`, 23)} | ${pad(r.messagesPerSecond.toFixed(1), 6)} | ` +
           `${pad(r.tensors, 23)} | ${r.accuracy.toFixed(4)}${r.state !== 'done' ? ` [${r.state}]` : ''}${r.errors.length ? ` errors: ${r.errors.join('; ')}` : ''}`,
       );

@@ -38,9 +38,9 @@ export interface Settings extends ModelConfig, PageSettings {}
 /** Steps between evaluations: the Iris curves every 100; Mechanics 101's do_eval every 1000. */
 export const EVAL_EVERY: Record<DatasetSource, number> = { iris: 100, mnist: 1000, csv: 100 };
 
-const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: readonly BackendChoice[] = ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'];
 const DATASETS: readonly DatasetSource[] = ['iris', 'mnist', 'csv'];
-const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused'];
+const ENGINES: readonly EngineChoice[] = ['auto', 'tfjs', 'fused', 'fused-js'];
 
 /** The settings' ranges: the URL schema checks them and the controls offer them. */
 export const LIMITS = {

@@ -8,12 +8,15 @@ import type { Reason } from './result';
 import type { Message } from './message';
 
 /** tfjs backends the worker can run on. */
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
 /** What the URL may ask for: a backend, or `auto` to let the worker choose. */
 export type BackendChoice = 'auto' | BackendName;
 /** Who runs the training steps: tfjs kernels, or the fused Float32Array loop (src/ml/fast). */
 export type EngineName = 'tfjs' | 'fused';
-export type EngineChoice = 'auto' | EngineName;
+/** `fused-js`: the fused loops without WebAssembly SIMD (the fallback, for comparing; `npm run bench`). */
+export type EngineChoice = 'auto' | EngineName | 'fused-js';
+/** What runs the fused engine's matrix products: WebAssembly SIMD (src/ml/fast/simd.ts) or the JS loops (matmul.ts). */
+export type FusedLoops = 'simd' | 'js';
 
 export type OptimizerName = 'adagrad' | 'sgd' | 'momentum' | 'adam' | 'rmsprop';
 /** The hidden layers' activation (the logits layer is always linear). */

@@ -1,8 +1,10 @@
 /**
- * Choosing the tfjs backend inside the worker. `auto` takes WebGL on a real GPU, and
- * wasm when WebGL is missing or is a software renderer (SwiftShader, llvmpipe), where
- * it is 7-20x slower than wasm for these small networks; cpu is the last resort.
- * A forced backend (`?backend=`) is honoured when it initialises, else the same chain.
+ * Choosing the tfjs backend inside the worker. `auto` takes WebGPU on a hardware adapter,
+ * else WebGL on a real GPU, and wasm when WebGL is missing or is a software renderer
+ * (SwiftShader, llvmpipe), where it is 7-20x slower than wasm for these small networks;
+ * cpu is the last resort (the order: backendOrder.ts). A forced backend (`?backend=`) is
+ * honoured when it initialises, else the same chain. The WebGPU backend's code is loaded
+ * only when it is tried.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -12,14 +14,13 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { MessageError, msg, type Message } from '../shared/message';
 import type { BackendChoice, BackendName } from '../shared/types';
+import { backendOrder, type GpuAdapterSummary } from './backendOrder';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
-
-const ORDER: BackendName[] = ['webgl', 'wasm', 'cpu'];
 
 export interface BackendPick {
   backend: BackendName;
@@ -41,10 +42,32 @@ function webglRenderer(): string | null {
   }
 }
 
-const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+/** The parts of WebGPU's adapter read here (the worker's lib has no WebGPU types). */
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+}
+
+/** WebGPU's default adapter, named, or null without WebGPU (or when asking takes over 2 s). */
+async function webgpuAdapter(): Promise<GpuAdapterSummary | null> {
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } }).gpu;
+  if (!gpu) return null;
+  try {
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000));
+    const adapter = await Promise.race([gpu.requestAdapter(), timeout]);
+    if (!adapter) return null;
+    const info = adapter.info ?? {};
+    const name = [info.vendor, info.architecture, info.device, info.description].filter((s) => s).join(' ') || 'WebGPU';
+    return { name, fallback: Boolean(adapter.isFallbackAdapter ?? info.isFallbackAdapter) };
+  } catch {
+    return null;
+  }
+}
 
 async function trySet(name: BackendName): Promise<boolean> {
   try {
+    // Registers the 'webgpu' backend; its own chunk, fetched only here.
+    if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
     if (!(await tf.setBackend(name))) return false;
     await tf.ready();
     return tf.getBackend() === name;
@@ -55,21 +78,7 @@ async function trySet(name: BackendName): Promise<boolean> {
 
 export async function chooseBackend(choice: BackendChoice): Promise<BackendPick> {
   const renderer = webglRenderer();
-  let preferred: BackendName[];
-  let why: Message;
-  if (choice !== 'auto') {
-    preferred = [choice, ...ORDER.filter((b) => b !== choice)];
-    why = msg('app.backend-asked', { backend: choice });
-  } else if (renderer === null) {
-    preferred = ['wasm', 'cpu'];
-    why = msg('app.backend-no-webgl');
-  } else if (SOFTWARE.test(renderer)) {
-    preferred = ['wasm', 'webgl', 'cpu'];
-    why = msg('app.backend-software', { renderer: renderer.match(SOFTWARE)?.[0] ?? renderer });
-  } else {
-    preferred = ORDER;
-    why = msg('app.backend-gpu', { renderer });
-  }
+  const { preferred, why } = backendOrder(choice, renderer, choice === 'auto' ? await webgpuAdapter() : null);
   const failed: BackendName[] = [];
   for (const name of preferred) {
     if (await trySet(name)) return { backend: name, reason: failed.length > 0 ? msg('app.backend-fallback', { reason: why, failed }) : why };

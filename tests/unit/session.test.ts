@@ -138,7 +138,7 @@ describe('the two engines', () => {
     expect(chooseEngine(data, big, 'auto', 'cpu').name).toBe('fused');
     expect(chooseEngine(data, big, 'auto', 'webgl').name).toBe('tfjs');
     expect(chooseEngine(data, IRIS_CONFIG, 'auto', 'webgl').name).toBe('fused');
-    expect(chooseEngine(data, big, 'tfjs', 'cpu')).toEqual({ name: 'tfjs', reason: { code: 'train.engine-asked', params: { engine: 'tfjs' } } });
+    expect(chooseEngine(data, big, 'tfjs', 'cpu')).toEqual({ name: 'tfjs', loops: 'js', reason: { code: 'train.engine-asked', params: { engine: 'tfjs' } } });
     session.dispose();
   });
 

@@ -26,7 +26,7 @@ export const trainMessages = defineMessages(
     bestRestored: 'best weights, of step {step}, put back',
     backend: 'Backend:',
     engine: 'Training steps:',
-    engineFused: 'fused JS loops',
+    engineFused: 'fused loops',
     engineTfjs: 'tfjs kernels on {backend}',
     tensors: '· {n} tensors in memory',
     // EvaluationPanel: the keys are classifier.evaluate()'s, so English shows them as they are.
@@ -65,7 +65,7 @@ export const trainMessages = defineMessages(
     globalStep: '전역 단계 {n}',
     backend: '백엔드:',
     engine: '학습 연산:',
-    engineFused: '융합된 JS 반복문',
+    engineFused: '융합된 반복문',
     engineTfjs: '{backend}에서 실행하는 tfjs 커널',
     tensors: '· 메모리의 텐서 {n}개',
     evalTitle: '평가 (테스트 분할)',

@@ -1,15 +1,17 @@
 /**
- * Which engine runs a model, and building it. `auto` takes the fused loops, unless a
- * large network runs on WebGL on a real GPU (the worker only picks WebGL then), where
- * tfjs's big matrix products win.
+ * Which engine runs a model, and building it. `auto` takes the fused loops (their matrix
+ * products in WebAssembly SIMD where the engine has it), unless a large network runs on
+ * WebGL or WebGPU on a real GPU (the worker only picks those then), where tfjs's big
+ * matrix products win.
  */
 import * as tf from '@tensorflow/tfjs';
 import { msg, type Message } from '../../shared/message';
-import type { EngineChoice, EngineName, ModelConfig } from '../../shared/types';
+import type { BackendName, EngineChoice, EngineName, FusedLoops, ModelConfig } from '../../shared/types';
 import type { ClassificationData } from '../datasets/data';
 import { initialWeights } from '../model/model';
 import { parameterCount } from '../model/shape';
 import type { Engine } from './engine';
+import { simdSupported } from '../fast/simd';
 import { FusedEngine } from './fused';
 import { TfjsEngine } from './tfjs';
 
@@ -21,16 +23,29 @@ import { TfjsEngine } from './tfjs';
  */
 export const GPU_WORK = 2_000_000;
 
-export function chooseEngine(data: ClassificationData, config: ModelConfig, choice: EngineChoice, backend = tf.getBackend()): { name: EngineName; reason: Message } {
-  if (choice !== 'auto') return { name: choice, reason: msg('train.engine-asked', { engine: choice }) };
+/** tfjs backends that run on a GPU (the worker picks them in `auto` only on a hardware one). */
+const GPU_BACKENDS: readonly string[] = ['webgl', 'webgpu'] satisfies readonly BackendName[];
+
+export interface EngineChoiceResult {
+  name: EngineName;
+  /** The fused engine's loops ('js' for the tfjs engine, which does not use them). */
+  loops: FusedLoops;
+  reason: Message;
+}
+
+export function chooseEngine(data: ClassificationData, config: ModelConfig, choice: EngineChoice, backend = tf.getBackend(), simd = simdSupported()): EngineChoiceResult {
+  const loops: FusedLoops = simd ? 'simd' : 'js';
+  if (choice === 'fused-js') return { name: 'fused', loops: 'js', reason: msg('train.engine-asked', { engine: choice }) };
+  if (choice === 'fused') return { name: 'fused', loops, reason: msg('train.engine-asked', { engine: choice }) };
+  if (choice === 'tfjs') return { name: 'tfjs', loops: 'js', reason: msg('train.engine-asked', { engine: choice }) };
   const work = config.batchSize * parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length);
-  if (backend === 'webgl' && work > GPU_WORK) return { name: 'tfjs', reason: msg('train.engine-gpu', { work }) };
-  return { name: 'fused', reason: msg('train.engine-fused', { work }) };
+  if (GPU_BACKENDS.includes(backend) && work > GPU_WORK) return { name: 'tfjs', loops: 'js', reason: msg('train.engine-gpu', { work }) };
+  return { name: 'fused', loops, reason: msg(loops === 'simd' ? 'train.engine-fused-simd' : 'train.engine-fused', { work }) };
 }
 
 /** A fresh model at step 0. Both engines start from the same seeded initial weights (tfjs's initializers). */
-export function createEngine(data: ClassificationData, config: ModelConfig, name: EngineName): Engine {
+export function createEngine(data: ClassificationData, config: ModelConfig, name: EngineName, loops: FusedLoops = 'simd'): Engine {
   const inputs = data.featureNames.length;
   const classes = data.classNames.length;
-  return name === 'fused' ? new FusedEngine(data, config, initialWeights(inputs, classes, config)) : new TfjsEngine(data, config);
+  return name === 'fused' ? new FusedEngine(data, config, initialWeights(inputs, classes, config), loops) : new TfjsEngine(data, config);
 }

@@ -7,7 +7,7 @@
  * one there: runs with dropout match in distribution, not bit for bit.
  */
 import { MessageError, msg } from '../../shared/message';
-import type { ModelConfig } from '../../shared/types';
+import type { FusedLoops, ModelConfig } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import { evaluateNet, FastDenseNet, gatherBatch, makeFastOptimizer, probabilitiesNet } from '../fast';
 import type { PerExample } from '../model/metrics';
@@ -29,11 +29,16 @@ export class FusedEngine implements Engine {
   private readonly y: Int32Array;
   private readonly indices: Int32Array;
 
-  /** `initial`: the starting weights in getWeights() order (choose.ts draws them with tfjs's seeded initializers). */
+  /**
+   * `initial`: the starting weights in getWeights() order (choose.ts draws them with tfjs's
+   * seeded initializers). `loops`: the matrix products in WebAssembly SIMD where the engine
+   * has it, or the JS loops; the same numbers either way.
+   */
   constructor(
     data: ClassificationData,
     public config: ModelConfig,
     initial: readonly Float32Array[],
+    private readonly loops: FusedLoops = 'simd',
   ) {
     this.featureCount = data.featureNames.length;
     this.classCount = data.classNames.length;
@@ -120,6 +125,7 @@ export class FusedEngine implements Engine {
       dropout,
       l2,
       seed: dropoutSeed(seed),
+      kernels: this.loops,
     });
   }
 }

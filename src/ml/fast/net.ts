@@ -15,7 +15,9 @@ import { activationBackward, addBiasActivate, type Activation } from './activati
 import { dropout, dropoutBackward } from './dropout';
 import { createScratch, matMul, matMulTransposeA, matMulTransposeB, type MatMulScratch } from './matmul';
 import type { FastOptimizer } from './optimizers';
+import type { FusedLoops } from '../../shared/types';
 import { mulberry32 } from '../model/rng';
+import { simdKernels, type SimdKernels } from './simd';
 import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
 
 export interface FastDenseNetConfig {
@@ -32,7 +34,15 @@ export interface FastDenseNetConfig {
   l2?: number;
   /** Seeds the dropout masks' generator, so a seed repeats a run; 0 when left out. */
   seed?: number;
+  /**
+   * Which loops run the forward product and the kernel gradients: 'simd' (WebAssembly
+   * SIMD, simd.ts) where the engine has it, else 'js' (matmul.ts); the same numbers
+   * either way. 'simd' when left out.
+   */
+  kernels?: KernelChoice;
 }
+
+export type KernelChoice = FusedLoops;
 
 /** Buffers for one batch size. outputs[l]: layer l's output [rows, widths[l + 1]]. */
 interface Workspace {
@@ -70,6 +80,8 @@ export class FastDenseNet {
   private readonly grads: Float32Array[] = [];
   /** Reused by the matrix products and the bias gradient (matmul.ts). */
   private readonly scratch: MatMulScratch;
+  /** The WebAssembly SIMD products, or null for the JS loops (asked for, or no SIMD here). */
+  private readonly simd: SimdKernels | null;
   private training: Workspace | null = null;
   private inference: Workspace | null = null;
 
@@ -100,6 +112,12 @@ export class FastDenseNet {
       this.grads.push(new Float32Array(kernel.length), new Float32Array(bias.length));
     }
     this.scratch = createScratch(Math.max(...widths));
+    this.simd = (config.kernels ?? 'simd') === 'simd' ? simdKernels() : null;
+  }
+
+  /** The loops this net's products run in: 'simd' only where WebAssembly SIMD is. */
+  get loops(): KernelChoice {
+    return this.simd ? 'simd' : 'js';
   }
 
   /** Dense layers, the logits layer included. */
@@ -205,7 +223,8 @@ export class FastDenseNet {
     for (let l = 0; l < this.layerCount; l++) {
       const input = l === 0 ? x : this.layerInput(ws, l);
       const out = ws.outputs[l];
-      matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
+      if (this.simd) this.simd.matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1]);
+      else matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
       const hidden = l < this.layerCount - 1;
       addBiasActivate(out, this.biases[l], rows, widths[l + 1], hidden ? this.activations[l] : 'linear');
       if (hidden && ws.masks.length > 0) dropout(out, ws.masks[l], ws.dropped[l], rows * widths[l + 1], this.dropout, this.random);
@@ -237,10 +256,12 @@ export class FastDenseNet {
     }
     const gBias = this.grads[2 * l + 1];
     for (let j = 0; j < outW; j++) gBias[j] = acc[j];
-    matMulTransposeA(input, delta, this.grads[2 * l], rows, inW, outW, this.scratch);
+    if (this.simd) this.simd.matMulTransposeA(input, delta, this.grads[2 * l], rows, inW, outW);
+    else matMulTransposeA(input, delta, this.grads[2 * l], rows, inW, outW, this.scratch);
     if (l > 0) {
       const below = ws.deltas[l - 1];
-      matMulTransposeB(delta, this.kernels[l], below, rows, inW, outW);
+      if (this.simd) this.simd.matMulTransposeB(delta, this.kernels[l], below, rows, inW, outW);
+      else matMulTransposeB(delta, this.kernels[l], below, rows, inW, outW);
       if (ws.masks.length > 0) dropoutBackward(below, ws.masks[l - 1], rows * inW);
       activationBackward(below, ws.outputs[l - 1], rows * inW, this.activations[l - 1]);
     }

@@ -144,7 +144,7 @@ export class Session {
     // Whatever path a config came by (an old checkpoint, an old page state), it is complete here.
     const config = withConfigDefaults(stored);
     const choice = chooseEngine(this.data, config, this.engineChoice);
-    const next = createEngine(this.data, config, choice.name);
+    const next = createEngine(this.data, config, choice.name, choice.loops);
     if (restore) {
       try {
         next.load(restore.weights, restore.globalStep);

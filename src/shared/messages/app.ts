@@ -51,6 +51,8 @@ export interface AppMessages {
   'app.backend-no-webgl': Record<never, never>;
   'app.backend-software': { renderer: string };
   'app.backend-gpu': { renderer: string };
+  /** `adapter`: the WebGPU adapter's vendor, architecture and description. */
+  'app.backend-webgpu': { adapter: string };
   'app.backend-fallback': { reason: InnerReason; failed: readonly string[] };
   'app.backend-none': { tried: readonly string[] };
   'app.backend-after-loss': { reason: InnerReason };

@@ -4,6 +4,8 @@ export interface TrainMessages {
   /** `work`: multiply-adds a step (batch x weights). */
   'train.engine-gpu': { work: number };
   'train.engine-fused': { work: number };
+  /** The fused loops with their products in WebAssembly SIMD. */
+  'train.engine-fused-simd': { work: number };
   'train.busy': Record<never, never>;
   'train.no-model': Record<never, never>;
   'train.bad-patience': { patience: number };

@@ -107,6 +107,7 @@ export const appWording: Wordings<keyof AppMessages> = {
     ko: (p) => `여기의 WebGL은 소프트웨어 렌더러(${p.renderer})라 작은 신경망에는 wasm보다 느림`,
   },
   'app.backend-gpu': { en: (p) => `WebGL on ${p.renderer}`, ko: (p) => `${p.renderer}의 WebGL` },
+  'app.backend-webgpu': { en: (p) => `WebGPU on a hardware adapter (${p.adapter})`, ko: (p) => `하드웨어 어댑터(${p.adapter})의 WebGPU` },
   'app.backend-fallback': {
     en: (p, f) => `${f.message(p.reason)}; ${p.failed.join(' and ')} failed to start`,
     ko: (p, f) => `${f.message(p.reason)}. ${p.failed.join(', ')}은(는) 시작하지 못함`,

@@ -15,6 +15,10 @@ export const trainWording: Wordings<keyof TrainMessages> = {
     en: (p, f) => `fused JS loops: at ${f.n(p.work, 0)} multiply-adds a step tfjs would spend its time dispatching kernels`,
     ko: (p, f) => `합친 JS 루프: 한 스텝에 곱셈·덧셈 ${f.n(p.work, 0)}번이면 tfjs는 커널을 부르는 데 시간을 다 씁니다`,
   },
+  'train.engine-fused-simd': {
+    en: (p, f) => `fused loops, matrix products in WebAssembly SIMD: at ${f.n(p.work, 0)} multiply-adds a step tfjs would spend its time dispatching kernels`,
+    ko: (p, f) => `합친 루프, 행렬 곱은 WebAssembly SIMD: 한 스텝에 곱셈·덧셈 ${f.n(p.work, 0)}번이면 tfjs는 커널을 부르는 데 시간을 다 씁니다`,
+  },
   'train.busy': {
     en: () => 'A run is going: stop it first.',
     ko: () => '학습이 진행 중입니다. 먼저 멈추세요.',
