@@ -273,7 +273,8 @@ export class Store {
    * person asked to export, still worth having after a switch.
    */
   exportFiles(what: 'model' | 'python' | 'history'): void {
-    this.client.call({ kind: 'export', what }).then(
+    const { evalEvery, patience } = runPlan(this.state.settings, this.state.dataset?.trainRows ?? 0);
+    this.client.call({ kind: 'export', what, plan: { evalEvery, patience } }).then(
       (files) => files.forEach((f) => this.options.saveFile(f.data, f.name, f.mime)),
       (error: unknown) => this.failed(error),
     );
