@@ -97,7 +97,6 @@ describe.each<[string, ModelConfig, number]>([
     const [lf, lt, lp] = [await fused.steps(steps), await tfjs.steps(steps), await plain.steps(steps)];
     expect(lf.every(Number.isFinite)).toBe(true);
     expect(maxDiff(lf, lt)).toBeLessThanOrEqual(TOLERANCE);
-    if (process.env.SHOW_DIFF) console.log('parity', maxDiff(lf, lt), await weightDiff(fused, tfjs));
     expect(await weightDiff(fused, tfjs)).toBeLessThanOrEqual(TOLERANCE);
     // Not a no-op: unweighted, the same batches give other losses and other weights.
     expect(Math.abs(lf[0] - lp[0])).toBeGreaterThan(1e-3);
