@@ -15,6 +15,12 @@ import { softmaxCrossEntropyBackward } from '../../src/ml/fast/softmax';
 import { classWeights } from '../../src/ml/model/classWeights';
 import { mulberry32 } from '../../src/ml/model/rng';
 import type { ModelConfig } from '../../src/shared/types';
+import { runPlan } from '../../src/client/runPlan';
+import { DEFAULTS, modelConfig } from '../../src/client/settings';
+import { CrossValidation, standardizedSlots } from '../../src/ml/app/crossValidation';
+import { loadCsv } from '../../src/ml/csv/index';
+import { reasonError } from '../../src/shared/result';
+import { imbalancedCsv } from '../e2e/fixtures/imbalanced';
 import { IRIS_CONFIG } from './helpers';
 
 const TOLERANCE = 1e-5;
@@ -127,5 +133,35 @@ describe('the first step’s loss with balanced weights', () => {
     const [loss] = await weighted.steps(1);
     expect(loss).toBeCloseTo(expected, 2);
     expect(Math.abs(loss - Array.from(rows.losses).reduce((a, v) => a + v, 0))).toBeGreaterThan(1);
+  });
+});
+
+describe('cross-validation with balanced class weights', () => {
+  it('weighs each fold by its own training rows: the folds say "rare" for many rows (accuracy down, macro F1 up)', async () => {
+    const loaded = loadCsv(new TextEncoder().encode(imbalancedCsv(1)), 'imbalanced.csv', { testFraction: 0.2, validationFraction: 0.2, seed: 42 });
+    if (!loaded.ok) throw reasonError(loaded.reason);
+    const { data, schema } = loaded.value;
+    const summary = async (classWeight: 'none' | 'balanced') => {
+      const settings = { ...DEFAULTS.csv, classWeight };
+      const plan = runPlan(settings, data.train.rows);
+      const cv = new CrossValidation(
+        data,
+        modelConfig(settings),
+        'fused',
+        { runId: 1, folds: 5, steps: plan.steps, evalEvery: plan.evalEvery, patience: plan.patience },
+        { yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)) },
+        standardizedSlots(schema, data.featureNames.length),
+      );
+      const outcome = await cv.run();
+      if (outcome.end !== 'done') throw new Error(`cross-validation ended ${outcome.end}`);
+      return outcome.summary;
+    };
+    const [none, balanced] = [await summary('none'), await summary('balanced')];
+    // Unweighted, every fold reads every row as "common": accuracy 10/11, macro F1 (0.95 + 0) / 2.
+    expect(none.accuracy.mean).toBeCloseTo(10 / 11, 2);
+    expect(none.macroF1.mean).toBeLessThan(0.5);
+    // Balanced, the boundary moves well into the common class (the rare class's F1 rises, the common's falls).
+    expect(balanced.accuracy.mean).toBeLessThan(0.85);
+    expect(balanced.macroF1.mean).toBeGreaterThan(none.macroF1.mean);
   });
 });
