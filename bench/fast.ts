@@ -62,6 +62,7 @@ export async function benchFastVsTfjs(c: BenchCase): Promise<BenchResult> {
     activation: 'relu',
     dropout: 0,
     l2: 0,
+    classWeight: 'none',
   };
   const reference = new TfjsReferenceStep(
     buildClassifier(inputs, classes, config),

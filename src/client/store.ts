@@ -315,7 +315,9 @@ export class Store {
    * person asked to export, still worth having after a switch.
    */
   exportFiles(what: 'model' | 'python' | 'history'): void {
-    this.client.call({ kind: 'export', what }).then(
+    // The script trains as a run here would: the same evaluation rhythm and early-stopping patience.
+    const { evalEvery, patience } = runPlan(this.state.settings, this.state.dataset?.trainRows ?? 0);
+    this.client.call({ kind: 'export', what, ...(what === 'python' ? { plan: { evalEvery, patience } } : {}) }).then(
       (files) => files.forEach((f) => this.options.saveFile(f.data, f.name, f.mime)),
       (error: unknown) => this.failed(error),
     );

@@ -29,7 +29,7 @@ export type DatePart = 'year' | 'month' | 'weekday' | 'hour';
 export interface DateEncoding {
   /** Which leading field of a year-last date (01/03/2024) is the day; year-first dates are always y-m-d. */
   order: 'dmy' | 'mdy';
-  /** The inputs, in order: year, month, weekday, and hour when the training file had times. */
+  /** The inputs, in order: year, month, weekday, and hour when the training file had times; only year when every date is one day of the year. */
   parts: DatePart[];
   /** Training-split mean and std of each part, aligned with `parts` (std 0 stored as 1). */
   mean: number[];

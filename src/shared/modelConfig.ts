@@ -6,17 +6,18 @@
  * new hyperparameter is one row here (plus the network that uses it).
  *
  * Also the settings added after checkpoints were first written: the hidden layers'
- * activation, dropout and the L2 penalty. Checkpoints, stored page states and exported
+ * activation, dropout, the L2 penalty and the class weights. Checkpoints, stored page states and exported
  * model.json files from before them carry configs without these fields; they meant
- * ReLU, no dropout, no penalty, so that is what they read as. Plain data and checks,
+ * ReLU, no dropout, no penalty, no class weights, so that is what they read as. Plain data and checks,
  * shared by the page (its controls and URL) and the worker (models, checkpoints).
  */
 import { between, oneOf, positive, positiveInt, positiveInts, safeInt, type Reader } from './fieldReaders';
-import type { Activation, DatasetName, DatasetSource, ModelConfig, OptimizerName } from './types';
+import type { Activation, ClassWeight, DatasetName, DatasetSource, ModelConfig, OptimizerName } from './types';
 import type { MetaProblem } from './messages/checkpoint';
 
 export const ACTIVATIONS: readonly Activation[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const OPTIMIZERS: readonly OptimizerName[] = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'];
+export const CLASS_WEIGHTS: readonly ClassWeight[] = ['none', 'balanced'];
 /** The built-in data set whose tutorial defaults each kind trains with: a dropped CSV takes DNNClassifier's, as Iris does. */
 export const DATASET_FAMILY: Record<DatasetSource, DatasetName> = { iris: 'iris', mnist: 'mnist', csv: 'iris' };
 /** Largest dropout rate a model may have (the page's limit too). */
@@ -66,6 +67,8 @@ export const MODEL_FIELDS = {
   seed: { param: 'seed', read: safeInt, defaults: { iris: 42, mnist: 42 }, needsNewModel: true },
   initializer: { param: null, read: oneOf(['glorot-uniform', 'truncated-normal']), defaults: { iris: 'glorot-uniform', mnist: 'truncated-normal' }, needsNewModel: true },
   reduction: { param: null, read: oneOf(['sum', 'mean']), defaults: { iris: 'sum', mnist: 'mean' }, needsNewModel: true },
+  // A training setting kept with the model (checkpoints, exports) so a reload trains on as before; weights are fitted on the training rows when a model is built.
+  classWeight: { param: 'classWeight', read: oneOf(CLASS_WEIGHTS), defaults: { iris: 'none', mnist: 'none' }, needsNewModel: true },
 } as const satisfies ModelFields<ModelConfig>;
 
 type RealFields = typeof MODEL_FIELDS;
@@ -111,7 +114,7 @@ export function changedFields<C>(model: C, settings: C, fields: ModelFields<C>):
 }
 
 /** What a config written before these fields existed meant. */
-export const CONFIG_EXTRAS_DEFAULTS = { activation: 'relu', dropout: 0, l2: 0 } as const satisfies Pick<ModelConfig, 'activation' | 'dropout' | 'l2'>;
+export const CONFIG_EXTRAS_DEFAULTS = { activation: 'relu', dropout: 0, l2: 0, classWeight: 'none' } as const satisfies Pick<ModelConfig, 'activation' | 'dropout' | 'l2' | 'classWeight'>;
 
 type Extras = keyof typeof CONFIG_EXTRAS_DEFAULTS;
 /** A config as stored: from before these fields, or with them. */
@@ -119,7 +122,7 @@ export type StoredModelConfig = Omit<ModelConfig, Extras> & Partial<Pick<ModelCo
 
 type Obj = Record<string, unknown>;
 
-/** Why the activation, dropout or l2 fields of an untrusted config are wrong (absent is fine), or null. */
+/** Why the activation, dropout, l2 or classWeight fields of an untrusted config are wrong (absent is fine), or null. */
 export function configExtrasProblem(config: Obj): MetaProblem | null {
   const { activation, dropout, l2 } = config;
   if (activation !== undefined && !(ACTIVATIONS as readonly unknown[]).includes(activation)) {
@@ -129,16 +132,21 @@ export function configExtrasProblem(config: Obj): MetaProblem | null {
     return { code: 'checkpoint.meta-range', params: { field: 'config.dropout', min: 0, max: MAX_DROPOUT } };
   }
   if (l2 !== undefined && !(typeof l2 === 'number' && Number.isFinite(l2) && l2 >= 0)) return { code: 'checkpoint.meta-min', params: { field: 'config.l2', min: 0 } };
+  const { classWeight } = config;
+  if (classWeight !== undefined && !(CLASS_WEIGHTS as readonly unknown[]).includes(classWeight)) {
+    return { code: 'checkpoint.meta-one-of', params: { field: 'config.classWeight', options: CLASS_WEIGHTS } };
+  }
   return null;
 }
 
-/** A stored config with the fields it lacks filled as they were meant (relu, 0, 0); a new object. */
+/** A stored config with the fields it lacks filled as they were meant (relu, 0, 0, no class weights); a new object. */
 export function withConfigDefaults(config: StoredModelConfig): ModelConfig {
   return {
     ...config,
     activation: config.activation ?? CONFIG_EXTRAS_DEFAULTS.activation,
     dropout: config.dropout ?? CONFIG_EXTRAS_DEFAULTS.dropout,
     l2: config.l2 ?? CONFIG_EXTRAS_DEFAULTS.l2,
+    classWeight: config.classWeight ?? CONFIG_EXTRAS_DEFAULTS.classWeight,
   };
 }
 

@@ -50,8 +50,11 @@ export interface Calls {
   'confusion-rows': { request: { actual: number; predicted: number; limit: number }; answer: ConfusionRows };
   /** The network's shape and weights, for its picture. */
   network: { request: Record<never, never>; answer: NetworkPicture };
-  /** The model (TF.js layers format), a Python/Keras script of the run, or the history as CSV. */
-  export: { request: { what: 'model' | 'python' | 'history' }; answer: DownloadFile[] };
+  /**
+   * The model (TF.js layers format), a Python/Keras script of the run, or the history as CSV.
+   * `plan`: the page's run rhythm (runPlan), so the script evaluates and early-stops as a run here does.
+   */
+  export: { request: { what: 'model' | 'python' | 'history'; plan?: { evalEvery: number; patience: number } }; answer: DownloadFile[] };
   /** A data set of two classes: ROC and precision-recall curves on the test split, `positive` the class scored (0 or 1). */
   'binary-curves': { request: { positive: number }; answer: BinaryCurves };
   /**

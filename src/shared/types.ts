@@ -43,7 +43,16 @@ export interface ModelConfig {
   dropout: number;
   /** L2 penalty on the kernels (not the biases): the loss gains l2 * sum(w^2); 0 = none. */
   l2: number;
+  /**
+   * Class weights in the training loss: 'balanced' weighs each training row's loss by
+   * n / (k * n_class) over the training rows (scikit-learn's and Keras' class_weight), so a
+   * rare class counts as much as a common one; 'none' (both tutorials, and Keras' default).
+   * Held-out losses stay unweighted, as Keras' validation loss is.
+   */
+  classWeight: ClassWeight;
 }
+
+export type ClassWeight = 'none' | 'balanced';
 
 /** How the page may ask for one input of a row to classify. */
 export interface InputField {

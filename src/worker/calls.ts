@@ -33,7 +33,7 @@ export async function answer(ws: Workspace, call: CallRequest): Promise<Answered
     case 'network':
       return { value: await ws.network(), transfer: [] };
     case 'export':
-      return { value: await ws.exportFiles(call.what), transfer: [] };
+      return { value: await ws.exportFiles(call.what, call.plan), transfer: [] };
     case 'binary-curves': {
       const curves = await ws.binaryCurves(call.positive);
       return { value: curves, transfer: [curves.scores.buffer, curves.positives.buffer] };

@@ -1,5 +1,5 @@
-// Checkpoints, page states and exported models across the arrival of activation, dropout
-// and l2: ones written before them still load (as relu, 0, 0), and a model with them
+// Checkpoints, page states and exported models across the arrival of activation, dropout,
+// l2 and classWeight: ones written before them still load (as relu, 0, 0, none), and a model with them
 // goes out as model.json and comes back with the same predictions.
 import type { ParseResult } from '../../src/shared/result';
 import { readFileSync } from 'node:fs';
@@ -24,10 +24,10 @@ beforeAll(async () => {
   await tf.ready();
 });
 
-/** A config as this app wrote it before activation, dropout and l2 existed. */
+/** A config as this app wrote it before activation, dropout, l2 and classWeight existed. */
 function oldConfig(config: ModelConfig = IRIS_CONFIG): Record<string, unknown> {
   const old: Record<string, unknown> = { ...config };
-  for (const key of ['activation', 'dropout', 'l2']) delete old[key];
+  for (const key of ['activation', 'dropout', 'l2', 'classWeight']) delete old[key];
   return old;
 }
 
@@ -39,13 +39,13 @@ function unwrap<T>(result: ParseResult<T>): T {
 const irisMeta = (config: ModelConfig = IRIS_CONFIG) => checkpointMeta({ data: loadIris(), source: 'iris', config, globalStep: 100 });
 
 describe('configs written before activation, dropout and l2', () => {
-  it('parseMeta reads them as relu, no dropout, no penalty', () => {
+  it('parseMeta reads them as relu, no dropout, no penalty, no class weights', () => {
     const meta = { ...irisMeta(), config: oldConfig() };
     expect(unwrap(parseMeta(meta, 'model.json')).config).toEqual(IRIS_CONFIG);
   });
 
   it('parseMeta keeps new values', () => {
-    const config: ModelConfig = { ...IRIS_CONFIG, activation: 'sigmoid', dropout: 0.5, l2: 0.01 };
+    const config: ModelConfig = { ...IRIS_CONFIG, activation: 'sigmoid', dropout: 0.5, l2: 0.01, classWeight: 'balanced' };
     expect(unwrap(parseMeta(irisMeta(config), 'model.json')).config).toEqual(config);
   });
 
@@ -55,6 +55,7 @@ describe('configs written before activation, dropout and l2', () => {
     ['dropout', '0.5', /config\.dropout/],
     ['l2', -1, /config\.l2 must be a number of at least 0/],
     ['l2', Number.POSITIVE_INFINITY, /config\.l2/],
+    ['classWeight', 'heavy', /config\.classWeight must be one of none, balanced/],
   ])('parseMeta refuses %s = %j', (key, value, message) => {
     const meta = irisMeta();
     const result = parseMeta({ ...meta, config: { ...meta.config, [key]: value } }, 'model.json');
@@ -89,6 +90,7 @@ describe('configs written before activation, dropout and l2', () => {
     ['another activation', { activation: 'tanh' }, false],
     ['dropout', { dropout: 0.1 }, false],
     ['an L2 penalty', { l2: 0.001 }, false],
+    ['balanced class weights', { classWeight: 'balanced' }, false],
   ])('sameModel: an old stored config against %s', (_, change, same) => {
     const old = oldConfig() as unknown as ModelConfig;
     expect(sameModel(old, { ...IRIS_CONFIG, ...change })).toBe(same);

@@ -101,7 +101,7 @@ const mnistData: ClassificationData = {
   train: { features: new Float32Array(784), labels: new Int32Array(1), rows: 1 },
   test: { features: new Float32Array(784), labels: new Int32Array(1), rows: 1 },
 };
-const MNIST_CONFIG: ModelConfig = { hiddenUnits: [128, 32], optimizer: 'sgd', learningRate: 0.01, batchSize: 100, seed: 7, initializer: 'truncated-normal', reduction: 'mean', activation: 'relu', dropout: 0, l2: 0 };
+const MNIST_CONFIG: ModelConfig = { hiddenUnits: [128, 32], optimizer: 'sgd', learningRate: 0.01, batchSize: 100, seed: 7, initializer: 'truncated-normal', reduction: 'mean', activation: 'relu', dropout: 0, l2: 0, classWeight: 'none' };
 
 const RUN_NAMES = ['HIDDEN_UNITS', 'OPTIMIZER', 'LEARNING_RATE', 'BATCH_SIZE', 'STEPS', 'SEED', 'INITIALIZER', 'REDUCTION', 'CLASS_NAMES', 'FEATURE_NAMES', 'DATASET_NAME', 'DATA_FINGERPRINT'];
 

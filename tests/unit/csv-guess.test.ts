@@ -149,6 +149,20 @@ describe('date columns', () => {
     expect(b.schema.featureNames.slice(0, 4)).toEqual(['date:year', 'date:month', 'date:weekday', 'date:hour']);
   });
 
+  it('is only its year when every date is one day of the year (Auto MPG’s 1970-01-01): no constant month, no weekday that only encodes the year', () => {
+    const lines = ['made,weight,origin'];
+    for (let r = 0; r < 40; r++) lines.push(`${1970 + (r % 13)}-01-01,${2000 + r * 37},${['usa', 'japan', 'europe'][r % 3]}`);
+    const b = build(lines.join('\n'));
+    expect(b.schema.columns[0]).toMatchObject({ role: 'feature', kind: 'date' });
+    expect(b.schema.columns[0].date?.parts).toEqual(['year']);
+    expect(b.schema.featureNames).toEqual(['made:year', 'weight']);
+    const { mean, std } = b.schema.columns[0].date!;
+    expect(encodeRow(b.schema, ['1975-01-01', '2100', ''])[0]).toBeCloseTo((1975 - mean[0]) / std[0], 5);
+    // One other day anywhere, and the date is a date again.
+    lines[7] = '1976-06-01,2222,usa';
+    expect(build(lines.join('\n')).schema.columns[0].date?.parts).toEqual(['year', 'month', 'weekday']);
+  });
+
   it('is one input in the form, encoded as the training rows are, and refuses a text that is no date', () => {
     const b = build(weather(true));
     const inputs = featureInputs(b.schema);

@@ -37,6 +37,7 @@ const irisConfig = (optimizer: OptimizerName, learningRate: number): ModelConfig
   activation: 'relu',
   dropout: 0,
   l2: 0,
+  classWeight: 'none',
 });
 
 /** A FastDenseNet with the initial weights of buildClassifier's model for `config`, and that model. */

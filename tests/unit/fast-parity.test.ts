@@ -76,6 +76,7 @@ function trainPair(split: LabelledSplit, run: PairRun): PairResult {
     activation: run.activation ?? 'relu',
     dropout: 0,
     l2: run.l2 ?? 0,
+    classWeight: 'none',
   };
   const reference = new TfjsReferenceStep(
     buildClassifier(inputs, classes, config),

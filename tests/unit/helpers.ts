@@ -22,6 +22,7 @@ export const IRIS_CONFIG: ModelConfig = {
   activation: 'relu',
   dropout: 0,
   l2: 0,
+  classWeight: 'none',
 };
 
 export function readData(name: string): string {

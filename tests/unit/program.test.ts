@@ -282,7 +282,7 @@ describe('the file', () => {
 });
 
 function modelOf(hiddenUnits: number[]): ModelConfig {
-  return { hiddenUnits, optimizer: 'adagrad', learningRate: 0.05, batchSize: 32, seed: 42, initializer: 'glorot-uniform', reduction: 'sum', activation: 'relu', dropout: 0, l2: 0 };
+  return { hiddenUnits, optimizer: 'adagrad', learningRate: 0.05, batchSize: 32, seed: 42, initializer: 'glorot-uniform', reduction: 'sum', activation: 'relu', dropout: 0, l2: 0, classWeight: 'none' };
 }
 
 function orThrow<T>(result: { ok: true; value: T } | { ok: false }): T {

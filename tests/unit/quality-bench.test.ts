@@ -20,7 +20,7 @@
  *
  * Knobs for a look by hand, never for the README's table: QUALITY_SETS=penguins,cars (by
  * name), QUALITY_SEEDS=2 (fewer splits), QUALITY_PATIENCE=0 (early stopping off, to see what
- * it costs).
+ * it costs), QUALITY_SETTINGS (JSON: settings over the defaults), QUALITY_CV_SEEDS=0 (no CV).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +79,12 @@ const FOLDS = 5;
 /** How many of the split seeds also get a cross-validation (each costs about five runs). */
 const CV_SEEDS = Math.min(SEEDS.length, Number(process.env.QUALITY_CV_SEEDS ?? SEEDS.length));
 /** The page's defaults; QUALITY_PATIENCE (epochs, 0 = off) only to see what early stopping costs, never for the table. */
-const SETTINGS = process.env.QUALITY_PATIENCE === undefined ? DEFAULTS.csv : { ...DEFAULTS.csv, patience: Number(process.env.QUALITY_PATIENCE) };
+const SETTINGS = {
+  ...DEFAULTS.csv,
+  ...(process.env.QUALITY_PATIENCE === undefined ? {} : { patience: Number(process.env.QUALITY_PATIENCE) }),
+  // QUALITY_SETTINGS='{"l2":0.001}': any settings over the defaults, to try a default change on every set before making it.
+  ...(JSON.parse(process.env.QUALITY_SETTINGS ?? '{}') as Partial<typeof DEFAULTS.csv>),
+};
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';

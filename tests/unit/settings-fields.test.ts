@@ -76,11 +76,11 @@ describe('the real table', () => {
   });
 
   it('waits for Reset on everything the person can change but the learning rate', () => {
-    expect(MODEL_CHANGES).toEqual(['hiddenUnits', 'activation', 'dropout', 'l2', 'optimizer', 'batchSize', 'seed']);
+    expect(MODEL_CHANGES).toEqual(['hiddenUnits', 'activation', 'dropout', 'l2', 'optimizer', 'batchSize', 'seed', 'classWeight']);
   });
 
   // Typed ModelConfig: a field added to the table needs a value here too.
-  const OTHER: ModelConfig = { hiddenUnits: [4], activation: 'tanh', dropout: 0.5, l2: 0.1, optimizer: 'adam', learningRate: 0.2, batchSize: 7, seed: 7, initializer: 'truncated-normal', reduction: 'mean' };
+  const OTHER: ModelConfig = { hiddenUnits: [4], activation: 'tanh', dropout: 0.5, l2: 0.1, optimizer: 'adam', learningRate: 0.2, batchSize: 7, seed: 7, initializer: 'truncated-normal', reduction: 'mean', classWeight: 'balanced' };
 
   it.each(fieldKeys(MODEL_FIELDS))('sameModel tells a different %s apart', (key) => {
     const a = modelConfig(IRIS_DEFAULTS);

@@ -29,7 +29,15 @@ describe('URL settings', () => {
       epochs: 0,
       validation: 0.2,
       folds: 0,
+      classWeight: 'none',
     });
+  });
+
+  it('reads classWeight (none or balanced) and falls back to none on anything else', () => {
+    expect(parseSettings('?dataset=csv&classWeight=balanced').settings.classWeight).toBe('balanced');
+    const { settings, notices } = parseSettings('?classWeight=heavy');
+    expect(settings.classWeight).toBe('none');
+    expect(notices).toEqual([{ param: 'classWeight', raw: 'heavy', fallback: 'none' }]);
   });
 
   it('reads cross-validation folds (0 = off, up to 20) and round-trips them', () => {

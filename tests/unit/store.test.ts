@@ -243,6 +243,9 @@ describe('calls from the store', () => {
     worker().emit({ type: 'answer', callId, ok: true, value: files });
     await settle();
     expect(saved).toEqual(files);
+    // The Python script gets the run's rhythm and patience (Iris: every 100 steps, no early stopping).
+    store.exportFiles('python');
+    expect(worker().lastCall().call).toEqual({ kind: 'export', what: 'python', plan: { evalEvery: 100, patience: 0 } });
   });
 
   it('the judging program is asked with both languages, the baselines shown, and saved', async () => {

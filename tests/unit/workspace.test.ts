@@ -221,6 +221,10 @@ describe('checkpoints: nothing trained is lost', () => {
 
     const [python] = await ws.exportFiles('python');
     expect(String(python.data)).toContain('Adagrad');
+    expect(String(python.data)).toContain('PATIENCE = 0');
+    // The page's run plan reaches the script: early stopping at the run's rhythm.
+    const [planned] = await ws.exportFiles('python', { evalEvery: 3, patience: 7 });
+    expect(String(planned.data)).toMatch(/EVAL_EVERY = 3\b[\s\S]*PATIENCE = 7\b/);
     const [history] = await ws.exportFiles('history');
     expect(String(history.data).split('\n')[0]).toBe('step,split,loss,accuracy,seconds');
     ws.current.dispose();

@@ -60,7 +60,7 @@ export function MetricsPanel() {
               const never = !absent && m.predicted === 0;
               // Marked in words as well as colour: the row says why it stands out.
               return (
-                <tr key={c} className={never ? 'never-predicted' : absent ? 'absent-class' : undefined} data-class={names[c] ?? c} data-never-predicted={never || undefined} data-absent={absent || undefined}>
+                <tr key={c} className={never ? 'never-predicted' : absent ? 'absent-class' : undefined} data-class={names[c] ?? c} data-recall={absent ? undefined : m.recall} data-never-predicted={never || undefined} data-absent={absent || undefined}>
                   <th scope="row">
                     {names[c] ?? c}
                     {never && <span className="flag"> · {t('neverPredicted')}</span>}

@@ -1,6 +1,7 @@
 /**
  * The model and training controls, TensorFlow Playground style: hidden layers with +/-,
- * activation, dropout, L2, optimizer, learning rate, batch, steps, early stopping, seed.
+ * activation, dropout, L2, optimizer, learning rate, batch, steps, early stopping, class
+ * weights, seed.
  * Every change goes to the URL at once. The learning rate reaches the model at once and
  * patience the next run; the rest are fixed when a model is built, so they wait for
  * Reset and the panel names them (compared with the model in the worker, state.model).
@@ -10,8 +11,8 @@ import { modelChanges } from '../../client/modelChanges';
 import { settingsMessages } from './settingsMessages';
 import { runPlan } from '../../client/runPlan';
 import { LIMITS, OPTIMIZERS } from '../../client/settings';
-import { ACTIVATIONS } from '../../shared/modelConfig';
-import type { Activation, OptimizerName } from '../../shared/types';
+import { ACTIVATIONS, CLASS_WEIGHTS } from '../../shared/modelConfig';
+import type { Activation, ClassWeight, OptimizerName } from '../../shared/types';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 
@@ -177,6 +178,15 @@ export function SettingsPanel() {
           onCommit={(v) => store.changeSettings(v > 0 ? { epochs: v } : { epochs: 0 })}
         />
         <NumberField label={t('patience')} hint={t('patienceHint')} value={settings.patience} testId="patience" min={0} max={LIMITS.patience} integer onCommit={(v) => store.changeSettings({ patience: v })} />
+        <SelectField<ClassWeight>
+          label={t('classWeight')}
+          hint={t('classWeightHint')}
+          value={settings.classWeight}
+          testId="class-weight"
+          options={CLASS_WEIGHTS}
+          optionLabel={(w) => t(`cw_${w}`)}
+          onChange={(classWeight) => store.changeSettings({ classWeight })}
+        />
         <NumberField label={t('seed')} hint={t('seedHint')} value={settings.seed} testId="seed" min={-2147483648} max={2147483647} integer onCommit={(v) => store.changeSettings({ seed: v })} />
       </div>
       {changes.length > 0 && (

@@ -101,7 +101,8 @@ export class Persistence {
   }
 
   /** The files the export buttons download. */
-  async files(session: Session, record: DatasetRecord, what: 'model' | 'python' | 'history'): Promise<DownloadFile[]> {
+  /** `plan`: the run's evaluation rhythm and early-stopping patience (evaluations), for the Python script. */
+  async files(session: Session, record: DatasetRecord, what: 'model' | 'python' | 'history', plan?: { evalEvery: number; patience: number }): Promise<DownloadFile[]> {
     const meta = this.meta(session, record);
     const stem = `${slug(session.data.name)}-step${session.globalStep}`;
     switch (what) {
@@ -113,7 +114,7 @@ export class Persistence {
         ];
       }
       case 'python':
-        return [{ name: `${stem}.py`, mime: 'text/x-python', data: pythonScript(meta, { steps: Math.max(session.globalStep, 1), csvFileName: record.source.record.csvFileName }) }];
+        return [{ name: `${stem}.py`, mime: 'text/x-python', data: pythonScript(meta, { steps: Math.max(session.globalStep, 1), csvFileName: record.source.record.csvFileName, ...plan }) }];
       case 'history':
         return [{ name: `${stem}-history.csv`, mime: 'text/csv', data: historyCsv(session.history.points) }];
       default: {

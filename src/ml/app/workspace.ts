@@ -297,9 +297,9 @@ export class Workspace {
     this.hooks.announce?.();
   }
 
-  async exportFiles(what: 'model' | 'python' | 'history'): Promise<DownloadFile[]> {
+  async exportFiles(what: 'model' | 'python' | 'history', plan?: { evalEvery: number; patience: number }): Promise<DownloadFile[]> {
     if (!this.record) throw new MessageError(msg('app.nothing-loaded'));
-    return this.persistence.files(this.current, this.record, what);
+    return this.persistence.files(this.current, this.record, what, plan);
   }
 
   /**

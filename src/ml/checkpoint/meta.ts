@@ -174,6 +174,9 @@ function checkCsvFormat(v: unknown): MetaProblem | null {
   if (v.testFraction !== undefined && !(isNum(v.testFraction) && v.testFraction >= 0 && v.testFraction < 1)) {
     return problem('checkpoint.meta-fraction', { field: 'csvFormat.testFraction' });
   }
+  if (v.validationFraction !== undefined && !(isNum(v.validationFraction) && v.validationFraction >= 0 && v.validationFraction < 1)) {
+    return problem('checkpoint.meta-fraction', { field: 'csvFormat.validationFraction' });
+  }
   return null;
 }
 

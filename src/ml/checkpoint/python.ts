@@ -3,8 +3,12 @@
  * the browser, for a workstation or a cluster: the same preprocessing (pythonData), the
  * same network (Dense layers with the run's activation, Dropout after each when the run
  * drops units, an L2 kernel penalty when it has one, linear logits, the run's kernel
- * initializer, zero biases), optimizer, learning rate, loss reduction, batch size, steps and seed. The
- * weights are not in it (they are in the model.json export); it reproduces the recipe.
+ * initializer, zero biases), optimizer, learning rate, loss reduction, batch size, steps and seed,
+ * balanced class weights (Keras' class_weight) when the run had them, and, when the run
+ * stopped early on a validation split, the same split fraction (carved by pythonData) with
+ * Keras' EarlyStopping(monitor="val_loss", restore_best_weights=True) evaluating at the
+ * run's rhythm with its patience. The weights are not in it (they are in the model.json
+ * export); it reproduces the recipe.
  */
 import type { ModelConfig } from '../../shared/types';
 import { pyFloat, pyLines, pyStr, pyValue } from './pyLiteral';
@@ -16,6 +20,10 @@ export interface PythonOptions {
   steps: number;
   /** The CSV's file name as the person will have it next to the script (default: schema.fileName). */
   csvFileName?: string;
+  /** Steps between two validation evaluations of the run (runPlan's evalEvery): a Keras epoch of the script. */
+  evalEvery?: number;
+  /** Early stopping's patience in evaluations (runPlan's patience); 0 or absent = off. */
+  patience?: number;
 }
 
 /** Keras optimizer with the playground's settings (tfjs's Adam and RMSprop defaults match Keras'). An expression: no comment. */
@@ -59,11 +67,14 @@ export function pythonScript(meta: CheckpointMeta, options: PythonOptions): stri
   const data = pythonData(meta, options.csvFileName);
   const names = data.featureNames ?? pyLines(meta.featureNames.map(pyStr));
   const reduction = config.reduction === 'sum' ? '"sum"  # tf.estimator: the batch loss is the sum' : '"sum_over_batch_size"  # Mechanics 101: the mean';
+  const evalEvery = Math.max(1, Math.floor(options.evalEvery ?? 0));
+  const patience = options.evalEvery ? Math.max(0, Math.floor(options.patience ?? 0)) : 0;
   return `#!/usr/bin/env python3
 """Train the NN classifier playground's model with TensorFlow 2 / Keras.
 
 Generated from a playground checkpoint. It rebuilds the playground's preprocessing,
-network, optimizer, loss, batch size, steps and seed, and trains from scratch. The
+network, optimizer, loss (with class weights when the run had them), batch size, steps,
+seed, validation split and early stopping, and trains from scratch. The
 data: ${data.about}.
 
     pip install tensorflow pandas        # pandas only for a CSV
@@ -101,6 +112,9 @@ REDUCTION = ${reduction}
 ACTIVATION = ${pyStr(config.activation)}  # of the hidden layers
 DROPOUT = ${pyFloat(config.dropout)}  # fraction of each hidden layer's units dropped in training
 L2 = ${pyFloat(config.l2)}  # the loss gains L2 * sum(w ** 2) over the kernels (not the biases)
+CLASS_WEIGHT = ${pyStr(config.classWeight)}  # "balanced": each class's rows weigh n / (k * n_class) in the training loss
+EVAL_EVERY = ${evalEvery}  # steps between two evaluations of the validation split (a Keras epoch here)
+PATIENCE = ${patience}  # early stopping: evaluations without a better validation loss; 0 = off
 ${data.code}
 
 def kernel_initializer(fan_in, layer):
@@ -133,6 +147,14 @@ def build_model(num_features, num_classes):
 def steps_per_epoch(steps):
     """The largest divisor of steps up to 1000: Keras epochs of that many steps make exactly steps."""
     return next(d for d in range(min(steps, 1000), 0, -1) if steps % d == 0)
+
+
+def balanced_class_weight(y):
+    """scikit-learn's compute_class_weight("balanced") as Keras' class_weight: {class id: n / (k * n_class)}
+    over the classes present in the training rows (k of them)."""
+    import numpy as np
+    ids, counts = np.unique(y, return_counts=True)
+    return {int(c): float(len(y) / (len(ids) * n)) for c, n in zip(ids, counts)}
 
 
 def make_strategy(kind):
@@ -172,15 +194,31 @@ def main():
                .shuffle(len(x_train), seed=SEED, reshuffle_each_iteration=True)
                .repeat()
                .batch(BATCH_SIZE))
-    per_epoch = steps_per_epoch(args.steps)
+    callbacks = [tf.keras.callbacks.TensorBoard(log_dir=os.path.join(args.model_dir, "logs"))]
+    early = None
+    if PATIENCE > 0 and "validation" in data:
+        # As the playground: evaluate the validation split every EVAL_EVERY steps (one Keras epoch
+        # each, so the last epoch may run up to EVAL_EVERY - 1 steps past STEPS), stop after PATIENCE
+        # evaluations without a lower validation loss, and put the best weights back.
+        per_epoch, epochs = EVAL_EVERY, -(-args.steps // EVAL_EVERY)
+        early = tf.keras.callbacks.EarlyStopping(monitor="val_loss", patience=PATIENCE, restore_best_weights=True)
+        callbacks.append(early)
+    else:
+        per_epoch = steps_per_epoch(args.steps)
+        epochs = args.steps // per_epoch
     model.fit(
         batches,
-        epochs=args.steps // per_epoch,
+        epochs=epochs,
         steps_per_epoch=per_epoch,
         validation_data=data.get("validation"),
-        callbacks=[tf.keras.callbacks.TensorBoard(log_dir=os.path.join(args.model_dir, "logs"))],
+        class_weight=balanced_class_weight(y_train) if CLASS_WEIGHT == "balanced" else None,
+        callbacks=callbacks,
         verbose=2,
     )
+    if early is not None and early.stopped_epoch == 0 and early.best_weights is not None:
+        # Keras before 3 (tf-keras before 2.16) restores only when it stops early; the playground
+        # also restores at the last step.
+        model.set_weights(early.best_weights)
     for split in ("train", "validation", "test"):
         if split in data:
             x, y = data[split]

@@ -56,6 +56,7 @@ export function csvData(meta: CheckpointMeta, schema: CsvSchema, csvFileName: st
     `ENCODING = ${pyStr(CODECS[format.encoding])}`,
     `HEADER = ${pyStr(format.header)}  # "names": column names; "none": data from line 1; "tensorflow": rows,features,classes`,
     `TEST_FRACTION = ${pyNum(format.testFraction ?? DEFAULT_TEST_FRACTION)}`,
+    `VALIDATION_FRACTION = ${pyNum(format.validationFraction ?? 0)}  # of the training rows, stratified: what early stopping watches; 0 = none`,
     `COLUMN_NAMES = ${pyLines(schema.columns.map((c) => pyStr(c.name)))}`,
     `LABEL_INDEX = ${schema.labelIndex}  # ${features.length} feature columns -> ${schema.featureNames.length} inputs`,
     `LABEL_NUMERIC = ${pyBool(numericLabels(schema))}  # numeric labels: "1" and "1.0" are the same class`,
@@ -249,8 +250,15 @@ def stratified_split(y, fraction, seed):
 def load_data(args):
     x, y = encode_file(args.csv)
     if args.test_csv:
-        return {"train": (x, y), "test": encode_file(args.test_csv)}
-    train, test = stratified_split(y, TEST_FRACTION, SEED)
-    return {"train": (x[train], y[train]), "test": (x[test], y[test])}
+        data = {"train": (x, y), "test": encode_file(args.test_csv)}
+    else:
+        train, test = stratified_split(y, TEST_FRACTION, SEED)
+        data = {"train": (x[train], y[train]), "test": (x[test], y[test])}
+    if VALIDATION_FRACTION > 0:
+        # As the playground: a stratified part of the training rows, never trained on, for early stopping.
+        x, y = data["train"]
+        train, validation = stratified_split(y, VALIDATION_FRACTION, SEED + 1)
+        data["train"], data["validation"] = (x[train], y[train]), (x[validation], y[validation])
+    return data
 `;
 

@@ -21,6 +21,8 @@ export interface CsvFormat {
   header: HeaderKind;
   /** Fraction held out when there was no test file (CsvChoices.testFraction). */
   testFraction?: number;
+  /** Fraction of the training rows held out for validation (CsvChoices.validationFraction); absent = none (older checkpoints). */
+  validationFraction?: number;
 }
 
 /** Everything about a checkpoint except its weights: what `list()` returns. */

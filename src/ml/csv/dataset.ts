@@ -64,7 +64,7 @@ function describeColumns(
       warnings.push(msg('csv.not-finite', { column: name, count: facts.outOfRange, first: value, line }));
     }
     parsed[index] = facts.values ?? null;
-    const dated = facts.date === undefined ? column : { ...column, date: { order: facts.date.order, parts: dateParts(facts.date.timed), mean: [], std: [] } };
+    const dated = facts.date === undefined ? column : { ...column, date: { order: facts.date.order, parts: dateParts(facts.date.timed, facts.date.yearOnly), mean: [], std: [] } };
     return facts.reason === undefined ? dated : { ...dated, reason: facts.reason };
   });
   return { columns, parsed };

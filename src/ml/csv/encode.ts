@@ -119,8 +119,13 @@ function partOf(fields: DateFields, part: DatePart): number {
   }
 }
 
-/** The parts a date column becomes: year, month, weekday, and hour when `timed`. */
-export function dateParts(timed: boolean): DatePart[] {
+/**
+ * The parts a date column becomes: year, month, weekday, and hour when `timed`; only the
+ * year when every date is the same day of the year (`yearOnly`: the other parts would be
+ * a constant and a spurious function of the year).
+ */
+export function dateParts(timed: boolean, yearOnly = false): DatePart[] {
+  if (yearOnly) return ['year'];
   return timed ? ['year', 'month', 'weekday', 'hour'] : ['year', 'month', 'weekday'];
 }
 

@@ -51,7 +51,7 @@ export interface ColumnFacts {
   /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
   values?: Float64Array;
   /** Date column (kind 'date'): the order of its year-last dates, and whether any has a time of day. */
-  date?: { order: DateOrder; timed: boolean };
+  date?: { order: DateOrder; timed: boolean; yearOnly: boolean };
 }
 
 /** What one pass over a column's cells counts. */
@@ -200,11 +200,18 @@ export function inferColumn(
   return facts;
 }
 
-/** The order of a date column's year-last dates and whether any has a time of day. */
-function dateFacts(rows: readonly (readonly string[])[], c: number): { order: DateOrder; timed: boolean } {
+/**
+ * The order of a date column's year-last dates, whether any has a time of day, and
+ * whether every date falls on one day of the year (a year written as a date, as Auto
+ * MPG's 1970-01-01: its month is a constant and its weekday only the year in disguise).
+ */
+function dateFacts(rows: readonly (readonly string[])[], c: number): { order: DateOrder; timed: boolean; yearOnly: boolean } {
   const cells = rows.map((row) => row[c]).filter((cell) => !isMissing(cell) && looksLikeDate(cell));
   const order = dateOrder(cells);
-  return { order, timed: cells.some((cell) => parseDate(cell, order)?.timed === true) };
+  const dates = cells.map((cell) => parseDate(cell, order)).filter((d) => d !== null);
+  const timed = dates.some((d) => d.timed);
+  const yearOnly = !timed && dates.length > 0 && dates.every((d) => d.month === dates[0].month && d.day === dates[0].day);
+  return { order, timed, yearOnly };
 }
 
 /** A column that is not numeric: categorical, or ignored with its cause and note. */

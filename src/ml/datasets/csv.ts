@@ -56,7 +56,7 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, choices: CsvChoices, stored:
     record: {
       schema,
       csvFileName: csv.table.fileName,
-      csvFormat: { delimiter: preview.delimiter, encoding: preview.encoding, header: preview.header, testFraction: splitFraction(csv) },
+      csvFormat: { delimiter: preview.delimiter, encoding: preview.encoding, header: preview.header, testFraction: splitFraction(csv), validationFraction: validationFraction(csv) },
     },
     pictures: false,
     summary: {
@@ -89,6 +89,12 @@ function splitFraction(csv: LoadedCsv): number | undefined {
   const { testSource, testRows, trainRows, validationRows = 0 } = csv.preview;
   const rows = trainRows + validationRows + testRows;
   return testSource === 'split' && rows > 0 ? Math.round((100 * testRows) / rows) / 100 : undefined;
+}
+
+/** The share of the training rows held out for validation, to 2 decimals (0 = none). */
+function validationFraction(csv: LoadedCsv): number {
+  const { trainRows, validationRows = 0 } = csv.preview;
+  return trainRows + validationRows > 0 ? Math.round((100 * validationRows) / (trainRows + validationRows)) / 100 : 0;
 }
 
 /** The page state's record of the CSV files (their bytes, when small enough to keep). */

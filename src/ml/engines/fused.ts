@@ -10,6 +10,7 @@ import { MessageError, msg } from '../../shared/message';
 import type { FusedLoops, ModelConfig } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import { evaluateNet, FastDenseNet, gatherBatch, makeFastOptimizer, probabilitiesNet } from '../fast';
+import { classWeights } from '../model/classWeights';
 import type { PerExample } from '../model/metrics';
 import { BatchStream } from '../train/batches';
 import type { Engine, Snapshot } from './engine';
@@ -24,6 +25,8 @@ export class FusedEngine implements Engine {
   private readonly labels: Int32Array;
   private readonly featureCount: number;
   private readonly classCount: number;
+  /** The training loss's class weights [classes] (balanced, from the training rows), or null. */
+  private readonly classWeights: Float32Array | null;
   /** Batch buffers, filled in place every step: x [batch, features], y [batch], indices [batch]. */
   private readonly x: Float32Array;
   private readonly y: Int32Array;
@@ -45,6 +48,7 @@ export class FusedEngine implements Engine {
     this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
     this.features = data.train.features;
     this.labels = data.train.labels;
+    this.classWeights = classWeights(config.classWeight, data.train.labels, this.classCount);
     this.x = new Float32Array(config.batchSize * this.featureCount);
     this.y = new Int32Array(config.batchSize);
     this.indices = new Int32Array(config.batchSize);
@@ -114,9 +118,10 @@ export class FusedEngine implements Engine {
     this.net.setWeights(weights);
   }
 
-  /** A net of the config's shape, activation, dropout and L2 penalty (weights still zero). */
+  /** A net of the config's shape, activation, dropout, L2 penalty and class weights (weights still zero). */
   private newNet(): FastDenseNet {
     const { hiddenUnits, optimizer, learningRate, reduction, activation, dropout, l2, seed } = this.config;
+    const classWeights = this.classWeights;
     return new FastDenseNet({
       widths: [this.featureCount, ...hiddenUnits, this.classCount],
       activations: hiddenUnits.map(() => activation),
@@ -126,6 +131,7 @@ export class FusedEngine implements Engine {
       l2,
       seed: dropoutSeed(seed),
       kernels: this.loops,
+      classWeights,
     });
   }
 }

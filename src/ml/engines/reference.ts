@@ -15,18 +15,22 @@ export class TfjsReferenceStep {
   readonly y: tf.Tensor1D;
   private readonly variables: tf.Variable[];
   private readonly classes: number;
+  /** Class weights [classes] (balanced), or null: unweighted. */
+  private readonly classWeights: tf.Tensor1D | null;
 
-  /** Takes ownership of `model` and `optimizer`. split: features [rows, inputs], labels [rows]. */
+  /** Takes ownership of `model` and `optimizer`. split: features [rows, inputs], labels [rows]; classWeights [classes] or null (model/classWeights.ts). */
   constructor(
     readonly model: tf.LayersModel,
     private optimizer: tf.Optimizer,
     split: LabelledSplit,
     private readonly reduction: LossReduction,
+    classWeights: Float32Array | null = null,
   ) {
     const inputs = split.features.length / split.rows;
     this.x = tf.tensor2d(split.features, [split.rows, inputs], 'float32');
     this.y = tf.tensor1d(split.labels, 'int32');
     this.classes = model.outputs[0].shape[1] as number;
+    this.classWeights = classWeights === null ? null : tf.tensor1d(classWeights, 'float32');
     // LayerVariable.read() is the tf.Variable the optimizer updates.
     this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   }
@@ -36,8 +40,10 @@ export class TfjsReferenceStep {
     return tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
       const xb = tf.gather(this.x, idx) as tf.Tensor2D; // [batch, inputs]
-      const yb = tf.oneHot(tf.gather(this.y, idx), this.classes) as tf.Tensor2D; // [batch, classes]
-      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction), true, this.variables);
+      const labels = tf.gather(this.y, idx); // [batch]
+      const yb = tf.oneHot(labels, this.classes) as tf.Tensor2D; // [batch, classes]
+      const wb = this.classWeights === null ? undefined : (tf.gather(this.classWeights, labels) as tf.Tensor1D); // [batch]
+      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction, wb), true, this.variables);
       if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });
@@ -76,5 +82,6 @@ export class TfjsReferenceStep {
     this.model.dispose();
     this.x.dispose();
     this.y.dispose();
+    this.classWeights?.dispose();
   }
 }

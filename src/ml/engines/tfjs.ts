@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { MessageError, msg } from '../../shared/message';
 import type { ModelConfig } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { classWeights } from '../model/classWeights';
 import type { PerExample } from '../model/metrics';
 import { buildClassifier, makeOptimizer, setWeights } from '../model/model';
 import { BatchStream } from '../train/batches';
@@ -38,7 +39,8 @@ export class TfjsEngine implements Engine {
     public config: ModelConfig,
   ) {
     this.model = buildClassifier(data.featureNames.length, data.classNames.length, config);
-    this.reference = new TfjsReferenceStep(this.model, makeOptimizer(config.optimizer, config.learningRate), data.train, config.reduction);
+    const weights = classWeights(config.classWeight, data.train.labels, data.classNames.length);
+    this.reference = new TfjsReferenceStep(this.model, makeOptimizer(config.optimizer, config.learningRate), data.train, config.reduction, weights);
     this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
     this.train = data.train;
   }

@@ -40,6 +40,8 @@ export interface FastDenseNetConfig {
    * either way. 'simd' when left out.
    */
   kernels?: KernelChoice;
+  /** Each class's weight in the training loss [classes] (model/classWeights.ts); unweighted when left out. */
+  classWeights?: Float32Array | null;
 }
 
 export type KernelChoice = FusedLoops;
@@ -69,6 +71,7 @@ export class FastDenseNet {
   readonly optimizer: FastOptimizer;
   readonly dropout: number;
   readonly l2: number;
+  readonly classWeights: Float32Array | null;
   /** Uniform [0, 1) draws for the dropout masks; one generator per net, seeded. */
   private readonly random: () => number;
   /** kernels[l]: [widths[l], widths[l + 1]] row-major, a tfjs Dense kernel's layout. */
@@ -100,6 +103,7 @@ export class FastDenseNet {
     this.optimizer = config.optimizer;
     this.dropout = config.dropout ?? 0;
     this.l2 = config.l2 ?? 0;
+    this.classWeights = config.classWeights ?? null;
     if (!(this.dropout >= 0 && this.dropout < 1)) throw new Error(`The dropout rate must be in [0, 1), got ${this.dropout}.`);
     if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new Error(`The L2 penalty must be a finite number of at least 0, got ${this.l2}.`);
     this.random = mulberry32(config.seed ?? 0);
@@ -175,6 +179,7 @@ export class FastDenseNet {
       this.classes,
       this.reduction,
       ws.deltas[L - 1],
+      this.classWeights,
     );
     for (let l = L - 1; l >= 0; l--) this.backwardLayer(l, l === 0 ? x : this.layerInput(ws, l), ws);
     if (this.l2 > 0) loss = this.addL2(loss);

@@ -45,6 +45,11 @@ export function rowLoss(logp: Float32Array, o: number, classes: number, label: n
  *   g = 1 for 'sum', fround(1 / batch) for 'mean' (tfjs's Sum and Mean gradients).
  * Returns fround(sum_b loss_b) for 'sum', fround(sum_b fround(loss_b / batch)) for 'mean'
  * (tfjs's cpu Mean divides first, then sums). dLogits may not alias logits.
+ *
+ * With classWeights [classes] (balanced class weights), each example's loss is
+ * fround(loss_b * w[label_b]) before the reduction and g becomes fround(g * w[label_b]):
+ * Keras' class_weight, which divides a 'mean' by the batch size, not by the weights' sum.
+ * An example whose label is outside [0, classes) keeps weight 1 (its loss is 0 anyway).
  */
 export function softmaxCrossEntropyBackward(
   logits: Float32Array,
@@ -53,15 +58,18 @@ export function softmaxCrossEntropyBackward(
   classes: number,
   reduction: LossReduction,
   dLogits: Float32Array,
+  classWeights: Float32Array | null = null,
 ): number {
-  const g = reduction === 'sum' ? 1 : f(1 / batch);
+  const g0 = reduction === 'sum' ? 1 : f(1 / batch);
   let total = 0;
   for (let b = 0; b < batch; b++) {
     const o = b * classes;
     const label = labels[b];
+    const w = classWeights !== null && label >= 0 && label < classes ? classWeights[label] : 1;
     logSoftmaxRow(logits, dLogits, o, classes);
-    const loss = rowLoss(dLogits, o, classes, label);
+    const loss = classWeights === null ? rowLoss(dLogits, o, classes, label) : f(rowLoss(dLogits, o, classes, label) * w);
     total += reduction === 'sum' ? loss : f(loss / batch);
+    const g = classWeights === null ? g0 : f(g0 * w);
     for (let j = 0; j < classes; j++) {
       dLogits[o + j] = g * f(f(Math.exp(dLogits[o + j])) - (j === label ? 1 : 0));
     }

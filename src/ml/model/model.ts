@@ -44,15 +44,25 @@ export function buildClassifier(inputs: number, classes: number, config: ModelCo
 
 /**
  * The loss a training step minimizes: softmax cross-entropy of logits [batch, classes]
- * against one-hot labels [batch, classes], summed or averaged over the batch, plus each
+ * against one-hot labels [batch, classes], each example's weighted by its class's weight
+ * when `weights` [batch] is given, summed or averaged over the batch, plus each
  * layer's regularization penalty (l2 * sum(kernel^2) per kernel, added in layer order).
  * tfjs's fit() would add the penalties itself; a custom optimizer.minimize() does not,
  * so here they are counted exactly once. Call inside minimize()/tidy().
  */
-export function trainingLoss(model: tf.LayersModel, xb: tf.Tensor2D, yb: tf.Tensor2D, reduction: ModelConfig['reduction']): tf.Scalar {
+export function trainingLoss(model: tf.LayersModel, xb: tf.Tensor2D, yb: tf.Tensor2D, reduction: ModelConfig['reduction'], weights?: tf.Tensor1D): tf.Scalar {
   const logits = model.apply(xb, { training: true }) as tf.Tensor2D; // [batch, classes]
-  const tfReduction = reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN;
-  let loss = tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, tfReduction) as tf.Scalar;
+  let loss: tf.Scalar;
+  if (weights) {
+    // Class weights [batch], as Keras' class_weight: each example's loss times its class's
+    // weight, then summed, or divided by the batch size (not by the weights' sum, which is
+    // what tf.losses' MEAN with weights would do).
+    const weighted = tf.mul(tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, tf.Reduction.NONE), weights);
+    loss = reduction === 'sum' ? tf.sum(weighted) : tf.mean(weighted);
+  } else {
+    const tfReduction = reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN;
+    loss = tf.losses.softmaxCrossEntropy(yb, logits, undefined, undefined, tfReduction) as tf.Scalar;
+  }
   // Layer-level: Sequential.calculateLosses() finds none (tfjs 4.22 keys them by the inner model's nodes).
   for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) loss = tf.add(loss, penalty);
   return loss;
