@@ -152,6 +152,7 @@ const SAMPLES: Samples = {
   'csv.predictions-empty': {},
   'csv.predictions-narrow': { columns: 2, added: 4 },
   'csv.predictions-ragged': { line: 5, found: 3, expected: 6 },
+  'csv.too-many-columns': { file, columns: 100_000, max: 5000 },
   // data
   'data.tf-header': { file },
   'data.tf-no-features': { file },

@@ -1,9 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { predictMessages } from './messages';
 import { IRIS_SAMPLES } from '../../shared/samples';
 import { ProbabilityBars } from '../common/ProbabilityBars';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
+import { objectKey } from '../common/objectKey';
+import { useProgressiveCount } from '../common/useProgressiveCount';
+
+/** A wide form's fields off screen are not laid out (about 3 lines each until they are). */
+const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 3.2em' } as const;
+
+/** Fields past which the form is a `div` with role="form" (see `wide`). */
+const WIDE_FORM = 300;
 
 /**
  * A form generated from the data set's inputs: a number input per numeric column, a
@@ -19,6 +27,7 @@ export function PredictPanel() {
   const { t, num } = useT(predictMessages);
   // A Map, not an object keyed by column names: a column may be called __proto__ or constructor.
   const [values, setValues] = useState<ReadonlyMap<string, string>>(new Map());
+  const rendered = useProgressiveCount(dataset?.inputs.length ?? 0, dataset);
   if (!dataset || dataset.inputs.length === 0) return null;
   const inputs = dataset.inputs;
   const valueOf = (name: string, options?: string[]) => values.get(name) ?? (options ? (options[0] ?? '') : '');
@@ -34,13 +43,25 @@ export function PredictPanel() {
     send(next);
   };
   const samples = dataset.source === 'iris' ? IRIS_SAMPLES : [];
+  // A wide file's thousands of fields are not put in a <form>: Chromium associates each
+  // field with its form in time growing with the form's fields (3,000 fields: seconds).
+  const wide = inputs.length > WIDE_FORM;
+  const Form = wide ? 'div' : 'form';
+  const onEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) send(values);
+  };
 
   return (
     <section className="panel" aria-labelledby="predict-title">
       <h2 id="predict-title">{t('title')}</h2>
-      <form data-testid="predict-form" onSubmit={onSubmit} className="predict-form" noValidate>
-        {inputs.map((input) => (
-          <label key={input.name}>
+      <Form
+        key={objectKey(dataset)}
+        data-testid="predict-form"
+        className="predict-form"
+        {...(wide ? { role: 'form', 'aria-labelledby': 'predict-title', onKeyDown: onEnter } : { onSubmit, noValidate: true })}
+      >
+        {inputs.slice(0, rendered).map((input) => (
+          <label key={input.name} style={wide ? OFFSCREEN_SKIPPED : undefined}>
             <span>{input.name}</span>
             {input.kind === 'categorical' ? (
               <select name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValue(input.name, e.target.value)}>
@@ -63,7 +84,7 @@ export function PredictPanel() {
           </label>
         ))}
         <div className="buttons">
-          <button type="submit" data-testid="predict">
+          <button type={wide ? 'button' : 'submit'} data-testid="predict" onClick={wide ? () => send(values) : undefined}>
             {t('predict')}
           </button>
           {samples.map((s) => (
@@ -73,7 +94,7 @@ export function PredictPanel() {
             </button>
           ))}
         </div>
-      </form>
+      </Form>
       {prediction && prediction.probabilities.length === dataset.classNames.length && (
         <div
           className="prediction"

@@ -151,4 +151,7 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.predictions-empty': None;
   'csv.predictions-narrow': { columns: number; added: number };
   'csv.predictions-ragged': { line: number; found: number; expected: number };
+  // Wide, broken and formatted files (issue 19).
+  /** `file` has `columns` columns, more than the `max` this page takes. */
+  'csv.too-many-columns': { file: string; columns: number; max: number };
 }

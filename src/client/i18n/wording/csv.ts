@@ -450,4 +450,8 @@ export const csvWording: Wordings<keyof CsvMessages> = {
     en: (p) => `Line ${p.line} has ${p.found} values; line 1 has ${p.expected}.`,
     ko: (p) => `${p.line}행의 값은 ${p.found}개인데 1행은 ${p.expected}개입니다.`,
   },
+  'csv.too-many-columns': {
+    en: (p) => `${p.file} has ${p.columns} columns; this page takes files of up to ${p.max} columns. Keep only the columns you need and load the file again.`,
+    ko: (p) => `${p.file} 파일에는 열이 ${p.columns}개 있습니다. 이 페이지는 열이 ${p.max}개까지인 파일을 받습니다. 필요한 열만 남긴 뒤 파일을 다시 불러오세요.`,
+  },
 };
