@@ -100,6 +100,7 @@ const SAMPLES: Samples = {
   'csv.column-mixed-categories': { ...mixed, ...distinct, max: 50 },
   'csv.column-mixed-identifier': { ...mixed, ...distinct, rows: 40 },
   'csv.column-formatted-numbers': { count: 30, first: '12%', line: 2 },
+  'csv.column-read-formatted': { count: 30, formats: ['thousands', 'currency'], first: '$1,234.5', line: 2 },
   'csv.too-large': { file, size: 250 * 1024 * 1024, max: 200 * 1024 * 1024 },
   'csv.no-bytes': { file },
   'csv.binary-file': { file, kind: 'zip', count: 0, inspected: 0 },
@@ -153,6 +154,8 @@ const SAMPLES: Samples = {
   'csv.predictions-narrow': { columns: 2, added: 4 },
   'csv.predictions-ragged': { line: 5, found: 3, expected: 6 },
   'csv.too-many-columns': { file, columns: 100_000, max: 5000 },
+  'csv.encoding-reason': { file, encoding: 'utf-8', why: 'utf-8-mostly', valid: 40, invalid: 1, hangul: 0 },
+  'csv.replaced-bytes': { file, count: 1, encoding: 'utf-8', lines: [7], more: 0 },
   // data
   'data.tf-header': { file },
   'data.tf-no-features': { file },
@@ -162,6 +165,7 @@ const SAMPLES: Samples = {
   'data.tf-bad-class': { file, line: 2, value: '1.5' },
   'data.tf-unnamed-class': { file, id: 5, classes: 3 },
   'data.rows-not-scored': { count: 4 },
+  'data.cells-flagged': { rows: 3, columns: ['size', 'colour'] },
   // mnist
   'mnist.idx-too-short': { file: 'train-images-idx3-ubyte', bytes: 3 },
   'mnist.short-header': { file: 'train-images-idx3-ubyte', bytes: 12, header: 16, format: 'idx' },

@@ -122,6 +122,11 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             ))}
           </select>
         </label>
+        {preview.encodingReason && (
+          <span className="muted" data-testid="encoding-reason">
+            {words(preview.encodingReason)}
+          </span>
+        )}
         {preview.testSource === 'split' && (
           <label>
             {t('testFraction')}{' '}
