@@ -4,7 +4,7 @@
  * optional; an invalid value falls back to its default with a notice and never breaks
  * the page. Parameter names are fixed by CONTRACT.md.
  */
-import { between, nonNegativeInt, oneOf, positiveInt, type Reader } from '../shared/fieldReaders';
+import { between, nonNegativeInt, oneOf, positiveInt, type Reader, type ValueRange } from '../shared/fieldReaders';
 import { DATASET_FAMILY, MODEL_FIELDS, MODEL_LIMITS, fieldKeys, formatField, modelDefaults, pickModelConfig, type ModelFields } from '../shared/modelConfig';
 import type { BackendChoice, DatasetName, DatasetSource, EngineChoice, ModelConfig } from '../shared/types';
 
@@ -92,6 +92,8 @@ export interface IgnoredParam {
   raw: string;
   /** The default used instead, as the URL would write it. */
   fallback: string;
+  /** What the parameter takes (absent in notices stored before ranges were given). */
+  range?: ValueRange;
 }
 
 export interface ParsedSettings<S = Settings> {
@@ -150,7 +152,7 @@ export function settingsSchema<C extends ModelConfig>(fields: ModelFields<C>) {
       const raw = query.get(param);
       if (raw === null) continue;
       const value = read(raw);
-      if (value === undefined) notices.push({ param, raw: raw.slice(0, 40), fallback: formatField(settings[key]) });
+      if (value === undefined) notices.push({ param, raw: raw.slice(0, 40), fallback: formatField(settings[key]), range: read.range });
       else settings[key] = value;
     }
     // A link that gives a CSV run's steps means them: the epochs default gives way.

@@ -67,6 +67,8 @@ export interface ColumnSchema {
   distinct: number;
   /** Numeric: `5,1` reads as 5.1 (semicolon or tab files with decimal commas). */
   decimalComma: boolean;
+  /** Numeric: cells like 1,234.5, 12%, $3 and (12) read as numbers (csv.column-read-formatted); absent = false. */
+  formatted?: boolean;
   /** Numeric feature: training-split mean and std (std 0 is stored as 1). */
   mean: number;
   std: number;
@@ -131,4 +133,6 @@ export interface CsvPreview {
   labelAlternatives?: string[];
   /** Classes with fewer than `min` rows in the training file (csv.rare-classes), offered to merge or drop. */
   rare?: { classes: string[]; min: number };
+  /** Why the file was read in its encoding (csv.encoding-reason), shown beside the encoding select. */
+  encodingReason?: Message;
 }

@@ -159,6 +159,18 @@ export interface BatchPredictions {
   /** When the file had the label column: how the predictions score against it. */
   score?: { examples: number; correct: number; accuracy: number };
   warnings: Message[];
+  /** Cells the model could not read as trained (they took the training mean, or no category): per preview row, its flags. */
+  previewFlags?: CellFlag[][];
+}
+
+/**
+ * A cell of a file to classify that the model could not use as it was trained: text or
+ * a number too large in a numeric column, a category the training file never showed, no
+ * date in a date column. The cell took the training mean (or no one-hot slot).
+ */
+export interface CellFlag {
+  column: string;
+  kind: 'not-a-number' | 'not-finite' | 'unseen-category' | 'not-a-date';
 }
 
 /** Test digits with what the model reads in them, for the gallery and the confusion matrix. */

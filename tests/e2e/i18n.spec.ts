@@ -101,7 +101,7 @@ test.describe('a browser set to Korean', () => {
 
   test('the page words its own notices in Korean: an ignored URL value, early stopping without a validation split', async ({ page }) => {
     await openApp(page, '?dropout=5&patience=1&steps=3000');
-    await expect(page.getByRole('status').filter({ hasText: 'dropout=5' })).toHaveText('dropout=5은(는) 올바른 값이 아니어서 무시하고 0을(를) 사용합니다.');
+    await expect(page.getByRole('status').filter({ hasText: 'dropout=5' })).toHaveText('dropout=5은(는) 무시하고 0을(를) 사용합니다. dropout에는 0부터 0.9까지의 수를 적을 수 있습니다.');
     await page.getByTestId('train').click();
     await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
     // Iris has no validation split, and early stopping never watches the test rows: it says so, and the run goes to its last step.

@@ -50,10 +50,10 @@ describe('configs written before activation, dropout and l2', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['activation', 'elu', /config\.activation must be one of relu, tanh, sigmoid, linear/],
-    ['dropout', 2, /config\.dropout must be a number from 0 to 0\.9/],
+    ['activation', 'elu', /config\.activation is "elu"; .*takes one of relu, tanh, sigmoid, linear/],
+    ['dropout', 2, /config\.dropout is 2; .*takes a number from 0 to 0\.9/],
     ['dropout', '0.5', /config\.dropout/],
-    ['l2', -1, /config\.l2 must be a number of at least 0/],
+    ['l2', -1, /config\.l2 is -1; .*takes a number from 0 to 1/],
     ['l2', Number.POSITIVE_INFINITY, /config\.l2/],
     ['classWeight', 'heavy', /config\.classWeight must be one of none, balanced/],
   ])('parseMeta refuses %s = %j', (key, value, message) => {

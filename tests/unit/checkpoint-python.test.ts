@@ -89,6 +89,16 @@ function datedCsv(): LoadedCsv {
   return loaded.value;
 }
 
+/** Columns of 1,234.5, 12%, $3 and (12) (issue 19): read as numbers, in Python too. */
+function formattedCsv(): LoadedCsv {
+  const lines = ['amount,share,price,balance,class'];
+  for (let r = 0; r < 40; r++) lines.push(`"${(r * 1037).toLocaleString('en')}.5",${r % 9}%,$${r % 7}.25,${r % 2 ? `(${r})` : r},${['a', 'b'][r % 2]}`);
+  const loaded = loadCsv(new TextEncoder().encode(lines.join('\n')), 'formatted.csv');
+  if (!loaded.ok) throw reasonError(loaded.reason);
+  expect(loaded.value.schema.columns.slice(0, 4).map((c) => [c.kind, c.formatted])).toEqual(Array.from({ length: 4 }, () => ['numeric', true]));
+  return loaded.value;
+}
+
 function csvMeta(csv: LoadedCsv, config: ModelConfig): CheckpointMeta {
   const { delimiter, encoding, header } = csv.preview;
   return checkpointMeta({ data: csv.data, source: 'csv', config, globalStep: 2000, schema: csv.schema, csvFormat: { delimiter, encoding, header, testFraction: 0.25 } });
@@ -161,7 +171,7 @@ describe.skipIf(!python)('pythonScript', () => {
     });
   });
 
-  it.each([['hostile', hostileCsv], ['semicolon with decimal commas', commaCsv], ['dated, with merged classes', datedCsv]] as const)('the %s CSV encodes in Python exactly as in the playground', (_name, make) => {
+  it.each([['hostile', hostileCsv], ['semicolon with decimal commas', commaCsv], ['dated, with merged classes', datedCsv], ['formatted numbers', formattedCsv]] as const)('the %s CSV encodes in Python exactly as in the playground', (_name, make) => {
     const csv = make();
     const script = pythonScript(csvMeta(csv, IRIS_CONFIG), { steps: 10 });
     const rows = csv.table.rows;

@@ -105,7 +105,7 @@ describe('encoding detection', () => {
     expect(forced.ok).toBe(true);
     if (!forced.ok) return;
     expect(forced.value.encoding).toBe('utf-8');
-    expect(english(forced.value.warnings[0])).toMatch(/characters of iris-ko\.csv are not valid utf-8.*try another encoding/);
+    expect(english(forced.value.warnings[0])).toMatch(/bytes of iris-ko\.csv are not valid utf-8 .* on lines? [\d, ]+.*choose another encoding/);
     const latin = readTable(eucKrCsv, 'iris-ko.csv', { encoding: 'windows-1252' });
     expect(latin.ok && latin.value.columns[0]).toBe('²ÉÀÙ ±æÀÌ');
   });

@@ -108,14 +108,15 @@ describe('degenerate numbers', () => {
     ['euros', range(30, (i) => `€${i % 9}`)],
     ['thousands separators', range(30, (i) => `"1,${String((i * 37) % 1000).padStart(3, '0')}.5"`)],
     ['accounting negatives', range(30, (i) => (i % 2 ? `(${i % 9})` : String(i % 9)))],
-  ])('numbers written with %s are text with a note saying so', (_, cells) => {
+  ])('numbers written with %s are read as numbers, with a note saying what was taken off (issue 19)', (_, cells) => {
     const text = ['x,y,label', ...cells.map((c, i) => `${c},${i % 3},${'ab'[i % 2]}`)].join('\n');
     const x = column(build(text).schema, 'x');
-    expect(x?.kind).toBe('categorical');
-    expect(x?.reason?.code).toBe('csv.column-formatted-numbers');
+    expect(x?.kind).toBe('numeric');
+    expect(x?.role).toBe('feature');
+    expect(x?.reason?.code).toBe('csv.column-read-formatted');
     const first = cells.find((c) => !/^\d+$/.test(c))?.replaceAll('"', '') ?? '';
     expect(english(x?.reason)).toContain(`the first "${first}" on line`);
-    expect(english(x?.reason)).toMatch(/are read as text: write plain numbers/);
+    expect(english(x?.reason)).toMatch(/^read as numbers: .* removed/);
   });
 
   it('keeps mean and std finite for values near the largest accepted, computed in float64', () => {

@@ -40,7 +40,7 @@ describe('a field added to the table', () => {
   it('falls back to its default with a notice when the URL value is out of range', () => {
     const { settings, notices } = schema.parse('?temp=9');
     expect(settings.temperature).toBe(1);
-    expect(notices).toEqual([{ param: 'temp', raw: '9', fallback: '1' }]);
+    expect(notices).toEqual([{ param: 'temp', raw: '9', fallback: '1', range: { kind: 'number', min: 0.1, max: 5, above: false } }]);
   });
 
   it('is in the config built from the settings, with no page setting', () => {

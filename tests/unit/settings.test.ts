@@ -44,7 +44,7 @@ describe('URL settings', () => {
     expect(parseSettings('?folds=10').settings.folds).toBe(10);
     expect(serializeSettings(parseSettings('?folds=5').settings)).toBe('folds=5');
     expect(serializeSettings(parseSettings('').settings)).toBe('');
-    expect(parseSettings('?folds=21').notices).toEqual([{ param: 'folds', raw: '21', fallback: '0' }]);
+    expect(parseSettings('?folds=21').notices).toEqual([{ param: 'folds', raw: '21', fallback: '0', range: { kind: 'int', min: 0, max: 20 } }]);
   });
 
   it('reads the model and training controls: activation, dropout, l2, patience, test', () => {
@@ -92,7 +92,7 @@ describe('URL settings', () => {
   ])('falls back to the default for %s with a notice', (query, param) => {
     const { settings, notices } = parseSettings(`?${query}`);
     expect(settings).toEqual(IRIS_DEFAULTS);
-    expect(notices).toEqual([{ param, raw: query.slice(query.indexOf('=') + 1), fallback: expect.any(String) }]);
+    expect(notices).toEqual([{ param, raw: query.slice(query.indexOf('=') + 1), fallback: expect.any(String), range: expect.any(Object) }]);
   });
 
   it('takes MNIST defaults (Mechanics 101) for dataset=mnist, overridable', () => {

@@ -56,7 +56,22 @@ export function locale(lang: Lang): string {
 export function formatNumber(lang: Lang, value: number, maxDigits = 4, minDigits = 0): string {
   if (!Number.isFinite(value)) return String(value);
   const max = Math.max(maxDigits, minDigits);
-  return new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: max }).format(value);
+  return numberFormat(lang, minDigits, max).format(value);
+}
+
+/**
+ * Intl.NumberFormat objects by language and digits: building one costs about a tenth of a
+ * millisecond, and a wide file's column table formats two numbers per column.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${lang} ${minDigits} ${maxDigits}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** A fraction in [0, 1] as a percentage. */

@@ -11,9 +11,23 @@ import { CANVAS, classColour, classShares, drawBoundary } from './boundaryDraw';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
+import { objectKey } from '../common/objectKey';
 
 /** Cells per side: 3,600 predictions, one batch. */
 const RESOLUTION = 60;
+
+/**
+ * Inputs offered on an axis: every numeric one up to LISTED_AXES, else the first
+ * LISTED_AXES and the two shown (a select of thousands of options takes Chromium seconds).
+ */
+const LISTED_AXES = 300;
+
+function listed(numeric: number[], x: number, y: number): number[] {
+  if (numeric.length <= LISTED_AXES) return numeric;
+  const head = numeric.slice(0, LISTED_AXES);
+  for (const extra of [x, y]) if (extra >= 0 && extra > head[head.length - 1] && !head.includes(extra)) head.push(extra);
+  return head;
+}
 
 export function BoundaryPanel() {
   const store = useStore();
@@ -82,8 +96,8 @@ export function BoundaryPanel() {
           {(['x', 'y'] as const).map((axis) => (
             <label key={axis} className="field">
               {t(axis === 'x' ? 'axisX' : 'axisY')}
-              <select data-testid={`boundary-${axis}`} value={axis === 'x' ? shownX : shownY} onChange={(e) => choose(axis, Number(e.target.value))}>
-                {numeric.map((i) => (
+              <select key={objectKey(dataset)} data-testid={`boundary-${axis}`} value={axis === 'x' ? shownX : shownY} onChange={(e) => choose(axis, Number(e.target.value))}>
+                {listed(numeric, shownX, shownY).map((i) => (
                   <option key={i} value={i}>
                     {inputs[i].name}
                   </option>

@@ -1,7 +1,8 @@
 import { appMessages } from './messages';
 import type { Notice } from '../../client/state';
 import type { Split } from '../../shared/types';
-import { useT, useWords } from '../common/useI18n';
+import { useLang, useT, useWords } from '../common/useI18n';
+import { rangeWords } from '../../client/i18n/wording/range';
 import { useAppState, useStore } from '../common/useStore';
 
 /**
@@ -39,11 +40,14 @@ const SPLIT_KEYS = { train: 'splitTrain', validation: 'splitValidation', test: '
 function NoticeText({ notice }: { notice: Notice }) {
   const { t, num } = useT(appMessages);
   const words = useWords();
+  const { lang } = useLang();
   switch (notice.kind) {
     case 'text':
       return words(notice.text);
     case 'ignored-param':
-      return t('ignoredParam', { ...notice.ignored });
+      return notice.ignored.range === undefined
+        ? t('ignoredParam', { ...notice.ignored, range: '' })
+        : t('ignoredParamRange', { param: notice.ignored.param, raw: notice.ignored.raw, fallback: notice.ignored.fallback, range: rangeWords(notice.ignored.range, lang) });
     case 'early-stop': {
       const { stop } = notice;
       const params = { step: stop.step, split: t(SPLIT_KEYS[stop.split]), patience: stop.patience, best: num(stop.bestLoss, 4), bestStep: stop.bestStep };

@@ -5,14 +5,31 @@
  */
 import { ScrollRegion } from './ScrollRegion';
 
-export function PreviewTable({ caption, header, rows }: { caption: string; header: string[]; rows: string[][] }) {
+/** Most columns drawn: a 5,000-column file's ten rows would be 50,000 cells; the column table lists them all. */
+export const PREVIEW_COLUMNS = 100;
+
+interface Props {
+  caption: string;
+  header: string[];
+  rows: string[][];
+  /** What the caption adds when columns are left out: `(shown, total) => words`. */
+  columnsNote?: (shown: number, total: number) => string;
+  /** Columns kept at the end whatever the cap (the class, the predictions). */
+  keepLast?: number;
+}
+
+export function PreviewTable({ caption, header, rows, columnsNote, keepLast = 0 }: Props) {
+  const cut = header.length > PREVIEW_COLUMNS;
+  // The first columns and the last `keepLast` ones: a wide row keeps its class or its predictions.
+  const pick = <T,>(cells: T[]): T[] => (cut ? [...cells.slice(0, PREVIEW_COLUMNS - keepLast), ...cells.slice(cells.length - keepLast)] : cells);
+  const shown = cut ? `${caption} (${columnsNote?.(PREVIEW_COLUMNS, header.length) ?? `${PREVIEW_COLUMNS} / ${header.length}`})` : caption;
   return (
-    <ScrollRegion label={caption}>
+    <ScrollRegion label={shown}>
       <table className="preview">
-        <caption>{caption}</caption>
+        <caption>{shown}</caption>
         <thead>
           <tr>
-            {header.map((h, i) => (
+            {pick(header).map((h, i) => (
               <th key={i} scope="col">
                 {h}
               </th>
@@ -22,7 +39,7 @@ export function PreviewTable({ caption, header, rows }: { caption: string; heade
         <tbody>
           {rows.map((row, r) => (
             <tr key={r}>
-              {row.map((v, c) => (
+              {pick(row).map((v, c) => (
                 <td key={c}>{v}</td>
               ))}
             </tr>

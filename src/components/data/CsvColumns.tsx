@@ -6,6 +6,8 @@ import { assertNever } from '../../shared/protocol';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { ScrollRegion } from '../common/ScrollRegion';
+import { useWindowedRows } from '../common/useWindowedRows';
+import { objectKey } from '../common/objectKey';
 
 type Key = keyof typeof dataMessages.en;
 
@@ -36,6 +38,23 @@ function causeKey(cause: IgnoreCause): Key {
       return assertNever(cause);
   }
 }
+
+/**
+ * Columns offered in the label select: all of them up to LISTED_LABELS; past that the
+ * first LISTED_LABELS, the label and the class-like alternatives (a select of thousands
+ * of options takes Chromium seconds to build, and a measurement column is no label).
+ */
+export const LISTED_LABELS = 300;
+
+function labelOptions(preview: CsvPreview, label: string): ColumnSchema[] {
+  if (preview.columns.length <= LISTED_LABELS) return preview.columns;
+  const wanted = new Set([label, ...(preview.labelAlternatives ?? [])]);
+  return preview.columns.filter((c, i) => i < LISTED_LABELS || wanted.has(c.name));
+}
+
+/** Height of a row of the windowed column table, px. */
+const ROW_PX = 30;
+const NO_WRAP = { whiteSpace: 'nowrap', height: ROW_PX, boxSizing: 'border-box', paddingTop: 0, paddingBottom: 0 } as const;
 
 /** Below this a stratified split leaves most classes without a test row. */
 const MIN_TEST_FRACTION = 0.05;
@@ -70,6 +89,9 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
   // Another label: its own rare classes are kept until the person says otherwise.
   const pickLabel = (name: string) => store.configureCsv({ labelColumn: name, excluded: [...excluded].filter((n) => n !== name), rareClasses: undefined });
   const rare = choices.rareClasses ?? 'keep';
+  // A wide file has a row per column: only the rows in view are in the DOM (cells then do not wrap).
+  const rows = useWindowedRows(preview.columns.length, { rowPx: ROW_PX });
+  const cell = rows.windowed ? NO_WRAP : undefined;
   const toggle = (name: string, include: boolean) => {
     const next = new Set(excluded);
     if (include) next.delete(name);
@@ -81,8 +103,8 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
       <div className="csv-options">
         <label>
           {t('labelColumn')}{' '}
-          <select data-testid="label-column" value={label} disabled={disabled} onChange={(e) => pickLabel(e.target.value)}>
-            {preview.columns.map((c) => (
+          <select key={objectKey(preview)} data-testid="label-column" value={label} disabled={disabled} onChange={(e) => pickLabel(e.target.value)}>
+            {labelOptions(preview, label).map((c) => (
               <option key={c.index} value={c.name}>
                 {c.name}
               </option>
@@ -100,6 +122,11 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             ))}
           </select>
         </label>
+        {preview.encodingReason && (
+          <span className="muted" data-testid="encoding-reason">
+            {words(preview.encodingReason)}
+          </span>
+        )}
         {preview.testSource === 'split' && (
           <label>
             {t('testFraction')}{' '}
@@ -184,9 +211,9 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
           )}
         </div>
       )}
-      <ScrollRegion label={t('columnsCaption')}>
+      <ScrollRegion label={t('columnsCaption')} onScroll={rows.onScroll} style={rows.height === undefined ? undefined : { maxHeight: rows.height, overflowY: 'auto' }}>
         <table className="preview">
-          <caption>{t('columnsCaption')}</caption>
+          <caption>{rows.windowed ? t('columnsCaptionMany', { n: preview.columns.length }) : t('columnsCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('colUse')}</th>
@@ -199,9 +226,10 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
             </tr>
           </thead>
           <tbody>
-            {preview.columns.map((c) => (
-              <tr key={c.index} className={c.role === 'ignored' ? 'ignored' : undefined}>
-                <td>
+            {rows.before > 0 && <tr aria-hidden="true" style={{ height: rows.before }} />}
+            {preview.columns.slice(rows.start, rows.end).map((c) => (
+              <tr key={c.index} className={c.role === 'ignored' ? 'ignored' : undefined} style={cell}>
+                <td style={cell}>
                   <input
                     type="checkbox"
                     aria-label={t('useAsFeature', { name: c.name })}
@@ -210,19 +238,20 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
                     onChange={(e) => toggle(c.name, e.target.checked)}
                   />
                 </td>
-                <th scope="row">{c.name}</th>
-                <td>{t(ROLE_KEYS[c.role])}</td>
-                <td>
+                <th scope="row" style={cell}>{c.name}</th>
+                <td style={cell}>{t(ROLE_KEYS[c.role])}</td>
+                <td style={cell}>
                   {t(KIND_KEYS[c.kind])}
                   {c.kind === 'categorical' && c.role === 'feature' && t('oneHot', { n: c.vocabulary.length })}
                   {c.kind === 'date' && c.role === 'feature' && t('dateParts', { parts: (c.date?.parts ?? []).map((p) => t(PART_KEYS[p])).join(', ') })}
                   {c.decimalComma && t('decimalComma')}
                 </td>
-                <td className="num">{num(c.missing + c.invalid)}</td>
-                <td className="num">{num(c.distinct)}</td>
-                <td>{note(c)}</td>
+                <td className="num" style={cell}>{num(c.missing + c.invalid)}</td>
+                <td className="num" style={cell}>{num(c.distinct)}</td>
+                <td style={cell} title={rows.windowed ? note(c) : undefined}>{note(c)}</td>
               </tr>
             ))}
+            {rows.after > 0 && <tr aria-hidden="true" style={{ height: rows.after }} />}
           </tbody>
         </table>
       </ScrollRegion>

@@ -5,6 +5,14 @@ import { PreviewTable } from '../common/PreviewTable';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 
+/** Feature names listed in the summary; the column table lists every one. */
+const LISTED_FEATURES = 30;
+
+function featureList(names: string[], more: (names: string, n: number) => string): string {
+  if (names.length <= LISTED_FEATURES) return names.join(', ');
+  return more(names.slice(0, LISTED_FEATURES).join(', '), names.length - LISTED_FEATURES);
+}
+
 /** Where the data comes from (the tutorials' sets or a CSV), and what is loaded. */
 export function DatasetPanel() {
   const s = { state: useAppState((a) => a.state), csvChoices: useAppState((a) => a.csvChoices) };
@@ -75,7 +83,7 @@ export function DatasetPanel() {
             <dt>{t('testRows')}</dt>
             <dd>{num(dataset.testRows)}</dd>
             <dt>{t('features', { n: features })}</dt>
-            <dd>{dataset.source === 'mnist' ? t('pixels') : dataset.inputs.map((i) => i.name).join(', ')}</dd>
+            <dd>{dataset.source === 'mnist' ? t('pixels') : featureList(dataset.inputs.map((i) => i.name), (names, n) => t('featuresMore', { names, n }))}</dd>
             <dt>{t('classes', { n: dataset.classNames.length })}</dt>
             <dd>{dataset.classNames.join(' / ')}</dd>
             <dt>{t('split')}</dt>
@@ -83,7 +91,13 @@ export function DatasetPanel() {
           </dl>
           {dataset.csv && <CsvColumns preview={dataset.csv} choices={s.csvChoices} disabled={busy} />}
           {dataset.preview.length > 0 && (
-            <PreviewTable caption={t('firstRows', { n: dataset.preview.length })} header={[...dataset.inputs.map((i) => i.name), t('classColumn')]} rows={dataset.preview} />
+            <PreviewTable
+              caption={t('firstRows', { n: dataset.preview.length })}
+              header={[...dataset.inputs.map((i) => i.name), t('classColumn')]}
+              rows={dataset.preview}
+              keepLast={1}
+              columnsNote={(shown, total) => t('previewColumns', { shown, total })}
+            />
           )}
         </>
       )}

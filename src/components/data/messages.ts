@@ -86,6 +86,9 @@ export const dataMessages = defineMessages(
     rareDrop: 'Drop their rows',
     rareKeep: 'Keep the classes as they were',
     rareActions: 'Classes with too few rows',
+    columnsCaptionMany: 'Columns ({n}; scroll the table to see them all)',
+    featuresMore: '{names} and {n} more',
+    previewColumns: 'the first {shown} of {total} columns',
   },
   {
     title: '데이터',
@@ -167,5 +170,8 @@ export const dataMessages = defineMessages(
     rareDrop: '그 행 빼기',
     rareKeep: '클래스를 원래대로 두기',
     rareActions: '행이 너무 적은 클래스',
+    columnsCaptionMany: '열 ({n}개, 표를 스크롤하면 모두 볼 수 있습니다)',
+    featuresMore: '{names} 외 {n}개',
+    previewColumns: '{total}개 열 중 처음 {shown}개',
   },
 );

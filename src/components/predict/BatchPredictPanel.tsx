@@ -1,9 +1,12 @@
 import { predictMessages } from './messages';
+import type { CellFlag } from '../../shared/types';
 import { saveFile } from '../../client/download';
 import { DropZone } from '../common/DropZone';
 import { PreviewTable } from '../common/PreviewTable';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
+
+const FLAG_KEYS = { 'not-a-number': 'flagText', 'not-finite': 'flagNotFinite', 'unseen-category': 'flagUnseen', 'not-a-date': 'flagNotDate' } as const satisfies Record<CellFlag['kind'], string>;
 
 /** Classify a whole file of new rows (with or without the label column) and download the result. */
 export function BatchPredictPanel() {
@@ -14,6 +17,7 @@ export function BatchPredictPanel() {
   const { t, num } = useT(predictMessages);
   const words = useWords();
   if (!dataset || dataset.source !== 'csv') return null;
+  const flagWords = (flags: readonly CellFlag[]) => flags.map((f) => t(FLAG_KEYS[f.kind], { column: f.column })).join('; ');
   const base = batch ? batch.fileName.replace(/\.[^.]*$/, '') : 'predictions';
   return (
     <section className="panel wide" aria-labelledby="batch-title">
@@ -47,7 +51,13 @@ export function BatchPredictPanel() {
           <button type="button" data-testid="download-predictions" onClick={() => saveFile(batch.csv, `${base}-predictions.csv`, 'text/csv;charset=utf-8')}>
             {t('download')}
           </button>
-          <PreviewTable caption={t('batchRows', { n: batch.preview.length })} header={batch.columns} rows={batch.preview} />
+          <PreviewTable
+            caption={t('batchRows', { n: batch.preview.length })}
+            header={batch.previewFlags ? [t('warningsColumn'), ...batch.columns] : batch.columns}
+            rows={batch.previewFlags ? batch.preview.map((row, r) => [flagWords(batch.previewFlags?.[r] ?? []), ...row]) : batch.preview}
+            keepLast={1 + dataset.classNames.length}
+            columnsNote={(shown, total) => t('previewColumns', { shown, total })}
+          />
         </>
       )}
     </section>

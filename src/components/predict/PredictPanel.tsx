@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { predictMessages } from './messages';
 import { fieldOfReason, outsideFields } from '../../client/predictForm';
 import { IRIS_SAMPLES } from '../../shared/samples';
@@ -6,7 +6,15 @@ import type { InputField } from '../../shared/types';
 import { ProbabilityBars } from '../common/ProbabilityBars';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
+import { objectKey } from '../common/objectKey';
+import { useProgressiveCount } from '../common/useProgressiveCount';
 import './predict.css';
+
+/** A wide form's fields off screen are not laid out (about 3 lines each until they are). */
+const OFFSCREEN_SKIPPED = { contentVisibility: 'auto', containIntrinsicSize: 'auto 3.2em' } as const;
+
+/** Fields past which the form is a `div` with role="form" (see `wide`). */
+const WIDE_FORM = 300;
 
 /**
  * A form generated from the data set's inputs: a number input per numeric column, a
@@ -33,6 +41,7 @@ export function PredictPanel() {
   const [values, setValues] = useState<ReadonlyMap<string, string>>(new Map());
   // The row of the newest request, for the flags beside the fields of its prediction.
   const [sent, setSent] = useState<readonly string[]>([]);
+  const rendered = useProgressiveCount(dataset?.inputs.length ?? 0, dataset);
   if (!dataset || dataset.inputs.length === 0) return null;
   const inputs = dataset.inputs;
   const valueOf = (name: string, options?: string[]) => values.get(name) ?? (options ? (options[0] ?? '') : '');
@@ -61,17 +70,29 @@ export function PredictPanel() {
   const outside = prediction && sent.length === inputs.length ? outsideFields(sent, inputs) : inputs.map(() => false);
   const errorId = (i: number) => `${id}-error-${i}`;
   const noteId = (i: number) => `${id}-note-${i}`;
+  // A wide file's thousands of fields are not put in a <form>: Chromium associates each
+  // field with its form in time growing with the form's fields (3,000 fields: seconds).
+  const wide = inputs.length > WIDE_FORM;
+  const Form = wide ? 'div' : 'form';
+  const onEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) send(values);
+  };
 
   return (
     <section className="panel" aria-labelledby="predict-title">
       <h2 id="predict-title">{t('title')}</h2>
-      <form data-testid="predict-form" onSubmit={onSubmit} className="predict-form" noValidate>
-        {inputs.map((input, i) => {
+      <Form
+        key={objectKey(dataset)}
+        data-testid="predict-form"
+        className="predict-form"
+        {...(wide ? { role: 'form', 'aria-labelledby': 'predict-title', onKeyDown: onEnter } : { onSubmit, noValidate: true })}
+      >
+        {inputs.slice(0, rendered).map((input, i) => {
           const bad = badField === i;
           const flagged = !bad && outside[i];
           const describedBy = [bad ? errorId(i) : '', flagged ? noteId(i) : ''].filter(Boolean).join(' ') || undefined;
           return (
-            <div key={input.name} className="predict-field">
+            <div key={input.name} className="predict-field" style={wide ? OFFSCREEN_SKIPPED : undefined}>
               <label htmlFor={`${id}-field-${i}`}>{input.name}</label>
               {input.kind === 'categorical' ? (
                 <select id={`${id}-field-${i}`} name={input.name} value={valueOf(input.name, input.options)} onChange={(e) => setValue(input.name, e.target.value)}>
@@ -109,7 +130,7 @@ export function PredictPanel() {
           </p>
         )}
         <div className="buttons">
-          <button type="submit" data-testid="predict">
+          <button type={wide ? 'button' : 'submit'} data-testid="predict" onClick={wide ? () => send(values) : undefined}>
             {t('predict')}
           </button>
           {samples.map((s) => (
@@ -119,7 +140,7 @@ export function PredictPanel() {
             </button>
           ))}
         </div>
-      </form>
+      </Form>
       {prediction && prediction.probabilities.length === dataset.classNames.length ? (
         <div
           className="prediction"

@@ -6,6 +6,7 @@
  * patience the next run; the rest are fixed when a model is built, so they wait for
  * Reset and the panel names them (compared with the model in the worker, state.model).
  */
+import { isDecimalText } from '../../shared/fieldReaders';
 import { useId, useState } from 'react';
 import { modelChanges } from '../../client/modelChanges';
 import { settingsMessages } from './settingsMessages';
@@ -38,7 +39,7 @@ function NumberField({ label, hint, value, testId, min, max, integer, step, onCo
   const commit = () => {
     if (text === null) return;
     const v = Number(text);
-    if (text.trim() !== '' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v)) && v !== value) onCommit(v);
+    if (isDecimalText(text) && v >= min && v <= max && (!integer || Number.isInteger(v)) && v !== value) onCommit(v);
     setText(null);
   };
   return (

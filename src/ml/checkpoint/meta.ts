@@ -10,7 +10,8 @@ import type { Evaluation, ModelConfig } from '../../shared/types';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../datasets/data';
 import { parameterCount } from '../model/model';
-import { configExtrasProblem, withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
+import { configExtrasProblem, MODEL_FIELDS, withConfigDefaults, type StoredModelConfig } from '../../shared/modelConfig';
+import { readsBack, type Reader } from '../../shared/fieldReaders';
 import type { ParseResult } from '../../shared/result';
 import { fingerprint as fingerprintOf } from './fingerprint';
 import { CHECKPOINT_VERSION, type CheckpointMeta, type CsvFormat, type DatasetSource } from './types';
@@ -73,7 +74,6 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s)
 const json = (v: unknown) => String(JSON.stringify(v)).slice(0, 80);
 const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T => typeof v === 'string' && (options as readonly string[]).includes(v);
 
-const OPTIMIZERS = ['adagrad', 'sgd', 'momentum', 'adam', 'rmsprop'] as const;
 const SPLITS = ['train', 'validation', 'test'] as const;
 const SOURCES = ['iris', 'mnist', 'csv'] as const;
 
@@ -88,15 +88,23 @@ function problem<C extends keyof MetaProblemMessages>(code: C, params: MetaProbl
 const INITIALIZERS = ['glorot-uniform', 'truncated-normal'] as const;
 const REDUCTIONS = ['sum', 'mean'] as const;
 
+/**
+ * The config fields the URL carries, checked by the URL's own readers (MODEL_FIELDS): an
+ * imported model takes exactly the values a link takes, so it never writes into the URL
+ * a value the page would then refuse (a seed of -1 is both; 2,048 units are neither).
+ * The fields added later (activation, dropout, l2) may be absent (configExtrasProblem).
+ */
+const URL_FIELDS = ['hiddenUnits', 'optimizer', 'learningRate', 'batchSize', 'seed', 'activation', 'dropout', 'l2'] as const;
+const LATER_FIELDS: ReadonlySet<string> = new Set(['activation', 'dropout', 'l2']);
+
 function checkConfig(v: unknown): MetaProblem | null {
   if (!isObj(v)) return problem('checkpoint.meta-missing', { field: 'config' });
-  if (!Array.isArray(v.hiddenUnits) || v.hiddenUnits.length > LIMITS.layers || !v.hiddenUnits.every((u) => isInt(u, 1) && u <= LIMITS.units)) {
-    return problem('checkpoint.meta-hidden-units', { layers: LIMITS.layers, units: LIMITS.units });
+  for (const key of URL_FIELDS) {
+    const value = v[key];
+    if (value === undefined && LATER_FIELDS.has(key)) continue;
+    const field: { param: string; read: Reader<unknown> } = MODEL_FIELDS[key];
+    if (!readsBack(field.read, value)) return problem('checkpoint.meta-setting', { field: `config.${key}`, value: json(value), param: field.param, range: field.read.range });
   }
-  if (!oneOf(v.optimizer, OPTIMIZERS)) return problem('checkpoint.meta-one-of', { field: 'config.optimizer', options: OPTIMIZERS });
-  if (!isNum(v.learningRate) || v.learningRate <= 0) return problem('checkpoint.meta-positive', { field: 'config.learningRate' });
-  if (!isInt(v.batchSize, 1)) return problem('checkpoint.meta-whole-min', { field: 'config.batchSize', min: 1 });
-  if (!isInt(v.seed)) return problem('checkpoint.meta-whole', { field: 'config.seed' });
   if (!oneOf(v.initializer, INITIALIZERS)) return problem('checkpoint.meta-one-of', { field: 'config.initializer', options: INITIALIZERS });
   if (!oneOf(v.reduction, REDUCTIONS)) return problem('checkpoint.meta-one-of', { field: 'config.reduction', options: REDUCTIONS });
   // Absent in files written before them (they meant relu, no dropout, no penalty).

@@ -40,7 +40,7 @@ function columnLiteral(c: ColumnSchema): string {
     return `{${common}, "kind": "date", "order": ${pyStr(d.order)}, "parts": ${pyValue(d.parts)}, "mean": ${floats(d.mean)}, "std": ${floats(d.std)}}`;
   }
   return c.kind === 'numeric'
-    ? `{${common}, "kind": "numeric", "mean": ${pyFloat(c.mean)}, "std": ${pyFloat(c.std)}, "decimal_comma": ${pyBool(c.decimalComma)}}`
+    ? `{${common}, "kind": "numeric", "mean": ${pyFloat(c.mean)}, "std": ${pyFloat(c.std)}, "decimal_comma": ${pyBool(c.decimalComma)}${c.formatted === true ? ', "formatted": True' : ''}}`
     : `{${common}, "kind": "categorical", "vocabulary": ${pyValue(c.vocabulary)}, "missing_slot": ${pyBool(c.missingSlot)}}`;
 }
 
@@ -117,6 +117,26 @@ def parse_number(cell, decimal_comma):
     return value if abs(value) <= MAX_MAGNITUDE else math.nan
 
 
+def parse_formatted(cell):
+    """1,234.5 / 12% / $3 / (12) as the playground reads them in a column of such numbers: the
+    signs and separators taken off, (12) negative, 12% as 12; nan when the cell is none."""
+    t = trim(cell)
+    sign = 1.0
+    if t.startswith("(") and t.endswith(")"):
+        sign, t = -1.0, t[1:-1].strip()
+    t = re.sub(r"[$\u20ac\u00a3\u00a5\u20a9]", "", t).replace(" ", "")
+    if t.endswith("%"):
+        t = t[:-1]
+    if "," in t:
+        if not re.fullmatch(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?", t):
+            return math.nan
+        t = t.replace(",", "")
+    if not POINT_NUMBER.fullmatch(t):
+        return math.nan
+    value = sign * float(t)
+    return value if abs(value) <= MAX_MAGNITUDE else math.nan
+
+
 def date_parts(cell, order):
     """A date cell's year, month, weekday (Monday 0) and hour (0 without a time), or None: as the
     playground reads dates (year first is y-m-d; year last is d.m.y or m/d/y by the column's order;
@@ -154,6 +174,8 @@ def encode_row(cells):
         cell = cells[column["index"]] if column["index"] < len(cells) else ""
         if column["kind"] == "numeric":
             value = math.nan if is_missing(cell) else parse_number(cell, FILE_DECIMAL_COMMA or column["decimal_comma"])
+            if math.isnan(value) and column.get("formatted") and not is_missing(cell):
+                value = parse_formatted(cell)
             z = 0.0 if math.isnan(value) else (value - column["mean"]) / column["std"]
             out.append(max(-MAX_STANDARD, min(MAX_STANDARD, z)))
             continue

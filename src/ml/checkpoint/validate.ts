@@ -182,6 +182,15 @@ export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoin
  * is what to store.
  */
 export async function validateImport(files: readonly ImportFile[]): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
+  try {
+    return await validateChecked(files);
+  } catch (error) {
+    // Past every check, the runtime's own error ("Invalid typed array length") says nothing of which files: name them.
+    return fail(msg('checkpoint.broken-import', { files: files.map((f) => baseName(f.name)), detail: String(error) }));
+  }
+}
+
+async function validateChecked(files: readonly ImportFile[]): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
   const checked = checkImport(files);
   if (!checked.ok) return checked;
   const { meta, modelJson, weights } = checked.value;

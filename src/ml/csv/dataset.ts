@@ -45,6 +45,7 @@ function describeColumns(
       invalid: facts.invalid,
       distinct: facts.distinct,
       decimalComma: facts.decimalComma,
+      ...(facts.formatted === true ? { formatted: true } : {}),
       mean: 0,
       std: 1,
       vocabulary: [],
@@ -231,6 +232,7 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   }
   const preview = makePreview(table, schema, data, warnings, labels.value.missing, testTable !== undefined);
   preview.labelReason = resolved.value.reason;
+  if (table.encodingReason !== undefined) preview.encodingReason = table.encodingReason;
   preview.labelAlternatives = resolved.value.alternatives;
   if (rare.value.rare.length > 0) preview.rare = { classes: rare.value.rare, min: MIN_CLASS_ROWS };
   const testOrigin = { file: source.table === table ? 'main' : 'test', rows: split.test, columnMap: source.columnMap } as const;

@@ -13,7 +13,7 @@
  * leaves every known slot neutral.
  */
 import type { ColumnSchema, CsvSchema, DateEncoding, DatePart } from './types';
-import { inRange, isMissing, parseDate, parseNumber, type DateFields } from './values';
+import { inRange, isMissing, parseDate, parseFormatted, parseNumber, type DateFields } from './values';
 
 /**
  * Largest standardised value handed to the network, in standard deviations from the
@@ -32,6 +32,13 @@ export function cellNumber(value: CellValue | undefined, decimalComma: boolean):
   if (value === null || value === undefined) return NaN;
   if (typeof value === 'number') return inRange(value) ? value + 0 : NaN;
   return isMissing(value) ? NaN : parseNumber(value, decimalComma);
+}
+
+/** cellNumber, also reading 1,234.5, 12%, $3 and (12) (a column read so: ColumnSchema.formatted). */
+export function formattedNumber(value: CellValue | undefined, decimalComma: boolean): number {
+  const v = cellNumber(value, decimalComma);
+  if (!Number.isNaN(v) || typeof value !== 'string') return v;
+  return parseFormatted(value)?.value ?? NaN;
 }
 
 /** Category key of a cell, or null when missing. */
@@ -203,9 +210,10 @@ export function encodeRows(
     if (column.kind === 'numeric') {
       const values = parsed?.[i] ?? null;
       const comma = decimalComma || column.decimalComma;
+      const read = column.formatted === true ? formattedNumber : cellNumber;
       for (let k = 0; k < n; k++) {
         const r = indices[k];
-        out[k * width + at] = standardise(column, values !== null ? values[r] : cellNumber(rows[r][c], comma));
+        out[k * width + at] = standardise(column, values !== null ? values[r] : read(rows[r][c], comma));
       }
       at += 1;
       continue;

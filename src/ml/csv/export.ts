@@ -11,6 +11,7 @@
  * UTF-8 as the local code page and garbles Korean names.
  */
 import { msg } from '../../shared/message';
+import type { CellFlag } from '../../shared/types';
 import { parseCsvText } from './tokenize';
 import type { ParseResult } from './types';
 import { uniqueNames } from './values';
@@ -55,14 +56,19 @@ export function predictionsToCsv(
   classNames: readonly string[],
   predictedClass: ArrayLike<number>,
   probabilities: readonly ArrayLike<number>[],
+  flags?: readonly (readonly CellFlag[] | undefined)[],
 ): string {
-  const added = ['predicted class', ...classNames.map((c) => `P(${c})`)];
+  // A `warnings` column (after the file's own, so a reader of the added columns is unchanged)
+  // when some cell could not be read as trained: `column: kind` codes, the same in any language.
+  const warned = flags !== undefined && flags.some((f) => f !== undefined);
+  const added = [...(warned ? ['warnings'] : []), 'predicted class', ...classNames.map((c) => `P(${c})`)];
   const header = uniqueNames([...originalHeader, ...added]).names;
   // Keep the original names exactly (uniqueNames trims); only the added ones may change.
   const names = [...originalHeader, ...header.slice(originalHeader.length)];
   const lines = [names.map(csvCell).join(',')];
   for (let r = 0; r < originalRows.length; r++) {
     const cells = originalRows[r].map(csvCell);
+    if (warned) cells.push(csvCell((flags[r] ?? []).map((f) => `${f.column}: ${f.kind}`).join('; ')));
     const k = predictedClass[r];
     cells.push(csvCell(classNames[k] ?? ''));
     const p = probabilities[r];

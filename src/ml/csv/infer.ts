@@ -9,8 +9,8 @@
  * 1,234.5, (12)) are text, with a note saying what to write instead.
  */
 import type { ColumnKind, IgnoreCause } from './types';
-import type { ColumnNote, ColumnNoteCode, ColumnNoteMessages } from '../../shared/messages/csv';
-import { dateOrder, isFormattedNumber, isMissing, isOutOfRange, looksLikeDate, parseDate, parseNumber, type DateOrder } from './values';
+import type { ColumnNote, ColumnNoteCode, ColumnNoteMessages, NumberFormat } from '../../shared/messages/csv';
+import { dateOrder, isFormattedNumber, parseFormatted, isMissing, isOutOfRange, looksLikeDate, parseDate, parseNumber, type DateOrder } from './values';
 
 /** Most one-hot slots a categorical column may have. */
 export const MAX_CATEGORIES = 50;
@@ -50,6 +50,8 @@ export interface ColumnFacts {
   firstOutOfRange?: { line: number; value: string };
   /** Numeric column: its values by row, NaN where missing or not a number, shape [rows]. */
   values?: Float64Array;
+  /** Numeric column read through parseFormatted (1,234.5, 12%, $3): rows to classify are read so too. */
+  formatted?: boolean;
   /** Date column (kind 'date'): the order of its year-last dates, and whether any has a time of day. */
   date?: { order: DateOrder; timed: boolean; yearOnly: boolean };
 }
@@ -183,6 +185,11 @@ export function inferColumn(
     return facts;
   }
 
+  // 1,234.5 / 12% / $3 / (12): when every value is a number, plain or so written, read them all.
+  if (s.formatted > 0 && s.formatted === texts) {
+    const read = formattedColumn(rows, c, decimalComma, s);
+    if (read !== null) return { ...base, ...read };
+  }
   // Dates (with at most a tenth of other text, read as gaps) become year, month, weekday
   // (and hour): a date as such repeats never, its parts do (seasons, weekends).
   if (s.numbers < texts && s.dates >= texts * 0.9 && distinct > 1) {
@@ -198,6 +205,29 @@ export function inferColumn(
     return { ...facts, reason: note('csv.column-formatted-numbers', params) };
   }
   return facts;
+}
+
+/**
+ * A column of numbers some of which carry thousands separators, a percent or currency sign
+ * or parentheses, read as numbers (kind numeric, `formatted`), with a note saying what
+ * was taken off; null when a cell does not read (then it stays text, as before).
+ */
+function formattedColumn(rows: readonly (readonly string[])[], c: number, decimalComma: boolean, s: ColumnScan): Omit<ColumnFacts, 'missing' | 'distinct' | 'outOfRange' | 'firstOutOfRange'> | null {
+  const values = s.values.slice();
+  const formats = new Set<NumberFormat>();
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][c];
+    if (!Number.isNaN(values[r]) || isMissing(cell) || isOutOfRange(cell, decimalComma)) continue;
+    const read = parseFormatted(cell);
+    if (read === null) return null;
+    // In a file of decimal commas, `1,234` is 1.234: no thousands separators there.
+    if (decimalComma && read.formats.includes('thousands')) return null;
+    values[r] = read.value;
+    for (const f of read.formats) formats.add(f);
+  }
+  const first = s.firstFormatted ?? { line: 0, value: '' };
+  const reason = note('csv.column-read-formatted', { count: s.formatted, formats: [...formats], first: first.value, line: first.line });
+  return { kind: 'numeric', invalid: 0, decimalComma: s.commas > 0, values, formatted: true, reason };
 }
 
 /**

@@ -5,7 +5,8 @@
  * that name the field, column or line.
  */
 import { msg } from '../../shared/message';
-import { encodeRow, encodeRows, type CellValue } from './encode';
+import { cellNumber, encodeRow, encodeRows, formattedNumber, type CellValue } from './encode';
+import type { CellFlag } from '../../shared/types';
 import type { ColumnKind, CsvSchema, ParseResult, RawTable } from './types';
 import { isMissing, isOutOfRange, MAX_MAGNITUDE, parseDate, parseNumber } from './values';
 import { OTHER_CLASS } from './rare';
@@ -59,6 +60,38 @@ export function encodeInputs(schema: CsvSchema, values: readonly string[]): Pars
   return { ok: true, value: encodeRow(schema, row) };
 }
 
+/**
+ * The cells of `table` each feature column could not read as trained, by row (undefined:
+ * none), and how many rows have any. One pass over the feature cells.
+ */
+export function cellFlags(schema: CsvSchema, table: RawTable, columnMap: readonly number[]): { flags: (CellFlag[] | undefined)[]; rows: number } {
+  const flags: (CellFlag[] | undefined)[] = new Array<CellFlag[] | undefined>(table.rows.length);
+  let rows = 0;
+  const decimalComma = table.delimiter !== ',';
+  schema.columns.forEach((column, i) => {
+    if (column.role !== 'feature') return;
+    const c = columnMap[i];
+    const known = column.kind === 'categorical' ? new Set(column.vocabulary) : null;
+    const read = column.formatted === true ? formattedNumber : cellNumber;
+    for (let r = 0; r < table.rows.length; r++) {
+      const cell = table.rows[r][c];
+      if (cell === undefined || isMissing(cell)) continue;
+      let kind: CellFlag['kind'] | null = null;
+      if (column.kind === 'numeric' && Number.isNaN(read(cell, decimalComma || column.decimalComma))) {
+        kind = isOutOfRange(cell, true) ? 'not-finite' : 'not-a-number';
+      } else if (known !== null && !known.has(cell.trim())) kind = 'unseen-category';
+      else if (column.kind === 'date' && parseDate(cell, column.date?.order ?? 'dmy') === null) kind = 'not-a-date';
+      if (kind === null) continue;
+      const at = flags[r];
+      if (at === undefined) {
+        flags[r] = [{ column: column.name, kind }];
+        rows++;
+      } else at.push({ column: column.name, kind });
+    }
+  });
+  return { flags, rows };
+}
+
 /** A file of rows to classify, encoded. */
 export interface EncodedRows {
   /** Row-major features, shape [rows, schema.featureNames.length]. */
@@ -66,6 +99,9 @@ export interface EncodedRows {
   rows: number;
   /** When the file has the label column: each row's class id, -1 where missing or unknown. */
   labels?: Int32Array;
+  /** Cells the model could not read as trained, by row (see cellFlags), and the rows with any. */
+  flags: (CellFlag[] | undefined)[];
+  flaggedRows: number;
 }
 
 /**
@@ -81,8 +117,9 @@ export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): Pa
   const columnMap = schema.columns.map((c) => at.get(c.name) ?? -1);
   const indices = Int32Array.from(table.rows, (_, r) => r);
   const features = encodeRows(schema, table.rows, indices, columnMap, table.delimiter !== ',');
+  const { flags, rows: flaggedRows } = cellFlags(schema, table, columnMap);
   const labelAt = at.get(schema.columns[schema.labelIndex]?.name ?? '');
-  if (labelAt === undefined) return { ok: true, value: { features, rows: table.rows.length } };
+  if (labelAt === undefined) return { ok: true, value: { features, rows: table.rows.length, flags, flaggedRows } };
   const classIndex = new Map(schema.classNames.map((name, i) => [name, i] as const));
   // Classes merged into "other" at training are "other" here too.
   const other = classIndex.get(OTHER_CLASS);
@@ -97,5 +134,5 @@ export function encodeTableForPrediction(schema: CsvSchema, table: RawTable): Pa
     const n = parseNumber(t, table.delimiter !== ',');
     return classIndex.get(t) ?? (Number.isNaN(n) ? undefined : classIndex.get(String(n))) ?? -1;
   });
-  return { ok: true, value: { features, rows: table.rows.length, labels } };
+  return { ok: true, value: { features, rows: table.rows.length, labels, flags, flaggedRows } };
 }

@@ -7,8 +7,8 @@
  */
 import { createChunkDecoder } from './decode';
 import { detectDelimiter } from './delimiter';
-import { shapeTable } from './shape';
-import { binaryReason, decodesCp949Extension, detectEncoding, otherFormat, scoreKorean } from './sniff';
+import { listLines, shapeTable } from './shape';
+import { binaryReason, decodesCp949Extension, detectEncoding, otherFormat, scoreKorean, type EncodingGuess } from './sniff';
 import { CsvTokenizer } from './tokenize';
 import type { CsvEncoding, Delimiter, ParseResult, RawTable, ReadOptions } from './types';
 import { msg } from '../../shared/message';
@@ -30,8 +30,13 @@ export function checkFileSize(size: number, fileName: string, maxBytes = MAX_FIL
   return { ok: true, value: null };
 }
 
+/** Excel's first line `sep=<delimiter>`: the delimiter, and the line end kept. */
+const EXCEL_SEP = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r)/i;
+
 interface Tokenized {
   encoding: CsvEncoding;
+  /** Why that encoding (csv.encoding-reason). */
+  guess: EncodingGuess | null;
   delimiter: Delimiter;
   records: string[][];
   lines: number[];
@@ -49,12 +54,22 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
     if (!size.ok) return size;
     const tokenized = tokenizeBytes(bytes, fileName, options);
     if (!tokenized.ok) return tokenized;
-    const { encoding, delimiter, records, lines, replaced } = tokenized.value;
+    const { encoding, guess, delimiter, records, lines, replaced } = tokenized.value;
+    // Lines holding a replacement character, before shaping consumes the records (only when some were replaced).
+    const replacedLines = replaced > 0 ? linesWith(records, lines, '\uFFFD') : [];
     const shaped = shapeTable(records, lines, fileName, delimiter, options.header ?? 'auto', options.minColumns);
     if (!shaped.ok) return shaped;
     const table: RawTable = { fileName, encoding, delimiter, ...shaped.value };
+    table.encodingReason = msg('csv.encoding-reason', {
+      file: fileName,
+      encoding,
+      why: guess?.evidence ?? 'chosen',
+      valid: guess?.valid ?? 0,
+      invalid: guess?.invalid ?? 0,
+      hangul: guess?.hangul ?? 0,
+    });
     if (replaced > 0) {
-      table.warnings.unshift(msg('csv.not-decoded', { file: fileName, count: replaced, encoding }));
+      table.warnings.unshift(msg('csv.replaced-bytes', { file: fileName, count: replaced, encoding, ...listLines(replacedLines) }));
     }
     if (encoding === 'euc-kr' && !decodesCp949Extension()) {
       const extended = scoreKorean(bytes).extended;
@@ -68,6 +83,13 @@ export function readTable(bytes: Uint8Array, fileName: string, options: ReadOpti
   }
 }
 
+/** The lines of the records holding `mark`, in order (one pass over the cells). */
+function linesWith(records: readonly (readonly string[])[], lines: readonly number[], mark: string): number[] {
+  const found: number[] = [];
+  for (let r = 0; r < records.length; r++) if (records[r].some((cell) => cell.includes(mark))) found.push(lines[r]);
+  return found;
+}
+
 /** Bytes -> records: checks, encoding, chunked decoding, delimiter, tokenizing. */
 function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions): ParseResult<Tokenized> {
   if (bytes.length === 0) return { ok: false, reason: msg('csv.no-bytes', { file: fileName }) };
@@ -75,7 +97,8 @@ function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions
   const other = otherFormat(bytes, fileName);
   if (other !== null) return { ok: false, reason: other };
   const forced = options.encoding !== undefined && options.encoding !== 'auto' ? options.encoding : null;
-  const encoding = forced ?? detectEncoding(bytes).encoding;
+  const guess = forced === null ? detectEncoding(bytes) : null;
+  const encoding = forced ?? guess?.encoding ?? 'utf-8';
   if (encoding !== 'utf-16le' && encoding !== 'utf-16be') {
     const binary = binaryReason(bytes, fileName);
     if (binary !== null) return { ok: false, reason: binary };
@@ -97,6 +120,15 @@ function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions
     if (first && text.length > 0) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a second BOM: TextDecoder drops only one
+      // Excel's `sep=;` first line names the delimiter: take it, and leave the line blank (so line numbers stay the file's).
+      const sep = EXCEL_SEP.exec(text);
+      if (sep !== null) {
+        if (delimiter === null) {
+          delimiter = sep[1] as Delimiter;
+          tokenizer = new CsvTokenizer(delimiter, sink);
+        }
+        text = text.slice(sep[0].length - sep[2].length);
+      }
     }
     if (tokenizer === null) {
       sample += text;
@@ -120,5 +152,5 @@ function tokenizeBytes(bytes: Uint8Array, fileName: string, options: ReadOptions
   const ended = tokenizer.end();
   if (!ended.ok) return { ok: false, reason: msg('csv.unclosed-quote-in', { file: fileName, line: ended.line }) };
   if (records.length === 0) return { ok: false, reason: msg('csv.blank-lines', { file: fileName }) };
-  return { ok: true, value: { encoding, delimiter, records, lines, replaced: decoder.replaced } };
+  return { ok: true, value: { encoding, guess, delimiter, records, lines, replaced: decoder.replaced } };
 }

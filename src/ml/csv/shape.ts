@@ -11,6 +11,13 @@ import { msg, type Message } from '../../shared/message';
 
 /** Ragged rows are skipped when fewer than this fraction of the rows; else the file is rejected. */
 export const RAGGED_LIMIT = 0.05;
+/**
+ * Most columns a file may have. Reading is linear in cells (a 100,000-column file is read
+ * in seconds under Node), but every feature is a field of the page's prediction form and
+ * an input of the network; at 5,000 columns the page takes a few seconds to show a file
+ * on a busy two-core machine (npm run bench measures it), past that tens of seconds.
+ */
+export const MAX_COLUMNS = 5000;
 /** Line numbers listed in a message before "and N more". */
 const LIST_LINES = 10;
 
@@ -97,6 +104,9 @@ export function shapeTable(
     }
   }
   const width = columns.length;
+  if (width > MAX_COLUMNS) {
+    return { ok: false, reason: msg('csv.too-many-columns', { file: fileName, columns: width, max: MAX_COLUMNS }) };
+  }
   const headerCells = header === 'none' ? [] : first.slice();
 
   // Make rows `width` wide: extra cells that are all blank (a trailing delimiter) are dropped.

@@ -22,11 +22,17 @@ const SIGNATURES: readonly { bytes: readonly number[]; kind: BinaryKind }[] = [
   { bytes: [0x1f, 0x8b], kind: 'gzip' },
 ];
 
+export type { EncodingEvidence } from '../../shared/messages/csv';
+import type { EncodingEvidence } from '../../shared/messages/csv';
+
 export interface EncodingGuess {
   encoding: CsvEncoding;
   /** Why: a byte-order mark, BOM-less UTF-16, valid UTF-8, mostly Hangul pairs (`hangul` syllables), or none of those. */
-  evidence: 'bom' | 'utf-16-zeros' | 'utf-8' | 'hangul' | 'fallback';
+  evidence: EncodingEvidence;
   hangul?: number;
+  /** 'utf-8-mostly': the multi-byte UTF-8 characters found, and the bytes that are no UTF-8. */
+  valid?: number;
+  invalid?: number;
 }
 
 /**
@@ -238,11 +244,67 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   const utf16 = bomlessUtf16(bytes);
   if (utf16 !== null) return { encoding: utf16, evidence: 'utf-16-zeros' };
   if (isValidUtf8(bytes)) return { encoding: 'utf-8', evidence: 'utf-8' };
+  // A UTF-8 file with a stray byte or two (a pasted cp1252 quote, a cut-off character) is
+  // still UTF-8: reading it as EUC-KR would turn every "é" into a Hangul syllable.
+  const u = scanUtf8(bytes);
+  if (u.valid > 0 && u.invalid * UTF8_STRAYS <= u.valid) return { encoding: 'utf-8', evidence: 'utf-8-mostly', valid: u.valid, invalid: u.invalid };
   const k = scoreKorean(bytes);
   if (k.pairs > 0 && k.invalid * 20 <= k.pairs && k.hangul * 2 >= k.pairs) {
     return { encoding: 'euc-kr', evidence: 'hangul', hangul: k.hangul };
   }
   return { encoding: 'windows-1252', evidence: 'fallback' };
+}
+
+/** A file is read as UTF-8 when it has at least this many valid multi-byte characters per byte that is no UTF-8 (as the EUC-KR rule allows one stray byte per 20 pairs). */
+const UTF8_STRAYS = 20;
+
+/** Multi-byte UTF-8 characters and bytes that start or continue none, in one pass (same rules as isValidUtf8). */
+export function scanUtf8(bytes: Uint8Array): { valid: number; invalid: number } {
+  const n = bytes.length;
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = sequenceLength(bytes, i);
+    if (need === 0) {
+      invalid++;
+      i++;
+    } else {
+      valid++;
+      i += need;
+    }
+  }
+  return { valid, invalid };
+}
+
+/** Length of the valid UTF-8 sequence starting at `i` (2 to 4), or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) need = 1;
+  else if (b >= 0xe0 && b <= 0xef) {
+    need = 2;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    need = 3;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return 0;
+  if (i + need >= bytes.length) return 0;
+  if (bytes[i + 1] < lo || bytes[i + 1] > hi) return 0;
+  for (let k = 2; k <= need; k++) {
+    const c = bytes[i + k];
+    if (c < 0x80 || c > 0xbf) return 0;
+  }
+  return need + 1;
 }
 
 /**

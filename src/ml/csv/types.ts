@@ -57,6 +57,8 @@ export interface RawTable {
   skippedLines: number[];
   /** Things the person should know that did not stop the load. */
   warnings: Message[];
+  /** Why the file was read in `encoding` (csv.encoding-reason). */
+  encodingReason?: Message;
 }
 
 /** Options of the second step; the UI re-runs only this step when they change. */

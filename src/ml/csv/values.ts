@@ -83,6 +83,46 @@ export function isFormattedNumber(cell: string): boolean {
   return FORMATTED_NUMBER.test(cell.trim());
 }
 
+import type { NumberFormat } from '../../shared/messages/csv';
+
+const CURRENCY = /[$€£¥₩]/;
+
+/**
+ * The number a formatted cell holds, with what was taken off, or null when it is none:
+ * `1,234.5` is 1234.5 (thousands), `12%` is 12 (the percent sign only: the column's unit
+ * stays the file's), `$3` is 3, `(12)` is -12 (accounting). Only for a column whose every
+ * value is a number or such a cell (infer.ts), so no unit is guessed for a stray one.
+ */
+export function parseFormatted(cell: string): { value: number; formats: NumberFormat[] } | null {
+  const t = cell.trim();
+  if (!FORMATTED_NUMBER.test(t)) return null;
+  const formats: NumberFormat[] = [];
+  let body = t;
+  let sign = 1;
+  if (body.startsWith('(')) {
+    formats.push('parentheses');
+    sign = -1;
+    body = body.slice(1, -1).trim();
+  }
+  if (CURRENCY.test(body)) {
+    formats.push('currency');
+    body = body.replace(CURRENCY, '').replace(/\s+/g, '');
+  }
+  if (body.endsWith('%')) {
+    formats.push('percent');
+    body = body.slice(0, -1).trim();
+  }
+  if (body.includes(',')) {
+    // Only groups of three after the first: `1,234.5`; `1,5` is no thousands separator.
+    if (!/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) return null;
+    formats.push('thousands');
+    body = body.replace(/,/g, '');
+  }
+  if (!POINT_NUMBER.test(body)) return null;
+  const value = sign * Number(body);
+  return inRange(value) ? { value: value + 0, formats } : null;
+}
+
 /** `0x1F`, `0o7`, `0b1` (any case): Number() reads them, a spreadsheet does not. */
 function hasRadixPrefix(t: string): boolean {
   if (t.length < 3 || t.charCodeAt(0) !== 48) return false;

@@ -5,7 +5,7 @@
  * column, the score.
  */
 import type { Probabilities } from './source';
-import type { BatchPredictions } from '../../shared/types';
+import type { BatchPredictions, CellFlag } from '../../shared/types';
 import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
 import { encodeTableForPrediction } from '../csv/predict';
 import { msg } from '../../shared/message';
@@ -15,12 +15,19 @@ const PREVIEW_ROWS = 50;
 /** Rows per forward pass, so a large file never needs one huge array of outputs at once. */
 const SLICE = 4096;
 
+/** The columns named in any flag, in the order first met. */
+function flaggedColumns(flags: readonly (readonly CellFlag[] | undefined)[]): string[] {
+  const names = new Set<string>();
+  for (const row of flags) for (const f of row ?? []) names.add(f.column);
+  return [...names];
+}
+
 export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSchema, bytes: Uint8Array, fileName: string): Promise<ParseResult<BatchPredictions>> {
   const table = readTable(bytes, fileName, { minColumns: 1 });
   if (!table.ok) return table;
   const encoded = encodeTableForPrediction(schema, table.value);
   if (!encoded.ok) return encoded;
-  const { features, rows, labels } = encoded.value;
+  const { features, rows, labels, flags, flaggedRows } = encoded.value;
   const width = schema.featureNames.length;
   const classes = schema.classNames.length;
   const probabilities: Float32Array[] = [];
@@ -36,7 +43,7 @@ export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSch
       predicted[start + r] = best;
     }
   }
-  const csv = predictionsToCsv(table.value.columns, table.value.rows, schema.classNames, predicted, probabilities);
+  const csv = predictionsToCsv(table.value.columns, table.value.rows, schema.classNames, predicted, probabilities, flags);
   const columns = [...table.value.columns, 'predicted class', ...schema.classNames.map((c) => `P(${c})`)];
   const preview = table.value.rows.slice(0, PREVIEW_ROWS).map((row, r) => [
     ...row,
@@ -56,5 +63,7 @@ export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSch
   }
   const warnings = [...table.value.warnings];
   if (labels && score && score.examples < rows) warnings.push(msg('data.rows-not-scored', { count: rows - score.examples }));
-  return { ok: true, value: { fileName, rows, columns, preview, csv, score, warnings } };
+  if (flaggedRows > 0) warnings.push(msg('data.cells-flagged', { rows: flaggedRows, columns: flaggedColumns(flags) }));
+  const previewFlags = preview.map((_, r) => flags[r] ?? []);
+  return { ok: true, value: { fileName, rows, columns, preview, csv, score, warnings, ...(flaggedRows > 0 ? { previewFlags } : {}) } };
 }

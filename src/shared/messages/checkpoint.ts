@@ -1,3 +1,5 @@
+import type { ValueRange } from '../fieldReaders';
+
 /** Codes of the checkpoint area and their parameters (see ../message.ts). */
 
 type None = Record<string, never>;
@@ -46,6 +48,8 @@ export interface MetaProblemMessages {
   'checkpoint.meta-column': { column: number; fault: 'name' | 'role' | 'stats' | 'vocabulary' };
   /** `found` as JSON. */
   'checkpoint.meta-parameters': { found: string; inputs: number; hidden: readonly number[]; classes: number; expected: number };
+  /** `field` (`config.seed`) is `value` (JSON), which the URL's `param` does not take: it takes `range`. */
+  'checkpoint.meta-setting': { field: string; value: string; param: string; range: ValueRange };
 }
 
 export type MetaProblem = { [C in keyof MetaProblemMessages]: { code: C; params: MetaProblemMessages[C] } }[keyof MetaProblemMessages];
@@ -120,4 +124,6 @@ export interface CheckpointMessages extends LoadFailureMessages, MetaProblemMess
   /** `shape` as JSON, as written in the manifest. */
   'checkpoint.manifest-shape': { file: string; name: string; shape: string; expected: readonly number[] };
   'checkpoint.manifest-lacks': { file: string; name: string; shape: readonly number[] };
+  /** Reading the files `files` failed past every check (`detail`: the runtime's words, e.g. "Invalid typed array length"). */
+  'checkpoint.broken-import': { files: readonly string[]; detail: string };
 }

@@ -42,7 +42,12 @@ export interface ColumnNoteMessages {
   'csv.column-mixed-identifier': Mixed & Distinct & { rows: number };
   /** `count` values are numbers written with %, a currency sign, thousands separators or parentheses; the first `first` on `line`. */
   'csv.column-formatted-numbers': { count: number; first: string; line: number };
+  /** Every value is a number; `count` were written with `formats` taken off to read them (the first `first` on `line`). */
+  'csv.column-read-formatted': { count: number; formats: readonly NumberFormat[]; first: string; line: number };
 }
+
+/** What a formatted number had taken off (values.ts parseFormatted). */
+export type NumberFormat = 'thousands' | 'percent' | 'currency' | 'parentheses';
 
 export type ColumnNoteCode = keyof ColumnNoteMessages;
 
@@ -67,6 +72,13 @@ export type OtherFormat = 'json' | 'xlsx' | 'xls';
 
 /** What a file's first bytes say it is, when it is no text file. */
 export type BinaryKind = 'png' | 'jpeg' | 'gif' | 'pdf' | 'zip' | 'office' | 'gzip' | 'nul' | 'control';
+
+/**
+ * Why a file was read in its encoding: chosen by the person, a byte-order mark, UTF-16
+ * without one (zero bytes), valid UTF-8, UTF-8 but for a few stray bytes, mostly Hangul
+ * pairs (EUC-KR), or none of those (Windows-1252 reads any byte).
+ */
+export type EncodingEvidence = 'chosen' | 'bom' | 'utf-16-zeros' | 'utf-8' | 'utf-8-mostly' | 'hangul' | 'fallback';
 
 export interface CsvMessages extends ColumnNoteMessages {
   // Reading the bytes (readTable.ts, sniff.ts, tokenize.ts).
@@ -151,4 +163,11 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.predictions-empty': None;
   'csv.predictions-narrow': { columns: number; added: number };
   'csv.predictions-ragged': { line: number; found: number; expected: number };
+  // Wide, broken and formatted files (issue 19).
+  /** `file` has `columns` columns, more than the `max` this page takes. */
+  'csv.too-many-columns': { file: string; columns: number; max: number };
+  /** `file` was read as `encoding` because of `why` (`valid` multi-byte UTF-8 characters and `invalid` stray bytes; `hangul` syllables). */
+  'csv.encoding-reason': { file: string; encoding: string; why: EncodingEvidence; valid: number; invalid: number; hangul: number };
+  /** `count` bytes of `file` are no `encoding` and read as U+FFFD, on the lines `lines` (and `more`). */
+  'csv.replaced-bytes': Lines & { file: string; count: number; encoding: string };
 }

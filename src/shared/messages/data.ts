@@ -12,4 +12,6 @@ export interface DataMessages {
   'data.tf-unnamed-class': { file: string; id: number; classes: number };
   // Predicting a file of rows (src/ml/datasets/predictFile.ts).
   'data.rows-not-scored': { count: number };
+  /** `rows` rows hold cells of `columns` the model could not read as trained (flagged in the table and the download's `warnings` column). */
+  'data.cells-flagged': { rows: number; columns: readonly string[] };
 }

@@ -1,6 +1,7 @@
 /** English and Korean words for the checkpoint area's message codes (src/shared/messages/checkpoint.ts). */
 import type { Fmt } from './format';
 import type { Wording, Wordings } from './types';
+import { rangeWords } from './range';
 import type { CheckpointMessages, LoadFailure, LoadFailureMessages, MetaProblem, MetaProblemMessages } from '../../../shared/messages/checkpoint';
 
 type Lang = 'en' | 'ko';
@@ -50,6 +51,10 @@ export const metaProblemWording: Wordings<keyof MetaProblemMessages> = {
   'checkpoint.meta-object': { en: (p) => `${p.field} is not an object`, ko: (p) => `${p.field}이(가) 객체가 아닙니다` },
   'checkpoint.meta-list': { en: (p) => `${p.field} must be a list`, ko: (p) => `${p.field}은(는) 목록이어야 합니다` },
   'checkpoint.meta-date': { en: (p) => `${p.field} is not a date`, ko: (p) => `${p.field}이(가) 날짜가 아닙니다` },
+  'checkpoint.meta-setting': {
+    en: (p) => `${p.field} is ${p.value}; the page (and its URL parameter ${p.param}) takes ${rangeWords(p.range, 'en')}`,
+    ko: (p) => `${p.field} 값이 ${p.value}입니다. 이 페이지(와 URL 매개변수 ${p.param})는 ${rangeWords(p.range, 'ko')}만 받습니다`,
+  },
   'checkpoint.meta-whole': { en: (p) => `${p.field} must be a whole number`, ko: (p) => `${p.field}은(는) 정수여야 합니다` },
   'checkpoint.meta-whole-min': {
     en: (p) => `${p.field} must be a whole number of at least ${p.min}`,
@@ -335,5 +340,9 @@ export const checkpointWording: Wordings<keyof CheckpointMessages> = {
   'checkpoint.manifest-lacks': {
     en: (p) => `${p.file}: weightsManifest lacks "${p.name}" ${shape(p.shape)}.`,
     ko: (p) => `${p.file}: weightsManifest에 "${p.name}" ${shape(p.shape)}이(가) 없습니다.`,
+  },
+  'checkpoint.broken-import': {
+    en: (p) => `Could not import ${p.files.join(', ')}: the files are broken or do not belong together (${p.detail}). Export the model again and import its model.json and weights.bin together.`,
+    ko: (p) => `${p.files.join(', ')} 파일을 가져오지 못했습니다. 파일이 깨졌거나 서로 짝이 맞지 않습니다(${p.detail}). 모델을 다시 내보낸 뒤 model.json과 weights.bin을 함께 가져오세요.`,
   },
 };

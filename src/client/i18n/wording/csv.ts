@@ -3,7 +3,7 @@ import type { Fmt } from './format';
 import type { Wording, Wordings } from './types';
 import type { Delimiter } from '../../../shared/csv';
 import { assertNever } from '../../../shared/protocol';
-import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind, OtherFormat } from '../../../shared/messages/csv';
+import type { BinaryKind, ColumnNote, ColumnNoteMessages, CsvMessages, LabelProblemKind, NumberFormat, OtherFormat } from '../../../shared/messages/csv';
 
 type Lang = 'en' | 'ko';
 
@@ -153,6 +153,9 @@ const OTHER_FORMAT: Record<OtherFormat, { en: string; ko: string }> = {
   },
 };
 
+const FORMAT_EN: Record<NumberFormat, string> = { thousands: 'thousands separators', percent: 'percent signs (12% reads as 12)', currency: 'currency signs', parentheses: 'parentheses (read as minus)' };
+const FORMAT_KO: Record<NumberFormat, string> = { thousands: '천 단위 구분 기호', percent: '퍼센트 기호(12%는 12)', currency: '통화 기호', parentheses: '괄호(음수로 읽음)' };
+
 export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
   'csv.column-excluded': { en: () => 'excluded by you', ko: () => '직접 제외한 열' },
   'csv.column-empty': { en: () => 'every value is missing', ko: () => '모든 값이 비어 있음' },
@@ -188,6 +191,10 @@ export const columnNoteWording: Wordings<keyof ColumnNoteMessages> = {
     en: (p) => `${mixedEn(p)}an identifier (${distinctEn(p)} different values in ${p.rows} rows)`,
     ko: (p) => `${mixedKo(p)}식별자로 보임(${p.rows}행에 서로 다른 값 ${distinctKo(p)})`,
   },
+  'csv.column-read-formatted': {
+    en: (p) => `read as numbers: ${p.formats.map((f) => FORMAT_EN[f]).join(' / ')} removed (${p.count} values, the first "${p.first}" on line ${p.line})`,
+    ko: (p) => `숫자로 읽음: ${p.formats.map((f) => FORMAT_KO[f]).join(' / ')}를 떼었습니다(${p.count}개, 첫 값은 ${p.line}행의 "${p.first}")`,
+  },
   'csv.column-formatted-numbers': {
     en: (p) =>
       `numbers written with %, a currency sign, thousands separators or parentheses (${p.count} values, the first "${p.first}" on line ${p.line}) are read as text: write plain numbers (12 for 12%, 3 for $3, 1234.5 for 1,234.5, -12 for (12)) to use them as numbers`,
@@ -204,6 +211,26 @@ function note(n: ColumnNote, lang: Lang, f: Fmt): string {
 
 const labelEn = (p: { file: string; label: string }) => `The label column "${p.label}" of ${p.file}`;
 const labelKo = (p: { file: string; label: string }) => `${p.file}의 레이블 열 "${p.label}"`;
+
+type EncodingWhy = CsvMessages['csv.encoding-reason'];
+const ENCODING_WHY_EN: Record<EncodingWhy['why'], (p: EncodingWhy) => string> = {
+  chosen: () => 'you chose it',
+  bom: () => 'the file starts with its byte-order mark',
+  'utf-16-zeros': () => 'every other byte is zero, as in UTF-16 text without a byte-order mark',
+  'utf-8': () => 'every byte is valid UTF-8',
+  'utf-8-mostly': (p) => `${p.valid} characters are valid UTF-8 and ${p.invalid} ${p.invalid === 1 ? 'byte is' : 'bytes are'} not, too few to be another encoding`,
+  hangul: (p) => `the bytes pair up as Korean (${p.hangul} Hangul syllables)`,
+  fallback: () => 'it is neither UTF-8 nor Korean, and Windows-1252 reads any byte',
+};
+const ENCODING_WHY_KO: Record<EncodingWhy['why'], (p: EncodingWhy) => string> = {
+  chosen: () => '직접 고른 인코딩입니다',
+  bom: () => '파일이 바이트 순서 표시(BOM)로 시작합니다',
+  'utf-16-zeros': () => '한 바이트 걸러 0이어서 BOM 없는 UTF-16으로 보입니다',
+  'utf-8': () => '모든 바이트가 올바른 UTF-8입니다',
+  'utf-8-mostly': (p) => `문자 ${p.valid}개가 올바른 UTF-8이고 ${p.invalid}바이트만 아니어서, 다른 인코딩으로 보기에는 너무 적습니다`,
+  hangul: (p) => `바이트가 한글 완성형 쌍으로 읽힙니다(한글 ${p.hangul}자)`,
+  fallback: () => 'UTF-8도 한국어 인코딩도 아니어서, 어떤 바이트든 읽는 Windows-1252로 읽었습니다',
+};
 
 export const csvWording: Wordings<keyof CsvMessages> = {
   ...columnNoteWording,
@@ -449,5 +476,17 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   'csv.predictions-ragged': {
     en: (p) => `Line ${p.line} has ${p.found} values; line 1 has ${p.expected}.`,
     ko: (p) => `${p.line}행의 값은 ${p.found}개인데 1행은 ${p.expected}개입니다.`,
+  },
+  'csv.too-many-columns': {
+    en: (p) => `${p.file} has ${p.columns} columns; this page takes files of up to ${p.max} columns. Keep only the columns you need and load the file again.`,
+    ko: (p) => `${p.file} 파일에는 열이 ${p.columns}개 있습니다. 이 페이지는 열이 ${p.max}개까지인 파일을 받습니다. 필요한 열만 남긴 뒤 파일을 다시 불러오세요.`,
+  },
+  'csv.encoding-reason': {
+    en: (p) => `Read as ${p.encoding}: ${ENCODING_WHY_EN[p.why](p)}.`,
+    ko: (p) => `${p.encoding}(으)로 읽었습니다. ${ENCODING_WHY_KO[p.why](p)}.`,
+  },
+  'csv.replaced-bytes': {
+    en: (p) => `${p.count} ${p.count === 1 ? 'byte' : 'bytes'} of ${p.file} ${p.count === 1 ? 'is' : 'are'} not valid ${p.encoding} and show${p.count === 1 ? 's' : ''} as "\uFFFD", on line${p.lines.length === 1 ? '' : 's'} ${p.lines.join(', ')}${p.more > 0 ? ` and ${p.more} more` : ''}. Fix ${p.count === 1 ? 'it' : 'them'} in the file, or choose another encoding.`,
+    ko: (p) => `${p.file}의 ${p.count}바이트가 올바른 ${p.encoding}이 아니어서 "\uFFFD"로 보입니다(${p.lines.join(', ')}행${p.more > 0 ? ` 외 ${p.more}곳` : ''}). 파일에서 고치거나 다른 인코딩을 고르세요.`,
   },
 };

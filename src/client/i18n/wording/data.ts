@@ -35,4 +35,10 @@ export const dataWording: Wordings<keyof DataMessages> = {
     en: (p) => `${p.count} rows have no known class in the label column and are not scored.`,
     ko: (p) => `${p.count}행은 레이블 열에 아는 클래스가 없어 채점하지 않았습니다.`,
   },
+  'data.cells-flagged': {
+    en: (p) =>
+      `${p.rows} ${p.rows === 1 ? 'row has' : 'rows have'} cells the model cannot read as it was trained (text or a number too large in a numeric column, a category training never showed, no date) in ${p.columns.join(', ')}: they took the training mean or no category. See the warnings column here and in the download.`,
+    ko: (p) =>
+      `${p.rows}행에 모델이 학습한 대로 읽을 수 없는 셀이 있습니다(${p.columns.join(', ')} 열: 수치형 열의 텍스트나 너무 큰 수, 학습에 없던 범주, 날짜가 아닌 값). 이 셀은 학습 데이터의 평균이나 빈 범주로 처리했습니다. 여기와 내려받은 파일의 warnings 열을 보세요.`,
+  },
 };
