@@ -171,7 +171,12 @@ export type WorkerEvent =
    * Cross-validation ended: `done` with the summary (the shown model's run follows, then
    * `run-end`), or `stopped` / `error` (then no run follows) with the folds finished before.
    */
-  | { type: 'cv-result'; runId: number; end: RunEnd; summary?: CvSummary; completed: CvFold[]; message?: Reason };
+  | { type: 'cv-result'; runId: number; end: RunEnd; summary?: CvSummary; completed: CvFold[]; message?: Reason }
+  /**
+   * The worker is alive and busy (a chunked evaluation of a large split, a checkpoint being
+   * written): at most one a second (ml/train/heartbeat.ts), so the page's watchdog fires only on a real hang.
+   */
+  | { type: 'heartbeat' };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

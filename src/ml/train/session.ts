@@ -8,53 +8,30 @@
  */
 import { MessageError, messageOf, msg, type Message } from '../../shared/message';
 import { withConfigDefaults } from '../../shared/modelConfig';
-import type { EarlyStop, EngineChoice, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
+import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
 import type { ClassificationData } from '../datasets/data';
 import { chooseEngine, createEngine } from '../engines/choose';
 import type { Engine, Snapshot } from '../engines/engine';
 import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
 import { crossedCheckpoint } from './checkpointPolicy';
-import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
+import { Heartbeat } from './heartbeat';
+import { EvaluationStopped as Stopped } from './evaluateChunked';
 import { HeldOut } from './heldOut';
+import { firstChunkSteps, tooLarge } from './stepBudget';
 import type { History } from './history';
+import type { ModelInfo, Progress, Restore, RunEndInfo } from './sessionTypes';
 export { LOG_EVERY } from './curves';
 export type { History } from './history';
+export type { ModelInfo, Progress, Restore, RunEndInfo } from './sessionTypes';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
 export const STATUS_EVERY = 100;
 /** Minimum time between progress callbacks, so the page gets at most ~10 a second. */
 const POST_INTERVAL_MS = 100;
-
-/** A model was built (or restored): its settings and size. */
-export interface ModelInfo {
-  config: ModelConfig;
-  globalStep: number;
-  parameters: number;
-  engine: EngineName;
-  engineReason: Message;
-}
-
-/** What a run did since the last progress callback (never the whole history). */
-export interface Progress {
-  runId: number;
-  globalStep: number;
-  points: MetricPoint[];
-  evaluations: Evaluation[];
-  log: LogLine[];
-}
-
-export interface RunEndInfo {
-  runId: number;
-  end: RunEnd;
-  globalStep: number;
-  message?: Message;
-  earlyStop?: EarlyStop;
-  /** Early stopping put back the weights of this step's evaluation (the run's best validation loss). */
-  restoredStep?: number;
-}
 
 export interface SessionCallbacks {
   yieldToEvents: () => Promise<void>;
@@ -64,15 +41,10 @@ export interface SessionCallbacks {
   progress?: (progress: Progress) => void;
   runEnd?: (end: RunEndInfo) => void;
   notice?: (message: Message) => void;
-  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends). */
+  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and, after run-end is told, where a run ends). */
   checkpoint?: (session: Session) => Promise<void>;
-}
-
-/** What a restored model brings: its weights (getWeights() order), its step and its history. */
-export interface Restore {
-  weights: readonly Float32Array[];
-  globalStep: number;
-  history?: History;
+  /** The worker is busy but alive (a long evaluation, a checkpoint being written): heartbeat.ts, at most once a second. */
+  heartbeat?: () => void;
 }
 
 export class Session {
@@ -87,6 +59,9 @@ export class Session {
   /** Why the engine was chosen, for the page. */
   private engineReason: Message = msg('train.engine-fused', { work: 0 });
   history: History = { points: [], evaluations: [] };
+  private readonly beats: Heartbeat;
+  /** The checkpoint written after the last run ended, which the next run waits for (its weights must be that run's). */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(
     readonly data: ClassificationData,
@@ -97,6 +72,7 @@ export class Session {
   ) {
     this.config = withConfigDefaults(config);
     this.heldOut = new HeldOut(data);
+    this.beats = new Heartbeat(callbacks.heartbeat);
     this.build(config, restore);
   }
 
@@ -220,9 +196,14 @@ export class Session {
     const watched = this.heldOut.watched;
     // Before the run counts as going: a bad patience throws here and leaves nothing running.
     const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
+    const batch = engine.config.batchSize;
+    // A step too large for JS on one core would hold the worker past the page's watchdog: refused, with the network's size.
+    const large = engine.weightsInJs ? tooLarge(batch, this.parameters) : null;
+    if (large) return this.callbacks.runEnd?.({ runId, end: 'error', globalStep: engine.globalStep, message: large });
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
+    await this.saving;
     const runStart = performance.now();
     const secondsBefore = this.trainedSeconds;
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
@@ -238,13 +219,13 @@ export class Session {
       if (stopper.bestStep === engine.globalStep && best?.step !== engine.globalStep) best = { step: engine.globalStep, weights: await engine.weights() };
     };
     const target = engine.globalStep + steps;
-    const batch = engine.config.batchSize;
     const perExample = engine.config.reduction === 'sum' ? batch : 1;
     let points: MetricPoint[] = [];
     let evaluations: Evaluation[] = [];
     let log: LogLine[] = [];
     let lastPost = -Infinity;
-    let chunkSteps = nextChunkSize(0, 0);
+    let chunkSteps = firstChunkSteps(batch, this.parameters);
+    const small = chunkSteps < LOG_EVERY;
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
     const flush = () => {
@@ -256,8 +237,13 @@ export class Session {
       log = [];
       lastPost = performance.now();
     };
-    const evaluateNow = async (withTrain: boolean) => {
-      const results = await this.heldOut.evaluate(engine, withTrain);
+    /** Between an evaluation's chunks: a heartbeat and the worker's events; a Stop then ends an evaluation made during the run. */
+    const pause = (stoppable: boolean) => async () => {
+      await this.pause();
+      if (stoppable && this.stopRequested) throw new Stopped();
+    };
+    const evaluateNow = async (withTrain: boolean, stoppable = false) => {
+      const results = await this.heldOut.evaluate(engine, withTrain, pause(stoppable), this.parameters);
       const seconds = clock();
       points.push(...results.map((e) => toPoint(e, seconds)));
       evaluations.push(...results);
@@ -271,7 +257,7 @@ export class Session {
     const restoreBest = async (): Promise<number | undefined> => {
       if (!best || best.step === engine.globalStep) return undefined;
       engine.load(best.weights, engine.globalStep);
-      const results = await this.heldOut.evaluate(engine, true);
+      const results = await this.heldOut.evaluate(engine, true, pause(false), this.parameters);
       evaluations.push(...results.map((e) => ({ ...e, restoredFrom: best!.step })));
       return best.step;
     };
@@ -314,11 +300,13 @@ export class Session {
           if ((first + i) % STATUS_EVERY === 0) log.push({ step: first + i, loss, seconds });
         });
         if (engine.globalStep % evalEvery === 0) {
-          const results = await evaluateNow(true);
+          const results = await evaluateNow(true, true).catch((error: unknown) => (error instanceof Stopped ? null : Promise.reject(error)));
+          // Stopped during the evaluation: the loop ends, and the held-out splits are evaluated below.
+          if (!results) break;
           const diverged = divergence.observe(results);
           if (diverged) {
             flush();
-            await this.callbacks.checkpoint?.(this);
+            await this.checkpointNow();
             const learningRate = this.config.learningRate;
             const suggest = Number((learningRate / 10).toPrecision(2));
             end(
@@ -335,10 +323,10 @@ export class Session {
         const ending = engine.globalStep >= target || earlyStop !== null;
         if (crossedCheckpoint(before, engine.globalStep) && !ending) {
           flush();
-          await this.callbacks.checkpoint?.(this);
+          await this.checkpointNow();
         }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
-        chunkSteps = nextChunkSize(losses.length, performance.now() - started);
+        chunkSteps = nextChunkSize(losses.length, performance.now() - started, small);
         await this.callbacks.yieldToEvents();
       }
       // Evaluate where the run ended, as the tutorial does after train(); after Stop only
@@ -350,13 +338,20 @@ export class Session {
       }
       const restoredStep = stopped ? undefined : await restoreBest();
       flush();
-      await this.callbacks.checkpoint?.(this);
+      // The run is over for the page now; the checkpoint of its last step is written after, and the next run waits for it.
       if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
+      this.saving = this.checkpointNow().catch(() => undefined);
+      await this.saving;
     } catch (error) {
-      end('error', messageOf(error));
+      if (this.activeRun === runId) end('error', messageOf(error));
     }
   }
+
+  /** A checkpoint now, beating while IndexedDB writes. */
+  private checkpointNow = async () => void (this.callbacks.checkpoint && (await this.beats.during(this.callbacks.checkpoint(this))));
+  /** An evaluation's pause between chunks: a heartbeat and the worker's queued events. */
+  private pause = () => (this.beats.beat(), this.callbacks.yieldToEvents());
 
   dispose(): void {
     this.engine?.dispose();
@@ -376,7 +371,7 @@ export class Session {
    */
   async evaluateOnce(): Promise<History> {
     if (this.running) throw new MessageError(msg('train.busy'));
-    const evaluations = await this.heldOut.evaluate(this.requireEngine(), true);
+    const evaluations = await this.heldOut.evaluate(this.requireEngine(), true, () => this.pause(), this.parameters);
     return { evaluations, points: evaluations.map((e) => toPoint(e, this.trainedSeconds)) };
   }
 }
