@@ -10,7 +10,8 @@ import { msg, type Message } from '../../shared/message';
 import { sameModel } from '../../shared/modelConfig';
 import type { DatasetName, DatasetSource, ModelConfig } from '../../shared/types';
 import type { CsvSchema } from '../../shared/csv';
-import type { Checkpoint, SessionState } from '../checkpoint';
+import { fingerprint, type Checkpoint, type SessionState } from '../checkpoint';
+import type { ClassificationData } from '../datasets/data';
 import { familyOf, sourceOf } from '../datasets/registry';
 import type { Restore } from '../train/session';
 import type { Persistence } from './persistence';
@@ -70,4 +71,19 @@ async function newestOf(persistence: Persistence, last: SessionState): Promise<{
   const newest = last.fingerprint ? await persistence.latest(last.fingerprint) : null;
   const later = newest && sameModel(newest.meta.config, last.config) && (!pointed?.ok || newest.meta.savedAt > pointed.value.meta.savedAt);
   return later ? { ok: true, value: newest } : pointed;
+}
+
+/**
+ * How a CSV the page still holds goes on in a worker that replaced a crashed or hung one
+ * (protocol.ts HeldCsv): from the newest checkpoint of its data, with the page state's
+ * curves when they are this data's, when it was trained with `model`; else a fresh model.
+ */
+export async function resumeHeld(persistence: Persistence, data: ClassificationData, model: ModelConfig): Promise<{ config: ModelConfig; restore?: Restore }> {
+  const print = fingerprint(data);
+  const latest = await persistence.latest(print);
+  if (!latest || !sameModel(latest.meta.config, model)) return { config: model };
+  const last = await persistence.lastSession();
+  const history = last?.fingerprint === print ? { points: last.points, evaluations: last.evaluations } : undefined;
+  const restore = persistence.restoreOf(latest, history);
+  return restore.ok ? { config: latest.meta.config, restore: restore.value } : { config: model };
 }

@@ -62,6 +62,8 @@ export class Session {
   private readonly beats: Heartbeat;
   /** The checkpoint written after the last run ended, which the next run waits for (its weights must be that run's). */
   private saving: Promise<void> = Promise.resolve();
+  /** The page asked for a checkpoint now (it is being hidden or left): saved after the chunk of steps going on. */
+  private checkpointAsked = false;
 
   constructor(
     readonly data: ClassificationData,
@@ -143,6 +145,9 @@ export class Session {
     if (this.activeRun === runId) this.stopRequested = true;
   }
 
+  /** Save a checkpoint at the next chunk boundary of the run going on (none: the last run's end was saved). */
+  checkpointSoon = () => void (this.checkpointAsked = this.running);
+
   /** Stop whatever run is going (the backend is going away). */
   stopAny(): void {
     if (this.running) this.stopRequested = true;
@@ -197,8 +202,7 @@ export class Session {
     // Before the run counts as going: a bad patience throws here and leaves nothing running.
     const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
     const batch = engine.config.batchSize;
-    // A step too large for JS on one core would hold the worker past the page's watchdog: refused, with the network's size.
-    const large = engine.weightsInJs ? tooLarge(batch, this.parameters) : null;
+    const large = engine.weightsInJs ? tooLarge(batch, this.parameters) : null; // a JS step that would hold the worker past the page's watchdog
     if (large) return this.callbacks.runEnd?.({ runId, end: 'error', globalStep: engine.globalStep, message: large });
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
@@ -237,7 +241,7 @@ export class Session {
       log = [];
       lastPost = performance.now();
     };
-    /** Between an evaluation's chunks: a heartbeat and the worker's events; a Stop then ends an evaluation made during the run. */
+    // Between an evaluation's chunks: a heartbeat and the worker's events; a Stop then ends an evaluation made during the run.
     const pause = (stoppable: boolean) => async () => {
       await this.pause();
       if (stoppable && this.stopRequested) throw new Stopped();
@@ -321,7 +325,8 @@ export class Session {
         }
         // Not where the run ends: the checkpoint after the loop saves that step.
         const ending = engine.globalStep >= target || earlyStop !== null;
-        if (crossedCheckpoint(before, engine.globalStep) && !ending) {
+        if ((crossedCheckpoint(before, engine.globalStep) || this.checkpointAsked) && !ending) {
+          this.checkpointAsked = false;
           flush();
           await this.checkpointNow();
         }
@@ -348,9 +353,8 @@ export class Session {
     }
   }
 
-  /** A checkpoint now, beating while IndexedDB writes. */
+  /** A checkpoint now, beating while IndexedDB writes; and an evaluation's pause between chunks (a beat, the queued events). */
   private checkpointNow = async () => void (this.callbacks.checkpoint && (await this.beats.during(this.callbacks.checkpoint(this))));
-  /** An evaluation's pause between chunks: a heartbeat and the worker's queued events. */
   private pause = () => (this.beats.beat(), this.callbacks.yieldToEvents());
 
   dispose(): void {
