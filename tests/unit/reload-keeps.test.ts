@@ -10,8 +10,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Persistence } from '../../src/ml/app/persistence';
 import { Workspace } from '../../src/ml/app/workspace';
 import { saveWhenHidden } from '../../src/client/pageHide';
+import { pageCallbacks } from '../../src/ml/app/events';
+import { Session } from '../../src/ml/train/session';
+import { SAVE_EVERY_MS } from '../../src/ml/train/checkpointPolicy';
 import type { WorkerEvent } from '../../src/shared/protocol';
-import { collectingHooks, IRIS_CONFIG, ofType } from './helpers';
+import { collectingHooks, IRIS_CONFIG, loadIris, ofType } from './helpers';
 
 const fetchBytes = async (path: string) => new Uint8Array(readFileSync(new URL(`../../public/${path}`, import.meta.url)));
 
@@ -22,7 +25,10 @@ async function makeWorkspace(factory: IDBFactory, tab = 'tab-a') {
   return { ws, events };
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 describe('a reload', () => {
   it('opens the checkpoint written last even when the page state pointing at it was not written', async () => {
@@ -75,6 +81,21 @@ describe('a reload', () => {
     expect(steps[1]).toBeGreaterThanOrEqual(50);
     expect(steps[1]).toBeLessThan(900);
     ws.current.dispose();
+  });
+
+  it('a run saves at least every SAVE_EVERY_MS, not only every 1000 steps', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const saved: number[] = [];
+    // Each pause "takes" a third of SAVE_EVERY_MS on the fake clock; evaluating every 10 steps keeps chunks at 10 steps.
+    const yieldToEvents = async () => void vi.advanceTimersByTime(SAVE_EVERY_MS / 3);
+    const events: WorkerEvent[] = [];
+    const session = new Session(loadIris(), IRIS_CONFIG, pageCallbacks((e) => events.push(e), yieldToEvents, async (s) => void saved.push(s.globalStep)), 'fused');
+    await session.train(1, 100, 10);
+    // Saves within the run (no 1000-step boundary in it), then the run's end.
+    expect(saved.length).toBeGreaterThanOrEqual(3);
+    expect(saved[saved.length - 1]).toBe(100);
+    expect(saved.slice(0, -1).every((step) => step > 0 && step < 100)).toBe(true);
+    session.dispose();
   });
 
   it('asks for a checkpoint on pagehide and when the page becomes hidden, not when it becomes visible', () => {

@@ -14,7 +14,7 @@ import { chooseEngine, createEngine } from '../engines/choose';
 import type { Engine, Snapshot } from '../engines/engine';
 import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
-import { crossedCheckpoint } from './checkpointPolicy';
+import { crossedCheckpoint, dueByTime } from './checkpointPolicy';
 import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
@@ -41,7 +41,7 @@ export interface SessionCallbacks {
   progress?: (progress: Progress) => void;
   runEnd?: (end: RunEndInfo) => void;
   notice?: (message: Message) => void;
-  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and, after run-end is told, where a run ends). */
+  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends, before run-end is told). */
   checkpoint?: (session: Session) => Promise<void>;
   /** The worker is busy but alive (a long evaluation, a checkpoint being written): heartbeat.ts, at most once a second. */
   heartbeat?: () => void;
@@ -60,8 +60,6 @@ export class Session {
   private engineReason: Message = msg('train.engine-fused', { work: 0 });
   history: History = { points: [], evaluations: [] };
   private readonly beats: Heartbeat;
-  /** The checkpoint written after the last run ended, which the next run waits for (its weights must be that run's). */
-  private saving: Promise<void> = Promise.resolve();
   /** The page asked for a checkpoint now (it is being hidden or left): saved after the chunk of steps going on. */
   private checkpointAsked = false;
 
@@ -207,7 +205,6 @@ export class Session {
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
-    await this.saving;
     const runStart = performance.now();
     const secondsBefore = this.trainedSeconds;
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
@@ -232,6 +229,7 @@ export class Session {
     const small = chunkSteps < LOG_EVERY;
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
+    let lastSave = runStart;
     const flush = () => {
       this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
@@ -325,8 +323,8 @@ export class Session {
         }
         // Not where the run ends: the checkpoint after the loop saves that step.
         const ending = engine.globalStep >= target || earlyStop !== null;
-        if ((crossedCheckpoint(before, engine.globalStep) || this.checkpointAsked) && !ending) {
-          this.checkpointAsked = false;
+        if ((crossedCheckpoint(before, engine.globalStep) || dueByTime(lastSave, performance.now()) || this.checkpointAsked) && !ending) {
+          [this.checkpointAsked, lastSave] = [false, performance.now()];
           flush();
           await this.checkpointNow();
         }
@@ -343,13 +341,12 @@ export class Session {
       }
       const restoredStep = stopped ? undefined : await restoreBest();
       flush();
-      // The run is over for the page now; the checkpoint of its last step is written after, and the next run waits for it.
+      // Saved before run-end is told: a page that says done has its run in IndexedDB, so a reload or a crash right after keeps it.
+      await this.checkpointNow();
       if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
-      this.saving = this.checkpointNow().catch(() => undefined);
-      await this.saving;
     } catch (error) {
-      if (this.activeRun === runId) end('error', messageOf(error));
+      end('error', messageOf(error));
     }
   }
 
