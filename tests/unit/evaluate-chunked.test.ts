@@ -143,6 +143,22 @@ describe('a run over a large training split', () => {
   });
 });
 
+describe('a Stop with large held-out splits', () => {
+  it('answers at once: held-out splits of more than SAMPLE_ROWS rows are not evaluated after it', async () => {
+    vi.useFakeTimers({ toFake: ['performance', 'setInterval', 'clearInterval', 'Date'] });
+    const d = data(2_000, SAMPLE_ROWS + 10_000);
+    const holder: { session?: Session } = {};
+    const built = session(d, () => {
+      if ((holder.session?.globalStep ?? 0) >= 20) holder.session?.stop(1);
+    });
+    const s = (holder.session = built.session);
+    await s.train(1, 1000, 1000);
+    expect(ofType(built.events, 'run-end')).toEqual([expect.objectContaining({ end: 'stopped' })]);
+    expect(ofType(built.events, 'progress').flatMap((e) => e.evaluations)).toEqual([]);
+    s.dispose();
+  });
+});
+
 describe('the step budget', () => {
   const mnistParameters = (hidden: number[]) => parameterCount(784, hidden, 10);
 

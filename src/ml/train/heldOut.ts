@@ -25,6 +25,11 @@ export class HeldOut {
     if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test });
   }
 
+  /** Rows of the held-out splits together (validation and test). */
+  get heldOutRows(): number {
+    return this.splits.reduce((sum, s) => sum + s.data.rows, 0);
+  }
+
   /** The split early stopping watches: validation, never test (a score chosen on the test rows is no test score); null without one. */
   get watched(): Split | null {
     return this.splits.some((s) => s.split === 'validation') ? 'validation' : null;

@@ -19,7 +19,7 @@ import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHist
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
 import { Heartbeat } from './heartbeat';
-import { EvaluationStopped as Stopped } from './evaluateChunked';
+import { EvaluationStopped as Stopped, SAMPLE_ROWS } from './evaluateChunked';
 import { HeldOut } from './heldOut';
 import { firstChunkSteps, tooLarge } from './stepBudget';
 import type { History } from './history';
@@ -335,7 +335,8 @@ export class Session {
       // Evaluate where the run ended, as the tutorial does after train(); after Stop only
       // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
       const stopped = this.stopRequested && earlyStop === null && engine.globalStep < target;
-      if (evaluatedAt !== engine.globalStep) {
+      // After a Stop, held-out splits of more than SAMPLE_ROWS rows are not evaluated: the Stop answers now, their last evaluation stays.
+      if (evaluatedAt !== engine.globalStep && !(stopped && this.heldOut.heldOutRows > SAMPLE_ROWS)) {
         const results = await evaluateNow(!this.stopRequested);
         if (!stopped) await observe(results);
       }
