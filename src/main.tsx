@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { saveFile } from './client/download';
+import { saveWhenHidden } from './client/pageHide';
 import { Store } from './client/store';
 import { randomTabId, tabIdentity } from './client/tab';
 import { browserUrl } from './client/url';
@@ -32,6 +33,7 @@ void tabIdentity({ storage, locks: navigator.locks ?? null, newId: randomTabId }
   (tab) => store.start(tab),
   () => store.start(),
 );
+saveWhenHidden(window, document, () => store.checkpointNow());
 // Offline once loaded: the app shell, the data sets and the wasm files (production builds only).
 registerServiceWorker();
 

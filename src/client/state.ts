@@ -308,6 +308,9 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
         state: event.end === 'done' ? state.state : event.end,
         error: event.end === 'error' ? (event.message ?? state.error) : state.error,
       };
+    case 'heartbeat':
+      // Only the watchdog hears it (workerClient.ts): the page shows nothing new.
+      return state;
     default:
       return assertNever(event);
   }

@@ -55,7 +55,9 @@ export class Store {
   /** The CSV behind the data set, kept to pair it with a test file dropped later. */
   private csvFile: File | null = null;
   /** A CSV on its way to the worker, and the choices before it: it becomes csvFile once loaded; a refused one leaves both as they were. */
-  private sendingCsv: { file: File; before: CsvChoices } | null = null;
+  private sendingCsv: { file: File; testFile?: File; before: CsvChoices } | null = null;
+  /** The loaded CSV's test file, when one was dropped (a replaced worker re-reads both). */
+  private csvTestFile: File | undefined;
   /** A CSV dropped while the page was starting: loaded once it is ready (the newest drop wins). */
   private queuedCsv: File | null = null;
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
@@ -81,7 +83,9 @@ export class Store {
       firstRequest: () => {
         const { settings, dataset } = this.state;
         // A replaced worker re-opens what was on screen; the first one what the link names.
-        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings), tab: this.tab };
+        // A CSV the page holds is sent along: the new worker re-reads it even when it was too large to keep in the browser.
+        const csv = dataset?.source === 'csv' && this.csvFile ? { csv: { file: this.csvFile, testFile: this.csvTestFile, choices: this.state.csvChoices } } : {};
+        return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings), tab: this.tab, ...csv };
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) =>
@@ -168,6 +172,11 @@ export class Store {
     return runId;
   }
 
+  /** The page is being hidden or left during a run: the worker saves a checkpoint now, so a reload keeps the newest steps. */
+  checkpointNow(): void {
+    if (this.state.state === 'training') this.client.send({ type: 'checkpoint-now' });
+  }
+
   stop(): void {
     const run = this.state.run;
     if (this.state.state === 'training' && run) this.client.send({ type: 'stop', runId: run.runId });
@@ -216,7 +225,7 @@ export class Store {
   }
 
   private sendCsv(file: File, testFile: File | undefined, choices: CsvChoices): void {
-    this.sendingCsv = { file, before: this.state.csvChoices };
+    this.sendingCsv = { file, testFile, before: this.state.csvChoices };
     this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: (testFile ?? file).name, fraction: 0 } });
     this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
   }
@@ -226,7 +235,7 @@ export class Store {
     const sending = this.sendingCsv;
     if (!sending || (event.type !== 'dataset' && event.type !== 'error')) return;
     this.sendingCsv = null;
-    if (event.type === 'dataset') this.csvFile = sending.file;
+    if (event.type === 'dataset') [this.csvFile, this.csvTestFile] = [sending.file, sending.testFile];
     else this.update({ ...this.state, csvChoices: sending.before });
   }
 

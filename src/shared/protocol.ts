@@ -74,6 +74,18 @@ export type CallAnswer<K extends CallKind> = Calls[K]['answer'];
 // ---------------------------------------------------------------------------
 // page -> worker
 
+/**
+ * The CSV the page holds (the File it dropped, with its test file and choices), sent with
+ * the `init` of a worker that replaces a crashed or hung one: the new worker re-reads it
+ * and goes on from its newest checkpoint, so a file too large to keep in the browser
+ * survives the restart too.
+ */
+export interface HeldCsv {
+  file: File;
+  testFile?: File;
+  choices: CsvChoices;
+}
+
 export type WorkerRequest =
   /** A call (see Calls): answered by one `answer` event with the same callId. */
   | { type: 'call'; callId: number; call: CallRequest }
@@ -86,7 +98,7 @@ export type WorkerRequest =
    * `tab`: the page's id for its tab (client/tab.ts): the last visit is this tab's own
    * session when it has one, else the newest of any tab.
    */
-  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetSource | null; model: ModelConfig; tab?: string }
+  | { type: 'init'; backend: BackendChoice; engine: EngineChoice; dataset: DatasetSource | null; model: ModelConfig; tab?: string; csv?: HeldCsv }
   /** Switch to a built-in data set with a fresh model. */
   | { type: 'load-preset'; dataset: DatasetName; model: ModelConfig }
   /** A person's CSV (and optionally a separate test file). */
@@ -114,6 +126,8 @@ export type WorkerRequest =
   | { type: 'import-model'; files: File[] }
   /** Fault injection for browser tests: lose the WebGL context (WEBGL_lose_context), as a GPU reset does. */
   | { type: 'lose-webgl-context' }
+  /** The page is being hidden or left (pagehide, visibilitychange): save a checkpoint of the run now, at its next chunk. */
+  | { type: 'checkpoint-now' }
   /**
    * k-fold cross-validation of the model's settings (src/ml/app/crossValidation.ts): `folds`
    * fresh models of `steps` steps, one per fold, then, when every fold is done, the shown
@@ -178,7 +192,12 @@ export type WorkerEvent =
    * Cross-validation ended: `done` with the summary (the shown model's run follows, then
    * `run-end`), or `stopped` / `error` (then no run follows) with the folds finished before.
    */
-  | { type: 'cv-result'; runId: number; end: RunEnd; summary?: CvSummary; completed: CvFold[]; message?: Reason };
+  | { type: 'cv-result'; runId: number; end: RunEnd; summary?: CvSummary; completed: CvFold[]; message?: Reason }
+  /**
+   * The worker is alive and busy (a chunked evaluation of a large split, a checkpoint being
+   * written): at most one a second (ml/train/heartbeat.ts), so the page's watchdog fires only on a real hang.
+   */
+  | { type: 'heartbeat' };
 
 /** Compile-time exhaustiveness check for switches over the unions above. */
 export function assertNever(value: never): never {

@@ -137,6 +137,11 @@ export interface Evaluation {
    * the restored model. Absent for an ordinary evaluation.
    */
   restoredFrom?: number;
+  /**
+   * The split had this many rows and `examples` of them, an even sample, were evaluated
+   * (a training split of more than 100,000 rows: train/evaluateChunked.ts). Absent when every row was.
+   */
+  ofRows?: number;
 }
 
 /** What `classifier.predict()` yields for one row. */

@@ -68,7 +68,7 @@ async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise
   const persistence = await Persistence.open(self.indexedDB, request.tab);
   const ws = new Workspace({ post, yieldToEvents, fetchBytes, announce }, request.engine, persistence);
   if (tabs) tabs.onmessage = () => void ws.othersChanged();
-  await ws.start(request.dataset, request.model);
+  await ws.start(request.dataset, request.model, request.csv);
   watchContextLoss(() => void moveOffWebgl(ws));
   return ws;
 }
@@ -129,6 +129,8 @@ async function handle(request: WorkerRequest): Promise<void> {
       return ws.deleteCheckpoint(request.id);
     case 'import-model':
       return ws.importModel(request.files);
+    case 'checkpoint-now':
+      return ws.current.checkpointSoon();
     case 'lose-webgl-context':
       loseWebglContext();
       return;

@@ -53,7 +53,7 @@ describe('IndexedDB store failures', () => {
     const result = await store.save(second);
     expect(result.ok).toBe(false);
     expect(!result.ok && english(result.reason)).toBe(
-      'Browser storage is full: the checkpoint at step 2000 (0.0 MB) was not saved; the previous checkpoint is kept. Delete old checkpoints or clear this site\'s data to save again.',
+      'Browser storage is full: the checkpoint at step 2000 (0.0 MB) was not saved; the checkpoint at step 1000 is kept. Delete old checkpoints or clear this site\'s data to save again.',
     );
     expect(unwrap(await store.list()).map((m) => m.id)).toEqual([first.meta.id]);
     expect(unwrap(await store.latest())?.meta.id).toBe(first.meta.id);
@@ -77,7 +77,7 @@ describe('IndexedDB store failures', () => {
       });
     const result = await store.save(checkpoint(1, 2000));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(english(result.reason)).toMatch(/^Could not save the checkpoint at step 2000: AbortError: .*; the previous checkpoint is kept\.$/);
+    if (!result.ok) expect(english(result.reason)).toMatch(/^Could not save the checkpoint at step 2000: AbortError: .*; the checkpoint at step 1000 is kept\.$/);
     expect(await countWeights(factory)).toBe(1);
     expect(unwrap(await store.latest())?.meta.id).toBe(first.meta.id);
   });

@@ -9,6 +9,8 @@ import { useAppState } from '../common/useStore';
  */
 export function EvaluationPanel() {
   const e = useAppState((a) => latestEvaluation(a, 'test'));
+  // A training split over 100,000 rows is evaluated on an even sample of them (ml/train/evaluateChunked.ts): said, not hidden.
+  const train = useAppState((a) => latestEvaluation(a, 'train'));
   const { t, num } = useT(trainMessages);
   const six = (v: number) => num(v, 6, 6);
   // A dash for the eye, words for a screen reader.
@@ -36,6 +38,11 @@ export function EvaluationPanel() {
         <dd>{e ? num(e.globalStep) : empty}</dd>
       </dl>
       {e && <p className="muted">{t('evalSummary', { correct: e.correct, examples: e.examples, accuracy: six(e.accuracy) })}</p>}
+      {train?.ofRows !== undefined && (
+        <p className="muted small" data-testid="train-sample" data-examples={train.examples} data-rows={train.ofRows}>
+          {t('trainSampled', { examples: num(train.examples), rows: num(train.ofRows) })}
+        </p>
+      )}
     </section>
   );
 }

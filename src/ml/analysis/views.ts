@@ -1,14 +1,16 @@
 /**
  * The analysis views the page asks for, over a session and its data source: the
- * decision-boundary map (with its per-neuron pictures), the test rows of a confusion-matrix cell, the network picture.
+ * decision-boundary map (with its per-neuron pictures), the test rows of a confusion-matrix cell,
+ * the network picture, a two-class data set's ROC and precision-recall curves.
  * Predictions and weights come from the engine (Session.probabilities / weights), so a
  * view asked mid-run reads the newest weights.
  */
-import type { BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
 import { MessageError, msg } from '../../shared/message';
 import { orThrow } from '../../shared/result';
 import type { DataSource } from '../datasets/source';
 import type { Session } from '../train/session';
+import { binaryCurves, checkBinary } from './binary';
 import { boundaryMap } from './boundary';
 import { neuronGrid } from './neurons';
 import { confusionRows, kernelCount, MAX_DRAWN_WEIGHTS, networkPicture } from './inspect';
@@ -49,4 +51,12 @@ export async function networkOf(session: Session, source: DataSource): Promise<N
   const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
   const kernels = kernelCount(widths) > MAX_DRAWN_WEIGHTS ? null : (await session.weights()).filter((_, i) => i % 2 === 0);
   return networkPicture(widths, data.featureNames, data.classNames, config.activation, kernels, session.globalStep);
+}
+
+/** A two-class data set's ROC and precision-recall curves on the test split, from the newest weights. */
+export async function binaryCurvesOf(session: Session, positive: number): Promise<BinaryCurves> {
+  const { data } = session;
+  checkBinary(data, positive);
+  const probabilities = await session.probabilities(data.test.features, data.test.rows);
+  return binaryCurves(data, probabilities, positive, session.globalStep);
 }

@@ -22,5 +22,6 @@ export function pageCallbacks(
     runEnd: (e) => post({ type: 'run-end', runId: e.runId, end: e.end, globalStep: e.globalStep, tensors: tensors(), ...(e.message ? { message: e.message } : {}), ...(e.earlyStop ? { earlyStop: e.earlyStop } : {}), ...(e.restoredStep !== undefined ? { restoredStep: e.restoredStep } : {}) }),
     notice: (message) => post({ type: 'notice', message }),
     checkpoint,
+    heartbeat: () => post({ type: 'heartbeat' }),
   };
 }

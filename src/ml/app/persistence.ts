@@ -147,6 +147,7 @@ export class Persistence {
       globalStep: session.globalStep,
       points: session.history.points,
       evaluations: session.history.evaluations,
+      fingerprint: record.fingerprint,
     });
   }
 }

@@ -5,11 +5,13 @@
  * settings the page opens with, so a link with other settings reproduces the run it
  * describes. Decides only; the workspace does the loading.
  */
+import { withEvaluations } from '../../shared/evaluations';
 import { msg, type Message } from '../../shared/message';
 import { sameModel } from '../../shared/modelConfig';
 import type { DatasetName, DatasetSource, ModelConfig } from '../../shared/types';
 import type { CsvSchema } from '../../shared/csv';
-import type { SessionState } from '../checkpoint';
+import { fingerprint, type Checkpoint, type SessionState } from '../checkpoint';
+import type { ClassificationData } from '../datasets/data';
 import { familyOf, sourceOf } from '../datasets/registry';
 import type { Restore } from '../train/session';
 import type { Persistence } from './persistence';
@@ -48,10 +50,40 @@ export async function startPlan(persistence: Persistence, named: DatasetSource |
 /** The stored session with the model of its newest checkpoint, or a fresh model of `model` when none can be restored. */
 async function resumed(persistence: Persistence, last: SessionState, model: ModelConfig): Promise<StartPlan> {
   const fresh: StartPlan = { open: 'stored', last, config: model, fallback: familyOf(last.dataset) };
-  const checkpoint = last.checkpointId ? await persistence.load(last.checkpointId) : null;
+  const checkpoint = await newestOf(persistence, last);
   if (!checkpoint?.ok) return fresh;
-  const restore = persistence.restoreOf(checkpoint.value, { points: last.points, evaluations: last.evaluations });
+  // A checkpoint newer than the page state brings its own evaluations (its step's numbers) into the history.
+  const restore = persistence.restoreOf(checkpoint.value, withEvaluations({ points: last.points, evaluations: last.evaluations }, { points: [], evaluations: checkpoint.value.meta.evaluations }));
   // The checkpoint's CSV schema: a file re-read by newer rules (another label guess, dates as features) is rebuilt to fit it.
   const schema = checkpoint.value.meta.schema ?? undefined;
   return restore.ok ? { ...fresh, config: checkpoint.value.meta.config, restore: restore.value, schema } : fresh;
+}
+
+/**
+ * The checkpoint a stored session goes on from: the one its page state points at, or the
+ * tab's newest of the same data set and settings when that is newer. A checkpoint is
+ * written before the page state that points at it, so a reload (or a crash) between the
+ * two, or during the write at a run's end, leaves the state a save behind: the checkpoint
+ * written is the one to open, and the step shown after a reload is the last one saved.
+ */
+async function newestOf(persistence: Persistence, last: SessionState): Promise<{ ok: true; value: Checkpoint } | { ok: false } | null> {
+  const pointed = last.checkpointId ? await persistence.load(last.checkpointId) : null;
+  const newest = last.fingerprint ? await persistence.latest(last.fingerprint) : null;
+  const later = newest && sameModel(newest.meta.config, last.config) && (!pointed?.ok || newest.meta.savedAt > pointed.value.meta.savedAt);
+  return later ? { ok: true, value: newest } : pointed;
+}
+
+/**
+ * How a CSV the page still holds goes on in a worker that replaced a crashed or hung one
+ * (protocol.ts HeldCsv): from the newest checkpoint of its data, with the page state's
+ * curves when they are this data's, when it was trained with `model`; else a fresh model.
+ */
+export async function resumeHeld(persistence: Persistence, data: ClassificationData, model: ModelConfig): Promise<{ config: ModelConfig; restore?: Restore }> {
+  const print = fingerprint(data);
+  const latest = await persistence.latest(print);
+  if (!latest || !sameModel(latest.meta.config, model)) return { config: model };
+  const last = await persistence.lastSession();
+  const history = last?.fingerprint === print ? { points: last.points, evaluations: last.evaluations } : undefined;
+  const restore = persistence.restoreOf(latest, history);
+  return restore.ok ? { config: latest.meta.config, restore: restore.value } : { config: model };
 }

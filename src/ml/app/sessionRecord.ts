@@ -34,6 +34,7 @@ export interface SessionInput {
   globalStep: number;
   points: MetricPoint[];
   evaluations: Evaluation[];
+  fingerprint?: string;
   now?: Date;
 }
 
@@ -48,5 +49,6 @@ export function sessionState(input: SessionInput): SessionState {
     globalStep: input.globalStep,
     points: input.points,
     evaluations: input.evaluations,
+    ...(input.fingerprint ? { fingerprint: input.fingerprint } : {}),
   };
 }

@@ -9,13 +9,12 @@
 import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
 import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg } from '../../shared/message';
-import type { WorkerEvent } from '../../shared/protocol';
+import type { HeldCsv, WorkerEvent } from '../../shared/protocol';
 import { orThrow, reasonError } from '../../shared/result';
 import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import type { History } from '../train/history';
-import { binaryCurves, checkBinary } from '../analysis/binary';
 import { withInputRanges } from '../analysis/ranges';
-import { boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
+import { binaryCurvesOf, boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
 import { computeBaselines, Superseded } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
@@ -28,7 +27,7 @@ import { Session, type Restore } from '../train/session';
 import { CrossValidation, standardizedSlots, type CvRequest } from './crossValidation';
 import { pageCallbacks } from './events';
 import type { DatasetRecord, Persistence } from './persistence';
-import { startPlan } from './resume';
+import { resumeHeld, startPlan } from './resume';
 import { programData } from '../program/build';
 import { programHtml } from '../program/html';
 import type { ProgramRequest } from '../../shared/program';
@@ -67,9 +66,14 @@ export class Workspace {
    * The first load (resume.ts decides what): what the link's `dataset` names, else the
    * last visit's session (data set, model at its step, curves) when it was trained with
    * these settings, so a reload loses nothing; else Iris. `dataset` null: the link names none.
+   * `held`: the CSV the page holds, after a crash or hang: re-read, from its newest checkpoint.
    */
-  async start(dataset: DatasetSource | null, model: ModelConfig): Promise<void> {
+  async start(dataset: DatasetSource | null, model: ModelConfig, held?: HeldCsv): Promise<void> {
     if (this.persistence.unavailable) this.post({ type: 'notice', message: this.persistence.unavailable });
+    const failed = (error: unknown) => void this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });
+    const csv = held && (await openCsv(held.file, held.testFile, held.choices, this.ctx).catch(failed));
+    const going = csv && (await resumeHeld(this.persistence, csv.data, model));
+    if (csv && going) return this.replace(csv, going.config, going.restore);
     const plan = await startPlan(this.persistence, dataset, model);
     if (plan.open === 'preset') {
       if (plan.notice) this.post({ type: 'notice', message: plan.notice });
@@ -80,7 +84,7 @@ export class Workspace {
       if (source.ok) return await this.replace(await fitSchema(source.value, plan.last.dataset, plan.schema, this.ctx), plan.config, plan.restore);
       this.post({ type: 'notice', message: source.reason });
     } catch (error) {
-      this.post({ type: 'notice', message: msg('app.resume-failed', { reason: messageOf(error) }) });
+      failed(error);
     }
     await this.loadPreset(plan.fallback, model);
   }
@@ -361,12 +365,8 @@ export class Workspace {
   }
 
   /** A two-class data set's ROC and precision-recall curves on the test split, from the newest weights. */
-  async binaryCurves(positive: number): Promise<BinaryCurves> {
-    const session = this.current;
-    const { data } = session;
-    checkBinary(data, positive);
-    const probabilities = await session.probabilities(data.test.features, data.test.rows);
-    return binaryCurves(data, probabilities, positive, session.globalStep);
+  binaryCurves(positive: number): Promise<BinaryCurves> {
+    return binaryCurvesOf(this.current, positive);
   }
 
   /**

@@ -55,35 +55,67 @@ interface WeightsRecord {
 const fail = (reason: Message): { ok: false; reason: Message } => ({ ok: false, reason });
 const why = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/** The error a transaction throws on a connection the browser closed (the site's data cleared, the database deleted). */
+const isClosed = (error: unknown) => error instanceof DOMException && error.name === 'InvalidStateError';
+
 class IdbCheckpointStore implements CheckpointStore {
   readonly kind = 'indexeddb';
+  /** Set when a transaction found the connection closed and the database was opened again (consumed by save()). */
+  private reopened = false;
   constructor(
-    private readonly db: IDBDatabase,
+    private db: IDBDatabase,
     private readonly options: StoreOptions,
+    /** Open the database again (creating it: clearing the site's data deletes it); null when that fails. */
+    private readonly reopen: () => Promise<IDBDatabase | null>,
   ) {}
 
+  /**
+   * transact() on the connection, opened again once when the browser closed it: clearing
+   * the site's storage mid-run closes every connection, and without this no save would
+   * ever succeed again in this visit.
+   */
+  private async run<T>(stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction, done: (value: T) => void) => void): Promise<T> {
+    try {
+      return await transact(this.db, stores, mode, body);
+    } catch (error) {
+      if (!isClosed(error)) throw error;
+      const db = await this.reopen();
+      if (!db) throw error;
+      this.db = db;
+      this.reopened = true;
+      return transact(this.db, stores, mode, body);
+    }
+  }
+
+  /** The step of the newest checkpoint of a data set still stored, null when none is (what a failed save leaves). */
+  private async newestStep(fingerprint: string): Promise<number | null> {
+    const metas = await this.list(fingerprint);
+    return metas.ok && metas.value.length > 0 ? metas.value[0].globalStep : null;
+  }
+
   async save(checkpoint: Checkpoint, owner?: string): Promise<ParseResult<SaveOutcome>> {
+    this.reopened = false;
     const { meta, modelJson, weights } = checkpoint;
     const seal = sealOf(weights);
     const head: MetaRecord = { id: meta.id, fingerprint: meta.fingerprint, savedAt: meta.savedAt, ...(owner === undefined ? {} : { owner }), ...seal, meta };
     const body: WeightsRecord = { id: meta.id, modelJson, weights };
     try {
-      await transact<undefined>(this.db, [METAS, WEIGHTS], 'readwrite', (tx, done) => {
+      await this.run<undefined>([METAS, WEIGHTS], 'readwrite', (tx, done) => {
         tx.objectStore(WEIGHTS).put(body);
         tx.objectStore(METAS).put(head);
         done(undefined);
       });
     } catch (error) {
-      return fail(storageError(error, storedCheckpoint(meta), seal.byteLength));
+      return fail(storageError(error, { ...storedCheckpoint(meta), previous: await this.newestStep(meta.fingerprint) }, seal.byteLength));
     }
     // Read back what was committed, in a transaction of its own, before anything older goes.
     const back = await this.read(meta.id);
     if (!back.ok) {
       await this.delete(meta.id);
-      return fail(msg('checkpoint.read-back', { step: meta.globalStep, cause: back.reason }));
+      return fail(msg('checkpoint.read-back', { step: meta.globalStep, cause: back.reason, previous: await this.newestStep(meta.fingerprint) }));
     }
     try {
-      const pruned = await transact<string[]>(this.db, [METAS, WEIGHTS, STATE], 'readwrite', (tx, done) => {
+      const pruned = await this.run<string[]>([METAS, WEIGHTS, STATE], 'readwrite', (tx, done) => {
         const metas = tx.objectStore(METAS);
         on(metas.getAll() as IDBRequest<MetaRecord[]>, (records) =>
           on(tx.objectStore(STATE).get(SESSIONS), (index) => {
@@ -98,7 +130,7 @@ class IdbCheckpointStore implements CheckpointStore {
           }),
         );
       });
-      return { ok: true, value: { meta, pruned } };
+      return { ok: true, value: { meta, pruned, ...(this.reopened ? { warning: msg('checkpoint.reopened', { step: meta.globalStep }) } : {}) } };
     } catch (error) {
       return { ok: true, value: { meta, pruned: [], warning: msg('checkpoint.prune-failed', { detail: why(error) }) } };
     }
@@ -106,7 +138,7 @@ class IdbCheckpointStore implements CheckpointStore {
 
   async list(fingerprint?: string, owner?: string): Promise<ParseResult<CheckpointMeta[]>> {
     try {
-      const records = await transact<MetaRecord[]>(this.db, [METAS], 'readonly', (tx, done) => on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, done));
+      const records = await this.run<MetaRecord[]>([METAS], 'readonly', (tx, done) => on(tx.objectStore(METAS).getAll() as IDBRequest<MetaRecord[]>, done));
       const wanted = (r: MetaRecord) => (fingerprint === undefined || r.fingerprint === fingerprint) && (owner === undefined || r.owner === owner);
       return { ok: true, value: records.filter(wanted).sort(newestFirst).map((r) => asStoredMeta(r.meta)) };
     } catch (error) {
@@ -123,7 +155,7 @@ class IdbCheckpointStore implements CheckpointStore {
     const failed = (reason: LoadFailure) => ({ ok: false, reason }) as const;
     let found: [MetaRecord | undefined, WeightsRecord | undefined];
     try {
-      found = await transact(this.db, [METAS, WEIGHTS], 'readonly', (tx, done) => {
+      found = await this.run([METAS, WEIGHTS], 'readonly', (tx, done) => {
         on(tx.objectStore(METAS).get(id) as IDBRequest<MetaRecord | undefined>, (head) =>
           on(tx.objectStore(WEIGHTS).get(id) as IDBRequest<WeightsRecord | undefined>, (body) => done([head, body])),
         );
@@ -143,7 +175,7 @@ class IdbCheckpointStore implements CheckpointStore {
 
   async delete(id: string): Promise<ParseResult<boolean>> {
     try {
-      const existed = await transact<boolean>(this.db, [METAS, WEIGHTS], 'readwrite', (tx, done) => {
+      const existed = await this.run<boolean>([METAS, WEIGHTS], 'readwrite', (tx, done) => {
         on(tx.objectStore(METAS).count(id), (n) => {
           tx.objectStore(METAS).delete(id);
           tx.objectStore(WEIGHTS).delete(id);
@@ -164,7 +196,7 @@ class IdbCheckpointStore implements CheckpointStore {
     }
     let pointer: unknown;
     try {
-      pointer = await transact<unknown>(this.db, [STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('latest'), done));
+      pointer = await this.run<unknown>([STATE], 'readonly', (tx, done) => on(tx.objectStore(STATE).get('latest'), done));
     } catch (error) {
       return fail(msg('checkpoint.latest-failed', { detail: why(error) }));
     }
@@ -194,7 +226,7 @@ class IdbCheckpointStore implements CheckpointStore {
    */
   async saveSession(state: SessionState, tab = ''): Promise<ParseResult<undefined>> {
     try {
-      await transact<undefined>(this.db, [STATE], 'readwrite', (tx, done) => {
+      await this.run<undefined>([STATE], 'readwrite', (tx, done) => {
         const states = tx.objectStore(STATE);
         on(states.get(SESSIONS), (value) => {
           const { index, dropped } = withSession(asSessionIndex(value), { tab, savedAt: state.savedAt, checkpointId: state.checkpointId });
@@ -214,7 +246,7 @@ class IdbCheckpointStore implements CheckpointStore {
   async loadSession(tab?: string): Promise<ParseResult<SessionState | null>> {
     try {
       // [own, newest of the index, the record from before tabs had ids]; only what is needed is read.
-      const found = await transact<[unknown, unknown, unknown]>(this.db, [STATE], 'readonly', (tx, done) => {
+      const found = await this.run<[unknown, unknown, unknown]>([STATE], 'readonly', (tx, done) => {
         const states = tx.objectStore(STATE);
         const others = (own: unknown) =>
           on(states.get(SESSIONS), (value) => {
@@ -251,11 +283,22 @@ function sessionBytes(state: SessionState): number {
  * Open (creating on first use) the checkpoint database. Without IndexedDB (some private
  * windows) or when opening fails, a reason: the caller then uses memoryCheckpointStore().
  */
-export function openCheckpointStore(factory: IDBFactory | null | undefined, dbName = DEFAULT_DB_NAME, options: StoreOptions = {}): Promise<ParseResult<CheckpointStore>> {
-  if (!factory) return Promise.resolve(fail(msg('checkpoint.no-indexeddb')));
+export async function openCheckpointStore(factory: IDBFactory | null | undefined, dbName = DEFAULT_DB_NAME, options: StoreOptions = {}): Promise<ParseResult<CheckpointStore>> {
+  if (!factory) return fail(msg('checkpoint.no-indexeddb'));
+  const opened = await openDatabase(factory, dbName);
+  if (!opened.ok) return opened;
+  const reopen = async () => {
+    const again = await openDatabase(factory, dbName);
+    return again.ok ? again.value : null;
+  };
+  return { ok: true, value: new IdbCheckpointStore(opened.value, options, reopen) };
+}
+
+/** Open (creating on first use, or again after the site's data was cleared) the checkpoint database. */
+function openDatabase(factory: IDBFactory, dbName: string): Promise<ParseResult<IDBDatabase>> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: ParseResult<CheckpointStore>) => {
+    const settle = (result: ParseResult<IDBDatabase>) => {
       settled = true;
       resolve(result);
     };
@@ -278,9 +321,9 @@ export function openCheckpointStore(factory: IDBFactory | null | undefined, dbNa
         db.close();
         return;
       }
-      // A newer version opened in another tab: let it upgrade rather than block it.
+      // A newer version opened in another tab, or the database is being deleted (the site's data cleared): let it go.
       db.onversionchange = () => db.close();
-      settle({ ok: true, value: new IdbCheckpointStore(db, options) });
+      settle({ ok: true, value: db });
     };
     request.onerror = () => settle(fail(msg('checkpoint.open-failed', { detail: why(request.error) })));
     request.onblocked = () => settle(fail(msg('checkpoint.open-blocked')));

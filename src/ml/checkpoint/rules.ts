@@ -103,7 +103,7 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /** What a write was for, as the storage messages name it. */
-export type StoredThing = { what: 'checkpoint' | 'session'; step: number };
+export type StoredThing = { what: 'checkpoint' | 'session'; step: number; previous?: number | null };
 
 export const storedCheckpoint = (meta: CheckpointMeta): StoredThing => ({ what: 'checkpoint', step: meta.globalStep });
 export const STORED_SESSION: StoredThing = { what: 'session', step: 0 };

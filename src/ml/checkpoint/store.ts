@@ -75,7 +75,8 @@ export function memoryCheckpointStore(options: StoreOptions & { maxBytes?: numbe
       const bytes = checkpoint.weights.byteLength;
       if (options.maxBytes !== undefined && used() + bytes > options.maxBytes) {
         const quota = new DOMException('maxBytes exceeded', 'QuotaExceededError');
-        return { ok: false, reason: storageError(quota, storedCheckpoint(checkpoint.meta), bytes) };
+        const previous = metas(checkpoint.meta.fingerprint)[0]?.globalStep ?? null;
+        return { ok: false, reason: storageError(quota, { ...storedCheckpoint(checkpoint.meta), previous }, bytes) };
       }
       records.set(checkpoint.meta.id, { checkpoint: structuredClone(checkpoint), owner });
       const pruned = toPrune(stamps(), options.maxToKeep, options.maxTotal, pointedAt(index, owner));

@@ -94,6 +94,11 @@ export interface SessionState {
   /** The checkpoint holding the model on screen, or null before its first save. */
   checkpointId: string | null;
   globalStep: number;
+  /**
+   * The data set's fingerprint (what its checkpoints are filed under), so a reload can find
+   * a checkpoint saved after this state (a reload during a save); absent in older states.
+   */
+  fingerprint?: string;
   /** The charts' history: every curve point and evaluation so far. */
   points: MetricPoint[];
   evaluations: Evaluation[];

@@ -60,13 +60,21 @@ export function historySeconds(history: History): number {
   return seconds;
 }
 
+/** Longest chunk of a large network's steps (one that starts with fewer than LOG_EVERY steps): fewer steps, one at least, when they would take longer. */
+const SLOW_CHUNK_MS = 1000;
+
 /**
  * Scale the chunk so one takes about CHUNK_TARGET_MS, in whole multiples of LOG_EVERY.
- * The first chunk (no measurement yet, steps 0) is LOG_EVERY steps.
+ * The first chunk (no measurement yet, steps 0) is LOG_EVERY steps. `small`: the network
+ * is large enough that its run started with fewer (stepBudget.ts firstChunkSteps): its
+ * chunks may then be single steps, so Stop and the page hear the worker between them.
+ * (Decided by the network's size, never by a time, so a run's curve points do not depend
+ * on how busy the machine is.)
  */
-export function nextChunkSize(steps: number, elapsedMs: number): number {
+export function nextChunkSize(steps: number, elapsedMs: number, small = false): number {
   if (steps <= 0) return LOG_EVERY;
   const perStep = Math.max(elapsedMs, 0.01) / steps;
+  if (small && perStep * LOG_EVERY > SLOW_CHUNK_MS) return Math.max(1, Math.floor(SLOW_CHUNK_MS / perStep));
   const wanted = Math.round(CHUNK_TARGET_MS / perStep / LOG_EVERY) * LOG_EVERY;
   return Math.min(Math.max(wanted, LOG_EVERY), 50 * LOG_EVERY);
 }

@@ -8,6 +8,11 @@ import type { Evaluation, Split } from '../../shared/types';
 import type { ClassificationData, LabelledSplit } from '../datasets/data';
 import type { Engine } from '../engines/engine';
 import { confusionMatrix, summarize, type PerExample } from '../model/metrics';
+import { evaluateChunked, evenSample } from './evaluateChunked';
+
+/** How an evaluation waits between chunks (evaluateChunked.ts): yield to the worker's events and tell the page it is alive. */
+export type Pause = () => Promise<void>;
+const noPause: Pause = async () => {};
 
 export class HeldOut {
   /** Held-out splits; an empty split (a test fraction of 0) is left out. */
@@ -20,21 +25,40 @@ export class HeldOut {
     if (data.test.rows > 0) this.splits.push({ split: 'test', data: data.test });
   }
 
+  /** Rows of the held-out splits together (validation and test). */
+  get heldOutRows(): number {
+    return this.splits.reduce((sum, s) => sum + s.data.rows, 0);
+  }
+
   /** The split early stopping watches: validation, never test (a score chosen on the test rows is no test score); null without one. */
   get watched(): Split | null {
     return this.splits.some((s) => s.split === 'validation') ? 'validation' : null;
   }
 
-  /** Evaluate `engine`'s model at its step: the training split first (when asked), then validation and test. */
-  async evaluate(engine: Engine, withTrain: boolean): Promise<Evaluation[]> {
+  /** The training split's rows that are evaluated: all of them, or an even sample of a large split (made once). */
+  private trainSample: LabelledSplit | null = null;
+
+  /**
+   * Evaluate `engine`'s model at its step: the training split first (when asked; an even
+   * sample of SAMPLE_ROWS when larger, the Evaluation's `ofRows` says of how many), then
+   * validation and test, whole. In chunks with `pause` between them (evaluateChunked.ts);
+   * `parameters` (the network's weights) sizes the first chunk.
+   */
+  async evaluate(engine: Engine, withTrain: boolean, pause: Pause = noPause, parameters = 0): Promise<Evaluation[]> {
     const step = engine.globalStep;
     const results: Evaluation[] = [];
+    const features = this.data.featureNames.length;
+    const rowsOf = (split: LabelledSplit) => evaluateChunked(engine, split, features, parameters, pause);
     if (withTrain) {
       const train = this.data.train;
-      results.push(summarize(await engine.evaluate(train), train.labels, 'train', step));
+      this.trainSample ??= evenSample(train, features);
+      const sample = this.trainSample;
+      const evaluation = summarize(await rowsOf(sample), sample.labels, 'train', step);
+      if (sample !== train) evaluation.ofRows = train.rows;
+      results.push(evaluation);
     }
     for (const { split, data } of this.splits) {
-      const rows = await engine.evaluate(data);
+      const rows = await rowsOf(data);
       const evaluation = summarize(rows, data.labels, split, step);
       if (split === 'test') {
         this.testResults = { globalStep: step, rows };

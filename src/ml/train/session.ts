@@ -8,53 +8,30 @@
  */
 import { MessageError, messageOf, msg, type Message } from '../../shared/message';
 import { withConfigDefaults } from '../../shared/modelConfig';
-import type { EarlyStop, EngineChoice, EngineName, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
+import type { EarlyStop, EngineChoice, Evaluation, LogLine, MetricPoint, ModelConfig, Prediction, RunEnd } from '../../shared/types';
 import type { ClassificationData } from '../datasets/data';
 import { chooseEngine, createEngine } from '../engines/choose';
 import type { Engine, Snapshot } from '../engines/engine';
 import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
-import { crossedCheckpoint } from './checkpointPolicy';
-import { historySeconds, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
+import { crossedCheckpoint, dueByTime } from './checkpointPolicy';
+import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
+import { Heartbeat } from './heartbeat';
+import { EvaluationStopped as Stopped, SAMPLE_ROWS } from './evaluateChunked';
 import { HeldOut } from './heldOut';
+import { firstChunkSteps, tooLarge } from './stepBudget';
 import type { History } from './history';
+import type { ModelInfo, Progress, Restore, RunEndInfo } from './sessionTypes';
 export { LOG_EVERY } from './curves';
 export type { History } from './history';
+export type { ModelInfo, Progress, Restore, RunEndInfo } from './sessionTypes';
 
 /** Steps between lines of the status log (the tutorial prints every 100). */
 export const STATUS_EVERY = 100;
 /** Minimum time between progress callbacks, so the page gets at most ~10 a second. */
 const POST_INTERVAL_MS = 100;
-
-/** A model was built (or restored): its settings and size. */
-export interface ModelInfo {
-  config: ModelConfig;
-  globalStep: number;
-  parameters: number;
-  engine: EngineName;
-  engineReason: Message;
-}
-
-/** What a run did since the last progress callback (never the whole history). */
-export interface Progress {
-  runId: number;
-  globalStep: number;
-  points: MetricPoint[];
-  evaluations: Evaluation[];
-  log: LogLine[];
-}
-
-export interface RunEndInfo {
-  runId: number;
-  end: RunEnd;
-  globalStep: number;
-  message?: Message;
-  earlyStop?: EarlyStop;
-  /** Early stopping put back the weights of this step's evaluation (the run's best validation loss). */
-  restoredStep?: number;
-}
 
 export interface SessionCallbacks {
   yieldToEvents: () => Promise<void>;
@@ -64,15 +41,10 @@ export interface SessionCallbacks {
   progress?: (progress: Progress) => void;
   runEnd?: (end: RunEndInfo) => void;
   notice?: (message: Message) => void;
-  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends). */
+  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends, before run-end is told). */
   checkpoint?: (session: Session) => Promise<void>;
-}
-
-/** What a restored model brings: its weights (getWeights() order), its step and its history. */
-export interface Restore {
-  weights: readonly Float32Array[];
-  globalStep: number;
-  history?: History;
+  /** The worker is busy but alive (a long evaluation, a checkpoint being written): heartbeat.ts, at most once a second. */
+  heartbeat?: () => void;
 }
 
 export class Session {
@@ -87,6 +59,9 @@ export class Session {
   /** Why the engine was chosen, for the page. */
   private engineReason: Message = msg('train.engine-fused', { work: 0 });
   history: History = { points: [], evaluations: [] };
+  private readonly beats: Heartbeat;
+  /** The page asked for a checkpoint now (it is being hidden or left): saved after the chunk of steps going on. */
+  private checkpointAsked = false;
 
   constructor(
     readonly data: ClassificationData,
@@ -97,6 +72,7 @@ export class Session {
   ) {
     this.config = withConfigDefaults(config);
     this.heldOut = new HeldOut(data);
+    this.beats = new Heartbeat(callbacks.heartbeat);
     this.build(config, restore);
   }
 
@@ -167,6 +143,9 @@ export class Session {
     if (this.activeRun === runId) this.stopRequested = true;
   }
 
+  /** Save a checkpoint at the next chunk boundary of the run going on (none: the last run's end was saved). */
+  checkpointSoon = () => void (this.checkpointAsked = this.running);
+
   /** Stop whatever run is going (the backend is going away). */
   stopAny(): void {
     if (this.running) this.stopRequested = true;
@@ -222,6 +201,9 @@ export class Session {
     const watched = this.heldOut.watched;
     // Before the run counts as going: a bad patience throws here and leaves nothing running.
     const stopper = patience > 0 && watched ? new EarlyStopping(watched, patience) : null;
+    const batch = engine.config.batchSize;
+    const large = engine.weightsInJs ? tooLarge(batch, this.parameters) : null; // a JS step that would hold the worker past the page's watchdog
+    if (large) return this.callbacks.runEnd?.({ runId, end: 'error', globalStep: engine.globalStep, message: large });
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
@@ -240,15 +222,16 @@ export class Session {
       if (stopper.bestStep === engine.globalStep && best?.step !== engine.globalStep) best = { step: engine.globalStep, weights: await engine.weights() };
     };
     const target = engine.globalStep + steps;
-    const batch = engine.config.batchSize;
     const perExample = engine.config.reduction === 'sum' ? batch : 1;
     let points: MetricPoint[] = [];
     let evaluations: Evaluation[] = [];
     let log: LogLine[] = [];
     let lastPost = -Infinity;
-    let chunkSteps = nextChunkSize(0, 0);
+    let chunkSteps = firstChunkSteps(batch, this.parameters);
+    const small = chunkSteps < LOG_EVERY;
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
+    let lastSave = runStart;
     const flush = () => {
       this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
@@ -258,8 +241,13 @@ export class Session {
       log = [];
       lastPost = performance.now();
     };
-    const evaluateNow = async (withTrain: boolean) => {
-      const results = await this.heldOut.evaluate(engine, withTrain);
+    // Between an evaluation's chunks: a heartbeat and the worker's events; a Stop then ends an evaluation made during the run.
+    const pause = (stoppable: boolean) => async () => {
+      await this.pause();
+      if (stoppable && this.stopRequested) throw new Stopped();
+    };
+    const evaluateNow = async (withTrain: boolean, stoppable = false) => {
+      const results = await this.heldOut.evaluate(engine, withTrain, pause(stoppable), this.parameters);
       const seconds = clock();
       points.push(...results.map((e) => toPoint(e, seconds)));
       evaluations.push(...results);
@@ -273,7 +261,7 @@ export class Session {
     const restoreBest = async (): Promise<number | undefined> => {
       if (!best || best.step === engine.globalStep) return undefined;
       engine.load(best.weights, engine.globalStep);
-      const results = await this.heldOut.evaluate(engine, true);
+      const results = await this.heldOut.evaluate(engine, true, pause(false), this.parameters);
       evaluations.push(...results.map((e) => ({ ...e, restoredFrom: best!.step })));
       return best.step;
     };
@@ -316,11 +304,13 @@ export class Session {
           if ((first + i) % STATUS_EVERY === 0) log.push({ step: first + i, loss, seconds });
         });
         if (engine.globalStep % evalEvery === 0) {
-          const results = await evaluateNow(true);
+          const results = await evaluateNow(true, true).catch((error: unknown) => (error instanceof Stopped ? null : Promise.reject(error)));
+          // Stopped during the evaluation: the loop ends, and the held-out splits are evaluated below.
+          if (!results) break;
           const diverged = divergence.observe(results);
           if (diverged) {
             flush();
-            await this.callbacks.checkpoint?.(this);
+            await this.checkpointNow();
             const learningRate = this.config.learningRate;
             const suggest = Number((learningRate / 10).toPrecision(2));
             end(
@@ -335,30 +325,37 @@ export class Session {
         }
         // Not where the run ends: the checkpoint after the loop saves that step.
         const ending = engine.globalStep >= target || earlyStop !== null;
-        if (crossedCheckpoint(before, engine.globalStep) && !ending) {
+        if ((crossedCheckpoint(before, engine.globalStep) || dueByTime(lastSave, performance.now()) || this.checkpointAsked) && !ending) {
+          [this.checkpointAsked, lastSave] = [false, performance.now()];
           flush();
-          await this.callbacks.checkpoint?.(this);
+          await this.checkpointNow();
         }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
-        chunkSteps = nextChunkSize(losses.length, performance.now() - started);
+        chunkSteps = nextChunkSize(losses.length, performance.now() - started, small);
         await this.callbacks.yieldToEvents();
       }
       // Evaluate where the run ended, as the tutorial does after train(); after Stop only
       // the held-out splits, so Stop is acknowledged quickly even for MNIST's 55,000 rows.
       const stopped = this.stopRequested && earlyStop === null && engine.globalStep < target;
-      if (evaluatedAt !== engine.globalStep) {
+      // After a Stop, held-out splits of more than SAMPLE_ROWS rows are not evaluated: the Stop answers now, their last evaluation stays.
+      if (evaluatedAt !== engine.globalStep && !(stopped && this.heldOut.heldOutRows > SAMPLE_ROWS)) {
         const results = await evaluateNow(!this.stopRequested);
         if (!stopped) await observe(results);
       }
       const restoredStep = stopped ? undefined : await restoreBest();
       flush();
-      await this.callbacks.checkpoint?.(this);
+      // Saved before run-end is told: a page that says done has its run in IndexedDB, so a reload or a crash right after keeps it.
+      await this.checkpointNow();
       if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
     } catch (error) {
       end('error', messageOf(error));
     }
   }
+
+  /** A checkpoint now, beating while IndexedDB writes; and an evaluation's pause between chunks (a beat, the queued events). */
+  private checkpointNow = async () => void (this.callbacks.checkpoint && (await this.beats.during(this.callbacks.checkpoint(this))));
+  private pause = () => (this.beats.beat(), this.callbacks.yieldToEvents());
 
   dispose(): void {
     this.engine?.dispose();
@@ -378,7 +375,7 @@ export class Session {
    */
   async evaluateOnce(): Promise<History> {
     if (this.running) throw new MessageError(msg('train.busy'));
-    const evaluations = await this.heldOut.evaluate(this.requireEngine(), true);
+    const evaluations = await this.heldOut.evaluate(this.requireEngine(), true, () => this.pause(), this.parameters);
     return { evaluations, points: evaluations.map((e) => toPoint(e, this.trainedSeconds)) };
   }
 }

@@ -5,7 +5,8 @@ import type { ValueRange } from '../fieldReaders';
 type None = Record<string, never>;
 
 /** What a storage write was for: a checkpoint (at `step`) or the page state. */
-type Stored = { what: 'checkpoint' | 'session'; step: number };
+/** What was not saved; `previous`: the step of the newest checkpoint still stored, null when none is (absent: not known). */
+type Stored = { what: 'checkpoint' | 'session'; step: number; previous?: number | null };
 
 /** Why a stored checkpoint could not be read (also the cause inside `checkpoint.read-back`). */
 export interface LoadFailureMessages {
@@ -61,7 +62,7 @@ export interface CheckpointMessages extends LoadFailureMessages, MetaProblemMess
   // Browser storage (idb.ts, store.ts); `bytes` of what was not saved.
   'checkpoint.quota': Stored & { bytes: number };
   'checkpoint.save-failed': Stored & { detail: string };
-  'checkpoint.read-back': { step: number; cause: LoadFailure };
+  'checkpoint.read-back': { step: number; cause: LoadFailure; previous?: number | null };
   'checkpoint.prune-failed': { detail: string };
   'checkpoint.list-failed': { detail: string };
   'checkpoint.delete-failed': { id: string; detail: string };
@@ -70,6 +71,8 @@ export interface CheckpointMessages extends LoadFailureMessages, MetaProblemMess
   'checkpoint.no-indexeddb': None;
   'checkpoint.open-failed': { detail: string };
   'checkpoint.open-blocked': None;
+  /** The site's storage was cleared during the visit: the store was opened afresh and the checkpoint at `step` saved in it. */
+  'checkpoint.reopened': { step: number };
   // Models and weights (artifacts.ts).
   'checkpoint.no-save-handler': None;
   'checkpoint.build-failed': { detail: string };

@@ -17,4 +17,6 @@ export interface TrainMessages {
   'train.diverged-loss': { step: number; loss: number; start: number; learningRate: number; suggest: number };
   /** Training accuracy `accuracy` below chance (1 / classes). */
   'train.diverged-chance': { step: number; accuracy: number; chance: number; learningRate: number; suggest: number };
+  /** A step bigger than this page trains in JS (train/stepBudget.ts): its size, memory and the budget. */
+  'train.too-large': { parameters: number; megabytes: number; batch: number; work: number; limit: number };
 }

@@ -127,8 +127,8 @@ export const appWording: Wordings<keyof AppMessages> = {
     ko: (p) => `학습 워커가 ${p.seconds}초 동안 응답하지 않았습니다`,
   },
   'app.worker-replaced': {
-    en: (p, f) => `${f.message(p.what)}. A new worker was started with the data set and the newest checkpoint; you can go on training.`,
-    ko: (p, f) => `${f.message(p.what)}. 데이터 세트와 최신 체크포인트로 새 워커를 시작했습니다. 학습을 계속할 수 있습니다.`,
+    en: (p, f) => `${f.message(p.what)}. A new worker was started: it re-opens the data set (a dropped file from the page, however large) and its newest checkpoint, and a notice says so if it cannot; you can go on training.`,
+    ko: (p, f) => `${f.message(p.what)}. 새 워커를 시작했습니다. 데이터 세트(놓았던 파일은 크기와 상관없이 페이지에서 다시 읽음)와 그 최신 체크포인트를 다시 열며, 열지 못하면 알림으로 알려 줍니다. 학습을 계속할 수 있습니다.`,
   },
   'app.webgl-lost-failed': {
     en: (p, f) => `The WebGL context was lost and no other backend could take over: ${f.message(p.reason)}`,

@@ -5,7 +5,7 @@ import { rangeWords } from './range';
 import type { CheckpointMessages, LoadFailure, LoadFailureMessages, MetaProblem, MetaProblemMessages } from '../../../shared/messages/checkpoint';
 
 type Lang = 'en' | 'ko';
-type Stored = { what: 'checkpoint' | 'session'; step: number };
+type Stored = { what: 'checkpoint' | 'session'; step: number; previous?: number | null };
 
 /** 1.5 MB (the unit reads the same in Korean). */
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -15,9 +15,24 @@ const list = (values: readonly (string | number | null)[]) => values.join(', ');
 const shape = (values: readonly number[]) => `[${values.join(',')}]`;
 
 const storedEn = (p: Stored) => (p.what === 'checkpoint' ? `the checkpoint at step ${p.step}` : 'the page state');
-const keptEn = (p: Stored) => (p.what === 'checkpoint' ? 'the previous checkpoint is kept' : 'the state saved before is kept');
+/** What is still stored after a failed save, as the store found it: never a checkpoint that is not there. */
+const keptEn = (p: Pick<Stored, 'what' | 'previous'>) =>
+  p.what !== 'checkpoint'
+    ? 'the state saved before is kept'
+    : p.previous === null
+      ? 'no earlier checkpoint is stored, so a reload now starts from a fresh model'
+      : p.previous === undefined
+        ? 'the previous checkpoint, if any, is kept'
+        : `the checkpoint at step ${p.previous} is kept`;
 const storedKo = (p: Stored) => (p.what === 'checkpoint' ? `${p.step}단계 체크포인트` : '페이지 상태');
-const keptKo = (p: Stored) => (p.what === 'checkpoint' ? '이전 체크포인트는 그대로 남아 있습니다' : '전에 저장한 상태는 그대로 남아 있습니다');
+const keptKo = (p: Pick<Stored, 'what' | 'previous'>) =>
+  p.what !== 'checkpoint'
+    ? '전에 저장한 상태는 그대로 남아 있습니다'
+    : p.previous === null
+      ? '저장된 이전 체크포인트가 없으므로 지금 새로 고침하면 새 모델로 시작합니다'
+      : p.previous === undefined
+        ? '이전 체크포인트가 있다면 그대로 남아 있습니다'
+        : `${p.previous}단계 체크포인트는 그대로 남아 있습니다`;
 
 const NO_STORAGE_EN = 'checkpoints are kept in memory only, and a reload starts afresh';
 const NO_STORAGE_KO = '체크포인트는 메모리에만 보관되며, 새로 고침하면 처음부터 시작합니다';
@@ -128,8 +143,12 @@ export const checkpointWording: Wordings<keyof CheckpointMessages> = {
     ko: (p) => `${storedKo(p)}을(를) 저장하지 못했습니다: ${p.detail}. ${keptKo(p)}.`,
   },
   'checkpoint.read-back': {
-    en: (p, f) => `The checkpoint at step ${p.step} did not read back intact (${inner(p.cause, 'en', f)}); it was removed and the previous checkpoint is kept.`,
-    ko: (p, f) => `${p.step}단계 체크포인트를 다시 읽어 보니 온전하지 않아(${inner(p.cause, 'ko', f)}) 지웠습니다. 이전 체크포인트는 그대로 남아 있습니다.`,
+    en: (p, f) => `The checkpoint at step ${p.step} did not read back intact (${inner(p.cause, 'en', f)}); it was removed and ${keptEn({ what: 'checkpoint', previous: p.previous })}.`,
+    ko: (p, f) => `${p.step}단계 체크포인트를 다시 읽어 보니 온전하지 않아(${inner(p.cause, 'ko', f)}) 지웠습니다. ${keptKo({ what: 'checkpoint', previous: p.previous })}.`,
+  },
+  'checkpoint.reopened': {
+    en: (p) => `This site's stored data was cleared during the visit: the checkpoint store was opened again, empty, and the checkpoint at step ${p.step} saved in it. Earlier checkpoints are gone; saving goes on.`,
+    ko: (p) => `방문 중에 이 사이트의 저장 데이터가 지워졌습니다. 비어 있는 체크포인트 저장소를 다시 열어 ${p.step}단계 체크포인트를 저장했습니다. 이전 체크포인트는 사라졌고, 저장은 계속됩니다.`,
   },
   'checkpoint.prune-failed': {
     en: (p) => `The checkpoint is saved, but older ones were not pruned: ${p.detail}.`,

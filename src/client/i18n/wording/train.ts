@@ -57,4 +57,10 @@ export const trainWording: Wordings<keyof TrainMessages> = {
     en: (p) => `The weights do not fit the model (${p.found} arrays for a network of ${p.expected}).`,
     ko: (p) => `가중치가 모델에 맞지 않습니다(${p.expected}개가 필요한 신경망에 ${p.found}개).`,
   },
+  'train.too-large': {
+    en: (p, f) =>
+      `This network is too large to train here: ${f.n(p.parameters)} parameters (about ${f.n(p.megabytes)} MB while training), so one step of batch ${f.n(p.batch)} is ${f.n(p.work)} multiply-adds, over the ${f.n(p.limit)} this page trains on one core (a step would hold the worker for seconds). Use fewer or smaller hidden layers, or a smaller batch, then Reset.`,
+    ko: (p, f) =>
+      `이 신경망은 여기서 학습하기에 너무 큽니다. 매개변수 ${f.n(p.parameters)}개(학습 중 약 ${f.n(p.megabytes)} MB)라서 배치 ${f.n(p.batch)}의 한 스텝이 곱셈-덧셈 ${f.n(p.work)}번으로, 이 페이지가 코어 하나로 학습하는 한도 ${f.n(p.limit)}번을 넘습니다(한 스텝이 워커를 몇 초씩 붙잡습니다). 은닉층을 줄이거나 작게 하거나 배치를 줄인 뒤 다시 시작(Reset)하세요.`,
+  },
 };
