@@ -52,6 +52,9 @@ const MAX_LOG = 200;
  */
 export type Notice = { kind: 'text'; text: Reason } | { kind: 'ignored-param'; ignored: IgnoredParam } | { kind: 'early-stop'; stop: EarlyStop };
 
+/** The worker's notices that are failures to save: shown as the page's alert (role="alert"). */
+const SAVE_FAILURES: ReadonlySet<string> = new Set(['checkpoint.quota', 'checkpoint.save-failed']);
+
 /** One notice once: the same one again is not added. */
 function addNotice(notices: Notice[], notice: Notice): Notice[] {
   const key = JSON.stringify(notice);
@@ -286,6 +289,9 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'baselines':
       return { ...state, baselines: event.baselines ? { status: 'ready', baselines: event.baselines } : { status: 'none' } };
     case 'notice':
+      // A save that failed (storage full, or refused) is an error a person must see, not a
+      // passing status: training goes on, but the work since the last checkpoint is at risk.
+      if (typeof event.message !== 'string' && SAVE_FAILURES.has(event.message.code)) return { ...state, error: event.message };
       return { ...state, notices: addNotice(state.notices, { kind: 'text', text: event.message }) };
     case 'answer':
       // Answers settle the store's calls (workerClient.ts); the store folds them in.

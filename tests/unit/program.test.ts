@@ -26,9 +26,9 @@ import type { MetricPoint, ModelConfig } from '../../src/shared/types';
 interface Core {
   encodeTyped(texts: string[]): { ok: true; features: Float32Array } | { ok: false; input: number; problem: string };
   judgeRows(features: Float32Array, rows: number, file?: boolean): { classId: number; probabilities: number[] }[];
-  readRows(text: string): { columns: string[]; rows: string[][]; features: Float32Array; missing: string[] };
+  readRows(text: string): { columns: string[]; rows: string[][]; features: Float32Array; missing: string[]; flags: { column: string; kind: string }[][] };
   judgeTable(table: ReturnType<Core['readRows']>): ({ classId: number; probabilities: number[] } | null)[];
-  predictionsCsv(columns: string[], rows: string[][], judged: ReturnType<Core['judgeTable']>): string;
+  predictionsCsv(columns: string[], rows: string[][], judged: ReturnType<Core['judgeTable']>, flags?: { column: string; kind: string }[][]): string;
   readDigit(ink: Float32Array, width: number, height: number): Float32Array | null;
   csvCell(value: string): string;
 }
@@ -161,7 +161,7 @@ describe('the program arithmetic equals the app', () => {
     expect(app.ok).toBe(true);
     const table = core.readRows(rows);
     expect(table.missing).toEqual([]);
-    const csv = core.predictionsCsv(table.columns, table.rows, core.judgeTable(table));
+    const csv = core.predictionsCsv(table.columns, table.rows, core.judgeTable(table), table.flags);
     if (app.ok) expect(csv).toBe(app.value.csv);
     // The formula payloads are written as text for spreadsheets.
     expect(csv).toContain(`'${HOSTILE.formula}`);

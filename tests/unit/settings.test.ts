@@ -37,7 +37,7 @@ describe('URL settings', () => {
     expect(parseSettings('?dataset=csv&classWeight=balanced').settings.classWeight).toBe('balanced');
     const { settings, notices } = parseSettings('?classWeight=heavy');
     expect(settings.classWeight).toBe('none');
-    expect(notices).toEqual([{ param: 'classWeight', raw: 'heavy', fallback: 'none' }]);
+    expect(notices).toEqual([{ param: 'classWeight', raw: 'heavy', fallback: 'none', range: { kind: 'one-of', options: ['none', 'balanced'] } }]);
   });
 
   it('reads cross-validation folds (0 = off, up to 20) and round-trips them', () => {

@@ -101,3 +101,19 @@ describe('analysis views asked of the worker', () => {
     expect(late.analysis.network).toMatchObject({ value: null, pending: null, error: null });
   });
 });
+
+describe('a failed save is an alert, other notices stay notices', () => {
+  const base = initialState(IRIS_DEFAULTS, []);
+  it('storage full: the page error (role="alert"), not a status', () => {
+    const message = { code: 'checkpoint.quota', params: { what: 'checkpoint', step: 1000, bytes: 4096 } } as const;
+    const s = reduce(base, { type: 'notice', message }, 1);
+    expect(s.error).toEqual(message);
+    expect(s.notices).toEqual([]);
+  });
+  it('a reopened store is a notice', () => {
+    const message = { code: 'checkpoint.reopened', params: { step: 1000 } } as const;
+    const s = reduce(base, { type: 'notice', message }, 1);
+    expect(s.error).toBeNull();
+    expect(s.notices).toEqual([{ kind: 'text', text: message }]);
+  });
+});

@@ -72,7 +72,7 @@ function inputsOf(source: DataSource): { encoding: ProgramData['encoding']; inpu
     for (const c of schema.columns) {
       if (c.role !== 'feature') continue;
       const i = inputs.length;
-      if (c.kind === 'numeric') inputs.push({ kind: 'numeric', name: c.name, at, initial: '', mean: c.mean, std: c.std, decimalComma: c.decimalComma, ...rangeOf(view, i) });
+      if (c.kind === 'numeric') inputs.push({ kind: 'numeric', name: c.name, at, initial: '', mean: c.mean, std: c.std, decimalComma: c.decimalComma, ...(c.formatted === true ? { formatted: true } : {}), ...rangeOf(view, i) });
       else if (c.kind === 'date' && c.date) inputs.push({ kind: 'date', name: c.name, at, initial: '', order: c.date.order, parts: c.date.parts, mean: c.date.mean, std: c.date.std });
       else if (c.kind === 'categorical') inputs.push({ kind: 'categorical', name: c.name, at, initial: c.vocabulary[0] ?? '', vocabulary: c.vocabulary, missingSlot: c.missingSlot });
       at += columnWidth(c);

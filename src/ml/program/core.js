@@ -16,6 +16,8 @@ const MAX_STANDARD = 1e6;
 const POINT_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const COMMA_NUMBER = /^[+-]?(?:\d+[.,]?\d*|[.,]\d+)(?:[eE][+-]?\d+)?$/;
 const INFINITY = /^[+-]?(?:inf|infinity)$/i;
+const FORMATTED_NUMBER = /^(?:\(\s*[$€£¥₩]?\s*\d[\d.,]*\s*%?\s*\)|[+-]?\s*[$€£¥₩]\s*\d[\d.,]*|[+-]?\d[\d.,]*\s*%|[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
+const CURRENCY = /[$€£¥₩]/;
 const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?$/;
 
@@ -44,6 +46,32 @@ function parseNumber(cell, decimalComma) {
     return inRange(w) ? w + 0 : NaN;
   }
   return NaN;
+}
+
+/** values.ts parseFormatted: 1,234.5, 12%, $3, (12) as numbers (a column read so), else NaN. */
+function parseFormatted(cell) {
+  let body = cell.trim();
+  if (!FORMATTED_NUMBER.test(body)) return NaN;
+  let sign = 1;
+  if (body.startsWith('(')) {
+    sign = -1;
+    body = body.slice(1, -1).trim();
+  }
+  if (CURRENCY.test(body)) body = body.replace(CURRENCY, '').replace(/\s+/g, '');
+  if (body.endsWith('%')) body = body.slice(0, -1).trim();
+  if (body.includes(',')) {
+    if (!/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) return NaN;
+    body = body.replace(/,/g, '');
+  }
+  if (!POINT_NUMBER.test(body)) return NaN;
+  const value = sign * Number(body);
+  return inRange(value) ? value + 0 : NaN;
+}
+
+/** encode.ts formattedNumber / cellNumber: the number a file's cell holds for `input`. */
+function cellValue(cell, input, decimalComma) {
+  const v = parseNumber(cell, decimalComma || input.decimalComma);
+  return Number.isNaN(v) && input.formatted ? parseFormatted(cell) : v;
 }
 
 function isOutOfRange(cell, decimalComma) {
@@ -105,7 +133,7 @@ function encodeCells(cells, out, offset, decimalComma) {
       const t = cell === null ? '' : cell.trim();
       out[at] = t === '' ? NaN : Number(t);
     } else if (input.kind === 'numeric') {
-      const v = cell === null || isMissing(cell) ? NaN : parseNumber(cell, decimalComma || input.decimalComma);
+      const v = cell === null || isMissing(cell) ? NaN : cellValue(cell, input, decimalComma);
       out[at] = standardise(input.mean, input.std, v);
     } else if (input.kind === 'date') {
       const fields = cell !== null && !isMissing(cell) ? parseDate(cell, input.order) : null;
@@ -309,12 +337,33 @@ function readRows(text) {
   const at = names.map((name, i) => (positional ? i : columns.indexOf(name)));
   const features = new Float32Array(rows.length * inputWidth());
   if (missing.length === 0) rows.forEach((row, r) => encodeCells(at.map((c) => row[c] ?? null), features, r * inputWidth(), delimiter !== ','));
-  return { columns, rows, features, missing };
+  const flags = missing.length === 0 ? rows.map((row) => cellFlags(at.map((c) => row[c] ?? null), delimiter !== ',')) : [];
+  return { columns, rows, features, missing, flags };
+}
+
+/**
+ * predict.ts cellFlags: the cells of one row the model could not read as trained, as
+ * [{ column, kind }] with kind 'not-a-number' | 'not-finite' | 'unseen-category' | 'not-a-date'.
+ */
+function cellFlags(cells, decimalComma) {
+  const out = [];
+  SPEC.inputs.forEach((input, i) => {
+    const cell = cells[i];
+    if (cell === null || isMissing(cell) || input.kind === 'plain') return;
+    let kind = null;
+    if (input.kind === 'numeric' && Number.isNaN(cellValue(cell, input, decimalComma))) kind = isOutOfRange(cell, true) ? 'not-finite' : 'not-a-number';
+    else if (input.kind === 'categorical' && !input.vocabulary.includes(cell.trim())) kind = 'unseen-category';
+    else if (input.kind === 'date' && parseDate(cell, input.order) === null) kind = 'not-a-date';
+    if (kind !== null) out.push({ column: input.name, kind });
+  });
+  return out;
 }
 
 /** The predictions CSV, as src/ml/csv/export.ts predictionsToCsv writes it. */
-function predictionsCsv(columns, rows, judged) {
-  const added = ['predicted class', ...SPEC.classNames.map((c) => `P(${c})`)];
+function predictionsCsv(columns, rows, judged, flags) {
+  // A `warnings` column before the added ones when any cell was flagged, as the app writes it.
+  const warned = flags !== undefined && flags.some((f) => f.length > 0);
+  const added = [...(warned ? ['warnings'] : []), 'predicted class', ...SPEC.classNames.map((c) => `P(${c})`)];
   const taken = new Set(columns.map((c) => c.trim()));
   const names = added.map((name) => {
     let unique = name;
@@ -326,7 +375,8 @@ function predictionsCsv(columns, rows, judged) {
   rows.forEach((row, r) => {
     const j = judged[r];
     const probabilities = j ? j.probabilities.map((p) => (Number.isFinite(p) ? String(Number(p.toPrecision(6))) : '')) : SPEC.classNames.map(() => '');
-    lines.push([...row.map(csvCell), csvCell(j ? SPEC.classNames[j.classId] : ''), ...probabilities].join(','));
+    const warning = warned ? [csvCell(flags[r].map((f) => `${f.column}: ${f.kind}`).join('; '))] : [];
+    lines.push([...row.map(csvCell), ...warning, csvCell(j ? SPEC.classNames[j.classId] : ''), ...probabilities].join(','));
   });
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -177,7 +177,7 @@ function renderBatch() {
     });
     const download = el('button', { type: 'button', 'data-testid': 'program-download' }, word('download'));
     download.addEventListener('click', () => {
-      const a = el('a', { href: URL.createObjectURL(new Blob([predictionsCsv(columns, rows, b.judged)], { type: 'text/csv' })), download: `${SPEC.stem}-predictions.csv` });
+      const a = el('a', { href: URL.createObjectURL(new Blob([predictionsCsv(columns, rows, b.judged, b.table.flags)], { type: 'text/csv' })), download: `${SPEC.stem}-predictions.csv` });
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     });

@@ -13,7 +13,8 @@ import type { Activation, Baselines, Evaluation, ModelConfig, Split } from '../.
 export type ProgramInput =
   /** Iris: the number as typed, no scaling. `min`/`max`: the training range (a hint). */
   | { kind: 'plain'; name: string; at: number; initial: string; min?: number; max?: number }
-  | { kind: 'numeric'; name: string; at: number; initial: string; mean: number; std: number; decimalComma: boolean; min?: number; max?: number }
+  // formatted: the column was read through parseFormatted (1,234.5, 12%, $3), so are a file's cells.
+  | { kind: 'numeric'; name: string; at: number; initial: string; mean: number; std: number; decimalComma: boolean; formatted?: boolean; min?: number; max?: number }
   | { kind: 'categorical'; name: string; at: number; initial: string; vocabulary: string[]; missingSlot: boolean }
   | { kind: 'date'; name: string; at: number; initial: string; order: 'dmy' | 'mdy'; parts: DatePart[]; mean: number[]; std: number[] };
 
