@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildServiceWorker } from './scripts/build-sw.mjs';
 import { fastKernels } from './scripts/wasm-kernels.mjs';
+import { programMinify } from './scripts/program-minify.mjs';
 
 /**
  * Content-Security-Policy of the built app (tests/e2e/security.spec.ts checks a whole session
@@ -65,10 +66,10 @@ function serviceWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), serviceWorker(), fastKernels()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker(), fastKernels(), programMinify()],
   // The worker is an ES module chunk of its own: tfjs lives there, never in the page's bundle.
   // fastKernels: the fused engine's SIMD kernels, compiled from assembly/kernels.ts (the worker imports them).
-  worker: { format: 'es', plugins: () => [fastKernels()] },
+  worker: { format: 'es', plugins: () => [fastKernels(), programMinify()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   server: { host: '127.0.0.1' },
   // The CSP as a header too (see CSP above), so tests cover the worker and frame-ancestors.

@@ -57,7 +57,7 @@ test('Iris: confusion cells list their rows, the decision map and the network fo
   const percentages = page.getByTestId('confusion-matrix-percentages');
   await percentages.check();
   await expect(diagonal.cell).toHaveText(/^\d+%$/);
-  await expect(diagonal.cell).toHaveAttribute('aria-label', new RegExp(`\\(${diagonal.count} rows\\)`));
+  await expect(diagonal.cell).toHaveAttribute('aria-label', new RegExp(`\\(${diagonal.count} test rows?\\)`));
   await percentages.uncheck();
   await expect(diagonal.cell).toHaveText(String(diagonal.count));
 

@@ -9,7 +9,7 @@ import { collectErrors, openApp, status, stepOf, trainUntil, openTab } from './p
 
 const HANGUL = /[\uac00-\ud7a3]/;
 /** The headings of the core panels (DatasetPanel, TrainPanel, EvaluationPanel, PredictPanel, CheckpointsPanel). */
-const CORE_HEADINGS = ['#data-title', '#train-title', '#eval-title', '#predict-title', '#checkpoints-title'];
+const CORE_HEADINGS = ['#data-title', '#settings-title', '#model-files-title', '#eval-title', '#predict-title', '#checkpoints-title'];
 
 async function expectHeadingsIn(page: Page, lang: 'en' | 'ko') {
   for (const id of CORE_HEADINGS) {

@@ -5,7 +5,7 @@
  * after it shows the step of the newest checkpoint listed. The data is generated here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dropFile, openApp, status, stepOf } from './page';
+import { dropFile, openApp, openTab, status, stepOf } from './page';
 
 /** Records the type of every message the page's workers post, with the time it came. */
 const RECORD_MESSAGES = () => {
@@ -64,6 +64,7 @@ test('a reload during a run shows the step of the newest checkpoint listed, at l
   await expect.poll(() => stepOf(page), { timeout: 60_000 }).toBeGreaterThan(1500);
   await page.reload();
   await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+  await openTab(page, 'checkpoints');
   const listed = page.getByTestId('checkpoints').locator('tr[data-step]');
   await expect(listed.first()).toBeVisible();
   const steps = (await listed.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-step'))))).filter((s) => s > 0);

@@ -9,7 +9,7 @@ import { analysisMessages } from './messages';
 import { latestEvaluation } from '../../client/state';
 import type { ConfusionRows } from '../../shared/analysis';
 import { DigitImage } from '../mnist/DigitImage';
-import { testCount } from './countWords';
+import { testUnit } from './countWords';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
@@ -46,7 +46,7 @@ export function ConfusionRowsList({ actual, predicted, classNames, onClose }: Pr
   return (
     <section className="confusion-rows" aria-live="polite" data-testid="confusion-rows" data-count={rows?.rows.length ?? ''} data-total={rows?.total ?? ''} data-step={rows?.globalStep ?? ''}>
       <div className="buttons" style={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
-        <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('rowsHeading', { rows: testCount(t, rows?.total ?? '…', digits), actual: name(actual), predicted: name(predicted) })}</h3>
+        <h3 style={{ margin: 0, fontSize: '1rem' }}>{t('rowsHeading', { count: rows?.total ?? '…', unit: testUnit(t, rows?.total ?? '…', digits), actual: name(actual), predicted: name(predicted) })}</h3>
         <button type="button" className="small-button" onClick={onClose}>
           {t('rowsClose')}
         </button>

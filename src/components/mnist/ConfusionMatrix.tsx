@@ -9,7 +9,7 @@
  */
 import { memo, useState } from 'react';
 import { analysisMessages } from '../analysis/messages';
-import { testCount } from '../analysis/countWords';
+import { testUnit } from '../analysis/countWords';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 import { ScrollRegion } from '../common/ScrollRegion';
@@ -105,8 +105,8 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ matrix, className
                           aria-pressed={pressed}
                           aria-label={
                             percentages
-                              ? t('cellLabelShare', { share: shown, rows: testCount(t, count, digits), actual: name(i), predicted: name(j) })
-                              : t('cellLabel', { rows: testCount(t, count, digits), actual: name(i), predicted: name(j) })
+                              ? t('cellLabelShare', { share: shown, count, unit: testUnit(t, count, digits), actual: name(i), predicted: name(j) })
+                              : t('cellLabel', { count, unit: testUnit(t, count, digits), actual: name(i), predicted: name(j) })
                           }
                           data-testid={`confusion-cell-${i}-${j}`}
                           data-count={count}

@@ -22,26 +22,15 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-/**
- * Source without its whole-line comments and indentation, so the file stays small (the
- * comments are in the repository). Safe for core.js and page.js, which keep no string or
- * template literal across lines (tests/unit/program.test.ts runs the compacted code).
- */
-export function compact(source: string): string {
-  return source
-    .replace(/^\s*\/\*[\s\S]*?\*\/\n/gm, '')
-    .replace(/^\s*\/\/.*\n/gm, '')
-    .replace(/^[ \t]+/gm, '')
-    .replace(/\n{2,}/g, '\n');
-}
-
 /** CSS without line breaks and the spaces around its punctuation (program.css has no strings). */
 export function compactCss(source: string): string {
   return source.replace(/\s*\n\s*/g, '').replace(/\s*([{};:,>])\s*/g, '$1').replace(/;}/g, '}');
 }
 
-const CORE = compact(core);
-const PAGE = compact(page);
+// Minified when imported (scripts/program-minify.mjs, a plugin of vite.config.ts, so in the
+// build and under Vitest alike); multi-line template literals in them stay as they are.
+const CORE = core;
+const PAGE = page;
 const STYLE = compactCss(style);
 
 /** The script's part without the page: data, the app's cell writer (its own source), the arithmetic (tests run it under node:vm). */
