@@ -14,6 +14,7 @@ import { useAppState } from '../common/useStore';
 export function BaselinePanel() {
   const state = useAppState((a) => a.baselines);
   const test = useAppState((a) => latestEvaluation(a, 'test'));
+  const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
   const { t } = useT(baselineMessages);
   const b = state.status === 'ready' ? state.baselines : null;
   return (
@@ -29,6 +30,8 @@ export function BaselinePanel() {
       <h2 id="baseline-title">{t('title')}</h2>
       <p className="muted small">{t('intro')}</p>
       <Body state={state} test={test} />
+      {/* The whole verdict with its advice: the output column's strip shows two lines of it. */}
+      {b && test && ended && <VerdictLine baselines={b} network={test.accuracy} hook={false} />}
     </section>
   );
 }
@@ -102,13 +105,13 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
 }
 
 /** Said once a run has ended. */
-function VerdictLine({ baselines, network }: { baselines: Baselines; network: number }) {
+function VerdictLine({ baselines, network, hook = true }: { baselines: Baselines; network: number; hook?: boolean }) {
   const { t, num } = useT(baselineMessages);
   const v = baselineVerdict(baselines, network);
   const params = { network: num(network, 3, 3), baseline: t(v.baseline), score: num(v.score, 3, 3) };
   const advice = { majority: t('tryMajority'), logistic: t('tryLogistic'), forest: t('tryForest') }[v.baseline];
   return (
-    <p className={v.beaten ? 'verdict' : 'verdict warn'} data-testid="baseline-verdict" data-beaten={v.beaten} data-baseline={v.baseline}>
+    <p className={v.beaten ? 'verdict' : 'verdict warn'} data-testid={hook ? 'baseline-verdict' : undefined} data-beaten={v.beaten} data-baseline={v.baseline}>
       {v.beaten ? t('better', params) : `${t('notBetter', params)} ${advice}`}
     </p>
   );
