@@ -61,9 +61,9 @@ async function openApp(browser, query) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(COUNT_MESSAGES);
   await page.goto(`${BASE}/${query}`);
-  await page.locator('[data-testid=train]:enabled').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=train][aria-disabled=false]').waitFor({ timeout: 120_000 });
   // The worker computes the data set's baselines after it loads: wait, so a run times training alone.
-  await page.locator('[data-testid=baseline]:not([data-status=computing])').waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=baseline]:not([data-status=computing])').waitFor({ state: 'attached', timeout: 120_000 });
   return { page, errors };
 }
 
