@@ -3,7 +3,7 @@
  * accuracy does not beat (the majority class first: not beating it is the plainest
  * failure), or that it beats them all and the best of them. Pure, for the panel and tests.
  */
-import type { Baselines } from '../shared/types';
+import type { ClassificationBaselines } from '../shared/types';
 
 export type BaselineName = 'majority' | 'logistic' | 'forest';
 
@@ -12,7 +12,7 @@ export const BASELINE_NAMES: readonly BaselineName[] = ['majority', 'logistic', 
 
 export type Verdict = { beaten: false; baseline: BaselineName; score: number } | { beaten: true; baseline: BaselineName; score: number };
 
-export function baselineVerdict(baselines: Baselines, networkAccuracy: number): Verdict {
+export function baselineVerdict(baselines: ClassificationBaselines, networkAccuracy: number): Verdict {
   for (const name of BASELINE_NAMES) {
     const score = baselines[name].accuracy;
     // Accuracies on the same test rows: equal means as many rows right, which is not better.

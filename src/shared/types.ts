@@ -54,6 +54,33 @@ export interface ModelConfig {
 
 export type ClassWeight = 'none' | 'balanced';
 
+/**
+ * What the label is: classes (DNNClassifier: softmax over the classes) or a number
+ * (DNNRegressor: one linear output, mean squared error). The URL's `task`.
+ */
+export type Task = 'classification' | 'regression';
+
+/**
+ * A regression data set's target: its column and the training split's statistics. The
+ * network trains on (y - mean) / sd (so Adagrad 0.05 suits a price as well as a ratio);
+ * its output is multiplied back (out * sd + mean) for every number a person sees.
+ */
+export interface RegressionTarget {
+  name: string;
+  mean: number;
+  /** Population standard deviation of the training targets (1 when they are all equal). */
+  sd: number;
+  min: number;
+  max: number;
+}
+
+/** A regression evaluation in the label's own units (RMSE, MAE) and R² = 1 - SSE / SST about the split's own mean. */
+export interface RegressionMetrics {
+  rmse: number;
+  mae: number;
+  r2: number;
+}
+
 /** How the page may ask for one input of a row to classify. */
 export interface InputField {
   name: string;
@@ -80,7 +107,11 @@ export interface DatasetSummary {
   name: string;
   /** The input columns a person fills in to classify a row (before any one-hot encoding). */
   inputs: InputField[];
+  /** The classes, in the model's order; [] for regression. */
   classNames: string[];
+  /** 'regression' when the label is a number to predict (then `target`); absent = classification. */
+  task?: Task;
+  target?: RegressionTarget;
   trainRows: number;
   testRows: number;
   validationRows: number;
@@ -100,8 +131,10 @@ export interface MetricPoint {
   split: Split;
   /** Mean cross-entropy per example. */
   loss: number;
-  /** Fraction correct in [0, 1]; absent for the training batches' loss. */
+  /** Fraction correct in [0, 1]; absent for the training batches' loss and for regression. */
   accuracy?: number;
+  /** Regression: mean absolute error in the label's units (absent for the training batches). */
+  mae?: number;
   /**
    * Training time in seconds since the model was built, summed over its runs (time
    * between runs does not count): the x axis of the charts' "time" view.
@@ -121,8 +154,9 @@ export interface LogLine {
 /** What `classifier.evaluate()` returns, with do_eval's counts (Num examples, Num correct). */
 export interface Evaluation {
   split: Split;
+  /** Regression: 0 (see `regression`). */
   accuracy: number;
-  /** Mean loss per example. */
+  /** Mean loss per example (regression: the mean squared error in the label's units, DNNRegressor's average_loss). */
   averageLoss: number;
   /** Mean over evaluation batches of the summed batch loss (the TF1 head's `loss`). */
   loss: number;
@@ -142,14 +176,18 @@ export interface Evaluation {
    * (a training split of more than 100,000 rows: train/evaluateChunked.ts). Absent when every row was.
    */
   ofRows?: number;
+  /** Regression only: RMSE, MAE and R² on the split, in the label's units. */
+  regression?: RegressionMetrics;
 }
 
-/** What `classifier.predict()` yields for one row. */
+/** What `classifier.predict()` yields for one row (a regressor's: `value`, with classId -1, no probabilities). */
 export interface Prediction {
   classId: number;
   className: string;
   probabilities: number[];
   logits: number[];
+  /** Regression: the predicted number in the label's units. */
+  value?: number;
 }
 
 /** Predictions for a file of rows. */
@@ -237,6 +275,8 @@ export interface CsvChoices {
   validationFraction?: number;
   /** Classes with too few rows: kept (default), merged into "other", or their rows dropped. */
   rareClasses?: 'keep' | 'merge' | 'drop';
+  /** Classes or a number: absent = the app's guess (regression for a label of many numbers). */
+  task?: Task;
 }
 
 /**
@@ -244,7 +284,24 @@ export interface CsvChoices {
  * the worker as it loads, to show beside the network's: what a model must beat to have
  * learned anything. Accuracies in [0, 1]; `ms` is how long each took in the worker.
  */
-export interface Baselines {
+export type Baselines = ClassificationBaselines | RegressionBaselines;
+
+/** A regression baseline's test scores, in the label's units. */
+export interface RegressionScore extends RegressionMetrics {
+  ms: number;
+}
+
+/** Regression: predict the training mean, and a linear least-squares fit (the network without hidden layers, solved exactly). */
+export interface RegressionBaselines {
+  task: 'regression';
+  testRows: number;
+  trainRows: number;
+  mean: RegressionScore;
+  linear: RegressionScore;
+}
+
+export interface ClassificationBaselines {
+  task?: 'classification';
   testRows: number;
   trainRows: number;
   /** ZeroR: always the most frequent training class (`classIndex` into the class names). */

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { baselineVerdict } from '../../src/client/baselineVerdict';
 import { IRIS_DEFAULTS } from '../../src/client/settings';
 import { initialState, reduce } from '../../src/client/state';
-import type { Baselines, DatasetSummary } from '../../src/shared/types';
+import type { ClassificationBaselines, DatasetSummary } from '../../src/shared/types';
 
-const baselines = (majority: number, logistic: number, forest: number): Baselines => ({
+const baselines = (majority: number, logistic: number, forest: number): ClassificationBaselines => ({
   testRows: 1000,
   trainRows: 4000,
   majority: { accuracy: majority, classIndex: 0, ms: 1 },

@@ -37,7 +37,7 @@ export function Charts() {
   const words = useT(baselineMessages);
   const baselines = useAppState((a) => a.baselines);
   const references = useMemo<Reference[]>(() => {
-    if (baselines.status !== 'ready') return [];
+    if (baselines.status !== 'ready' || baselines.baselines.task === 'regression') return [];
     const b = baselines.baselines;
     return [
       { name: words.t('chartMajority'), value: b.majority.accuracy, color: BASELINE_COLORS.majority },

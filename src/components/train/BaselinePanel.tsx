@@ -1,7 +1,7 @@
 import { baselineMessages } from './baselineMessages';
 import { baselineVerdict, BASELINE_NAMES, type BaselineName } from '../../client/baselineVerdict';
 import { latestEvaluation, type BaselineState } from '../../client/state';
-import type { Baselines, Evaluation } from '../../shared/types';
+import type { ClassificationBaselines, Evaluation } from '../../shared/types';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 
@@ -16,7 +16,7 @@ export function BaselinePanel() {
   const test = useAppState((a) => latestEvaluation(a, 'test'));
   const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
   const { t } = useT(baselineMessages);
-  const b = state.status === 'ready' ? state.baselines : null;
+  const b = state.status === 'ready' && state.baselines.task !== 'regression' ? state.baselines : null;
   return (
     <section
       className="panel"
@@ -44,7 +44,7 @@ export function BaselineVerdict() {
   const state = useAppState((a) => a.baselines);
   const test = useAppState((a) => latestEvaluation(a, 'test'));
   const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
-  const b = state.status === 'ready' ? state.baselines : null;
+  const b = state.status === 'ready' && state.baselines.task !== 'regression' ? state.baselines : null;
   const { t, num } = useT(baselineMessages);
   const values = b ? [`${t('chartMajority')} ${num(b.majority.accuracy, 4)}`, `${t('chartLogistic')} ${num(b.logistic.accuracy, 4)}`, `${t('chartForest')} ${num(b.forest.accuracy, 4)}`].join(', ') : '';
   // Always there and of a fixed height (styles), so nothing below it moves when the verdict comes,
@@ -58,10 +58,11 @@ export function BaselineVerdict() {
 
 function Body({ state, test }: { state: BaselineState; test: Evaluation | null }) {
   const { t, num } = useT(baselineMessages);
-  const className = useAppState((a) => (state.status === 'ready' ? a.dataset?.classNames[state.baselines.majority.classIndex] : undefined));
+  const className = useAppState((a) => (state.status === 'ready' && state.baselines.task !== 'regression' ? a.dataset?.classNames[state.baselines.majority.classIndex] : undefined));
   if (state.status === 'computing') return <p role="status">{t('computing')}</p>;
   if (state.status === 'none') return <p role="status">{t('none')}</p>;
   const b = state.baselines;
+  if (b.task === 'regression') return null;
   const four = (v: number) => num(v, 4, 4);
   const forestHow =
     b.forest.rows < b.trainRows
@@ -105,7 +106,7 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
 }
 
 /** Said once a run has ended. */
-function VerdictLine({ baselines, network, hook = true }: { baselines: Baselines; network: number; hook?: boolean }) {
+function VerdictLine({ baselines, network, hook = true }: { baselines: ClassificationBaselines; network: number; hook?: boolean }) {
   const { t, num } = useT(baselineMessages);
   const v = baselineVerdict(baselines, network);
   const params = { network: num(network, 3, 3), baseline: t(v.baseline), score: num(v.score, 3, 3) };

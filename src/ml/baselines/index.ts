@@ -3,7 +3,7 @@
  * forest, fitted on the training split and scored on the test split, in that order
  * (cheapest first). Null when there is no test row to score on.
  */
-import type { Baselines } from '../../shared/types';
+import type { ClassificationBaselines } from '../../shared/types';
 import type { ClassificationData } from '../datasets/data';
 import { forestBaseline } from './forest';
 import { logisticBaseline } from './logistic';
@@ -19,7 +19,7 @@ export interface BaselineOptions {
   now?: () => number;
 }
 
-export async function computeBaselines(data: ClassificationData, { seed = 42, pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<Baselines | null> {
+export async function computeBaselines(data: ClassificationData, { seed = 42, pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<ClassificationBaselines | null> {
   const { train, test } = data;
   if (test.rows === 0 || train.rows === 0) return null;
   const inputs = data.featureNames.length;

@@ -4,19 +4,25 @@
  */
 import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
+import type { RegressionTarget } from '../../shared/types';
 
 export interface LabelledSplit {
   /** Row-major features, shape [rows, featureCount]. */
   features: Float32Array;
-  /** Class ids in [0, classCount), shape [rows]. */
+  /** Class ids in [0, classCount), shape [rows]; all 0 for regression (one "class": the split code stays as it is). */
   labels: Int32Array;
   rows: number;
+  /** Regression only: the standardised targets (y - target.mean) / target.sd, shape [rows]. */
+  targets?: Float32Array;
 }
 
 export interface ClassificationData {
   name: string;
   featureNames: string[];
+  /** The classes; for regression [target.name], so the output layer is one unit wide everywhere widths are derived. */
   classNames: string[];
+  /** Present for regression (DNNRegressor): every split then has `targets`. */
+  target?: RegressionTarget;
   train: LabelledSplit;
   test: LabelledSplit;
   /** MNIST's read_data_sets has one; evaluated beside train and test when present. */
