@@ -59,12 +59,17 @@ describe('the label guess', () => {
     expect(labelOf(build(lines.join('\n')))).toBe('label');
   });
 
-  it('does not take a target-named column of measurements', () => {
+  it('takes a target-named column of measurements as a number to predict, and classes when asked', () => {
     const lines = ['y,colour'];
     for (let r = 0; r < 30; r++) lines.push(`${(r % 15) * 1.5 + 0.25},${['red', 'blue', 'green'][r % 3]}`);
     const b = build(lines.join('\n'));
-    expect(labelOf(b)).toBe('colour');
-    expect(b.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
+    expect(labelOf(b)).toBe('y');
+    expect(b.preview.task).toBe('regression');
+    expect(b.preview.labelReason?.params).toMatchObject({ why: 'name-quantity' });
+    expect(b.preview.labelAlternatives).toEqual(['colour']);
+    const classes = build(lines.join('\n'), { task: 'classification' });
+    expect(labelOf(classes)).toBe('colour');
+    expect(classes.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
   });
 
   it('skips a last column of 15 measured values (bill_mm) for the last class-like column, with the reason', () => {

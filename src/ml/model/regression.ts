@@ -40,8 +40,8 @@ export function unstandardize(z: number, target: RegressionTarget): number {
 /**
  * RMSE, MAE and R² of predictions against actual values (both in the label's units, [n]).
  * R² = 1 - SSE / SST with SST about the actual values' own mean (scikit-learn's r2_score):
- * 0 for predicting that mean, negative for worse; 0 (not NaN) when SST is 0 and SSE is 0,
- * -Infinity never (SST 0 with errors gives 0 as scikit-learn's force_finite does).
+ * 0 for predicting that mean, negative for worse. A constant split (SST 0) gives 1 when every
+ * prediction is exact and 0 otherwise, as scikit-learn's force_finite does (never NaN or -Infinity).
  */
 export function regressionMetrics(predicted: ArrayLike<number>, actual: ArrayLike<number>): RegressionMetrics & { sse: number } {
   const n = actual.length;
