@@ -4,7 +4,7 @@
  * classes, no objects keyed by column names (a column may be called `__proto__`).
  */
 import type { Message } from './message';
-import type { RegressionTarget, Task } from './types';
+import type { RegressionTarget, Task } from './task';
 import type { ColumnNote, Delimiter } from './messages/csv';
 
 /** Text encodings the loader can read; all are WHATWG TextDecoder labels. */

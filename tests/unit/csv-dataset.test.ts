@@ -239,7 +239,7 @@ describe('loadCsv', () => {
 describe('the default label column', () => {
   it.each([
     ['the last column when it holds classes', 'a,b,kind\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n', 'kind'],
-    ['the last class-like column when the file ends with a measurement', `kind,w,mass\n${Array.from({ length: 40 }, (_, i) => `${'xy'[i % 2]},${i % 3},${100 + i * 1.5}`).join('\n')}\n`, 'w'],
+    ['a number to predict when the file ends with a measurement (as Weka reads a file)', `kind,w,mass\n${Array.from({ length: 40 }, (_, i) => `${'xy'[i % 2]},${i % 3},${100 + i * 1.5}`).join('\n')}\n`, 'mass'],
   ])('is %s', (_, text, label) => {
     const table = readTable(new TextEncoder().encode(text), 'f.csv');
     expect(table.ok).toBe(true);

@@ -7,13 +7,15 @@ import { fitTarget, regressionMetrics, standardizeTarget, unstandardize } from '
 import { table } from './csvFixtures';
 import { english } from './words';
 
-/** Cars' shape: numbers, an origin of 3 classes in the middle, miles per gallon last (many decimals). */
-function cars(rows = 60): string {
-  const lines = ['cylinders,weight,origin,mpg'];
+/** Cars' shape: numbers, an origin of 3 classes, miles per gallon (many decimals); `origin` last or not. */
+function cars(rows = 60, originLast = true): string {
+  const lines = [originLast ? 'cylinders,weight,mpg,origin' : 'cylinders,weight,origin,mpg'];
   for (let r = 0; r < rows; r++) {
     const cyl = [4, 6, 8][r % 3];
     const weight = 1800 + r * 37;
-    lines.push(`${cyl},${weight},${['USA', 'Europe', 'Japan'][(r * 5) % 3]},${(46 - weight / 150 + (r % 4) * 0.3).toFixed(1)}`);
+    const origin = ['USA', 'Europe', 'Japan'][(r * 5) % 3];
+    const mpg = (46 - weight / 150 + (r % 4) * 0.3).toFixed(1);
+    lines.push(originLast ? `${cyl},${weight},${mpg},${origin}` : `${cyl},${weight},${origin},${mpg}`);
   }
   return lines.join('\n');
 }
@@ -25,10 +27,13 @@ const build = (text: string, options = {}, test?: string) => {
 };
 
 describe('a numeric label', () => {
-  it('is a classifier by default when another column looks like classes, and a regression when asked', () => {
+  it('is a classifier when the last column looks like classes, and a regression when picked or last', () => {
     const classes = build(cars());
     expect(classes.preview.task).toBe('classification');
     expect(classes.data.target).toBeUndefined();
+    const last = build(cars(60, false));
+    expect(last.preview.task).toBe('regression');
+    expect(last.preview.labelReason?.params).toMatchObject({ label: 'mpg', why: 'last-quantity' });
     const b = build(cars(), { labelColumn: 'mpg' });
     expect(b.preview.task).toBe('regression');
     expect(b.preview.labelReason?.params).toMatchObject({ label: 'mpg', why: 'chosen-quantity' });
@@ -80,7 +85,7 @@ describe('a numeric label', () => {
   });
 
   it('drops rows whose label is no number with a warning naming the first, and refuses a column of words', () => {
-    const rows = cars(30).split('\n');
+    const rows = cars(30, false).split('\n');
     rows[5] = rows[5].replace(/[^,]+$/, 'twelve');
     const b = build(rows.join('\n'), { labelColumn: 'mpg', task: 'regression' });
     expect(b.data.train.rows + b.data.test.rows).toBe(29);
@@ -88,11 +93,11 @@ describe('a numeric label', () => {
     expect(warning?.params).toMatchObject({ label: 'mpg', count: 1, value: 'twelve', line: 6 });
     const words = buildDataset(table(cars(30)), { labelColumn: 'origin', task: 'regression' });
     expect(words.ok).toBe(false);
-    if (!words.ok) expect(english(words.reason)).toContain('origin cannot be predicted as a number: line 2 holds');
+    if (!words.ok) expect(english(words.reason)).toContain('origin cannot be predicted as a number: line 2 holds "USA"');
   });
 
   it('reads a separate test file\'s label as numbers, standardised with the training statistics', () => {
-    const all = cars(50).split('\n');
+    const all = cars(50, false).split('\n');
     const b = build([all[0], ...all.slice(1, 41)].join('\n'), { labelColumn: 'mpg' }, [all[0], ...all.slice(41)].join('\n'));
     expect(b.data.train.rows).toBe(40);
     expect(b.data.test.rows).toBe(10);

@@ -119,6 +119,8 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
     if (namedQuantity >= 0) return choice(namedQuantity, 'name-quantity', 'regression');
   }
   if (classLike[last]) return choice(last, 'last-class-like');
+  // As Weka reads a file: the last column is the target, and a last column of many numbers is a quantity to predict.
+  if (asked !== 'classification' && quantity[last]) return choice(last, 'last-quantity', 'regression');
   const problem = labelProblem(profiles[last]) ?? guessProblem(profiles[last]);
   const other = ranked[0];
   if (other !== undefined) {
@@ -127,8 +129,6 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
   }
   // Few values but some of one row (a tiny file): still the last column, said as such.
   if (labelProblem(profiles[last]) === null) return choice(last, 'last-column');
-  // No column looks like classes: a last column of many numbers is a quantity to predict.
-  if (asked !== 'classification' && quantity[last]) return choice(last, 'last-quantity', 'regression');
   return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
 }
 
