@@ -29,6 +29,12 @@ export interface BoundaryMap {
   points: { x: Float32Array; y: Float32Array; labels: Uint8Array; test: Uint8Array; shown: number; total: number };
   /** Every hidden unit's activation over the same grid (Playground's per-neuron pictures); absent without hidden layers. */
   neurons?: NeuronGrid;
+  /**
+   * A regression's map (Playground's regression picture): the predicted number per cell
+   * [resolution²] and each point's actual number [shown], in the label's units, over the
+   * colour scale's `range` (the training targets'). `classes` are then all 0.
+   */
+  values?: { cells: Float32Array; points: Float32Array; range: [number, number] };
 }
 
 /**

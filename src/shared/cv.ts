@@ -3,6 +3,7 @@
  * run reports. Plain structured-clone data; the arithmetic is in src/ml/train/folds.ts and
  * src/ml/app/crossValidation.ts.
  */
+import type { RegressionMetrics } from './types';
 
 /** One fold's model, evaluated on that fold's test rows at the end of its run. */
 export interface CvFold {
@@ -17,6 +18,8 @@ export interface CvFold {
   averageLoss: number;
   /** Unweighted mean of the classes' F1 on the fold's test rows (Weka's and scikit-learn's macro F1). */
   macroF1: number;
+  /** A regression's RMSE, MAE and R² on the fold's test rows (label units); accuracy and macroF1 are then NaN. */
+  regression?: RegressionMetrics;
 }
 
 /** Mean and sample standard deviation (n - 1, as Weka's Experimenter reports "mean ± stddev") over folds. */
@@ -37,4 +40,6 @@ export interface CvSummary {
   accuracy: MeanSd;
   averageLoss: MeanSd;
   macroF1: MeanSd;
+  /** A regression's: R², RMSE and MAE over folds. */
+  regression?: { r2: MeanSd; rmse: MeanSd; mae: MeanSd };
 }

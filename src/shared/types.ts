@@ -184,6 +184,8 @@ export interface BatchPredictions {
   csv: string;
   /** When the file had the label column: how the predictions score against it. */
   score?: { examples: number; correct: number; accuracy: number };
+  /** A regression's file with the label column: RMSE, MAE and R² of the rows with a number there. */
+  regressionScore?: RegressionMetrics & { examples: number };
   warnings: Message[];
   /** Cells the model could not read as trained (they took the training mean, or no category): per preview row, its flags. */
   previewFlags?: CellFlag[][];

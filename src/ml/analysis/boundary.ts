@@ -8,6 +8,8 @@
  * row typed into the form does, so the map is the model the form consults. Pure: the
  * model comes in as a `predict` callback, so tests can hand it a rule.
  */
+import type { RegressionTarget } from '../../shared/types';
+import { unstandardize } from '../model/regression';
 import { msg } from '../../shared/message';
 import type { BoundaryMap, NeuronGrid } from '../../shared/analysis';
 import type { InputView } from './inputView';
@@ -35,6 +37,8 @@ export interface BoundarySource {
   trainLabels: ArrayLike<number>;
   testLabels: ArrayLike<number>;
   globalStep: number;
+  /** A regression: `predict` then gives each row's number in the label's units [rows]; the splits' targets (standardised) colour the points. */
+  regression?: { target: RegressionTarget; train: Float32Array; test: Float32Array };
 }
 
 /** Why inputs x and y cannot be the map's axes, or ok. */
@@ -134,7 +138,7 @@ const shown = (v: number) => String(Number(v.toPrecision(4)));
  * Up to `cap` of the train then test rows, evenly spaced through them, in the two
  * inputs' units; rows with an unknown coordinate are left out.
  */
-export function mapPoints(source: BoundarySource, x: number, y: number, cap = MAX_BOUNDARY_POINTS): BoundaryMap['points'] {
+export function mapPoints(source: BoundarySource, x: number, y: number, cap = MAX_BOUNDARY_POINTS, keepValues = false): BoundaryMap['points'] & { values?: Float32Array } {
   const xs = [source.view.numbers('train', x), source.view.numbers('test', x)];
   const ys = [source.view.numbers('train', y), source.view.numbers('test', y)];
   const nTrain = source.trainLabels.length;
@@ -144,6 +148,8 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
   const py = new Float32Array(take);
   const labels = new Uint8Array(take);
   const test = new Uint8Array(take);
+  // keepValues: the labels as numbers (a regression's targets), which Uint8Array would cut.
+  const values = keepValues ? new Float32Array(take) : null;
   let n = 0;
   for (let k = 0; k < take; k++) {
     const i = take === total ? k : Math.floor((k * total) / take);
@@ -155,10 +161,12 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
     px[n] = vx;
     py[n] = vy;
     labels[n] = t ? source.testLabels[r] : source.trainLabels[r];
+    if (values) values[n] = t ? source.testLabels[r] : source.trainLabels[r];
     test[n] = t;
     n++;
   }
-  return { x: px.slice(0, n), y: py.slice(0, n), labels: labels.slice(0, n), test: test.slice(0, n), shown: n, total };
+  const points = { x: px.slice(0, n), y: py.slice(0, n), labels: labels.slice(0, n), test: test.slice(0, n), shown: n, total };
+  return values ? { ...points, values: values.slice(0, n) } : points;
 }
 
 /**
@@ -175,7 +183,8 @@ export async function boundaryMap(
   predict: PredictProbabilities,
   hidden?: HiddenGrid,
 ): Promise<ParseResult<BoundaryMap>> {
-  const chosen = xAsked === CHOOSE_AXIS && yAsked === CHOOSE_AXIS ? separatingAxes(source.view, source.trainLabels, source.classCount) : null;
+  const auto = xAsked === CHOOSE_AXIS && yAsked === CHOOSE_AXIS;
+  const chosen = !auto ? null : source.regression ? correlatedAxes(source.view, source.regression.train) : separatingAxes(source.view, source.trainLabels, source.classCount);
   const [x, y] = chosen ?? [xAsked, yAsked];
   const axes = checkAxes(source.view, x, y);
   if (!axes.ok) return axes;
@@ -202,7 +211,9 @@ export async function boundaryMap(
   const neurons = hidden ? await hidden(features, resolution) : null;
   const classes = new Uint8Array(cells);
   const confidence = new Float32Array(cells);
-  for (let cell = 0; cell < cells; cell++) {
+  const points = mapPoints(source, x, y);
+  const regression = source.regression;
+  for (let cell = 0; cell < cells && !regression; cell++) {
     let best = 0;
     for (let c = 1; c < classCount; c++) if (probabilities[cell * classCount + c] > probabilities[cell * classCount + best]) best = c;
     classes[cell] = best;
@@ -223,8 +234,58 @@ export async function boundaryMap(
       classes,
       confidence,
       held,
-      points: mapPoints(source, x, y),
+      points,
       ...(neurons ? { neurons } : {}),
+      ...(regression ? { values: { cells: probabilities.slice(0, cells), points: pointValues(source, x, y, regression), range: [regression.target.min, regression.target.max] } } : {}),
     },
   };
+}
+
+/**
+ * A regression map's axes: the two numeric inputs whose training values correlate most
+ * with the target (|Pearson r|), in input order; null with fewer than two.
+ */
+export function correlatedAxes(view: InputView, targets: ArrayLike<number>): [number, number] | null {
+  const scored: { input: number; score: number }[] = [];
+  view.inputs.forEach((input, i) => {
+    const values = input.kind === 'numeric' ? view.numbers('train', i) : null;
+    if (values) scored.push({ input: i, score: Math.abs(correlation(values, targets)) });
+  });
+  if (scored.length < 2) return null;
+  const best = scored.sort((a, b) => b.score - a.score || a.input - b.input).slice(0, 2).map((s) => s.input);
+  return [Math.min(best[0], best[1]), Math.max(best[0], best[1])];
+}
+
+/** Pearson's r over the rows where the value is known; 0 when undefined. */
+function correlation(values: ArrayLike<number>, targets: ArrayLike<number>): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  for (let r = 0; r < values.length && r < targets.length; r++) {
+    const v = values[r];
+    const t = targets[r];
+    if (!Number.isFinite(v) || !Number.isFinite(t)) continue;
+    n++;
+    sx += v;
+    sy += t;
+    sxx += v * v;
+    syy += t * t;
+    sxy += v * t;
+  }
+  const cov = sxy - (sx * sy) / Math.max(n, 1);
+  const den = Math.sqrt((sxx - (sx * sx) / Math.max(n, 1)) * (syy - (sy * sy) / Math.max(n, 1)));
+  return n > 1 && den > 0 ? cov / den : 0;
+}
+
+/** Each shown point's actual number (label units), the same rows mapPoints takes. */
+function pointValues(source: BoundarySource, x: number, y: number, regression: NonNullable<BoundarySource['regression']>): Float32Array {
+  const { target } = regression;
+  const train = regression.train;
+  const test = regression.test;
+  // mapPoints with the targets standing in for the labels: the same rows, in the same order.
+  const picked = mapPoints({ ...source, trainLabels: train, testLabels: test }, x, y, MAX_BOUNDARY_POINTS, true);
+  return Float32Array.from(picked.values ?? [], (z) => unstandardize(z, target));
 }

@@ -9,6 +9,7 @@ import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '.
 import { MessageError, msg } from '../../shared/message';
 import { orThrow } from '../../shared/result';
 import type { DataSource } from '../datasets/source';
+import { requireTargets } from '../datasets/data';
 import type { Session } from '../train/session';
 import { binaryCurves, checkBinary } from './binary';
 import { boundaryMap } from './boundary';
@@ -28,12 +29,13 @@ export async function boundaryOf(session: Session, source: DataSource, x: number
     trainLabels: data.train.labels,
     testLabels: data.test.labels,
     globalStep: session.globalStep,
+    ...(data.target ? { regression: { target: data.target, train: requireTargets(data.train), test: requireTargets(data.test) } } : {}),
   };
   const config = session.modelConfig;
   const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
   // The per-neuron pictures over the same grid, from a copy of the newest weights (any engine).
   const hidden = async (features: Float32Array, side: number) => neuronGrid(await session.weights(), widths, config.activation, features, side);
-  return orThrow(await boundaryMap(input, x, y, resolution, probabilitiesOf(session), hidden));
+  return orThrow(await boundaryMap(input, x, y, resolution, (f, rows) => session.outputs(f, rows), hidden));
 }
 
 /** The test rows in one cell of the newest test evaluation's confusion matrix. */

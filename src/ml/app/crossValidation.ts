@@ -158,9 +158,10 @@ export class CrossValidation {
         trainRows: data.train.rows,
         testRows: data.test.rows,
         globalStep: last.globalStep,
-        accuracy: last.accuracy,
+        accuracy: last.regression ? NaN : last.accuracy,
         averageLoss: last.averageLoss,
         macroF1: last.confusion ? macroF1(last.confusion) : NaN,
+        ...(last.regression ? { regression: last.regression } : {}),
       });
     }
     return { end: 'done', summary: summarizeFolds(completed, { rows: pool.rows, seed, steps }), completed };
@@ -176,5 +177,14 @@ export function summarizeFolds(results: CvFold[], run: { rows: number; seed: num
     accuracy: meanSd(results.map((r) => r.accuracy)),
     averageLoss: meanSd(results.map((r) => r.averageLoss)),
     macroF1: meanSd(results.map((r) => r.macroF1)),
+    ...(results.length > 0 && results.every((r) => r.regression)
+      ? {
+          regression: {
+            r2: meanSd(results.map((r) => r.regression?.r2 ?? NaN)),
+            rmse: meanSd(results.map((r) => r.regression?.rmse ?? NaN)),
+            mae: meanSd(results.map((r) => r.regression?.mae ?? NaN)),
+          },
+        }
+      : {}),
   };
 }

@@ -12,7 +12,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult, Reason } from '../../shared/result';
-import type { CheckpointInfo, DownloadFile } from '../../shared/types';
+import type { CheckpointInfo, DownloadFile, Evaluation } from '../../shared/types';
 import { checkpointMeta, checkpointOf, exportFiles, historyCsv, memoryCheckpointStore, openCheckpointStore, pythonScript, type Checkpoint, type CheckpointMeta, type CheckpointStore, type SessionState } from '../checkpoint';
 import { checkpointWeights } from '../checkpoint/weights';
 import type { DataSource } from '../datasets/source';
@@ -68,7 +68,7 @@ export class Persistence {
       id: m.id,
       globalStep: m.globalStep,
       savedAt: m.savedAt,
-      testAccuracy: m.evaluations.find((e) => e.split === 'test')?.accuracy ?? null,
+      testAccuracy: testAccuracyOf(m.evaluations),
       hiddenUnits: m.config.hiddenUnits,
     }));
   }
@@ -166,3 +166,9 @@ async function withModel<T>(session: Session, source: DataSource, use: (model: t
 const newTabId = () => `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 const slug = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'model';
+
+/** A checkpoint's newest test accuracy for its list; null without one, and for a regression (no accuracy). */
+function testAccuracyOf(evaluations: readonly Evaluation[]): number | null {
+  const test = evaluations.find((e) => e.split === 'test');
+  return test && !test.regression ? test.accuracy : null;
+}

@@ -213,7 +213,7 @@ export class Workspace {
     const session = this.current;
     const predict = this.source.predictFile;
     if (!predict) throw new MessageError(msg('app.no-file-prediction'));
-    return orThrow(await predict(new Uint8Array(await file.arrayBuffer()), file.name, (features, rows) => session.probabilities(features, rows)));
+    return orThrow(await predict(new Uint8Array(await file.arrayBuffer()), file.name, (features, rows) => session.outputs(features, rows)));
   }
 
   private async replace(source: DataSource, model: ModelConfig, restore?: Restore): Promise<void> {

@@ -58,10 +58,39 @@ export function predictionsToCsv(
   probabilities: readonly ArrayLike<number>[],
   flags?: readonly (readonly CellFlag[] | undefined)[],
 ): string {
+  const added = ['predicted class', ...classNames.map((c) => `P(${c})`)];
+  return withAddedColumns(originalHeader, originalRows, added, flags, (r) => {
+    const p = probabilities[r];
+    return [csvCell(classNames[predictedClass[r]] ?? ''), ...classNames.map((_, c) => formatProbability(p?.[c] ?? NaN))];
+  });
+}
+
+/**
+ * A regression's predictions as CSV: the file's own columns (and `warnings` as above), then
+ * `column` with each row's number (7 significant digits, float32's).
+ */
+export function numbersToCsv(
+  originalHeader: readonly string[],
+  originalRows: readonly (readonly string[])[],
+  column: string,
+  predicted: ArrayLike<number>,
+  flags?: readonly (readonly CellFlag[] | undefined)[],
+): string {
+  return withAddedColumns(originalHeader, originalRows, [column], flags, (r) => [Number.isFinite(predicted[r]) ? String(Number(predicted[r].toPrecision(7))) : '']);
+}
+
+/** The file's rows with `added` columns (cells from `cellsOf(row)`, already CSV-safe) and a `warnings` column when a cell was flagged. */
+function withAddedColumns(
+  originalHeader: readonly string[],
+  originalRows: readonly (readonly string[])[],
+  addedNames: readonly string[],
+  flags: readonly (readonly CellFlag[] | undefined)[] | undefined,
+  cellsOf: (row: number) => string[],
+): string {
   // A `warnings` column (after the file's own, so a reader of the added columns is unchanged)
   // when some cell could not be read as trained: `column: kind` codes, the same in any language.
   const warned = flags !== undefined && flags.some((f) => f !== undefined);
-  const added = [...(warned ? ['warnings'] : []), 'predicted class', ...classNames.map((c) => `P(${c})`)];
+  const added = [...(warned ? ['warnings'] : []), ...addedNames];
   const header = uniqueNames([...originalHeader, ...added]).names;
   // Keep the original names exactly (uniqueNames trims); only the added ones may change.
   const names = [...originalHeader, ...header.slice(originalHeader.length)];
@@ -69,10 +98,7 @@ export function predictionsToCsv(
   for (let r = 0; r < originalRows.length; r++) {
     const cells = originalRows[r].map(csvCell);
     if (warned) cells.push(csvCell((flags[r] ?? []).map((f) => `${f.column}: ${f.kind}`).join('; ')));
-    const k = predictedClass[r];
-    cells.push(csvCell(classNames[k] ?? ''));
-    const p = probabilities[r];
-    for (let c = 0; c < classNames.length; c++) cells.push(formatProbability(p?.[c] ?? NaN));
+    cells.push(...cellsOf(r));
     lines.push(cells.join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

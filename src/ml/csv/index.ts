@@ -16,7 +16,7 @@ export { readTable, checkFileSize, MAX_FILE_BYTES } from './readTable';
 export { buildDataset, DEFAULT_SEED, DEFAULT_TEST_FRACTION } from './dataset';
 export { encodeRow, type CellValue } from './encode';
 export { encodeInputs, encodeTableForPrediction, featureInputs, type EncodedRows, type FeatureInput } from './predict';
-export { predictionsToCsv, readPredictionsCsv, csvCell, type PredictionsTable } from './export';
+export { numbersToCsv, predictionsToCsv, readPredictionsCsv, csvCell, type PredictionsTable } from './export';
 export { detectEncoding } from './sniff';
 export { createChunkDecoder, type ChunkDecoder } from './decode';
 export { detectDelimiter } from './delimiter';

@@ -63,7 +63,9 @@ function csvSource(csv: LoadedCsv, files: CsvFiles, choices: CsvChoices, stored:
       source: 'csv',
       name: data.name,
       inputs,
-      classNames: data.classNames,
+      // A regression's one output is no class.
+      classNames: data.target ? [] : data.classNames,
+      ...(data.target ? { task: 'regression' as const, target: data.target } : {}),
       trainRows: data.train.rows,
       testRows: data.test.rows,
       validationRows: data.validation?.rows ?? 0,
@@ -136,5 +138,6 @@ function csvOptions(choices: CsvChoices) {
     // session stored before validation splits existed was split without one, and must re-open as it was.
     validationFraction: choices.validationFraction ?? 0,
     rareClasses: choices.rareClasses,
+    task: choices.task,
   };
 }

@@ -5,9 +5,12 @@
  * column, the score.
  */
 import type { Probabilities } from './source';
-import type { BatchPredictions, CellFlag } from '../../shared/types';
-import { predictionsToCsv, readTable, type CsvSchema } from '../csv';
-import { encodeTableForPrediction } from '../csv/predict';
+import type { BatchPredictions, CellFlag, RegressionTarget } from '../../shared/types';
+import { numbersToCsv, predictionsToCsv, readTable, type CsvSchema, type RawTable } from '../csv';
+import { encodeTableForPrediction, type EncodedRows } from '../csv/predict';
+import { isMissing, parseNumber } from '../csv/values';
+import { regressionMetrics } from '../model/regression';
+import { shortNumber } from './data';
 import { msg } from '../../shared/message';
 import type { ParseResult } from '../../shared/result';
 
@@ -22,11 +25,16 @@ function flaggedColumns(flags: readonly (readonly CellFlag[] | undefined)[]): st
   return [...names];
 }
 
+/**
+ * `probabilitiesOf`: class probabilities of encoded rows, or for a regression (schema.target)
+ * each row's number in the label's units (Session.outputs).
+ */
 export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSchema, bytes: Uint8Array, fileName: string): Promise<ParseResult<BatchPredictions>> {
   const table = readTable(bytes, fileName, { minColumns: 1 });
   if (!table.ok) return table;
   const encoded = encodeTableForPrediction(schema, table.value);
   if (!encoded.ok) return encoded;
+  if (schema.target) return { ok: true, value: await predictNumbers(probabilitiesOf, schema, schema.target, table.value, encoded.value, fileName) };
   const { features, rows, labels, flags, flaggedRows } = encoded.value;
   const width = schema.featureNames.length;
   const classes = schema.classNames.length;
@@ -66,4 +74,39 @@ export async function predictFile(probabilitiesOf: Probabilities, schema: CsvSch
   if (flaggedRows > 0) warnings.push(msg('data.cells-flagged', { rows: flaggedRows, columns: flaggedColumns(flags) }));
   const previewFlags = preview.map((_, r) => flags[r] ?? []);
   return { ok: true, value: { fileName, rows, columns, preview, csv, score, warnings, ...(flaggedRows > 0 ? { previewFlags } : {}) } };
+}
+
+/** A regression's file: one column of predicted numbers (label units) and, with the label column, RMSE/MAE/R². */
+async function predictNumbers(valuesOf: Probabilities, schema: CsvSchema, target: RegressionTarget, table: RawTable, encoded: EncodedRows, fileName: string): Promise<BatchPredictions> {
+  const { features, rows, flags, flaggedRows } = encoded;
+  const width = schema.featureNames.length;
+  const predicted = new Float32Array(rows);
+  for (let start = 0; start < rows; start += SLICE) {
+    const n = Math.min(SLICE, rows - start);
+    predicted.set((await valuesOf(features.subarray(start * width, (start + n) * width), n)).subarray(0, n), start);
+  }
+  const column = `predicted ${target.name}`;
+  const csv = numbersToCsv(table.columns, table.rows, column, predicted, flags);
+  const preview = table.rows.slice(0, PREVIEW_ROWS).map((row, r) => [...row, shortNumber(predicted[r])]);
+  const warnings = [...table.warnings];
+  const labelAt = table.columns.indexOf(target.name);
+  let regressionScore: BatchPredictions['regressionScore'];
+  if (labelAt >= 0) {
+    const actual: number[] = [];
+    const guessed: number[] = [];
+    table.rows.forEach((row, r) => {
+      const v = isMissing(row[labelAt]) ? NaN : parseNumber(row[labelAt].trim(), table.delimiter !== ',');
+      if (!Number.isFinite(v)) return;
+      actual.push(v);
+      guessed.push(predicted[r]);
+    });
+    if (actual.length > 0) {
+      const { rmse, mae, r2 } = regressionMetrics(guessed, actual);
+      regressionScore = { examples: actual.length, rmse, mae, r2 };
+      if (actual.length < rows) warnings.push(msg('data.rows-not-scored', { count: rows - actual.length }));
+    }
+  }
+  if (flaggedRows > 0) warnings.push(msg('data.cells-flagged', { rows: flaggedRows, columns: flaggedColumns(flags) }));
+  const previewFlags = preview.map((_, r) => flags[r] ?? []);
+  return { fileName, rows, columns: [...table.columns, column], preview, csv, ...(regressionScore ? { regressionScore } : {}), warnings, ...(flaggedRows > 0 ? { previewFlags } : {}) };
 }

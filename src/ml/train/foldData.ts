@@ -12,7 +12,7 @@
  * sits at the split's training mean (not the fold's), and a category only the test split
  * had is all zeros (the one-hot vocabulary is the split's).
  */
-import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { requireTargets, type ClassificationData, type LabelledSplit } from '../datasets/data';
 import { MAX_STANDARD } from '../csv/encode';
 import { stratifiedFolds } from './folds';
 
@@ -23,25 +23,30 @@ export function pooledRows(data: ClassificationData): LabelledSplit {
   const rows = parts.reduce((n, p) => n + p.rows, 0);
   const features = new Float32Array(rows * inputs);
   const labels = new Int32Array(rows);
+  // A regression's standardised targets pool with its rows (the whole training split's mean and sd, an affine map: the metrics are in the label's units).
+  const targets = data.target ? new Float32Array(rows) : undefined;
   let at = 0;
   for (const p of parts) {
     features.set(p.features.subarray(0, p.rows * inputs), at * inputs);
     labels.set(p.labels.subarray(0, p.rows), at);
+    if (targets) targets.set(requireTargets(p).subarray(0, p.rows), at);
     at += p.rows;
   }
-  return { features, labels, rows };
+  return targets ? { features, labels, rows, targets } : { features, labels, rows };
 }
 
 /** The rows of `pool` whose index is in `rows` (ascending or not), in that order. */
 export function gatherRows(pool: LabelledSplit, rows: ArrayLike<number>, inputs: number): LabelledSplit {
   const features = new Float32Array(rows.length * inputs);
   const labels = new Int32Array(rows.length);
+  const targets = pool.targets ? new Float32Array(rows.length) : undefined;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     features.set(pool.features.subarray(r * inputs, (r + 1) * inputs), i * inputs);
     labels[i] = pool.labels[r];
+    if (targets && pool.targets) targets[i] = pool.targets[r];
   }
-  return { features, labels, rows: rows.length };
+  return targets ? { features, labels, rows: rows.length, targets } : { features, labels, rows: rows.length };
 }
 
 /** Row indices where `fold[r]` is (or, with `inside` false, is not) `k`; rows at -1 are in neither. */
@@ -107,7 +112,7 @@ function gatherFold(
   const inputs = data.featureNames.length;
   const test = gatherRows(pool, rowsWhere(fold, k, true), inputs);
   const trainRows = rowsWhere(fold, k, false);
-  const base = { name: data.name, featureNames: data.featureNames, classNames: data.classNames, test };
+  const base = { name: data.name, featureNames: data.featureNames, classNames: data.classNames, test, ...(data.target ? { target: data.target } : {}) };
   const inner = options.validationFraction > 0 ? Math.round(1 / options.validationFraction) : 0;
   if (inner < 2 || trainRows.length < inner * 2) return { ...base, train: gatherRows(pool, trainRows, inputs) };
   // The inner split: the same stratified dealing over the fold's training rows; its fold 0 validates.

@@ -15,7 +15,7 @@ import type { Engine, Snapshot } from '../engines/engine';
 import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
 import { crossedCheckpoint, dueByTime } from './checkpointPolicy';
-import { regressionPrediction } from '../model/regression';
+import { regressionPrediction, unstandardize } from '../model/regression';
 import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
@@ -176,6 +176,17 @@ export class Session {
   /** Class probabilities of encoded features [rows, inputs] -> [rows, classes], from the newest weights. */
   probabilities(features: Float32Array, rows: number): Promise<Float32Array> {
     return this.requireEngine().probabilities(features, rows);
+  }
+
+  /**
+   * What the model says of each row in the units a person reads: class probabilities
+   * [rows, classes], or a regressor's numbers in the label's units [rows] (float32).
+   */
+  async outputs(features: Float32Array, rows: number): Promise<Float32Array> {
+    const target = this.data.target;
+    if (!target) return this.probabilities(features, rows);
+    const z = await this.logits(features, rows);
+    return Float32Array.from(z, (v) => unstandardize(v, target));
   }
 
   /** Classify one row of encoded features [inputs] (predict()'s classes, probabilities, logits). */
