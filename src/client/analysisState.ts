@@ -5,7 +5,7 @@
  * the calls of a replaced model, so this is the second guard). Pure functions over
  * the `analysis` part of the page's state; state.ts folds them in.
  */
-import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../shared/analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture, RegressionFit } from '../shared/analysis';
 import type { Reason } from '../shared/result';
 
 export interface Requested<T> {
@@ -24,6 +24,8 @@ export interface Analysis {
   network: Requested<NetworkPicture>;
   /** A two-class data set's ROC and precision-recall curves on the test split. */
   binary: Requested<BinaryCurves>;
+  /** A regression's test rows, predicted against actual. */
+  fit: Requested<RegressionFit>;
 }
 
 export type AnalysisView = keyof Analysis;
@@ -33,12 +35,12 @@ export type ViewResult<K extends AnalysisView> = { value: Analysis[K]['value'] }
 
 const notRequested = { value: null, error: null, pending: null, asked: '' } as const;
 
-export const initialAnalysis: Analysis = { boundary: notRequested, confusionRows: notRequested, network: notRequested, binary: notRequested };
+export const initialAnalysis: Analysis = { boundary: notRequested, confusionRows: notRequested, network: notRequested, binary: notRequested, fit: notRequested };
 
 /** A new model or data set: every view's value and error go; requests in flight stay in flight. */
 export function clearViews(analysis: Analysis): Analysis {
   const clear = <T,>(slot: Requested<T>): Requested<T> => ({ ...slot, value: null, error: null });
-  return { boundary: clear(analysis.boundary), confusionRows: clear(analysis.confusionRows), network: clear(analysis.network), binary: clear(analysis.binary) };
+  return { boundary: clear(analysis.boundary), confusionRows: clear(analysis.confusionRows), network: clear(analysis.network), binary: clear(analysis.binary), fit: clear(analysis.fit) };
 }
 
 /** `view` was asked (`key`) of model `generation` as request `requestId`. */

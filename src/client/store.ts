@@ -373,6 +373,11 @@ export class Store {
     this.askView('binary', key, (signal) => this.client.call({ kind: 'binary-curves', positive }, signal));
   }
 
+  /** A regression's test rows, predicted against actual (at most `limit`), from the newest evaluation. */
+  requestRegressionFit(limit: number, key: string): void {
+    this.askView('fit', key, (signal) => this.client.call({ kind: 'regression-fit', limit }, signal));
+  }
+
   /**
    * Evaluate the loaded model on its splits without training (an imported model, a
    * restored checkpoint): test-accuracy, the tables and the charts fill. Settles when the

@@ -110,3 +110,16 @@ export interface BinaryCurves {
   /** [test rows]: 1 when the row is of the positive class. */
   positives: Uint8Array;
 }
+
+/**
+ * A regression's test rows as the newest evaluation saw them, in the label's units: the
+ * predicted-vs-actual scatter and the residual plot (residual = actual - predicted).
+ * [rows] each; capped to an even sample of `shown` of `total` rows.
+ */
+export interface RegressionFit {
+  globalStep: number;
+  actual: Float32Array;
+  predicted: Float32Array;
+  shown: number;
+  total: number;
+}

@@ -7,7 +7,7 @@
  * already replaced (TensorFlow Playground's generation counter). Everything here is
  * structured-clone data: no tensors, no classes (File objects are fine).
  */
-import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from './analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture, RegressionFit } from './analysis';
 import type { CvFold, CvSummary } from './cv';
 import type { ProgramRequest } from './program';
 import type { Reason } from './result';
@@ -63,6 +63,8 @@ export interface Calls {
    * join the history; the answer carries them for the page to fold in.
    */
   evaluate: { request: Record<never, never>; answer: { globalStep: number; evaluations: Evaluation[]; points: MetricPoint[] } };
+  /** A regression's test rows, predicted against actual, from the newest evaluation (at most `limit`). */
+  'regression-fit': { request: { limit: number }; answer: RegressionFit };
   /** The judging program: one self-contained HTML file that classifies offline (src/ml/program), with the page's words. */
   program: { request: ProgramRequest; answer: DownloadFile };
 }

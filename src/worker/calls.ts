@@ -40,6 +40,10 @@ export async function answer(ws: Workspace, call: CallRequest): Promise<Answered
     }
     case 'evaluate':
       return { value: await ws.evaluate(), transfer: [] };
+    case 'regression-fit': {
+      const fit = ws.regressionFit(call.limit);
+      return { value: fit, transfer: [fit.actual.buffer, fit.predicted.buffer] };
+    }
     case 'program':
       return { value: await ws.program(call), transfer: [] };
     default:

@@ -5,7 +5,8 @@
  * Predictions and weights come from the engine (Session.probabilities / weights), so a
  * view asked mid-run reads the newest weights.
  */
-import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture, RegressionFit } from '../../shared/analysis';
+import { unstandardize } from '../model/regression';
 import { MessageError, msg } from '../../shared/message';
 import { orThrow } from '../../shared/result';
 import type { DataSource } from '../datasets/source';
@@ -61,4 +62,23 @@ export async function binaryCurvesOf(session: Session, positive: number): Promis
   checkBinary(data, positive);
   const probabilities = await session.probabilities(data.test.features, data.test.rows);
   return binaryCurves(data, probabilities, positive, session.globalStep);
+}
+
+/** A regression's newest test evaluation as actual and predicted numbers (label units), an even sample of at most `limit` rows. */
+export function regressionFitOf(session: Session, source: DataSource, limit: number): RegressionFit {
+  const { data } = source;
+  const results = session.testResults;
+  if (!data.target || !results) throw new MessageError(msg('app.not-evaluated'));
+  const target = data.target;
+  const targets = requireTargets(data.test);
+  const total = data.test.rows;
+  const shown = Math.max(0, Math.min(total, Math.floor(limit)));
+  const actual = new Float32Array(shown);
+  const predicted = new Float32Array(shown);
+  for (let i = 0; i < shown; i++) {
+    const r = Math.floor((i * total) / shown);
+    actual[i] = unstandardize(targets[r], target);
+    predicted[i] = unstandardize(results.rows.predictions[r], target);
+  }
+  return { globalStep: results.globalStep, actual, predicted, shown, total };
 }

@@ -6,7 +6,7 @@
  * they were. It asks the data source for capabilities, never which kind it is.
  * No worker globals: files come in as Blobs, built-in data through `fetchBytes`.
  */
-import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture } from '../../shared/analysis';
+import type { BinaryCurves, BoundaryMap, ConfusionRows, NetworkPicture, RegressionFit } from '../../shared/analysis';
 import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { HeldCsv, WorkerEvent } from '../../shared/protocol';
@@ -14,7 +14,7 @@ import { orThrow, reasonError } from '../../shared/result';
 import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import type { History } from '../train/history';
 import { withInputRanges } from '../analysis/ranges';
-import { binaryCurvesOf, boundaryOf, confusionRowsOf, networkOf } from '../analysis/views';
+import { binaryCurvesOf, boundaryOf, confusionRowsOf, networkOf, regressionFitOf } from '../analysis/views';
 import { computeBaselines, Superseded } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
@@ -247,7 +247,9 @@ export class Workspace {
       await this.hooks.yieldToEvents();
       if (load !== this.loads) throw new Superseded();
     };
-    computeBaselines(data, { pace: { pause } }).then(
+    // Regression baselines (the mean, a linear least-squares fit) come with src/ml/baselines' regression part.
+    const compute = data.target ? Promise.resolve(null) : computeBaselines(data, { pace: { pause } });
+    compute.then(
       (baselines) => {
         if (load === this.loads) this.post({ type: 'baselines', baselines });
       },
@@ -365,6 +367,10 @@ export class Workspace {
   }
 
   /** A two-class data set's ROC and precision-recall curves on the test split, from the newest weights. */
+  regressionFit(limit: number): RegressionFit {
+    return regressionFitOf(this.current, this.source, limit);
+  }
+
   binaryCurves(positive: number): Promise<BinaryCurves> {
     return binaryCurvesOf(this.current, positive);
   }
