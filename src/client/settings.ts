@@ -6,7 +6,7 @@
  */
 import { between, nonNegativeInt, oneOf, positiveInt, type Reader, type ValueRange } from '../shared/fieldReaders';
 import { DATASET_FAMILY, MODEL_FIELDS, MODEL_LIMITS, fieldKeys, formatField, modelDefaults, pickModelConfig, type ModelFields } from '../shared/modelConfig';
-import type { BackendChoice, DatasetName, DatasetSource, EngineChoice, ModelConfig } from '../shared/types';
+import type { BackendChoice, DatasetName, DatasetSource, EngineChoice, ModelConfig, Task } from '../shared/types';
 
 export { OPTIMIZERS } from '../shared/modelConfig';
 
@@ -31,7 +31,15 @@ export interface PageSettings {
   validation: number;
   /** k-fold cross-validation before the run (Train trains k fold models first); 0 or 1 = off. */
   folds: number;
+  /**
+   * A dropped CSV's label as classes or a number (DNNRegressor); `auto`: the file says (a
+   * label of many numbers is a regression, anything class-like a classification).
+   */
+  task: TaskChoice;
 }
+
+export type TaskChoice = 'auto' | Task;
+const TASKS: readonly TaskChoice[] = ['auto', 'classification', 'regression'];
 
 export interface Settings extends ModelConfig, PageSettings {}
 
@@ -67,7 +75,7 @@ const PAGE_FIELDS_FIRST: { readonly [K in 'dataset' | 'steps']: PageField<PageSe
   dataset: { param: 'dataset', read: oneOf(DATASETS), defaults: { iris: 'iris', mnist: 'mnist' } },
   steps: { param: 'steps', read: positiveInt(LIMITS.steps), defaults: both(2000) },
 };
-const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'patience' | 'testFraction' | 'validation' | 'folds']: PageField<PageSettings[K]> } = {
+const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'patience' | 'testFraction' | 'validation' | 'folds' | 'task']: PageField<PageSettings[K]> } = {
   epochs: { param: 'epochs', read: nonNegativeInt(LIMITS.epochs), defaults: both(0) },
   backend: { param: 'backend', read: oneOf(BACKENDS), defaults: both('auto') },
   engine: { param: 'engine', read: oneOf(ENGINES), defaults: both('auto') },
@@ -75,6 +83,7 @@ const PAGE_FIELDS_LAST: { readonly [K in 'epochs' | 'backend' | 'engine' | 'pati
   testFraction: { param: 'test', read: between(0, LIMITS.testFraction), defaults: both(0.2) },
   validation: { param: 'validation', read: between(0, LIMITS.validation), defaults: both(0.2) },
   folds: { param: 'folds', read: nonNegativeInt(LIMITS.folds), defaults: both(0) },
+  task: { param: 'task', read: oneOf(TASKS), defaults: both('auto') },
 };
 
 /**

@@ -208,7 +208,8 @@ export class Store {
     // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
     if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
-    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction, validationFraction: this.state.settings.validation });
+    const { task } = this.state.settings;
+    this.sendCsv(file, undefined, { testFraction: this.state.settings.testFraction, validationFraction: this.state.settings.validation, ...(task === 'auto' ? {} : { task }) });
   }
 
   /**
@@ -253,8 +254,10 @@ export class Store {
     const choices = { ...this.state.csvChoices, ...change };
     // The split's fractions are settings (in the URL): a shared link splits the same file the same way.
     const { testFraction = this.state.settings.testFraction, validationFraction = this.state.settings.validation } = change;
-    if (testFraction !== this.state.settings.testFraction || validationFraction !== this.state.settings.validation) {
-      this.applySettings({ ...this.state.settings, testFraction, validation: validationFraction });
+    // The task too: a link with task=regression reads the file the same way.
+    const task = 'task' in change ? (change.task ?? 'auto') : this.state.settings.task;
+    if (testFraction !== this.state.settings.testFraction || validationFraction !== this.state.settings.validation || task !== this.state.settings.task) {
+      this.applySettings({ ...this.state.settings, testFraction, validation: validationFraction, task });
     }
     this.update({ ...this.state, error: null, csvChoices: choices });
     this.client.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
