@@ -33,19 +33,26 @@ function asRegression(split: LabelledSplit, classNames: string[], target: Regres
   return { split: { ...split, labels: new Int32Array(split.rows), targets: standardizeTarget(values, target) }, values };
 }
 
+/**
+ * Class-labelled data whose class names are the label's numbers as regression data on
+ * `label`: the target fitted on the training split, every split standardised by it.
+ */
+export function asRegressionData(data: ClassificationData, label: string): { data: ClassificationData; values: { train: number[]; test: number[] } } {
+  const trainValues = Array.from(data.train.labels, (k) => Number(data.classNames[k]));
+  const target = fitTarget(label, trainValues);
+  const train = asRegression(data.train, data.classNames, target);
+  const test = asRegression(data.test, data.classNames, target);
+  return { data: { ...data, classNames: [label], target, train: train.split, test: test.split, validation: undefined }, values: { train: train.values, test: test.values } };
+}
+
 /** `text` loaded with `label` as classes, then as a regression on that column. */
 export function regressionCsv(text = housesCsv(), name = 'houses.csv', label = 'price'): RegressionCsv {
   // `task` asks a loader that guesses regression for a label of many numbers for classes (older loaders ignore it).
   const options: LoadOptions & { task?: 'classification' } = { labelColumn: label, testFraction: 0.25, validationFraction: 0, task: 'classification' };
   const loaded = loadCsv(new TextEncoder().encode(text), name, options);
   if (!loaded.ok) throw reasonError(loaded.reason);
-  const { data, schema } = loaded.value;
-  const trainValues = Array.from(data.train.labels, (k) => Number(data.classNames[k]));
-  const target = fitTarget(label, trainValues);
-  const train = asRegression(data.train, data.classNames, target);
-  const test = asRegression(data.test, data.classNames, target);
-  const regression: ClassificationData = { ...data, classNames: [label], target, train: train.split, test: test.split, validation: undefined };
-  return { data: regression, schema: { ...schema, classNames: [label] }, csv: loaded.value, values: { train: train.values, test: test.values } };
+  const { data, values } = asRegressionData(loaded.value.data, label);
+  return { data, schema: { ...loaded.value.schema, classNames: [label] }, csv: loaded.value, values };
 }
 
 export const REGRESSION_CONFIG: ModelConfig = {
