@@ -4,7 +4,7 @@
 // data of the other, naming both; old checkpoints (no target) stay classifiers.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { checkImport, checkpointMeta, checkTask, exportFiles, fingerprint, fnv1a64, parseMeta, taskOf, validateImport, type CheckpointMeta } from '../../src/ml/checkpoint';
+import { checkImport, checkpointMeta, checkTask, exportFiles, fingerprint, fnv1a64, historyCsv, parseMeta, taskOf, validateImport, type CheckpointMeta } from '../../src/ml/checkpoint';
 import { checkpointWeights } from '../../src/ml/checkpoint/weights';
 import { bytesOf } from '../../src/ml/checkpoint/fingerprint';
 import { initialWeights, modelFromWeights } from '../../src/ml/model/model';
@@ -169,5 +169,16 @@ describe('exporting and importing a regression model', () => {
     const b = checkTask(irisMeta, reg.data, '');
     expect([a.ok, b.ok]).toEqual([false, false]);
     if (!a.ok) expect(english(a.reason)).toMatch(/^this model \(trained on houses\.csv\) predicts a number/);
+  });
+});
+
+describe('a regression model’s history CSV', () => {
+  it('has the MAE (the label’s units) where a classifier’s has the accuracy', () => {
+    const csv = historyCsv([
+      { step: 100, split: 'test', loss: 0.5, mae: 4.25, seconds: 2 },
+      { step: 1, split: 'train', loss: 3.5 },
+      { step: 100, split: 'train', loss: 0.25, mae: 3.125 },
+    ]);
+    expect(csv).toBe(['step,split,loss,mae,seconds', '1,train,3.5,,', '100,train,0.25,3.125,', '100,test,0.5,4.25,2', ''].join('\n'));
   });
 });
