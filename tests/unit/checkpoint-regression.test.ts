@@ -89,6 +89,10 @@ describe('a regression model’s checkpoint meta', () => {
     expect(problemOf(tampered(meta, (m) => (schema(m).columns[schema(m).labelIndex].kind = 'categorical')))).toMatchObject({ params: { fault: 'label' } });
     // A schema listing no classes is fine for a regressor (the label is a number).
     expect(tampered(meta, (m) => (schema(m).classNames = [])).ok).toBe(true);
+    // A schema carrying the target too must name the same label.
+    const named = (name: string) => (m: Record<string, unknown>) => ((m.schema as Record<string, unknown>).target = { ...(m.target as object), name });
+    expect(tampered(meta, named('price')).ok).toBe(true);
+    expect(problemOf(tampered(meta, named('cost')))).toEqual({ code: 'checkpoint.meta-differ', params: { field: 'schema.target', other: 'target' } });
   });
 
   it('the fingerprint covers the targets (the labels are all 0); a classifier’s is as before', () => {

@@ -192,8 +192,8 @@ function checkSchema(v: unknown, featureNames: string[], classNames: string[], t
   if (target !== undefined) {
     const label = columns[v.labelIndex];
     if (label.kind !== 'numeric' || label.name !== target.name) return problem('checkpoint.meta-target', { field: 'target.name', fault: 'label' });
-    // A schema that carries the target too must carry the same one.
-    if (v.target !== undefined && !sameTarget(v.target, target)) return problem('checkpoint.meta-differ', { field: 'schema.target', other: 'target' });
+    // A schema that carries the target too must name the same column (its statistics are the meta's to give).
+    if (isObj(v.target) && v.target.name !== target.name) return problem('checkpoint.meta-differ', { field: 'schema.target', other: 'target' });
   }
   const encoded = columns.reduce((sum, c) => sum + width(c), 0);
   if (encoded !== featureNames.length) return problem('checkpoint.meta-schema-width', { encoded, features: featureNames.length });
@@ -226,9 +226,6 @@ function checkTarget(v: unknown): MetaProblem | null {
   if (!isNum(v.sd) || v.sd <= 0) return problem('checkpoint.meta-target', { field: 'target.sd', fault: 'sd' });
   return null;
 }
-
-const sameTarget = (a: unknown, b: RegressionTarget) =>
-  isObj(a) && a.name === b.name && a.mean === b.mean && a.sd === b.sd && a.min === b.min && a.max === b.max;
 
 /** The first problem of metadata fields, or null. */
 function metaProblem(m: Obj): MetaProblem | null {
