@@ -190,6 +190,17 @@ describe.skipIf(!python)('a regression model’s Python script', () => {
     expect(classifier).not.toContain('MeanSquaredError');
   });
 
+  it('a hostile label name stays a string literal', () => {
+    const label = '"""); import os; os.system("echo pwned") # 가격 😀\\';
+    const text = housesCsv().replace('price', `"${label.replace(/"/g, '""')}"`);
+    const reg = regressionCsv(text, 'h.csv', label);
+    const meta = checkpointMeta({ data: reg.data, source: 'csv', config: REGRESSION_CONFIG, globalStep: 1, schema: reg.schema });
+    const path = writeScript(pythonScript(meta, { steps: 1 }));
+    run(['-m', 'py_compile', path]);
+    const values = JSON.parse(run(['-c', 'import json, runpy, sys\nns = runpy.run_path(sys.argv[1])\nprint(json.dumps([ns["TARGET_NAME"], ns["CLASS_NAMES"], ns["COLUMN_NAMES"]]))', path]));
+    expect(values).toEqual([label, [label], ['rooms', 'district', label]]);
+  });
+
   it.skipIf(!numpy)('main(): Dense(1) linear "logits", MSE with the run’s reduction, no class weights; RMSE/MAE/R² in the label’s units', () => {
     const { meta, reg } = regressionMeta({ ...REGRESSION_CONFIG, classWeight: 'balanced', dropout: 0.2 });
     const { test } = reg.data;
