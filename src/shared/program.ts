@@ -61,7 +61,19 @@ export type ProgramWordKey =
   | 'lossChart'
   | 'accuracyChart'
   | 'step'
-  | 'about';
+  | 'about'
+  // A regression model's (it predicts a number, `{name}` its label column).
+  | 'predictedValue'
+  | 'predicts'
+  | 'predictsLine'
+  | 'colPredictedValue'
+  | 'colRmse'
+  | 'colMae'
+  | 'colR2'
+  | 'regressionCaption'
+  | 'baselinesRegression'
+  | 'baselinesRegressionLine'
+  | 'maeChart';
 
 export type ProgramWords = Record<ProgramWordKey, string>;
 

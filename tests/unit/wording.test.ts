@@ -215,6 +215,8 @@ const SAMPLES: Samples = {
   'checkpoint.meta-schema-width': { encoded: 5, features: 4 },
   'checkpoint.meta-column': { column: 2, fault: 'stats' },
   'checkpoint.meta-parameters': { found: '999', inputs: 4, hidden: [10, 20, 10], classes: 3, expected: 513 },
+  'checkpoint.meta-target': { field: 'target.sd', fault: 'sd' },
+  'checkpoint.meta-target-classes': { found: '["a","b"]', target: 'price' },
   'checkpoint.quota': { what: 'checkpoint', step: 2000, bytes: 1024 * 1024, previous: 1000 },
   'checkpoint.save-failed': { what: 'session', step: 0, detail: 'AbortError: x' },
   'checkpoint.read-back': { step: 2000, cause: { code: 'checkpoint.missing', params: { id: 'ckpt-1' } }, previous: null },
@@ -272,6 +274,7 @@ const SAMPLES: Samples = {
   'checkpoint.not-float32': { file: 'model.json', name: 'dense/kernel', dtype: 'int32', quantized: false },
   'checkpoint.manifest-shape': { file: 'model.json', name: 'dense/kernel', shape: '[4,11]', expected: [4, 10] },
   'checkpoint.manifest-lacks': { file: 'model.json', name: 'logits/bias', shape: [3] },
+  'checkpoint.task-differs': { file: 'model.json', dataset: 'data.csv', loaded: 'test.csv', model: 'regression', data: 'classification', target: 'price', classes: [] },
 };
 
 /** Names from the samples that both languages must show as they are. */

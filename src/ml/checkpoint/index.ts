@@ -6,7 +6,7 @@
 export type * from './types';
 export { CHECKPOINT_VERSION } from './types';
 export { fingerprint, fnv1a64 } from './fingerprint';
-export { checkpointMeta, newCheckpointId, parseMeta, type MetaInput } from './meta';
+export { checkpointMeta, checkTask, dataTaskOf, newCheckpointId, parseMeta, taskOf, type MetaInput } from './meta';
 export { checkpointOf, exportFiles, filesOf, loadFromArtifacts, restoreWeights, saveArtifacts, MODEL_FILE, WEIGHTS_FILE, META_KEY, type ExportedFiles, type SavedArtifacts } from './artifacts';
 export { checkImport, validateImport, MAX_MODEL_JSON_BYTES, MAX_WEIGHTS_BYTES, META_FILE, type ImportFile } from './validate';
 export { memoryCheckpointStore, type CheckpointStore, type SaveOutcome, type StoreOptions } from './store';

@@ -6,7 +6,7 @@
  */
 import { msg } from '../../shared/message';
 import type { MetaProblem, MetaProblemMessages } from '../../shared/messages/checkpoint';
-import type { Evaluation, ModelConfig } from '../../shared/types';
+import type { Evaluation, ModelConfig, RegressionTarget, Task } from '../../shared/types';
 import type { ColumnSchema, CsvSchema } from '../../shared/csv';
 import type { ClassificationData } from '../datasets/data';
 import { parameterCount } from '../model/model';
@@ -52,6 +52,7 @@ export function checkpointMeta(input: MetaInput): CheckpointMeta {
     config: structuredClone(config),
     featureNames: data.featureNames.slice(),
     classNames: data.classNames.slice(),
+    ...(data.target ? { target: { ...data.target } } : {}),
     schema: input.schema ? structuredClone(input.schema) : null,
     ...(input.csvFormat ? { csvFormat: { ...input.csvFormat } } : {}),
     datasetName: data.name,
@@ -60,6 +61,26 @@ export function checkpointMeta(input: MetaInput): CheckpointMeta {
     evaluations: structuredClone(input.evaluations ?? []),
     parameterCount: parameterCount(data.featureNames.length, config.hiddenUnits, data.classNames.length),
   };
+}
+
+/** What a model predicts: a number (its meta has a target) or a class. */
+export const taskOf = (meta: Pick<CheckpointMeta, 'target'>): Task => (meta.target ? 'regression' : 'classification');
+
+/** What a loaded data set's label is: a number (its data has a target) or classes. */
+export const dataTaskOf = (data: Pick<ClassificationData, 'target'>): Task => (data.target ? 'regression' : 'classification');
+
+/**
+ * Whether a model (a stored checkpoint or an imported file named `file`) may be used on
+ * `data`: a regressor only on data with a number to predict, a classifier only on data
+ * with classes. The inputs and classes are compared after this (the workspace does).
+ */
+export function checkTask(meta: Pick<CheckpointMeta, 'target' | 'classNames' | 'datasetName'>, data: Pick<ClassificationData, 'target' | 'name'>, file: string): ParseResult<null> {
+  const model = taskOf(meta);
+  const loaded = dataTaskOf(data);
+  if (model === loaded) return { ok: true, value: null };
+  // The number to predict: the model's target, or the loaded data's label.
+  const target = meta.target?.name ?? data.target?.name ?? '';
+  return { ok: false, reason: msg('checkpoint.task-differs', { file, dataset: meta.datasetName, loaded: data.name, model, data: loaded, target, classes: meta.target ? [] : meta.classNames.slice(0, 20) }) };
 }
 
 // ---------------------------------------------------------------------------
@@ -115,7 +136,8 @@ function checkEvaluations(v: unknown): MetaProblem | null {
   if (!Array.isArray(v)) return problem('checkpoint.meta-list', { field: 'evaluations' });
   const bad = v.findIndex(
     (e) => !isObj(e) || !oneOf(e.split, SPLITS) || !isInt(e.globalStep) || !isInt(e.examples) || !isInt(e.correct) ||
-      ![e.accuracy, e.averageLoss, e.loss].every((x) => typeof x === 'number'),
+      ![e.accuracy, e.averageLoss, e.loss].every((x) => typeof x === 'number') ||
+      (e.regression !== undefined && !(isObj(e.regression) && [e.regression.rmse, e.regression.mae, e.regression.r2].every((x) => typeof x === 'number'))),
   );
   return bad >= 0 ? problem('checkpoint.meta-evaluation', { index: bad + 1 }) : null;
 }
@@ -149,7 +171,7 @@ function isDateEncoding(d: unknown): boolean {
 const width = (c: ColumnSchema) =>
   c.role !== 'feature' ? 0 : c.kind === 'numeric' ? 1 : c.kind === 'date' ? (c.date?.parts.length ?? 0) : c.vocabulary.length + (c.missingSlot ? 1 : 0);
 
-function checkSchema(v: unknown, featureNames: string[], classNames: string[]): MetaProblem | null {
+function checkSchema(v: unknown, featureNames: string[], classNames: string[], target: RegressionTarget | undefined): MetaProblem | null {
   if (v === null) return null;
   if (!isObj(v) || v.version !== 1 || !Array.isArray(v.columns) || typeof v.fileName !== 'string') return problem('checkpoint.meta-not-schema', {});
   for (let i = 0; i < v.columns.length; i++) {
@@ -162,8 +184,16 @@ function checkSchema(v: unknown, featureNames: string[], classNames: string[]): 
   if (!isStrings(v.featureNames) || v.featureNames.join('\n') !== featureNames.join('\n')) {
     return problem('checkpoint.meta-differ', { field: 'schema.featureNames', other: 'featureNames' });
   }
-  if (!isStrings(v.classNames) || v.classNames.join('\n') !== classNames.join('\n')) {
+  // A regressor's schema may list no classes (the label is a number) or the meta's one.
+  const noClasses = target !== undefined && isStrings(v.classNames) && v.classNames.length === 0;
+  if (!isStrings(v.classNames) || (!noClasses && v.classNames.join('\n') !== classNames.join('\n'))) {
     return problem('checkpoint.meta-differ', { field: 'schema.classNames', other: 'classNames' });
+  }
+  if (target !== undefined) {
+    const label = columns[v.labelIndex];
+    if (label.kind !== 'numeric' || label.name !== target.name) return problem('checkpoint.meta-target', { field: 'target.name', fault: 'label' });
+    // A schema that carries the target too must name the same column (its statistics are the meta's to give).
+    if (isObj(v.target) && v.target.name !== target.name) return problem('checkpoint.meta-differ', { field: 'schema.target', other: 'target' });
   }
   const encoded = columns.reduce((sum, c) => sum + width(c), 0);
   if (encoded !== featureNames.length) return problem('checkpoint.meta-schema-width', { encoded, features: featureNames.length });
@@ -188,6 +218,15 @@ function checkCsvFormat(v: unknown): MetaProblem | null {
   return null;
 }
 
+/** A regression target: a name, finite mean, min and max, a positive finite sd. */
+function checkTarget(v: unknown): MetaProblem | null {
+  if (!isObj(v)) return problem('checkpoint.meta-object', { field: 'target' });
+  if (typeof v.name !== 'string') return problem('checkpoint.meta-target', { field: 'target.name', fault: 'name' });
+  for (const key of ['mean', 'min', 'max'] as const) if (!isNum(v[key])) return problem('checkpoint.meta-target', { field: `target.${key}`, fault: 'finite' });
+  if (!isNum(v.sd) || v.sd <= 0) return problem('checkpoint.meta-target', { field: 'target.sd', fault: 'sd' });
+  return null;
+}
+
 /** The first problem of metadata fields, or null. */
 function metaProblem(m: Obj): MetaProblem | null {
   if (m.version !== CHECKPOINT_VERSION) return problem('checkpoint.meta-version', { found: json(m.version), supported: CHECKPOINT_VERSION });
@@ -199,14 +238,21 @@ function metaProblem(m: Obj): MetaProblem | null {
   if (!isStrings(m.featureNames) || m.featureNames.length < 1 || m.featureNames.length > LIMITS.features) {
     return problem('checkpoint.meta-names', { field: 'featureNames', min: 1, max: LIMITS.features });
   }
-  if (!isStrings(m.classNames) || m.classNames.length < 2 || m.classNames.length > LIMITS.classes) {
+  // A regressor (it has a target) has one linear output named after its label; a classifier >= 2 classes.
+  if (m.target !== undefined) {
+    const target = checkTarget(m.target);
+    if (target) return target;
+    if (!isStrings(m.classNames) || m.classNames.length !== 1 || m.classNames[0] !== (m.target as RegressionTarget).name) {
+      return problem('checkpoint.meta-target-classes', { found: json(m.classNames), target: (m.target as RegressionTarget).name });
+    }
+  } else if (!isStrings(m.classNames) || m.classNames.length < 2 || m.classNames.length > LIMITS.classes) {
     return problem('checkpoint.meta-names', { field: 'classNames', min: 2, max: LIMITS.classes });
   }
   if (!oneOf(m.datasetSource, SOURCES)) return problem('checkpoint.meta-one-of', { field: 'datasetSource', options: SOURCES });
   if (typeof m.datasetName !== 'string') return problem('checkpoint.meta-missing', { field: 'datasetName' });
   if (typeof m.fingerprint !== 'string') return problem('checkpoint.meta-missing', { field: 'fingerprint' });
   if (m.datasetSource === 'csv' && m.schema === null) return problem('checkpoint.meta-needs-schema', {});
-  const schema = checkSchema(m.schema ?? null, m.featureNames, m.classNames);
+  const schema = checkSchema(m.schema ?? null, m.featureNames, m.classNames, m.target as RegressionTarget | undefined);
   if (schema) return schema;
   const csvFormat = checkCsvFormat(m.csvFormat);
   if (csvFormat) return csvFormat;
@@ -226,5 +272,8 @@ export function parseMeta(value: unknown, where: string): ParseResult<Checkpoint
   const bad = metaProblem(value);
   if (bad) return { ok: false, reason: msg('checkpoint.meta-invalid', { file: where, problem: bad }) };
   const config = withConfigDefaults(value.config as StoredModelConfig);
-  return { ok: true, value: { ...value, config, schema: value.schema ?? null } as unknown as CheckpointMeta };
+  // Only the target's own fields are kept (the rest of the app reads these five).
+  const t = value.target;
+  const target = isObj(t) ? { target: { name: t.name, mean: t.mean, sd: t.sd, min: t.min, max: t.max } } : {};
+  return { ok: true, value: { ...value, ...target, config, schema: value.schema ?? null } as unknown as CheckpointMeta };
 }

@@ -9,8 +9,14 @@
  * Keras' EarlyStopping(monitor="val_loss", restore_best_weights=True) evaluating at the
  * run's rhythm with its patience. The weights are not in it (they are in the model.json
  * export); it reproduces the recipe.
+ *
+ * A regression model (meta.target, tf.estimator's DNNRegressor head) gets the same hidden
+ * layers and ONE linear output (still named "logits"), mean squared error on the
+ * standardised label z = (y - TARGET_MEAN) / TARGET_SD with the run's reduction, no class
+ * weights, and reports RMSE, MAE and R² in the label's units (predictions times TARGET_SD
+ * plus TARGET_MEAN) on each split, as the playground's evaluate() does.
  */
-import type { ModelConfig } from '../../shared/types';
+import type { ModelConfig, RegressionTarget } from '../../shared/types';
 import { pyFloat, pyLines, pyStr, pyValue } from './pyLiteral';
 import { pythonData } from './pythonData';
 import type { CheckpointMeta } from './types';
@@ -60,6 +66,83 @@ function initializerCode(config: ModelConfig): string {
   }
 }
 
+/** The head's constants: the task, and a regressor's target statistics (the network's output is standardised). */
+function taskCode(target: RegressionTarget | undefined): string {
+  if (!target) return 'TASK = "classification"  # softmax over CLASS_NAMES';
+  return [
+    'TASK = "regression"  # one linear output: the standardised label (y - TARGET_MEAN) / TARGET_SD',
+    `TARGET_NAME = ${pyStr(target.name)}`,
+    `TARGET_MEAN = ${pyFloat(target.mean)}  # of the playground's training split`,
+    `TARGET_SD = ${pyFloat(target.sd)}  # population standard deviation (1 when the label was constant)`,
+    `TARGET_RANGE = (${pyFloat(target.min)}, ${pyFloat(target.max)})  # training minimum and maximum`,
+  ].join('\n');
+}
+
+/** compile()'s loss and metrics for the head (indented as in main()). */
+function compileCode(regression: boolean): string {
+  return regression
+    ? `            # DNNRegressor's head: squared error of the standardised label, reduced as the run did
+            # (Keras' "mae" in the log is of the standardised label too; the end reports the label's units).
+            loss=tf.keras.losses.MeanSquaredError(reduction=REDUCTION),
+            metrics=[tf.keras.metrics.MeanAbsoluteError(name="mae")],`
+    : `            loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True, reduction=REDUCTION),
+            metrics=[tf.keras.metrics.SparseCategoricalAccuracy(name="accuracy")],`;
+}
+
+/** The final evaluation of each split (indented as in main()). */
+function evaluateCode(regression: boolean): string {
+  return regression
+    ? `    for split in ("train", "validation", "test"):
+        if split in data:
+            x, y = data[split]
+            predicted = destandardize(model.predict(x, batch_size=128, verbose=0).reshape(-1))
+            rmse, mae, r2 = regression_metrics(predicted, destandardize(y))
+            print("%s: rmse = %.6g, mae = %.6g, r2 = %.6f (%d examples, %s)" % (split, rmse, mae, r2, len(x), TARGET_NAME))
+            if split == "test":
+                write_predictions(os.path.join(args.model_dir, "test_predictions.csv"), destandardize(y), predicted)`
+    : `    for split in ("train", "validation", "test"):
+        if split in data:
+            x, y = data[split]
+            loss, accuracy = model.evaluate(x, y, batch_size=128, verbose=0)
+            print("%s: accuracy = %.4f, loss = %.4f (%d examples)" % (split, accuracy, loss, len(x)))`;
+}
+
+/** A regressor's arithmetic in the label's units: the playground's src/ml/model/regression.ts. */
+const REGRESSION_CODE = `def destandardize(z):
+    """The network's standardised outputs (or targets) in the label's units, in float64: z * TARGET_SD + TARGET_MEAN."""
+    import numpy as np
+    return np.asarray(z, dtype=np.float64) * TARGET_SD + TARGET_MEAN
+
+
+def regression_metrics(predicted, actual):
+    """RMSE, MAE and R^2 = 1 - SSE / SST (SST about the actual values' own mean; 1 when both are 0,
+    0 when only SST is), in the label's units, as the playground reports them."""
+    import numpy as np
+    predicted = np.asarray(predicted, dtype=np.float64)
+    actual = np.asarray(actual, dtype=np.float64)
+    n = len(actual)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    errors = predicted - actual
+    sse = float(np.sum(errors * errors))
+    sst = float(np.sum((actual - np.mean(actual)) ** 2))
+    r2 = 1.0 - sse / sst if sst > 0 else (1.0 if sse == 0 else 0.0)
+    return math.sqrt(sse / n), float(np.sum(np.abs(errors))) / n, r2
+
+
+def write_predictions(path, actual, predicted):
+    """The test rows' label and prediction (the label's units), one row each, for a look at the errors."""
+    import csv
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow([TARGET_NAME, "predicted " + TARGET_NAME])
+        for a, p in zip(actual, predicted):
+            out.writerow([repr(float(a)), repr(float(p))])
+
+
+`;
+
 /** The Python script (UTF-8, ASCII only) for a checkpoint's model. */
 export function pythonScript(meta: CheckpointMeta, options: PythonOptions): string {
   const { config } = meta;
@@ -67,13 +150,15 @@ export function pythonScript(meta: CheckpointMeta, options: PythonOptions): stri
   const data = pythonData(meta, options.csvFileName);
   const names = data.featureNames ?? pyLines(meta.featureNames.map(pyStr));
   const reduction = config.reduction === 'sum' ? '"sum"  # tf.estimator: the batch loss is the sum' : '"sum_over_batch_size"  # Mechanics 101: the mean';
+  const regression = meta.target !== undefined;
   const evalEvery = Math.max(1, Math.floor(options.evalEvery ?? 0));
   const patience = options.evalEvery ? Math.max(0, Math.floor(options.patience ?? 0)) : 0;
   return `#!/usr/bin/env python3
 """Train the NN classifier playground's model with TensorFlow 2 / Keras.
 
-Generated from a playground checkpoint. It rebuilds the playground's preprocessing,
-network, optimizer, loss (with class weights when the run had them), batch size, steps,
+Generated from a playground checkpoint${regression ? ' of a regression model (it predicts a number)' : ''}. It rebuilds
+the playground's preprocessing,
+network, optimizer, loss (${regression ? 'squared error of the standardised label' : 'with class weights when the run had them'}), batch size, steps,
 seed, validation split and early stopping, and trains from scratch. The
 data: ${data.about}.
 
@@ -99,6 +184,7 @@ DATASET_SOURCE = ${pyStr(meta.datasetSource)}
 DATA_FINGERPRINT = ${pyStr(meta.fingerprint)}  # FNV-1a 64 of the playground's training split
 FEATURE_NAMES = ${names}
 CLASS_NAMES = ${pyLines(meta.classNames.map(pyStr))}
+${taskCode(meta.target)}
 
 # The run: hyperparameters of the checkpoint at global step ${meta.globalStep}.
 HIDDEN_UNITS = ${pyValue(config.hiddenUnits)}
@@ -124,7 +210,8 @@ ${initializerCode(config)}
 
 def build_model(num_features, num_classes):
     """inputs -> Dense ACTIVATION layers (each followed by Dropout when DROPOUT > 0) -> linear
-    logits (no softmax: the loss takes logits). Keras adds the L2 penalty to the loss itself."""
+    logits (no softmax: the loss takes logits; a regressor's one unit is the standardised label).
+    Keras adds the L2 penalty to the loss itself."""
     import tensorflow as tf
     model = tf.keras.Sequential(name="playground")
     model.add(tf.keras.Input(shape=(num_features,)))
@@ -157,7 +244,7 @@ def balanced_class_weight(y):
     return {int(c): float(len(y) / (len(ids) * n)) for c, n in zip(ids, counts)}
 
 
-def make_strategy(kind):
+${regression ? REGRESSION_CODE : ''}def make_strategy(kind):
     """One device, MirroredStrategy (all GPUs of a workstation) or MultiWorkerMirroredStrategy
     (a cluster described by the TF_CONFIG environment variable). BATCH_SIZE stays the global
     batch: each of N replicas gets BATCH_SIZE / N rows."""
@@ -170,7 +257,7 @@ def make_strategy(kind):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="Train the playground's classifier.")
+    parser = argparse.ArgumentParser(description="Train the playground's ${regression ? 'regressor' : 'classifier'}.")
     add_data_args(parser)
     parser.add_argument("--steps", type=int, default=STEPS)
     parser.add_argument("--distribute", choices=["none", "mirrored", "multi-worker"], default="none")
@@ -183,11 +270,10 @@ def main():
     x_train, y_train = data["train"]
     strategy = make_strategy(args.distribute)
     with strategy.scope():
-        model = build_model(x_train.shape[1], len(CLASS_NAMES))
+        model = build_model(x_train.shape[1], ${regression ? '1' : 'len(CLASS_NAMES)'})
         model.compile(
             optimizer=${optimizerCode(config)},
-            loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True, reduction=REDUCTION),
-            metrics=[tf.keras.metrics.SparseCategoricalAccuracy(name="accuracy")],
+${compileCode(regression)}
         )
     model.summary()
     batches = (tf.data.Dataset.from_tensor_slices((x_train, y_train))
@@ -211,7 +297,7 @@ def main():
         epochs=epochs,
         steps_per_epoch=per_epoch,
         validation_data=data.get("validation"),
-        class_weight=balanced_class_weight(y_train) if CLASS_WEIGHT == "balanced" else None,
+        class_weight=balanced_class_weight(y_train) if CLASS_WEIGHT == "balanced" and TASK == "classification" else None,
         callbacks=callbacks,
         verbose=2,
     )
@@ -219,11 +305,7 @@ def main():
         # Keras before 3 (tf-keras before 2.16) restores only when it stops early; the playground
         # also restores at the last step.
         model.set_weights(early.best_weights)
-    for split in ("train", "validation", "test"):
-        if split in data:
-            x, y = data[split]
-            loss, accuracy = model.evaluate(x, y, batch_size=128, verbose=0)
-            print("%s: accuracy = %.4f, loss = %.4f (%d examples)" % (split, accuracy, loss, len(x)))
+${evaluateCode(regression)}
     os.makedirs(args.model_dir, exist_ok=True)
     model.save(os.path.join(args.model_dir, "model.keras"))
 

@@ -50,6 +50,7 @@ const numericLabels = (schema: CsvSchema) => schema.classNames.every((c) => /^[+
 export function csvData(meta: CheckpointMeta, schema: CsvSchema, csvFileName: string | undefined): PythonData {
   const format = meta.csvFormat ?? { delimiter: ',', encoding: 'utf-8', header: 'names' };
   const features = schema.columns.filter((c) => c.role === 'feature');
+  const label = schema.columns[schema.labelIndex];
   const constants = [
     `CSV_FILE = ${pyStr(csvFileName ?? schema.fileName)}`,
     `DELIMITER = ${pyStr(format.delimiter)}`,
@@ -60,6 +61,9 @@ export function csvData(meta: CheckpointMeta, schema: CsvSchema, csvFileName: st
     `COLUMN_NAMES = ${pyLines(schema.columns.map((c) => pyStr(c.name)))}`,
     `LABEL_INDEX = ${schema.labelIndex}  # ${features.length} feature columns -> ${schema.featureNames.length} inputs`,
     `LABEL_NUMERIC = ${pyBool(numericLabels(schema))}  # numeric labels: "1" and "1.0" are the same class`,
+    // A regressor reads its label as a number, as a numeric feature's cells are read.
+    `LABEL_DECIMAL_COMMA = ${pyBool(label?.decimalComma === true)}  # the label column writes 5,1 for 5.1`,
+    `LABEL_FORMATTED = ${pyBool(label?.formatted === true)}  # the label column's numbers are written like 1,234.5, 12% or $3`,
     `# Feature columns in file order, with the statistics fitted on the playground's training split.`,
     `COLUMNS = ${pyLines(features.map(columnLiteral))}`,
     `# Label classes the playground merged into "other" (they had too few rows).`,
@@ -207,6 +211,17 @@ def js_number(value):
     return mantissa + "e" + ("-" if int(exponent) < 0 else "+") + str(abs(int(exponent)))
 
 
+def target_value(cell):
+    """A regressor's label cell as a number in the label's units, or nan (missing or not a number:
+    the row is dropped), read as a numeric feature's cell is."""
+    if is_missing(cell):
+        return math.nan
+    value = parse_number(cell, FILE_DECIMAL_COMMA or LABEL_DECIMAL_COMMA)
+    if math.isnan(value) and LABEL_FORMATTED:
+        value = parse_formatted(cell)
+    return value
+
+
 def class_id(cell, tensorflow_names):
     """The class id of a label cell, or -1 (missing or unknown: the row is dropped)."""
     if is_missing(cell):
@@ -239,7 +254,9 @@ def read_rows(path):
 
 
 def encode_file(path):
-    """Inputs [rows, features] and class ids [rows] of a file; rows without a known class are dropped."""
+    """Inputs [rows, features] and class ids [rows] of a file; rows without a known class are dropped.
+    A regressor's: the standardised labels (y - TARGET_MEAN) / TARGET_SD as float32 [rows]; rows
+    whose label is no number are dropped."""
     import numpy as np
     header, rows, tensorflow_names = read_rows(path)
     if header is not None and HEADER == "names":
@@ -247,18 +264,30 @@ def encode_file(path):
         at = {trim(name): i for i, name in enumerate(header)}
         if all(name in at for name in COLUMN_NAMES):
             rows = [[row[at[name]] if at[name] < len(row) else "" for name in COLUMN_NAMES] for row in rows]
-    labels = [class_id(row[LABEL_INDEX] if LABEL_INDEX < len(row) else "", tensorflow_names) for row in rows]
-    keep = [i for i, label in enumerate(labels) if label >= 0]
+    cells = [row[LABEL_INDEX] if LABEL_INDEX < len(row) else "" for row in rows]
+    if TASK == "regression":
+        values = [target_value(cell) for cell in cells]
+        keep = [i for i, value in enumerate(values) if not math.isnan(value)]
+        y = np.array([(values[i] - TARGET_MEAN) / TARGET_SD for i in keep], dtype=np.float32)
+    else:
+        labels = [class_id(cell, tensorflow_names) for cell in cells]
+        keep = [i for i, label in enumerate(labels) if label >= 0]
+        y = np.array([labels[i] for i in keep], dtype=np.int32)
     x = np.array([encode_row(rows[i]) for i in keep], dtype=np.float32).reshape(len(keep), -1)
-    y = np.array([labels[i] for i in keep], dtype=np.int32)
     return x, y
 
 
 def stratified_split(y, fraction, seed):
-    """Hold out round(n * fraction) rows of each class. The playground's split uses its own
-    generator, so the rows differ; the encoding does not (it uses the stored statistics)."""
+    """Hold out round(n * fraction) rows of each class (a regressor's: of all rows, at random). The
+    playground's split uses its own generator, so the rows differ; the encoding does not (it uses
+    the stored statistics)."""
     import numpy as np
     rng = np.random.default_rng(seed)
+    if TASK == "regression":
+        rows = rng.permutation(len(y))
+        mask = np.zeros(len(y), dtype=bool)
+        mask[rows[: int(round(len(y) * fraction))]] = True
+        return ~mask, mask
     test = []
     for c in np.unique(y):
         rows = np.flatnonzero(y == c)

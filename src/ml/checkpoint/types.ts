@@ -5,7 +5,7 @@
  * reload. Plain structured-clone data: IndexedDB stores these objects as they are.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { CsvChoices, DatasetSummary, Evaluation, MetricPoint, ModelConfig } from '../../shared/types';
+import type { CsvChoices, DatasetSummary, Evaluation, MetricPoint, ModelConfig, RegressionTarget } from '../../shared/types';
 import type { CsvEncoding, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
 import type { Reason } from '../../shared/result';
 
@@ -37,8 +37,14 @@ export interface CheckpointMeta {
   config: ModelConfig;
   /** The encoded inputs, in the order the network reads them ([features]). */
   featureNames: string[];
-  /** Class names by class id ([classes]); the logits layer has one unit per class. */
+  /** Class names by class id ([classes]); the logits layer has one unit per class. A regression model's is [target.name] (one linear unit). */
   classNames: string[];
+  /**
+   * A regression model (DNNRegressor): the label column and its training statistics; the
+   * network outputs (y - mean) / sd, so a prediction is out * sd + mean. Absent: a
+   * classifier (every checkpoint written before regression existed is one).
+   */
+  target?: RegressionTarget;
   /** For a CSV: how a row is encoded (means, stds, vocabularies). Null for Iris and MNIST. */
   schema: CsvSchema | null;
   /** For a CSV: delimiter, encoding and header kind of the file. */

@@ -9,7 +9,8 @@ import { msg, type Message } from '../../shared/message';
 import type * as tf from '@tensorflow/tfjs';
 import type { ParseResult } from '../../shared/result';
 import { loadFromArtifacts, META_KEY, MODEL_FILE } from './artifacts';
-import { parseMeta } from './meta';
+import type { ClassificationData } from '../datasets/data';
+import { checkTask, parseMeta } from './meta';
 import { denseStack, matchManifest, type DenseLayer } from './topology';
 import type { Checkpoint, CheckpointMeta } from './types';
 
@@ -136,10 +137,11 @@ function firstNonFinite(weights: ArrayBuffer, specs: readonly tf.io.WeightsManif
 
 /**
  * Every check that needs no tfjs, in the order a person fixes them: which files,
- * their sizes, JSON, format, layers, manifest, metadata, weight bytes. On success the
- * files as a Checkpoint (not yet a model).
+ * their sizes, JSON, format, layers, manifest, metadata, (given the loaded `data`) that
+ * the model's task is the data's (a regressor on data with a number to predict, a
+ * classifier on data with classes), weight bytes. On success the files as a Checkpoint (not yet a model).
  */
-export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoint> {
+export function checkImport(files: readonly ImportFile[], data?: Pick<ClassificationData, 'target' | 'name'>): ParseResult<Checkpoint> {
   const modelFile = findModelFile(files);
   if (!modelFile) return fail(msg('checkpoint.no-model-file', { model: MODEL_FILE, got: files.map((f) => baseName(f.name)) }));
   const where = baseName(modelFile.name);
@@ -164,6 +166,10 @@ export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoin
   if (!floats.ok) return floats;
   const meta = readMeta(json, files, where);
   if (!meta.ok) return meta;
+  if (data) {
+    const task = checkTask(meta.value, data, where);
+    if (!task.ok) return task;
+  }
   const matched = matchMeta(meta.value, stack.value.inputs, stack.value.layers, floats.value, where);
   if (!matched.ok) return matched;
   const weights = joinWeights(manifest.value.paths, files, floats.value, where);
@@ -181,17 +187,17 @@ export function checkImport(files: readonly ImportFile[]): ParseResult<Checkpoin
  * The caller owns `model` (dispose it, or make it the model of record); `checkpoint`
  * is what to store.
  */
-export async function validateImport(files: readonly ImportFile[]): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
+export async function validateImport(files: readonly ImportFile[], data?: Pick<ClassificationData, 'target' | 'name'>): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
   try {
-    return await validateChecked(files);
+    return await validateChecked(files, data);
   } catch (error) {
     // Past every check, the runtime's own error ("Invalid typed array length") says nothing of which files: name them.
     return fail(msg('checkpoint.broken-import', { files: files.map((f) => baseName(f.name)), detail: String(error) }));
   }
 }
 
-async function validateChecked(files: readonly ImportFile[]): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
-  const checked = checkImport(files);
+async function validateChecked(files: readonly ImportFile[], data?: Pick<ClassificationData, 'target' | 'name'>): Promise<ParseResult<{ model: tf.LayersModel; meta: CheckpointMeta; checkpoint: Checkpoint }>> {
+  const checked = checkImport(files, data);
   if (!checked.ok) return checked;
   const { meta, modelJson, weights } = checked.value;
   const loaded = await loadFromArtifacts(modelJson, weights);

@@ -91,10 +91,10 @@ function thin(points: [number, number][]): [number, number][] {
 
 function curves(points: readonly MetricPoint[]): ProgramCard['curves'] {
   const splits = ['train', 'validation', 'test'] as const;
-  return (['loss', 'accuracy'] as const).flatMap((kind) =>
+  return (['loss', 'accuracy', 'mae'] as const).flatMap((kind) =>
     splits.flatMap((split) => {
       const series = points.flatMap((p): [number, number][] => {
-        const v = kind === 'loss' ? p.loss : p.accuracy;
+        const v = kind === 'loss' ? p.loss : kind === 'accuracy' ? p.accuracy : p.mae;
         return p.split === split && v !== undefined && Number.isFinite(v) ? [[p.step, Number(v.toPrecision(4))]] : [];
       });
       return series.length > 0 ? [{ kind, split, points: thin(series) }] : [];
@@ -122,8 +122,8 @@ export function programData(parts: ProgramParts): ProgramData {
   const { source, config, weights } = parts;
   const { data, summary } = source;
   const schema = source.record.schema;
-  const label = schema !== null ? (schema.columns[schema.labelIndex]?.name ?? null) : null;
-  const stem = [slug(data.name), label !== null ? slug(label) : '', 'classifier'].filter((s) => s !== '').join('-');
+  const label = schema !== null ? (schema.columns[schema.labelIndex]?.name ?? null) : (data.target?.name ?? null);
+  const stem = [slug(data.name), label !== null ? slug(label) : '', data.target ? 'regressor' : 'classifier'].filter((s) => s !== '').join('-');
   const { encoding, inputs } = inputsOf(source);
   const widths = [data.featureNames.length, ...config.hiddenUnits, data.classNames.length];
   return {
@@ -134,6 +134,7 @@ export function programData(parts: ProgramParts): ProgramData {
     inputs,
     classNames: data.classNames.slice(),
     network: { widths, activation: config.activation, weights: weights.map(floatsBase64) },
+    ...(data.target ? { target: { ...data.target } } : {}),
     card: {
       dataset: { name: data.name, trainRows: summary.trainRows, validationRows: summary.validationRows, testRows: summary.testRows },
       label,
@@ -141,7 +142,8 @@ export function programData(parts: ProgramParts): ProgramData {
       globalStep: parts.globalStep,
       settings: { ...config, hiddenUnits: config.hiddenUnits.slice() },
       evaluations: latest(parts.history.evaluations),
-      cv: parts.cv ? { folds: parts.cv.folds, rows: parts.cv.rows, accuracy: parts.cv.accuracy } : null,
+      // Cross-validation reports accuracy: a classifier's only.
+      cv: parts.cv && !data.target ? { folds: parts.cv.folds, rows: parts.cv.rows, accuracy: parts.cv.accuracy } : null,
       baselines: parts.baselines,
       exportedAt: parts.now.toISOString(),
       curves: curves(parts.history.points),

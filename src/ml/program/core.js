@@ -6,7 +6,9 @@
 // file under node:vm against the app's code for the same inputs.
 //
 // SPEC (spec.ts ProgramSpec): { encoding: 'csv' | 'plain' | 'pixels', inputs, classNames,
-// network: { widths, activation, weights: base64 float32 [kernel0, bias0, ...] }, card }.
+// network: { widths, activation, weights: base64 float32 [kernel0, bias0, ...] }, card,
+// target? }. With a target (a regression model) the one output o is the standardised label:
+// a row's judgement is { value: o * sd + mean } in the label's units instead of a class.
 
 // --- cells: src/ml/csv/values.ts -----------------------------------------------------
 
@@ -250,9 +252,18 @@ function judge32(row) {
   return { classId, probabilities };
 }
 
-/** Judgements of encoded rows [rows, inputs]; `file`: as the app judges a file's rows (judge32). */
+/** A regressor's judgement of its one output: src/ml/model/regression.ts unstandardize, in float64. */
+function judgeValue(output) {
+  return { value: output * SPEC.target.sd + SPEC.target.mean };
+}
+
+/**
+ * Judgements of encoded rows [rows, inputs]; `file`: as the app judges a file's rows (judge32).
+ * A regressor's: { value } per row, the same for a typed row and a file's.
+ */
 function judgeRows(features, rows, file) {
   const out = logits(features, rows);
+  if (SPEC.target) return Array.from(out.subarray(0, rows), judgeValue);
   const classes = SPEC.classNames.length;
   const judged = [];
   for (let r = 0; r < rows; r++) judged.push((file ? judge32 : judge)(out.subarray(r * classes, (r + 1) * classes)));
@@ -359,11 +370,20 @@ function cellFlags(cells, decimalComma) {
   return out;
 }
 
-/** The predictions CSV, as src/ml/csv/export.ts predictionsToCsv writes it. */
+/** A predicted number as the predictions CSV writes it: 10 significant digits (the float32 output holds about 7), '' for none. */
+function valueCell(j) {
+  return j && Number.isFinite(j.value) ? String(Number(j.value.toPrecision(10))) : '';
+}
+
+/**
+ * The predictions CSV, as src/ml/csv/export.ts predictionsToCsv writes it; a regressor's adds
+ * one column, `predicted <label>`, with the number (valueCell) instead of the class and its probabilities.
+ */
 function predictionsCsv(columns, rows, judged, flags) {
   // A `warnings` column before the added ones when any cell was flagged, as the app writes it.
   const warned = flags !== undefined && flags.some((f) => f.length > 0);
-  const added = [...(warned ? ['warnings'] : []), 'predicted class', ...SPEC.classNames.map((c) => `P(${c})`)];
+  const predicted = SPEC.target ? [`predicted ${SPEC.target.name}`] : ['predicted class', ...SPEC.classNames.map((c) => `P(${c})`)];
+  const added = [...(warned ? ['warnings'] : []), ...predicted];
   const taken = new Set(columns.map((c) => c.trim()));
   const names = added.map((name) => {
     let unique = name;
@@ -374,8 +394,12 @@ function predictionsCsv(columns, rows, judged, flags) {
   const lines = [[...columns, ...names].map(csvCell).join(',')];
   rows.forEach((row, r) => {
     const j = judged[r];
-    const probabilities = j ? j.probabilities.map((p) => (Number.isFinite(p) ? String(Number(p.toPrecision(6))) : '')) : SPEC.classNames.map(() => '');
     const warning = warned ? [csvCell(flags[r].map((f) => `${f.column}: ${f.kind}`).join('; '))] : [];
+    if (SPEC.target) {
+      lines.push([...row.map(csvCell), ...warning, valueCell(j)].join(','));
+      return;
+    }
+    const probabilities = j ? j.probabilities.map((p) => (Number.isFinite(p) ? String(Number(p.toPrecision(6))) : '')) : SPEC.classNames.map(() => '');
     lines.push([...row.map(csvCell), ...warning, csvCell(j ? SPEC.classNames[j.classId] : ''), ...probabilities].join(','));
   });
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -2,6 +2,8 @@
 // per class, a CSV of rows to judge and download, and the model card, in English and
 // Korean. Inlined by html.ts after core.js and `const WORDS = { en: {...}, ko: {...} }`.
 // Every name from the data is set as text (textContent, setAttribute), never as markup.
+// A regression model (SPEC.target) shows a number instead of classes: the prediction, a
+// file's `predicted <label>` column, RMSE / MAE / R² on the card.
 
 const state = { lang: SPEC.lang, values: SPEC.inputs.map((input) => input.initial), result: null, error: null, batch: null, ink: null };
 const root = document.getElementById('program');
@@ -131,10 +133,20 @@ function renderForm() {
   renderResult();
 }
 
+/** A regressor's prediction: the number (data-value: in full; the text: as the page writes numbers). */
+function valueResult(r) {
+  return el(
+    'div',
+    { role: 'status' },
+    el('p', { class: 'verdict' }, word('predictedValue', { name: SPEC.target.name }), ' ', el('strong', { 'data-testid': 'program-prediction', 'data-value': String(r.value) }, num(r.value, 4))),
+  );
+}
+
 function renderResult() {
   const slot = document.getElementById('result-slot');
   const r = state.result;
   if (!r) return slot.replaceChildren();
+  if (SPEC.target) return slot.replaceChildren(valueResult(r));
   const name = SPEC.classNames[r.classId];
   const bars = SPEC.classNames.map((c, k) => {
     const fill = el('span', { class: 'fill' });
@@ -170,10 +182,13 @@ function renderBatch() {
   if (b?.missing) out.push(el('p', { role: 'alert', class: 'error' }, word('batchMissing', { file: b.file, columns: b.missing.join(', ') })));
   else if (b) {
     const { columns, rows } = b.table;
-    const head = [...columns, word('colPredicted'), ...SPEC.classNames.map((c) => `P(${c})`)];
+    const target = SPEC.target;
+    const head = target ? [...columns, word('colPredictedValue', { name: target.name })] : [...columns, word('colPredicted'), ...SPEC.classNames.map((c) => `P(${c})`)];
     const body = rows.slice(0, 50).map((row, r) => {
       const j = b.judged[r];
-      return el('tr', {}, row.map((c) => el('td', {}, c)), el('td', {}, j ? SPEC.classNames[j.classId] : '—'), SPEC.classNames.map((_, k) => el('td', { class: 'num' }, j ? j.probabilities[k].toFixed(4) : '')));
+      const cells = row.map((c) => el('td', {}, c));
+      if (target) return el('tr', {}, cells, el('td', { class: 'num' }, j ? num(j.value, 4) : '—'));
+      return el('tr', {}, cells, el('td', {}, j ? SPEC.classNames[j.classId] : '—'), SPEC.classNames.map((_, k) => el('td', { class: 'num' }, j ? j.probabilities[k].toFixed(4) : '')));
     });
     const download = el('button', { type: 'button', 'data-testid': 'program-download' }, word('download'));
     download.addEventListener('click', () => {
@@ -200,6 +215,7 @@ function chart(kind) {
   const values = series.flatMap((s) => s.points.map((p) => p[1]));
   const x0 = Math.min(...steps), x1 = Math.max(...steps, x0 + 1);
   const y0 = kind === 'accuracy' ? 0 : Math.min(0, ...values), y1 = kind === 'accuracy' ? 1 : Math.max(...values, 1e-9);
+  const title = word(kind === 'loss' ? 'lossChart' : kind === 'accuracy' ? 'accuracyChart' : 'maeChart');
   const x = (s) => L + ((s - x0) / (x1 - x0)) * (W - L - 8);
   const y = (v) => H - B - ((v - y0) / (y1 - y0)) * (H - B - 8);
   const colours = { train: '#1f6fb2', validation: '#b26b00', test: '#2c8a3c' };
@@ -208,7 +224,7 @@ function chart(kind) {
     {},
     el(
       'svg:svg',
-      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': word(kind === 'loss' ? 'lossChart' : 'accuracyChart') },
+      { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title },
       el('svg:line', { x1: L, y1: H - B, x2: W - 8, y2: H - B, stroke: '#888' }),
       el('svg:line', { x1: L, y1: 8, x2: L, y2: H - B, stroke: '#888' }),
       el('svg:text', { x: L - 4, y: 14, 'text-anchor': 'end', 'font-size': 10 }, num(y1, 3)),
@@ -217,15 +233,35 @@ function chart(kind) {
       el('svg:text', { x: W - 8, y: H - 8, 'text-anchor': 'end', 'font-size': 10 }, `${word('step')} ${num(x1)}`),
       series.map((s) => el('svg:polyline', { fill: 'none', stroke: colours[s.split], 'stroke-width': 1.5, points: s.points.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join(' ') })),
     ),
-    el('figcaption', {}, word(kind === 'loss' ? 'lossChart' : 'accuracyChart'), ': ', series.map((s, i) => [i > 0 ? ', ' : '', el('span', { class: `key ${s.split}` }, word(`split-${s.split}`))])),
+    el('figcaption', {}, title, ': ', series.map((s, i) => [i > 0 ? ', ' : '', el('span', { class: `key ${s.split}` }, word(`split-${s.split}`))])),
   );
+}
+
+/** A regressor's evaluations: RMSE, MAE (the label's units) and R² per split. */
+function regressionMetrics(c) {
+  const cell = (e, key) => el('td', { class: 'num' }, e.regression ? num(e.regression[key], 4) : '—');
+  return el(
+    'table',
+    {},
+    el('caption', {}, word('regressionCaption', { step: c.globalStep, name: SPEC.target.name })),
+    el('thead', {}, el('tr', {}, ['colSplit', 'colRmse', 'colMae', 'colR2', 'colExamples'].map((k) => el('th', { scope: 'col' }, word(k))))),
+    el('tbody', {}, c.evaluations.map((e) => el('tr', { 'data-split': e.split }, el('th', { scope: 'row' }, word(`split-${e.split}`)), cell(e, 'rmse'), cell(e, 'mae'), cell(e, 'r2'), el('td', { class: 'num' }, num(e.examples))))),
+  );
+}
+
+/** The card's baselines line: a classifier's test accuracies, a regressor's test RMSEs. */
+function baselinesItem(b, item) {
+  if (!b) return null;
+  if (b.task === 'regression') return item('baselinesRegression', word('baselinesRegressionLine', { mean: num(b.mean.rmse, 4), linear: num(b.linear.rmse, 4) }));
+  return item('baselines', word('baselinesLine', { majority: num(b.majority.accuracy, 4), logistic: num(b.logistic.accuracy, 4), forest: num(b.forest.accuracy, 4) }));
 }
 
 function renderCard() {
   const c = SPEC.card;
   const item = (key, ...value) => [el('dt', {}, word(key)), el('dd', {}, ...value)];
   const s = c.settings;
-  const metrics = c.evaluations.length === 0 ? el('p', {}, word('noMetrics')) : el(
+  const t = SPEC.target;
+  const metrics = c.evaluations.length === 0 ? el('p', {}, word('noMetrics')) : t ? regressionMetrics(c) : el(
     'table',
     {},
     el('caption', {}, word('metricsCaption', { step: c.globalStep })),
@@ -244,16 +280,16 @@ function renderCard() {
         item('dataset', c.dataset.name),
         item('rows', word('rowCounts', { train: c.dataset.trainRows, validation: c.dataset.validationRows, test: c.dataset.testRows })),
         c.label !== null && item('label', c.label),
-        item('classes', SPEC.classNames.join(', ')),
+        t ? item('predicts', word('predictsLine', { name: t.name, min: num(t.min, 4), max: num(t.max, 4) })) : item('classes', SPEC.classNames.join(', ')),
         item('network', word('networkShape', { widths: SPEC.network.widths.join(' → '), activation: SPEC.network.activation, parameters: c.parameters })),
         item('settings', word('settingsLine', { optimizer: s.optimizer, lr: s.learningRate, batch: s.batchSize, steps: c.globalStep, seed: s.seed, dropout: s.dropout, l2: s.l2 })),
         c.cv && item('cv', word('cvLine', { folds: c.cv.folds, mean: num(c.cv.accuracy.mean, 4), sd: num(c.cv.accuracy.sd, 4), rows: c.cv.rows })),
-        b && item('baselines', word('baselinesLine', { majority: num(b.majority.accuracy, 4), logistic: num(b.logistic.accuracy, 4), forest: num(b.forest.accuracy, 4) })),
+        baselinesItem(b, item),
         item('exported', new Intl.DateTimeFormat(state.lang === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(c.exportedAt))),
       ),
       metrics,
       chart('loss'),
-      chart('accuracy'),
+      chart(t ? 'mae' : 'accuracy'),
       el('p', { class: 'about' }, word('about')),
     ),
   );

@@ -7,7 +7,7 @@
  */
 import type { CvSummary } from '../../shared/cv';
 import type { DatePart } from '../../shared/csv';
-import type { Activation, Baselines, Evaluation, ModelConfig, Split } from '../../shared/types';
+import type { Activation, Baselines, Evaluation, ModelConfig, RegressionTarget, Split } from '../../shared/types';
 
 /** One field of the form; `at`: its first slot in the network's input. */
 export type ProgramInput =
@@ -20,19 +20,19 @@ export type ProgramInput =
 
 export interface ProgramCard {
   dataset: { name: string; trainRows: number; validationRows: number; testRows: number };
-  /** The label column's name (a CSV); null when the data names none (Iris, MNIST). */
+  /** The label column's name (a CSV; a regressor's target); null when the data names none (Iris, MNIST). */
   label: string | null;
   parameters: number;
   globalStep: number;
   settings: ModelConfig;
-  /** The newest evaluation of each split (no confusion matrices). */
+  /** The newest evaluation of each split (no confusion matrices); a regressor's carry `regression` (RMSE, MAE, R²). */
   evaluations: Evaluation[];
   cv: Pick<CvSummary, 'folds' | 'rows' | 'accuracy'> | null;
   baselines: Baselines | null;
   /** ISO 8601. */
   exportedAt: string;
-  /** The learning curves, thinned to 100 points: [step, value to 4 significant digits]. */
-  curves: { kind: 'loss' | 'accuracy'; split: Split; points: [number, number][] }[];
+  /** The learning curves, thinned to 100 points: [step, value to 4 significant digits]; 'mae' (a regressor's, in the label's units) instead of 'accuracy'. */
+  curves: { kind: 'loss' | 'accuracy' | 'mae'; split: Split; points: [number, number][] }[];
 }
 
 export interface ProgramSpec {
@@ -46,6 +46,11 @@ export interface ProgramSpec {
   inputs: ProgramInput[];
   classNames: string[];
   network: { widths: number[]; activation: Activation; weights: string[] };
+  /**
+   * A regression model (DNNRegressor): the label and its training statistics. The network's
+   * one output o is standardised; the program shows o * sd + mean. Absent: a classifier.
+   */
+  target?: RegressionTarget;
 }
 
 /** The spec plus its card: what html.ts embeds. */

@@ -51,6 +51,10 @@ export interface MetaProblemMessages {
   'checkpoint.meta-parameters': { found: string; inputs: number; hidden: readonly number[]; classes: number; expected: number };
   /** `field` (`config.seed`) is `value` (JSON), which the URL's `param` does not take: it takes `range`. */
   'checkpoint.meta-setting': { field: string; value: string; param: string; range: ValueRange };
+  /** A regression target's `field` (`target.sd`) lacks a name, is not finite, is an sd <= 0, or names no numeric label column of the schema. */
+  'checkpoint.meta-target': { field: string; fault: 'name' | 'finite' | 'sd' | 'label' };
+  /** A regression meta (with a target named `target`) must have classNames [target]; `found` as JSON. */
+  'checkpoint.meta-target-classes': { found: string; target: string };
 }
 
 export type MetaProblem = { [C in keyof MetaProblemMessages]: { code: C; params: MetaProblemMessages[C] } }[keyof MetaProblemMessages];
@@ -127,6 +131,21 @@ export interface CheckpointMessages extends LoadFailureMessages, MetaProblemMess
   /** `shape` as JSON, as written in the manifest. */
   'checkpoint.manifest-shape': { file: string; name: string; shape: string; expected: readonly number[] };
   'checkpoint.manifest-lacks': { file: string; name: string; shape: readonly number[] };
+  /**
+   * A model of one task on data of the other (types.ts Task: a regressor predicts a number,
+   * a classifier a class). `file`: the model.json, or '' for a stored checkpoint; `dataset`:
+   * what the model was trained on; `loaded`: the data set on screen; `target`: the number's
+   * column (the model's or the data's); `classes`: the classifier's classes (up to 20), [] for a regressor.
+   */
+  'checkpoint.task-differs': {
+    file: string;
+    dataset: string;
+    loaded: string;
+    model: 'classification' | 'regression';
+    data: 'classification' | 'regression';
+    target: string;
+    classes: readonly string[];
+  };
   /** Reading the files `files` failed past every check (`detail`: the runtime's words, e.g. "Invalid typed array length"). */
   'checkpoint.broken-import': { files: readonly string[]; detail: string };
 }

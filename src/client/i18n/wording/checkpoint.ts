@@ -44,6 +44,25 @@ const layerKo = (p: { layer: number; name: string }) => `${p.layer}번째 층${p
 const COLUMN_FAULT_EN = { name: 'has no name or the wrong index', role: 'has an unknown role or kind', stats: 'needs a finite mean and a positive std', vocabulary: 'has a bad vocabulary' };
 const COLUMN_FAULT_KO = { name: '이름이 없거나 위치가 틀립니다', role: '역할이나 종류를 알 수 없습니다', stats: '유한한 평균과 양수인 표준편차가 있어야 합니다', vocabulary: '어휘 목록이 잘못되었습니다' };
 
+const TARGET_FAULT_EN = {
+  name: 'must be a name (text)',
+  finite: 'must be a finite number',
+  sd: 'must be a positive finite number',
+  label: "does not name the schema's label column, or that column is not numeric",
+};
+const TARGET_FAULT_KO = {
+  name: '이름(텍스트)이어야 합니다',
+  finite: '유한한 수여야 합니다',
+  sd: '유한한 양수여야 합니다',
+  label: '스키마의 레이블 열 이름과 다르거나, 그 열이 숫자 열이 아닙니다',
+};
+
+/** What a model of `task` predicts, for checkpoint.task-differs. */
+const predictsEn = (task: 'classification' | 'regression', target: string, classes: readonly string[]) =>
+  task === 'regression' ? `predicts a number ("${target}")` : `predicts a class${classes.length > 0 ? ` (${list(classes)})` : ''}`;
+const predictsKo = (task: 'classification' | 'regression', target: string, classes: readonly string[]) =>
+  task === 'regression' ? `숫자("${target}")를 예측합니다` : `클래스${classes.length > 0 ? `(${list(classes)})` : ''}를 예측합니다`;
+
 export const loadFailureWording: Wordings<keyof LoadFailureMessages> = {
   'checkpoint.read-failed': {
     en: (p) => `Could not read checkpoint ${p.id}: ${p.detail}.`,
@@ -120,6 +139,14 @@ export const metaProblemWording: Wordings<keyof MetaProblemMessages> = {
   'checkpoint.meta-parameters': {
     en: (p) => `parameterCount is ${p.found}, but ${p.inputs} inputs, hidden units [${list(p.hidden)}] and ${p.classes} classes make ${p.expected}`,
     ko: (p) => `parameterCount가 ${p.found}인데, 입력 ${p.inputs}개, 은닉 유닛 [${list(p.hidden)}], 클래스 ${p.classes}개라면 ${p.expected}입니다`,
+  },
+  'checkpoint.meta-target': {
+    en: (p) => `${p.field} ${TARGET_FAULT_EN[p.fault]}`,
+    ko: (p) => `${p.field}: ${TARGET_FAULT_KO[p.fault]}`,
+  },
+  'checkpoint.meta-target-classes': {
+    en: (p) => `a regression model (target "${p.target}") must have classNames ["${p.target}"], not ${p.found}`,
+    ko: (p) => `회귀 모델(target "${p.target}")의 classNames는 ${p.found}이(가) 아니라 ["${p.target}"]이어야 합니다`,
   },
 };
 
@@ -359,6 +386,12 @@ export const checkpointWording: Wordings<keyof CheckpointMessages> = {
   'checkpoint.manifest-lacks': {
     en: (p) => `${p.file}: weightsManifest lacks "${p.name}" ${shape(p.shape)}.`,
     ko: (p) => `${p.file}: weightsManifest에 "${p.name}" ${shape(p.shape)}이(가) 없습니다.`,
+  },
+  'checkpoint.task-differs': {
+    en: (p) =>
+      `${p.file !== '' ? `${p.file}: ` : ''}this model (trained on ${p.dataset}) ${predictsEn(p.model, p.target, p.classes)}, but the loaded data set ${p.loaded} ${p.data === 'regression' ? `has a number to predict ("${p.target}")` : 'has classes to predict'}. A ${p.model === 'regression' ? 'regression' : 'classification'} model fits only ${p.model === 'regression' ? 'regression' : 'classification'} data: load the data set it was trained on, with the same label column.`,
+    ko: (p) =>
+      `${p.file !== '' ? `${p.file}: ` : ''}이 모델(${p.dataset}(으)로 학습)은 ${predictsKo(p.model, p.target, p.classes)}. 그런데 불러온 데이터 세트 ${p.loaded}은(는) ${p.data === 'regression' ? `숫자("${p.target}")를 예측하는 데이터입니다` : '클래스를 예측하는 데이터입니다'}. ${p.model === 'regression' ? '회귀' : '분류'} 모델은 ${p.model === 'regression' ? '회귀' : '분류'} 데이터에만 쓸 수 있습니다. 학습에 쓴 데이터 세트를 같은 레이블 열로 불러오세요.`,
   },
   'checkpoint.broken-import': {
     en: (p) => `Could not import ${p.files.join(', ')}: the files are broken or do not belong together (${p.detail}). Export the model again and import its model.json and weights.bin together.`,
