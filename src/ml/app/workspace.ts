@@ -338,7 +338,7 @@ export class Workspace {
     this.assertIdle();
     const session = this.current;
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const imported = orThrow(await validateImport(read));
+    const imported = orThrow(await validateImport(read, session.data));
     imported.model.dispose();
     const { meta } = imported;
     const data = session.data;
