@@ -24,7 +24,8 @@ export function Toolbar() {
       </div>
       <RunControls />
       <p className="toolbar-accuracy">
-        <span className="muted">{t('testAccuracy')}</span> <strong>{test ? num(test.accuracy, 4, 4) : '—'}</strong>
+        {/* A regression's one number is R² (1 = every row right, 0 = no better than the mean). */}
+        <span className="muted">{t(test?.regression ? 'testR2' : 'testAccuracy')}</span> <strong>{test ? num(test.regression ? test.regression.r2 : test.accuracy, 4, 4) : '—'}</strong>
       </p>
       <LanguageSwitch />
     </header>

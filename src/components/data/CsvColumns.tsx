@@ -1,6 +1,6 @@
 import { dataMessages } from './messages';
 import { LIMITS } from '../../client/settings';
-import type { CsvChoices } from '../../shared/types';
+import type { CsvChoices, Task } from '../../shared/types';
 import type { ColumnKind, ColumnRole, ColumnSchema, CsvEncoding, CsvPreview, DatePart, Delimiter, HeaderKind, IgnoreCause } from '../../shared/csv';
 import { assertNever } from '../../shared/protocol';
 import { useT, useWords } from '../common/useI18n';
@@ -85,9 +85,11 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
     return c.role === 'feature' && c.kind !== 'categorical' && c.missing + c.invalid > 0 ? t('gapsMean') : '';
   };
   const label = preview.columns.find((c) => c.role === 'label')?.name ?? '';
+  const task: Task = preview.task ?? 'classification';
   const excluded = new Set(choices.excluded ?? []);
   // Another label: its own rare classes are kept until the person says otherwise.
-  const pickLabel = (name: string) => store.configureCsv({ labelColumn: name, excluded: [...excluded].filter((n) => n !== name), rareClasses: undefined });
+  // Another label is read as its values say (classes or a number) until the person picks the task for it.
+  const pickLabel = (name: string) => store.configureCsv({ labelColumn: name, excluded: [...excluded].filter((n) => n !== name), rareClasses: undefined, task: undefined });
   const rare = choices.rareClasses ?? 'keep';
   // A wide file has a row per column: only the rows in view are in the DOM (cells then do not wrap).
   const rows = useWindowedRows(preview.columns.length, { rowPx: ROW_PX });
@@ -109,6 +111,18 @@ export function CsvColumns({ preview, choices, disabled }: Props) {
                 {c.name}
               </option>
             ))}
+          </select>
+        </label>
+        <label title={t('taskHint')}>
+          {t('task')}{' '}
+          {/* Either way only for a label that can be read both ways (whole numbers of few values); the other option says why not otherwise. */}
+          <select key={`${objectKey(preview)}-task`} data-testid="task" value={task} disabled={disabled} onChange={(e) => store.configureCsv({ task: e.target.value as Task })}>
+            <option value="classification" disabled={task === 'regression' && !preview.taskSwitch}>
+              {t('taskClassification')}
+            </option>
+            <option value="regression" disabled={task === 'classification' && !preview.taskSwitch}>
+              {t('taskRegression')}
+            </option>
           </select>
         </label>
         <label>

@@ -84,8 +84,17 @@ export function DatasetPanel() {
             <dd>{num(dataset.testRows)}</dd>
             <dt>{t('features', { n: features })}</dt>
             <dd>{dataset.source === 'mnist' ? t('pixels') : featureList(dataset.inputs.map((i) => i.name), (names, n) => t('featuresMore', { names, n }))}</dd>
-            <dt>{t('classes', { n: dataset.classNames.length })}</dt>
-            <dd>{dataset.classNames.join(' / ')}</dd>
+            {dataset.target ? (
+              <>
+                <dt>{t('target')}</dt>
+                <dd data-testid="target">{t('targetLine', { name: dataset.target.name, min: num(dataset.target.min), max: num(dataset.target.max), mean: num(dataset.target.mean, 2), sd: num(dataset.target.sd, 2) })}</dd>
+              </>
+            ) : (
+              <>
+                <dt>{t('classes', { n: dataset.classNames.length })}</dt>
+                <dd>{dataset.classNames.join(' / ')}</dd>
+              </>
+            )}
             <dt>{t('split')}</dt>
             <dd>{words(dataset.splitNote)}</dd>
           </dl>
@@ -93,7 +102,7 @@ export function DatasetPanel() {
           {dataset.preview.length > 0 && (
             <PreviewTable
               caption={t('firstRows', { n: dataset.preview.length })}
-              header={[...dataset.inputs.map((i) => i.name), t('classColumn')]}
+              header={[...dataset.inputs.map((i) => i.name), dataset.target ? dataset.target.name : t('classColumn')]}
               rows={dataset.preview}
               keepLast={1}
               columnsNote={(shown, total) => t('previewColumns', { shown, total })}
