@@ -4,6 +4,7 @@
  * classes, no objects keyed by column names (a column may be called `__proto__`).
  */
 import type { Message } from './message';
+import type { RegressionTarget, Task } from './task';
 import type { ColumnNote, Delimiter } from './messages/csv';
 
 /** Text encodings the loader can read; all are WHATWG TextDecoder labels. */
@@ -95,6 +96,8 @@ export interface CsvSchema {
   featureNames: string[];
   /** Label classes merged into the class "other" (csv.rare-merged); absent when none were. */
   merged?: string[];
+  /** Regression: the label's training statistics (classNames is then [its name]). */
+  target?: RegressionTarget;
 }
 
 export interface ClassCount {
@@ -133,6 +136,11 @@ export interface CsvPreview {
   labelAlternatives?: string[];
   /** Classes with fewer than `min` rows in the training file (csv.rare-classes), offered to merge or drop. */
   rare?: { classes: string[]; min: number };
+  /** Classes or a number (regression; then `target`, and classBalance is empty). */
+  task?: Task;
+  /** The label can be read either way (whole numbers): the page offers the switch. */
+  taskSwitch?: boolean;
+  target?: RegressionTarget;
   /** Why the file was read in its encoding (csv.encoding-reason), shown beside the encoding select. */
   encodingReason?: Message;
 }

@@ -6,6 +6,7 @@
 import type { CsvEncoding, CsvPreview } from './csv';
 import type { Reason } from './result';
 import type { Message } from './message';
+import type { RegressionTarget, Task } from './task';
 
 /** tfjs backends the worker can run on. */
 export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
@@ -54,25 +55,7 @@ export interface ModelConfig {
 
 export type ClassWeight = 'none' | 'balanced';
 
-/**
- * What the label is: classes (DNNClassifier: softmax over the classes) or a number
- * (DNNRegressor: one linear output, mean squared error). The URL's `task`.
- */
-export type Task = 'classification' | 'regression';
-
-/**
- * A regression data set's target: its column and the training split's statistics. The
- * network trains on (y - mean) / sd (so Adagrad 0.05 suits a price as well as a ratio);
- * its output is multiplied back (out * sd + mean) for every number a person sees.
- */
-export interface RegressionTarget {
-  name: string;
-  mean: number;
-  /** Population standard deviation of the training targets (1 when they are all equal). */
-  sd: number;
-  min: number;
-  max: number;
-}
+export type { RegressionTarget, Task } from './task';
 
 /** A regression evaluation in the label's own units (RMSE, MAE) and R² = 1 - SSE / SST about the split's own mean. */
 export interface RegressionMetrics {

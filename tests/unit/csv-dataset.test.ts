@@ -110,7 +110,8 @@ describe('labels', () => {
     ['an unknown label column', iris, { labelColumn: 'kind' }, /data\.csv has no column "kind" to use as the label\. Its columns are: a, b, species/],
     ['a label with one class', 'x,y\n1,a\n2,a\n3,a\n', { labelColumn: 'y' }, /label column "y" of data\.csv has only one class \("a"\)/],
     ['a label with no values', 'x,y,z\n1,2,\n3,4,NA\n', { labelColumn: 'z' }, /label column "z" of data\.csv has no values/],
-    ['a numeric quantity as label', `x,y\n${range(40, (i) => `${i % 5},${i * 1.5}`).join('\n')}`, { labelColumn: 'y' }, /label column "y" .* has 40 different numbers: it looks like a quantity/],
+    // Classes asked for: the page's task switch set to classification (a regression otherwise: regression-data.test.ts).
+    ['a numeric quantity as classes', `x,y\n${range(40, (i) => `${i % 5},${i * 1.5}`).join('\n')}`, { labelColumn: 'y', task: 'classification' }, /label column "y" .* has 40 different numbers: it looks like a quantity/],
     ['no usable feature', 'id,note,label\n1,x,a\n2,y,b\n3,z,a\n4,w,b\n', { excluded: ['note'] }, /no usable feature column besides the label "label": "id" \(a row number.*\), "note" \(excluded by you\)/],
     ['a test fraction out of range', iris, { testFraction: 1.5 }, /test fraction must be between 0 and 0\.9/],
     ['a TensorFlow class id without a name', '2,1,a,b\n1,0\n2,5\n', {}, /data\.csv, line 3: the class id "5" is not one of the 2 classes/],
@@ -238,7 +239,7 @@ describe('loadCsv', () => {
 describe('the default label column', () => {
   it.each([
     ['the last column when it holds classes', 'a,b,kind\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n', 'kind'],
-    ['the last class-like column when the file ends with a measurement', `kind,w,mass\n${Array.from({ length: 40 }, (_, i) => `${'xy'[i % 2]},${i % 3},${100 + i * 1.5}`).join('\n')}\n`, 'w'],
+    ['a number to predict when the file ends with a measurement (as Weka reads a file)', `kind,w,mass\n${Array.from({ length: 40 }, (_, i) => `${'xy'[i % 2]},${i % 3},${100 + i * 1.5}`).join('\n')}\n`, 'mass'],
   ])('is %s', (_, text, label) => {
     const table = readTable(new TextEncoder().encode(text), 'f.csv');
     expect(table.ok).toBe(true);

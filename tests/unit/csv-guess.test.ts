@@ -59,18 +59,26 @@ describe('the label guess', () => {
     expect(labelOf(build(lines.join('\n')))).toBe('label');
   });
 
-  it('does not take a target-named column of measurements', () => {
+  it('takes a target-named column of measurements as a number to predict, and classes when asked', () => {
     const lines = ['y,colour'];
     for (let r = 0; r < 30; r++) lines.push(`${(r % 15) * 1.5 + 0.25},${['red', 'blue', 'green'][r % 3]}`);
     const b = build(lines.join('\n'));
-    expect(labelOf(b)).toBe('colour');
-    expect(b.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
+    expect(labelOf(b)).toBe('y');
+    expect(b.preview.task).toBe('regression');
+    expect(b.preview.labelReason?.params).toMatchObject({ why: 'name-quantity' });
+    expect(b.preview.labelAlternatives).toEqual(['colour']);
+    const classes = build(lines.join('\n'), { task: 'classification' });
+    expect(labelOf(classes)).toBe('colour');
+    expect(classes.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
   });
 
-  it('skips a last column of 15 measured values (bill_mm) for the last class-like column, with the reason', () => {
+  it('predicts a last column of 15 measured values (bill_mm) as a number, and with classes asked skips it for the last class-like column', () => {
     const lines = ['colour,size,bill_mm'];
     for (let r = 0; r < 60; r++) lines.push(`${['red', 'blue', 'green'][r % 3]},${r % 4},${(30 + (r % 15) * 0.7).toFixed(1)}`);
-    const b = build(lines.join('\n'));
+    const number = build(lines.join('\n'));
+    expect(labelOf(number)).toBe('bill_mm');
+    expect(number.preview.labelReason?.params).toMatchObject({ why: 'last-quantity' });
+    const b = build(lines.join('\n'), { task: 'classification' });
     // size: whole numbers 0-3, 15 rows each: class-like, and the last such column.
     expect(labelOf(b)).toBe('size');
     expect(b.preview.labelReason).toEqual({ code: 'csv.label-reason', params: { label: 'size', why: 'last-class-like', classes: 4 } });

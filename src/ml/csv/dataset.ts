@@ -9,6 +9,8 @@ import { dateParts, encodeRows, encodedNames, fitCategorical, fitDate, fitNumeri
 import { inferColumn, note } from './infer';
 import { msg, type Message } from '../../shared/message';
 import { resolveLabel, testLabels, trainLabels, type Labelled } from './labels';
+import { readTargets, type Targets } from './target';
+import { fitTarget, standardizeTarget } from '../model/regression';
 import { applyRemap, MIN_CLASS_ROWS, rareLabels, type ClassRemap } from './rare';
 import { carveValidation, labelledRows, stratifiedSplit, type SplitIndices } from './split';
 import type { BuiltDataset, ColumnSchema, CsvPreview, CsvSchema, DatasetOptions, ParseResult, RawTable } from './types';
@@ -99,6 +101,10 @@ function gather(ids: Int32Array, rows: Int32Array): Int32Array {
   return Int32Array.from(rows, (r) => ids[r]);
 }
 
+function gatherValues(values: Float64Array, rows: Int32Array): Float64Array {
+  return Float64Array.from(rows, (r) => values[r]);
+}
+
 /**
  * Fewest rows a class needs for the stratified split to hold one out at `fraction` (> 0):
  * it holds out min(rows - 1, round(rows * fraction)) (split.ts), so at least 2 rows.
@@ -160,6 +166,23 @@ function planTest(
   };
 }
 
+/** planTest for a regression label: the test file's label read as numbers, or a seeded split of the first file. */
+function planTestTargets(table: RawTable, testTable: RawTable | undefined, label: number, targets: Targets, options: DatasetOptions, warnings: Message[]): ParseResult<TestPlan> {
+  if (testTable === undefined) return planTest(table, undefined, label, targets, options, warnings);
+  const matched = matchColumns(table, testTable);
+  if (!matched.ok) return matched;
+  const read = readTargets(testTable, matched.value[label], warnings);
+  if (!read.ok) return read;
+  if (read.value.missing > 0) warnings.push(msg('csv.dropped-no-label', { file: testTable.fileName, count: read.value.missing }));
+  return {
+    ok: true,
+    value: {
+      split: { train: labelledRows(targets.ids), test: labelledRows(read.value.ids) },
+      source: { table: testTable, labels: read.value, columnMap: matched.value },
+    },
+  };
+}
+
 /**
  * Build the data set. `options.labelColumn` defaults to the last column; with `testTable`
  * its rows are the test split (columns matched by name), else a stratified, seeded split
@@ -182,9 +205,11 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   const resolved = resolveLabel(table, options, warnings);
   if (!resolved.ok) return resolved;
   const label = resolved.value.index;
-  const read = trainLabels(table, label);
+  const regression = resolved.value.task === 'regression';
+  const read = regression ? readTargets(table, label, warnings) : trainLabels(table, label);
   if (!read.ok) return read;
-  const rare = rareLabels(table, label, read.value, options.rareClasses ?? 'keep', warnings);
+  // Rare classes are a classifier's worry; a regression label is one "class".
+  const rare = regression ? { ok: true as const, value: { labels: read.value, remap: null, rare: [] } } : rareLabels(table, label, read.value, options.rareClasses ?? 'keep', warnings);
   if (!rare.ok) return rare;
   const { remap } = rare.value;
   const labels = { ok: true as const, value: rare.value.labels };
@@ -196,7 +221,7 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
     return { ok: false, reason: msg('csv.no-features', params) };
   }
 
-  const test = planTest(table, testTable, label, labels.value, options, warnings, remap);
+  const test = regression ? planTestTargets(table, testTable, label, labels.value as Targets, options, warnings) : planTest(table, testTable, label, labels.value, options, warnings, remap);
   if (!test.ok) return test;
   const { split: tested, source } = test.value;
   const held = holdOutValidation(labels.value, tested, options);
@@ -206,6 +231,8 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
   // Scaling is fitted on the rows the model trains on: validation rows are as unseen as test rows.
   const fitted = fitColumns(columns, parsed, table, split.train);
   const schema: CsvSchema = { version: 1, fileName: table.fileName, columns: fitted, labelIndex: label, classNames, featureNames: encodedNames(fitted) };
+  const target = regression ? fitTarget(table.columns[label], gatherValues((read.value as Targets).values, split.train)) : undefined;
+  if (target !== undefined) schema.target = target;
   if (remap !== null && options.rareClasses === 'merge') schema.merged = remap.changed;
   const comma = (t: RawTable) => t.delimiter !== ',';
   const data: ClassificationData = {
@@ -230,8 +257,20 @@ function build(table: RawTable, options: DatasetOptions, testTable?: RawTable): 
       rows: validation.length,
     };
   }
+  if (target !== undefined) {
+    // z = (y - mean) / sd of the training rows, for every split (the test rows from their own file when there is one).
+    const values = (read.value as Targets).values;
+    const testValues = (source.labels as Targets).values;
+    data.target = target;
+    data.train.targets = standardizeTarget(gatherValues(values, split.train), target);
+    data.test.targets = standardizeTarget(gatherValues(testValues, split.test), target);
+    if (data.validation) data.validation.targets = standardizeTarget(gatherValues(values, validation), target);
+  }
   const preview = makePreview(table, schema, data, warnings, labels.value.missing, testTable !== undefined);
   preview.labelReason = resolved.value.reason;
+  preview.task = resolved.value.task;
+  if (resolved.value.switchable) preview.taskSwitch = true;
+  if (target !== undefined) preview.target = target;
   if (table.encodingReason !== undefined) preview.encodingReason = table.encodingReason;
   preview.labelAlternatives = resolved.value.alternatives;
   if (rare.value.rare.length > 0) preview.rare = { classes: rare.value.rare, min: MIN_CLASS_ROWS };
@@ -258,10 +297,12 @@ function makePreview(
   droppedNoLabel: number,
   testFile: boolean,
 ): CsvPreview {
-  const balance: ClassCount[] = schema.classNames.map((className) => ({ className, train: 0, test: 0, ...(data.validation ? { validation: 0 } : {}) }));
-  for (const id of data.train.labels) balance[id].train++;
-  for (const id of data.validation?.labels ?? []) balance[id].validation = (balance[id].validation ?? 0) + 1;
-  for (const id of data.test.labels) balance[id].test++;
+  const balance: ClassCount[] = (schema.target ? [] : schema.classNames).map((className) => ({ className, train: 0, test: 0, ...(data.validation ? { validation: 0 } : {}) }));
+  if (balance.length > 0) {
+    for (const id of data.train.labels) balance[id].train++;
+    for (const id of data.validation?.labels ?? []) balance[id].validation = (balance[id].validation ?? 0) + 1;
+    for (const id of data.test.labels) balance[id].test++;
+  }
   return {
     fileName: table.fileName,
     encoding: table.encoding,

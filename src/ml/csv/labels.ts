@@ -7,6 +7,7 @@
 import { listLines } from './shape';
 import { msg, type Message } from '../../shared/message';
 import type { LabelProblemKind, LabelReasonKind } from '../../shared/messages/csv';
+import type { Task } from '../../shared/types';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
 import { isMissing, parseNumber } from './values';
 
@@ -55,6 +56,10 @@ export function targetNameRank(name: string): number {
 /** The label column, why it was taken (csv.label-reason), and other columns that could be it. */
 export interface LabelChoice {
   index: number;
+  /** Classes, or a number to predict (regression). */
+  task: Task;
+  /** The label's values can be read either way (whole numbers, few of them): the page offers the switch. */
+  switchable: boolean;
   reason: Message;
   /** Other columns that look like classes, best first (name matches, then right to left). */
   alternatives: string[];
@@ -80,22 +85,42 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
     .map((_, c) => c)
     .filter((c) => classLike[c])
     .sort((a, b) => byName[b] - byName[a] || b - a);
-  const choice = (index: number, why: LabelReasonKind): ParseResult<LabelChoice> => {
+  const quantity = profiles.map(isQuantityLike);
+  const choice = (index: number, why: LabelReasonKind, task: Task = 'classification'): ParseResult<LabelChoice> => {
     const reason = msg('csv.label-reason', { label: table.columns[index], why, classes: classesOf(profiles[index]).size });
     const alternatives = ranked.filter((c) => c !== index).slice(0, MAX_ALTERNATIVES).map((c) => table.columns[c]);
-    return { ok: true, value: { index, reason, alternatives } };
+    const p = profiles[index];
+    // Whole numbers that can be classes: 1-5 stars are classes by default, and a number on request.
+    const switchable = p.numeric && !p.tensorflow && p.present >= 2 && (task === 'regression' ? labelProblem(p) === null : true) && classesOf(p).size >= 2;
+    return { ok: true, value: { index, task, switchable, reason, alternatives } };
   };
+  const asked = options.task;
   if (options.labelColumn !== undefined) {
     const index = table.columns.indexOf(options.labelColumn);
     if (index < 0) {
       return { ok: false, reason: msg('csv.no-label-column', { file: table.fileName, label: options.labelColumn, columns: table.columns }) };
     }
+    if (asked === 'regression') return choice(index, 'asked', 'regression');
+    // A column of many numbers is a quantity: predicted as one unless classes were asked for (then trainLabels says why not).
+    if (asked === undefined && quantity[index] && labelProblem(profiles[index]) !== null) return choice(index, 'chosen-quantity', 'regression');
     return choice(index, 'chosen');
+  }
+  if (asked === 'regression') {
+    // The named target, else the last column of numbers; quantities before whole numbers of few values.
+    const numeric = table.columns.map((_, c) => c).filter((c) => profiles[c].numeric && profiles[c].present >= 2 && !profiles[c].tensorflow);
+    const order = numeric.sort((a, b) => Number(quantity[b]) - Number(quantity[a]) || targetNameRank(table.columns[b]) - targetNameRank(table.columns[a]) || b - a);
+    if (order.length > 0) return choice(order[0], 'asked', 'regression');
   }
   if (profiles[last].tensorflow) return choice(last, 'tensorflow');
   const named = ranked.find((c) => byName[c] > 0);
   if (named !== undefined) return choice(named, 'name');
+  if (asked !== 'classification') {
+    const namedQuantity = table.columns.findIndex((name, c) => quantity[c] && targetNameRank(name) > 0);
+    if (namedQuantity >= 0) return choice(namedQuantity, 'name-quantity', 'regression');
+  }
   if (classLike[last]) return choice(last, 'last-class-like');
+  // As Weka reads a file: the last column is the target, and a last column of many numbers is a quantity to predict.
+  if (asked !== 'classification' && quantity[last]) return choice(last, 'last-quantity', 'regression');
   const problem = labelProblem(profiles[last]) ?? guessProblem(profiles[last]);
   const other = ranked[0];
   if (other !== undefined) {
@@ -105,6 +130,16 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
   // Few values but some of one row (a tiny file): still the last column, said as such.
   if (labelProblem(profiles[last]) === null) return choice(last, 'last-column');
   return { ok: false, reason: msg('csv.no-label', { file: table.fileName, last: table.columns[last], ...problem }) };
+}
+
+/**
+ * True when a column reads as a quantity to predict: every present value a number, at
+ * least two rows, and either more distinct numbers than a numeric label may have classes
+ * or numbers with decimals; a row number (1, 2, 3, ... in order) is not one.
+ */
+function isQuantityLike(p: Profile): boolean {
+  if (p.tensorflow || !p.numeric || p.present < 2 || classesOf(p).size < 2) return false;
+  return (classesOf(p).size > MAX_NUMERIC_CLASSES || !p.integers) && !p.rowNumber;
 }
 
 /** Index of the label column (see resolveLabel). */
@@ -128,11 +163,14 @@ interface Profile {
   present: number;
   texts: Map<string, number>;
   numbers: Map<string, number>;
+  /** Every present value so far is the previous one plus 1 (a row number). */
+  rowNumber: boolean;
 }
 
 function profile(table: RawTable, c: number): Profile {
   const decimalComma = table.delimiter !== ',';
-  const p: Profile = { tensorflow: usesTensorFlowIds(table, c), numeric: true, integers: true, present: 0, texts: new Map(), numbers: new Map() };
+  const p: Profile = { tensorflow: usesTensorFlowIds(table, c), numeric: true, integers: true, present: 0, texts: new Map(), numbers: new Map(), rowNumber: true };
+  let previous = NaN;
   for (const row of table.rows) {
     const cell = row[c];
     if (isMissing(cell)) continue;
@@ -144,6 +182,8 @@ function profile(table: RawTable, c: number): Profile {
       if (Number.isNaN(v)) p.numeric = false;
       else {
         if (!Number.isInteger(v)) p.integers = false;
+        if (p.present > 1 && v !== previous + 1) p.rowNumber = false;
+        previous = v;
         const key = String(v);
         if (p.numbers.size <= MAX_NUMERIC_CLASSES) p.numbers.set(key, (p.numbers.get(key) ?? 0) + 1);
       }

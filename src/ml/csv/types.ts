@@ -9,6 +9,7 @@
 import type { ClassificationData } from '../datasets/data';
 import type { CsvEncoding, CsvPreview, CsvSchema, Delimiter, HeaderKind } from '../../shared/csv';
 import type { Message } from '../../shared/message';
+import type { Task } from '../../shared/types';
 export type { ParseResult } from '../../shared/result';
 // The types the page also shows live in src/shared/csv.ts (one definition for both threads).
 export type * from '../../shared/csv';
@@ -80,6 +81,8 @@ export interface DatasetOptions {
   name?: string;
   /** Classes with fewer than MIN_CLASS_ROWS rows: kept (default), merged into "other", or dropped (rare.ts). */
   rareClasses?: 'keep' | 'merge' | 'drop';
+  /** Classes or a number to predict; absent: guessed (labels.ts). */
+  task?: Task;
 }
 
 /** Where the test split's rows are in the files, so a row can be shown as it was written. */

@@ -31,6 +31,12 @@ export interface ClassificationData {
 
 export const PREVIEW_ROWS = 10;
 
+/** A regression split's targets, which every regression data set's splits carry. */
+export function requireTargets(split: LabelledSplit): Float32Array {
+  if (split.targets === undefined) throw new Error('A regression split needs its targets.');
+  return split.targets;
+}
+
 /** float32 -> the decimal the file had (6.4, not 6.400000095367432). */
 export const shortNumber = (v: number): string => String(Number(v.toPrecision(7)));
 

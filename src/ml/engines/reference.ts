@@ -6,13 +6,16 @@
  * split, and frees them all in dispose().
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabelledSplit } from '../datasets/data';
+import { requireTargets, type LabelledSplit } from '../datasets/data';
 import { disposeOptimizer, trainingLoss } from '../model/model';
 import type { LossReduction } from '../fast/softmax';
+import type { Head } from '../fast/net';
 
 export class TfjsReferenceStep {
   readonly x: tf.Tensor2D;
   readonly y: tf.Tensor1D;
+  /** Regression: the standardised targets [rows, 1]; null for a classifier. */
+  readonly targets: tf.Tensor2D | null;
   private readonly variables: tf.Variable[];
   private readonly classes: number;
   /** Class weights [classes] (balanced), or null: unweighted. */
@@ -25,10 +28,12 @@ export class TfjsReferenceStep {
     split: LabelledSplit,
     private readonly reduction: LossReduction,
     classWeights: Float32Array | null = null,
+    private readonly head: Head = 'softmax',
   ) {
     const inputs = split.features.length / split.rows;
     this.x = tf.tensor2d(split.features, [split.rows, inputs], 'float32');
     this.y = tf.tensor1d(split.labels, 'int32');
+    this.targets = head === 'squared-error' ? tf.tensor2d(requireTargets(split), [split.rows, 1], 'float32') : null;
     this.classes = model.outputs[0].shape[1] as number;
     this.classWeights = classWeights === null ? null : tf.tensor1d(classWeights, 'float32');
     // LayerVariable.read() is the tf.Variable the optimizer updates.
@@ -41,9 +46,10 @@ export class TfjsReferenceStep {
       const idx = tf.tensor1d(indices, 'int32');
       const xb = tf.gather(this.x, idx) as tf.Tensor2D; // [batch, inputs]
       const labels = tf.gather(this.y, idx); // [batch]
-      const yb = tf.oneHot(labels, this.classes) as tf.Tensor2D; // [batch, classes]
-      const wb = this.classWeights === null ? undefined : (tf.gather(this.classWeights, labels) as tf.Tensor1D); // [batch]
-      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction, wb), true, this.variables);
+      // [batch, classes] one-hot, or a regression's [batch, 1] targets
+      const yb = this.targets !== null ? (tf.gather(this.targets, idx) as tf.Tensor2D) : (tf.oneHot(labels, this.classes) as tf.Tensor2D);
+      const wb = this.classWeights === null || this.targets !== null ? undefined : (tf.gather(this.classWeights, labels) as tf.Tensor1D); // [batch]
+      const cost = this.optimizer.minimize(() => trainingLoss(this.model, xb, yb, this.reduction, wb, this.head), true, this.variables);
       if (cost === null) throw new Error('The optimizer returned no loss.');
       return cost;
     });
@@ -82,6 +88,7 @@ export class TfjsReferenceStep {
     this.model.dispose();
     this.x.dispose();
     this.y.dispose();
+    this.targets?.dispose();
     this.classWeights?.dispose();
   }
 }

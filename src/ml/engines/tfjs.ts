@@ -9,7 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MessageError, msg } from '../../shared/message';
 import type { ModelConfig } from '../../shared/types';
-import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { requireTargets, type ClassificationData, type LabelledSplit } from '../datasets/data';
 import { classWeights } from '../model/classWeights';
 import type { PerExample } from '../model/metrics';
 import { buildClassifier, makeOptimizer, setWeights } from '../model/model';
@@ -21,6 +21,8 @@ import { TfjsReferenceStep } from './reference';
 interface Uploaded {
   x: tf.Tensor2D;
   y: tf.Tensor1D;
+  /** Regression: the standardised targets [rows, 1]. */
+  t: tf.Tensor2D | null;
   rows: number;
 }
 
@@ -33,6 +35,7 @@ export class TfjsEngine implements Engine {
   private readonly stream: BatchStream;
   private readonly train: LabelledSplit;
   private readonly uploaded = new Map<LabelledSplit, Uploaded>();
+  private readonly regression: boolean;
 
   constructor(
     data: ClassificationData,
@@ -40,7 +43,9 @@ export class TfjsEngine implements Engine {
   ) {
     this.model = buildClassifier(data.featureNames.length, data.classNames.length, config);
     const weights = classWeights(config.classWeight, data.train.labels, data.classNames.length);
-    this.reference = new TfjsReferenceStep(this.model, makeOptimizer(config.optimizer, config.learningRate), data.train, config.reduction, weights);
+    this.regression = data.target !== undefined;
+    const head = this.regression ? 'squared-error' : 'softmax';
+    this.reference = new TfjsReferenceStep(this.model, makeOptimizer(config.optimizer, config.learningRate), data.train, config.reduction, weights, head);
     this.stream = new BatchStream(data.train.rows, config.batchSize, config.seed);
     this.train = data.train;
   }
@@ -61,7 +66,17 @@ export class TfjsEngine implements Engine {
 
   /** Per-row losses and predictions, read back once. */
   async evaluate(split: LabelledSplit): Promise<PerExample> {
-    const { x, y, rows } = this.upload(split);
+    const { x, y, t, rows } = this.upload(split);
+    if (t !== null) {
+      // [2 * rows]: per-example squared errors (standardised units), then the outputs.
+      const both = tf.tidy(() => {
+        const out = this.model.predict(x) as tf.Tensor2D; // [rows, 1]
+        return tf.concat([tf.squaredDifference(t, out).flatten(), out.flatten()]);
+      });
+      const values = (await both.data()) as Float32Array;
+      both.dispose();
+      return { losses: values.subarray(0, rows), predictions: values.subarray(rows) };
+    }
     const classes = this.model.outputs[0].shape[1] as number;
     // [2 * rows]: per-example losses, then predicted class ids.
     const packed = tf.tidy(() => {
@@ -120,6 +135,7 @@ export class TfjsEngine implements Engine {
     this.uploaded.forEach((u) => {
       u.x.dispose();
       u.y.dispose();
+      u.t?.dispose();
     });
     this.uploaded.clear();
   }
@@ -130,11 +146,12 @@ export class TfjsEngine implements Engine {
 
   /** The training split is already on the backend (the reference step's); others go up once. */
   private upload(split: LabelledSplit): Uploaded {
-    if (split === this.train) return { x: this.reference.x, y: this.reference.y, rows: split.rows };
+    if (split === this.train) return { x: this.reference.x, y: this.reference.y, t: this.reference.targets, rows: split.rows };
     let up = this.uploaded.get(split);
     if (!up) {
       const width = split.rows > 0 ? split.features.length / split.rows : 0;
-      up = { x: tf.tensor2d(split.features, [split.rows, width], 'float32'), y: tf.tensor1d(split.labels, 'int32'), rows: split.rows };
+      const t = this.regression ? tf.tensor2d(requireTargets(split), [split.rows, 1], 'float32') : null;
+      up = { x: tf.tensor2d(split.features, [split.rows, width], 'float32'), y: tf.tensor1d(split.labels, 'int32'), t, rows: split.rows };
       this.uploaded.set(split, up);
     }
     return up;

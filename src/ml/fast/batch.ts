@@ -5,10 +5,11 @@
  */
 import type { FastDenseNet } from './net';
 import { logSoftmaxRow, rowLoss } from './softmax';
+import { squaredErrors } from './squaredError';
 
 /**
  * Copies the rows `indices` of a split into preallocated batch buffers:
- * x[b, :] = features[indices[b], :] and y[b] = labels[indices[b]].
+ * x[b, :] = features[indices[b], :] and y[b] = labels[indices[b]] (and t[b] = targets[indices[b]] for a regression).
  * features [rows, featureCount], labels [rows]; x [indices.length, featureCount], y [indices.length].
  */
 export function gatherBatch(
@@ -18,6 +19,8 @@ export function gatherBatch(
   indices: ArrayLike<number>,
   x: Float32Array,
   y: Int32Array,
+  targets?: Float32Array,
+  t?: Float32Array,
 ): void {
   const n = indices.length;
   if (x.length < n * featureCount || y.length < n) {
@@ -32,7 +35,14 @@ export function gatherBatch(
     const to = b * featureCount;
     for (let f = 0; f < featureCount; f++) x[to + f] = features[from + f];
     y[b] = labels[r];
+    if (targets !== undefined && t !== undefined) t[b] = targets[r];
   }
+}
+
+/** A regressor's rows: each one's squared error (standardised units) and its output, both [rows]. */
+export function evaluateRegressionNet(net: FastDenseNet, features: Float32Array, targets: Float32Array, rows: number): { losses: Float32Array; predictions: Float32Array } {
+  const predictions = net.predict(features, rows); // [rows, 1]
+  return { losses: squaredErrors(predictions, targets, rows), predictions };
 }
 
 export interface FastEvaluation {

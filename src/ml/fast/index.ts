@@ -6,8 +6,8 @@
  * tfReference.ts (the tfjs step it must equal) and bench.ts, imported by path.
  */
 export type { Activation } from './activations';
-export { gatherBatch, evaluateNet, probabilitiesNet, type FastEvaluation } from './batch';
-export { FastDenseNet, type FastDenseNetConfig } from './net';
+export { gatherBatch, evaluateNet, evaluateRegressionNet, probabilitiesNet, type FastEvaluation } from './batch';
+export { FastDenseNet, type FastDenseNetConfig, type Head } from './net';
 export {
   AdagradOptimizer,
   AdamOptimizer,

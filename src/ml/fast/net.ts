@@ -19,6 +19,7 @@ import type { FusedLoops } from '../../shared/types';
 import { mulberry32 } from '../model/rng';
 import { simdKernels, type SimdKernels } from './simd';
 import { softmaxCrossEntropyBackward, type LossReduction } from './softmax';
+import { squaredErrorBackward } from './squaredError';
 
 export interface FastDenseNetConfig {
   /** Layer widths [inputs, ...hidden, classes]; at least two. */
@@ -42,7 +43,14 @@ export interface FastDenseNetConfig {
   kernels?: KernelChoice;
   /** Each class's weight in the training loss [classes] (model/classWeights.ts); unweighted when left out. */
   classWeights?: Float32Array | null;
+  /**
+   * The training loss on the output: 'softmax' cross-entropy against class ids (DNNClassifier,
+   * the default) or 'squared-error' of one output against a number (DNNRegressor; widths end in 1).
+   */
+  head?: Head;
 }
+
+export type Head = 'softmax' | 'squared-error';
 
 export type KernelChoice = FusedLoops;
 
@@ -72,6 +80,7 @@ export class FastDenseNet {
   readonly dropout: number;
   readonly l2: number;
   readonly classWeights: Float32Array | null;
+  readonly head: Head;
   /** Uniform [0, 1) draws for the dropout masks; one generator per net, seeded. */
   private readonly random: () => number;
   /** kernels[l]: [widths[l], widths[l + 1]] row-major, a tfjs Dense kernel's layout. */
@@ -104,6 +113,8 @@ export class FastDenseNet {
     this.dropout = config.dropout ?? 0;
     this.l2 = config.l2 ?? 0;
     this.classWeights = config.classWeights ?? null;
+    this.head = config.head ?? 'softmax';
+    if (this.head === 'squared-error' && widths[widths.length - 1] !== 1) throw new Error(`A regression has one output, got ${widths[widths.length - 1]}.`);
     if (!(this.dropout >= 0 && this.dropout < 1)) throw new Error(`The dropout rate must be in [0, 1), got ${this.dropout}.`);
     if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new Error(`The L2 penalty must be a finite number of at least 0, got ${this.l2}.`);
     this.random = mulberry32(config.seed ?? 0);
@@ -163,24 +174,24 @@ export class FastDenseNet {
    * One optimizer step, as the tfjs engine's step (tfjsEngine.ts): logits = net(x) with
    * hidden units dropped, loss = reduced softmax cross-entropy against labels plus the L2
    * penalty, gradients by backprop, one optimizer update. x [batch, inputs] row-major,
-   * labels [batch] class ids. Returns the loss ('sum' or 'mean' over the batch, penalty
-   * included), computed before the update. Allocates only when the batch size changes.
+   * labels [batch] class ids, or for the squared-error head targets [batch] (the
+   * standardised numbers; labels are then not read). Returns the loss ('sum' or 'mean'
+   * over the batch, penalty included), computed before the update. Allocates only when
+   * the batch size changes.
    */
-  step(x: Float32Array, labels: Int32Array, batch: number): number {
+  step(x: Float32Array, labels: Int32Array, batch: number, targets?: Float32Array): number {
     this.checkInput(x, batch);
-    if (labels.length < batch) throw new Error(`labels has ${labels.length} values; a batch of ${batch} needs ${batch}.`);
+    const regression = this.head === 'squared-error';
+    const read = regression ? targets : labels;
+    if (read === undefined) throw new Error('A regression step needs its targets.');
+    if (read.length < batch) throw new Error(`${regression ? 'targets' : 'labels'} has ${read.length} values; a batch of ${batch} needs ${batch}.`);
     const ws = (this.training = this.workspace(this.training, batch, true));
     this.forward(x, ws);
     const L = this.layerCount;
-    let loss = softmaxCrossEntropyBackward(
-      ws.outputs[L - 1],
-      labels,
-      batch,
-      this.classes,
-      this.reduction,
-      ws.deltas[L - 1],
-      this.classWeights,
-    );
+    let loss =
+      targets !== undefined && regression
+        ? squaredErrorBackward(ws.outputs[L - 1], targets, batch, this.reduction, ws.deltas[L - 1])
+        : softmaxCrossEntropyBackward(ws.outputs[L - 1], labels, batch, this.classes, this.reduction, ws.deltas[L - 1], this.classWeights);
     for (let l = L - 1; l >= 0; l--) this.backwardLayer(l, l === 0 ? x : this.layerInput(ws, l), ws);
     if (this.l2 > 0) loss = this.addL2(loss);
     this.optimizer.apply(this.params, this.grads);

@@ -9,7 +9,7 @@ import type { Evaluation, Prediction, Split } from '../../shared/types';
 /** The evaluation input_fn's batch size (numpy_input_fn's default), which defines `loss`. */
 export const EVAL_BATCH = 128;
 
-/** Each row's softmax cross-entropy [rows] and predicted class id [rows]. */
+/** Each row's softmax cross-entropy [rows] and predicted class id [rows]; a regressor's squared error and output (standardised units). */
 export interface PerExample {
   losses: ArrayLike<number>;
   predictions: ArrayLike<number>;

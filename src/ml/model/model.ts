@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, OptimizerName } from '../../shared/types';
+import type { Head } from '../fast/net';
 import { msg } from '../../shared/message';
 import { reasonError, type ParseResult } from '../../shared/result';
 
@@ -47,13 +48,18 @@ export function buildClassifier(inputs: number, classes: number, config: ModelCo
  * against one-hot labels [batch, classes], each example's weighted by its class's weight
  * when `weights` [batch] is given, summed or averaged over the batch, plus each
  * layer's regularization penalty (l2 * sum(kernel^2) per kernel, added in layer order).
+ * With head 'squared-error' (DNNRegressor) the loss is the squared error of the one output
+ * against yb [batch, 1], the standardised targets, reduced the same way.
  * tfjs's fit() would add the penalties itself; a custom optimizer.minimize() does not,
  * so here they are counted exactly once. Call inside minimize()/tidy().
  */
-export function trainingLoss(model: tf.LayersModel, xb: tf.Tensor2D, yb: tf.Tensor2D, reduction: ModelConfig['reduction'], weights?: tf.Tensor1D): tf.Scalar {
+export function trainingLoss(model: tf.LayersModel, xb: tf.Tensor2D, yb: tf.Tensor2D, reduction: ModelConfig['reduction'], weights?: tf.Tensor1D, head: Head = 'softmax'): tf.Scalar {
   const logits = model.apply(xb, { training: true }) as tf.Tensor2D; // [batch, classes]
   let loss: tf.Scalar;
-  if (weights) {
+  if (head === 'squared-error') {
+    // DNNRegressor: yb [batch, 1] the standardised targets, logits [batch, 1] the output; no class weights.
+    loss = tf.losses.meanSquaredError(yb, logits, undefined, reduction === 'sum' ? tf.Reduction.SUM : tf.Reduction.MEAN) as tf.Scalar;
+  } else if (weights) {
     // Class weights [batch], as Keras' class_weight: each example's loss times its class's
     // weight, then summed, or divided by the batch size (not by the weights' sum, which is
     // what tf.losses' MEAN with weights would do).

@@ -3,7 +3,8 @@
  * the numbers evaluate() reports. The network trains on z = (y - mean) / sd and outputs
  * ẑ; everything a person sees is in y's units, ŷ = ẑ · sd + mean.
  */
-import type { RegressionMetrics, RegressionTarget } from '../../shared/types';
+import type { Evaluation, Prediction, RegressionMetrics, RegressionTarget, Split } from '../../shared/types';
+import { EVAL_BATCH } from './metrics';
 
 /** Mean, population sd, min and max of `values` (finite numbers), as a RegressionTarget named `name`; sd 1 when all are equal. */
 export function fitTarget(name: string, values: ArrayLike<number>): RegressionTarget {
@@ -40,8 +41,8 @@ export function unstandardize(z: number, target: RegressionTarget): number {
 /**
  * RMSE, MAE and R² of predictions against actual values (both in the label's units, [n]).
  * R² = 1 - SSE / SST with SST about the actual values' own mean (scikit-learn's r2_score):
- * 0 for predicting that mean, negative for worse; 0 (not NaN) when SST is 0 and SSE is 0,
- * -Infinity never (SST 0 with errors gives 0 as scikit-learn's force_finite does).
+ * 0 for predicting that mean, negative for worse. A constant split (SST 0) gives 1 when every
+ * prediction is exact and 0 otherwise, as scikit-learn's force_finite does (never NaN or -Infinity).
  */
 export function regressionMetrics(predicted: ArrayLike<number>, actual: ArrayLike<number>): RegressionMetrics & { sse: number } {
   const n = actual.length;
@@ -60,4 +61,36 @@ export function regressionMetrics(predicted: ArrayLike<number>, actual: ArrayLik
   }
   const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : 0;
   return { rmse: Math.sqrt(sse / n), mae: sae / n, r2, sse };
+}
+
+/** The network's outputs [rows] (standardised) in the label's units, float64. */
+export function predictedValues(outputs: ArrayLike<number>, target: RegressionTarget): Float64Array {
+  return Float64Array.from({ length: outputs.length }, (_, i) => unstandardize(outputs[i], target));
+}
+
+/**
+ * DNNRegressor.evaluate() in the label's units: average_loss = mean squared error, loss =
+ * the summed squared error of each EVAL_BATCH-row batch averaged over batches (the TF1
+ * head's), plus RMSE, MAE and R². outputs and targets [rows], both standardised.
+ */
+export function summarizeRegression(outputs: ArrayLike<number>, targets: ArrayLike<number>, target: RegressionTarget, split: Split, globalStep: number): Evaluation {
+  const n = targets.length;
+  const metrics = regressionMetrics(predictedValues(outputs, target), predictedValues(targets, target));
+  const batches = Math.ceil(n / EVAL_BATCH);
+  return {
+    split,
+    accuracy: 0,
+    averageLoss: n > 0 ? metrics.sse / n : 0,
+    loss: batches > 0 ? metrics.sse / batches : 0,
+    globalStep,
+    examples: n,
+    correct: 0,
+    regression: { rmse: metrics.rmse, mae: metrics.mae, r2: metrics.r2 },
+  };
+}
+
+/** predict() of a regressor: the number in the label's units (classId -1, no probabilities; logits: the standardised output). */
+export function regressionPrediction(output: number, target: RegressionTarget): Prediction {
+  const value = unstandardize(output, target);
+  return { classId: -1, className: String(Number(value.toPrecision(6))), probabilities: [], logits: [output], value };
 }

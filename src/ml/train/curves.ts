@@ -48,7 +48,7 @@ export function lossPoints(losses: Float32Array, firstStep: number, perExample: 
 
 /** An evaluation as a curve point; `seconds`: the training time it was made at. */
 export function toPoint(e: Evaluation, seconds?: number): MetricPoint {
-  const point: MetricPoint = { step: e.globalStep, split: e.split, loss: e.averageLoss, accuracy: e.accuracy };
+  const point: MetricPoint = e.regression ? { step: e.globalStep, split: e.split, loss: e.averageLoss, mae: e.regression.mae } : { step: e.globalStep, split: e.split, loss: e.averageLoss, accuracy: e.accuracy };
   if (seconds !== undefined) point.seconds = seconds;
   return point;
 }

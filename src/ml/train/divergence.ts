@@ -14,8 +14,15 @@ export class DivergenceWatch {
   private start: number | null = null;
   private seen = 0;
 
-  /** `classes`: the data set's class count (chance = 1 / classes). */
-  constructor(private readonly classes: number) {}
+  /**
+   * `classes`: the data set's class count (chance = 1 / classes). `variance`: a regression's
+   * (its target's variance in the label's units, the loss of predicting the mean, which
+   * takes the place of a uniform guess's ln(classes)); there is no chance level then.
+   */
+  constructor(
+    private readonly classes: number,
+    private readonly variance: number | null = null,
+  ) {}
 
   /**
    * Where the run started: its first step's training loss per example. A learning rate
@@ -44,9 +51,9 @@ export class DivergenceWatch {
     const start = this.start;
     const chance = 1 / Math.max(2, this.classes);
     const base = { step: e.globalStep, loss: e.averageLoss, start, accuracy: e.accuracy, chance };
-    const uniform = Math.log(Math.max(2, this.classes));
+    const uniform = this.variance ?? Math.log(Math.max(2, this.classes));
     if (e.averageLoss > 3 * start && e.averageLoss > start + 3 * uniform) return { ...base, kind: 'loss' };
-    if (this.seen >= CHANCE_AFTER && e.accuracy < chance && e.averageLoss > start) return { ...base, kind: 'chance' };
+    if (this.variance === null && this.seen >= CHANCE_AFTER && e.accuracy < chance && e.averageLoss > start) return { ...base, kind: 'chance' };
     return null;
   }
 }

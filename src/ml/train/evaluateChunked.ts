@@ -35,12 +35,14 @@ export function evenSample(split: LabelledSplit, featureCount: number, limit = S
   if (split.rows <= limit) return split;
   const features = new Float32Array(limit * featureCount);
   const labels = new Int32Array(limit);
+  const targets = split.targets === undefined ? undefined : new Float32Array(limit);
   for (let i = 0; i < limit; i++) {
     const r = Math.floor((i * split.rows) / limit);
     features.set(split.features.subarray(r * featureCount, (r + 1) * featureCount), i * featureCount);
     labels[i] = split.labels[r];
+    if (targets !== undefined && split.targets !== undefined) targets[i] = split.targets[r];
   }
-  return { features, labels, rows: limit };
+  return targets === undefined ? { features, labels, rows: limit } : { features, labels, rows: limit, targets };
 }
 
 /** Rows of the first chunk for a network of `parameters` weights: about FIRST_CHUNK_WORK multiply-adds, at least one row. */
@@ -63,7 +65,8 @@ export function nextChunkRows(rows: number, elapsedMs: number): number {
 export async function evaluateChunked(engine: Engine, split: LabelledSplit, featureCount: number, parameters: number, pause: () => Promise<void>): Promise<PerExample> {
   if (!engine.weightsInJs || split.rows === 0) return engine.evaluate(split);
   const losses = new Float32Array(split.rows);
-  const predictions = new Int32Array(split.rows);
+  // Class ids, or a regression's outputs.
+  const predictions = split.targets === undefined ? new Int32Array(split.rows) : new Float32Array(split.rows);
   let chunk = firstChunkRows(parameters);
   for (let start = 0; start < split.rows; ) {
     await pause();
@@ -73,6 +76,7 @@ export async function evaluateChunked(engine: Engine, split: LabelledSplit, feat
       features: split.features.subarray(start * featureCount, (start + rows) * featureCount),
       labels: split.labels.subarray(start, start + rows),
       rows,
+      ...(split.targets === undefined ? {} : { targets: split.targets.subarray(start, start + rows) }),
     });
     losses.set(part.losses, start);
     predictions.set(part.predictions, start);

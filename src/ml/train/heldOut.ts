@@ -5,7 +5,8 @@
  * the test split for the MNIST gallery, the confusion matrix and a cell's rows.
  */
 import type { Evaluation, Split } from '../../shared/types';
-import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { requireTargets, type ClassificationData, type LabelledSplit } from '../datasets/data';
+import { summarizeRegression } from '../model/regression';
 import type { Engine } from '../engines/engine';
 import { confusionMatrix, summarize, type PerExample } from '../model/metrics';
 import { evaluateChunked, evenSample } from './evaluateChunked';
@@ -53,19 +54,25 @@ export class HeldOut {
       const train = this.data.train;
       this.trainSample ??= evenSample(train, features);
       const sample = this.trainSample;
-      const evaluation = summarize(await rowsOf(sample), sample.labels, 'train', step);
+      const evaluation = this.summary(await rowsOf(sample), sample, 'train', step);
       if (sample !== train) evaluation.ofRows = train.rows;
       results.push(evaluation);
     }
     for (const { split, data } of this.splits) {
       const rows = await rowsOf(data);
-      const evaluation = summarize(rows, data.labels, split, step);
+      const evaluation = this.summary(rows, data, split, step);
       if (split === 'test') {
         this.testResults = { globalStep: step, rows };
-        evaluation.confusion = confusionMatrix(rows.predictions, data.labels, this.data.classNames.length);
+        if (this.data.target === undefined) evaluation.confusion = confusionMatrix(rows.predictions, data.labels, this.data.classNames.length);
       }
       results.push(evaluation);
     }
     return results;
+  }
+
+  /** evaluate()'s numbers: a classifier's, or a regressor's in the label's units. */
+  private summary(rows: PerExample, data: LabelledSplit, split: Split, step: number): Evaluation {
+    const target = this.data.target;
+    return target === undefined ? summarize(rows, data.labels, split, step) : summarizeRegression(rows.predictions, requireTargets(data), target, split, step);
   }
 }

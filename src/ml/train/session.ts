@@ -15,6 +15,7 @@ import type { Engine, Snapshot } from '../engines/engine';
 import { predictionOf, type PerExample } from '../model/metrics';
 import { parameterCount } from '../model/shape';
 import { crossedCheckpoint, dueByTime } from './checkpointPolicy';
+import { regressionPrediction } from '../model/regression';
 import { historySeconds, LOG_EVERY, lossPoints, nextChunkSize, toPoint, trimHistory } from './curves';
 import { DivergenceWatch } from './divergence';
 import { EarlyStopping } from './earlyStopping';
@@ -179,7 +180,9 @@ export class Session {
 
   /** Classify one row of encoded features [inputs] (predict()'s classes, probabilities, logits). */
   async predictFeatures(features: Float32Array): Promise<Prediction> {
-    return predictionOf(await this.logits(features, 1), this.data.classNames);
+    const logits = await this.logits(features, 1);
+    const target = this.data.target;
+    return target ? regressionPrediction(logits[0], target) : predictionOf(logits, this.data.classNames);
   }
 
   /**
@@ -212,7 +215,8 @@ export class Session {
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
     const clock = () => secondsBefore + (performance.now() - runStart) / 1000;
     let earlyStop: EarlyStop | null = null;
-    const divergence = new DivergenceWatch(this.data.classNames.length);
+    const regression = this.data.target;
+    const divergence = new DivergenceWatch(this.data.classNames.length, regression ? regression.sd ** 2 : null);
     /** The weights of the best validation loss so far, while early stopping watches. */
     let best: { step: number; weights: Float32Array[] } | null = null;
     /** Feed early stopping an evaluation round; keep the weights when it is the best yet. */
@@ -222,7 +226,8 @@ export class Session {
       if (stopper.bestStep === engine.globalStep && best?.step !== engine.globalStep) best = { step: engine.globalStep, weights: await engine.weights() };
     };
     const target = engine.globalStep + steps;
-    const perExample = engine.config.reduction === 'sum' ? batch : 1;
+    // A regression's step loss is in standardised units: times sd² it is the squared error in the label's, as its evaluations are.
+    const perExample = (engine.config.reduction === 'sum' ? batch : 1) / (this.data.target ? this.data.target.sd ** 2 : 1);
     let points: MetricPoint[] = [];
     let evaluations: Evaluation[] = [];
     let log: LogLine[] = [];

@@ -65,7 +65,14 @@ export type LabelProblemKind = 'empty' | 'one-class' | 'quantity' | 'too-many' |
  * so; its name says it is the target; it is the last column that looks like classes; or
  * no column looks like classes and it is the last one that can be a label.
  */
-export type LabelReasonKind = 'chosen' | 'tensorflow' | 'name' | 'last-class-like' | 'last-column';
+export type LabelReasonKind = 'chosen' | 'tensorflow' | 'name' | 'last-class-like' | 'last-column' | RegressionReasonKind;
+
+/**
+ * Why the label is predicted as a number (regression): the person picked a column of many
+ * numbers, or asked for regression; its name says it is the target; no column looks like
+ * classes and the last is a quantity. `classes` then counts its distinct values (capped).
+ */
+export type RegressionReasonKind = 'chosen-quantity' | 'asked' | 'name-quantity' | 'last-quantity';
 
 /** What a file that is no CSV is, by its content: a JSON text, an Excel workbook (.xlsx, or the older .xls). */
 export type OtherFormat = 'json' | 'xlsx' | 'xls';
@@ -127,6 +134,12 @@ export interface CsvMessages extends ColumnNoteMessages {
   'csv.no-label': { file: string; last: string; why: LabelProblemKind; value: string; distinct: number };
   /** Why `label` is the label column (`classes`: its distinct values). */
   'csv.label-reason': { label: string; why: LabelReasonKind; classes: number };
+  /** Regression was asked for on `label`, which holds a value that is no number (`value`, on `line`). */
+  'csv.regression-not-numeric': { file: string; label: string; value: string; line: number };
+  /** A regression label's cells that are no number (`count` of them, the first `value` on `line`): those rows were dropped. */
+  'csv.target-not-numbers': { file: string; label: string; count: number; value: string; line: number };
+  /** Regression needs at least two different numbers in the label; `label` has `distinct`. */
+  'csv.target-constant': { file: string; label: string; distinct: number };
   /**
    * Classes of `label` with fewer than `min` rows (`rows[i]` for `classes[i]`): too few to
    * learn from and to hold one out for testing; the page offers to merge or drop them.

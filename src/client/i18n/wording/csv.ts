@@ -116,6 +116,14 @@ function labelReasonEn(p: CsvMessages['csv.label-reason']): string {
       return `${p.label}: the last column with few distinct values (${p.classes} classes)`;
     case 'last-column':
       return `${p.label}: no column looks like classes, so the last one (${p.classes} values, some of one row)`;
+    case 'chosen-quantity':
+      return `${p.label}: you picked it; it holds ${p.classes > 20 ? 'more than 20' : p.classes} different numbers, so it is predicted as a number (regression)`;
+    case 'asked':
+      return `${p.label}: predicted as a number (regression), as asked`;
+    case 'name-quantity':
+      return `${p.label}: its name says it is the target, and it holds many different numbers: predicted as a number (regression)`;
+    case 'last-quantity':
+      return `${p.label}: no column looks like classes and the last one holds many different numbers: predicted as a number (regression)`;
     default:
       return assertNever(p.why);
   }
@@ -132,6 +140,14 @@ function labelReasonKo(p: CsvMessages['csv.label-reason']): string {
       return `${p.label}: 서로 다른 값이 적은 마지막 열입니다(클래스 ${p.classes}개)`;
     case 'last-column':
       return `${p.label}: 클래스처럼 보이는 열이 없어 마지막 열을 골랐습니다(값 ${p.classes}개, 한 행뿐인 값도 있음)`;
+    case 'chosen-quantity':
+      return `${p.label}: 직접 고른 열입니다. 서로 다른 숫자가 ${p.classes > 20 ? '20개보다 많아' : `${p.classes}개여서`} 숫자로 예측합니다(회귀)`;
+    case 'asked':
+      return `${p.label}: 요청대로 숫자로 예측합니다(회귀)`;
+    case 'name-quantity':
+      return `${p.label}: 이름이 예측 대상임을 말해 주고 서로 다른 숫자가 많아 숫자로 예측합니다(회귀)`;
+    case 'last-quantity':
+      return `${p.label}: 클래스처럼 보이는 열이 없고 마지막 열에 서로 다른 숫자가 많아 숫자로 예측합니다(회귀)`;
     default:
       return assertNever(p.why);
   }
@@ -434,9 +450,21 @@ export const csvWording: Wordings<keyof CsvMessages> = {
   },
   'csv.label-quantity': {
     en: (p) =>
-      `${labelEn(p)} has ${p.distinct} different numbers: it looks like a quantity, not classes. Choose a column of classes, or group the numbers into a few classes first.`,
+      `${labelEn(p)} has ${p.distinct} different numbers: it looks like a quantity, not classes. Switch the task to predicting a number (regression), choose a column of classes, or group the numbers into a few classes first.`,
     ko: (p) =>
-      `${labelKo(p)}에는 서로 다른 숫자가 ${p.distinct}개 있어 클래스가 아니라 수량으로 보입니다. 클래스 열을 고르거나, 먼저 숫자를 몇 개의 클래스로 묶으세요.`,
+      `${labelKo(p)}에는 서로 다른 숫자가 ${p.distinct}개 있어 클래스가 아니라 수량으로 보입니다. 작업을 숫자 예측(회귀)으로 바꾸거나, 클래스 열을 고르거나, 먼저 숫자를 몇 개의 클래스로 묶으세요.`,
+  },
+  'csv.regression-not-numeric': {
+    en: (p) => `${p.file}: ${p.label} cannot be predicted as a number: line ${p.line} holds "${p.value}", which is no number. Choose a column of numbers, or switch the task back to classes.`,
+    ko: (p) => `${p.file}: ${p.label} 열은 숫자로 예측할 수 없습니다. ${p.line}번째 줄의 "${p.value}"는 숫자가 아닙니다. 숫자 열을 고르거나 작업을 다시 분류로 바꾸세요.`,
+  },
+  'csv.target-not-numbers': {
+    en: (p) => `${p.file}: ${p.count} ${p.count === 1 ? 'row was' : 'rows were'} left out: ${p.label} is no number there (first "${p.value}", line ${p.line}).`,
+    ko: (p) => `${p.file}: ${p.label} 값이 숫자가 아닌 ${p.count}개 행을 뺐습니다(첫 값 "${p.value}", ${p.line}번째 줄).`,
+  },
+  'csv.target-constant': {
+    en: (p) => `${p.file}: ${p.label} has ${p.distinct === 0 ? 'no number' : 'one number only'}; predicting a number needs at least two different values.`,
+    ko: (p) => `${p.file}: ${p.label} 열에 ${p.distinct === 0 ? '숫자가 없습니다' : '숫자가 하나뿐입니다'}. 숫자를 예측하려면 서로 다른 값이 둘 이상 있어야 합니다.`,
   },
   'csv.label-too-many': {
     en: (p) => `${labelEn(p)} has ${p.distinct} different values; at most ${p.max} classes are supported. Choose another label column.`,
