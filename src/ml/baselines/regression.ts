@@ -7,7 +7,7 @@
  * with regressionMetrics as the network's evaluations are. Null without test or training rows.
  */
 import type { RegressionBaselines, RegressionMetrics, RegressionTarget } from '../../shared/types';
-import type { ClassificationData, LabelledSplit } from '../datasets/data';
+import { requireTargets, type ClassificationData, type LabelledSplit } from '../datasets/data';
 import { regressionMetrics, unstandardize } from '../model/regression';
 import { fitLinear, predictLinear } from './linear';
 import { NO_PAUSE, type Pace } from './pace';
@@ -26,10 +26,9 @@ export async function computeRegressionBaselines(data: ClassificationData, { pac
   return { task: 'regression', testRows: test.rows, trainRows: train.rows, mean, linear };
 }
 
-/** A split's standardised targets; a regression data set has them on every split. */
+/** A split's standardised targets [rows]; a regression data set has them on every split. */
 function targetsOf(split: LabelledSplit): Float32Array {
-  if (!split.targets) throw new Error('a regression split without targets');
-  return split.targets.subarray(0, split.rows);
+  return requireTargets(split).subarray(0, split.rows);
 }
 
 /** The split's labels in their own units, float64 [rows]. */
