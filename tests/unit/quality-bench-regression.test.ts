@@ -79,7 +79,7 @@ export const REGRESSION_SETS: RegressionSet[] = [
     file: 'movies.json',
     label: 'IMDB Rating',
     excluded: ['Title', 'Director'],
-    why: 'about 3,000 films with a rating (of 3,201): grosses, budget, votes, Rotten Tomatoes rating (often missing), MPAA rating, genre, distributor, source; noisy, skewed, many categories',
+    why: '2,988 films with a rating (of 3,201): grosses, budget, votes, Rotten Tomatoes rating (often missing), MPAA rating, genre, distributor, source; noisy, skewed, many categories',
   },
 ];
 
