@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { baselinesFor, computeRegressionBaselines, NO_PAUSE, Superseded, type Pace } from '../../src/ml/baselines';
 import { EXACT_MAX_INPUTS, MAX_CG_STEPS, fitLinear, predictLinear } from '../../src/ml/baselines/linear';
 import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
+import { buildDataset } from '../../src/ml/csv/dataset';
 import { fitTarget, standardizeTarget } from '../../src/ml/model/regression';
 import { mulberry32 } from '../../src/ml/model/rng';
+import { table as csvTable } from './csvFixtures';
 import { loadIris } from './helpers';
 
 interface Table {
@@ -176,6 +178,27 @@ describe('the regression baselines (mean, least squares)', () => {
 });
 
 describe('baselinesFor', () => {
+  it('fits a CSV the pipeline read as a regression: the plane through its encoded numbers and one-hots, in the label units', async () => {
+    // price = 3 size - 2 age + 10 for region "north", 0 for "south" (+ a little noise): exact for least squares on the encoded columns.
+    const random = mulberry32(16);
+    const lines = ['size,age,region,price'];
+    for (let r = 0; r < 200; r++) {
+      const size = 50 + random() * 100;
+      const age = random() * 40;
+      const north = random() < 0.5;
+      lines.push(`${size.toFixed(3)},${age.toFixed(3)},${north ? 'north' : 'south'},${(3 * size - 2 * age + (north ? 10 : 0) + (random() - 0.5) * 0.01).toFixed(4)}`);
+    }
+    const built = buildDataset(csvTable(lines.join('\n')), { labelColumn: 'price', task: 'regression', seed: 3 });
+    if (!built.ok) throw new Error(built.reason.code);
+    const b = await baselinesFor(built.value.data);
+    if (b?.task !== 'regression') throw new Error('a regression data set');
+    expect(b.trainRows + b.testRows).toBe(200);
+    expect(b.linear.r2).toBeGreaterThan(0.99999);
+    // Noise of ±0.005 plus the file's rounding to 3 decimals: RMSE in price units, well under 0.01.
+    expect(b.linear.rmse).toBeLessThan(0.01);
+    expect(b.mean.r2).toBeLessThan(0.1);
+  });
+
   it('picks the task: mean and least squares for a target, majority/logistic/forest for classes', async () => {
     const reg = await baselinesFor(regressionData(table(60, 14, plane), table(20, 15, plane)));
     expect(reg?.task).toBe('regression');
