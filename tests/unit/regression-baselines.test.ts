@@ -11,6 +11,7 @@ import { EXACT_MAX_INPUTS, MAX_CG_STEPS, fitLinear, predictLinear } from '../../
 import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
 import { buildDataset } from '../../src/ml/csv/dataset';
 import { fitTarget, standardizeTarget } from '../../src/ml/model/regression';
+import { reasonError } from '../../src/shared/result';
 import { mulberry32 } from '../../src/ml/model/rng';
 import { table as csvTable } from './csvFixtures';
 import { loadIris } from './helpers';
@@ -189,7 +190,7 @@ describe('baselinesFor', () => {
       lines.push(`${size.toFixed(3)},${age.toFixed(3)},${north ? 'north' : 'south'},${(3 * size - 2 * age + (north ? 10 : 0) + (random() - 0.5) * 0.01).toFixed(4)}`);
     }
     const built = buildDataset(csvTable(lines.join('\n')), { labelColumn: 'price', task: 'regression', seed: 3 });
-    if (!built.ok) throw new Error(built.reason.code);
+    if (!built.ok) throw reasonError(built.reason);
     const b = await baselinesFor(built.value.data);
     if (b?.task !== 'regression') throw new Error('a regression data set');
     expect(b.trainRows + b.testRows).toBe(200);
