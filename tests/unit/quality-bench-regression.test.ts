@@ -5,7 +5,7 @@
  * it. On public tables with a numeric label that the project was never tuned for (shipped in
  * the `vega-datasets` npm package), with a dropped CSV's defaults and no tuning, it prints a
  * markdown table: the training mean and a least-squares linear regression
- * (computeRegressionBaselines) against the network (DNNRegressor), over QUALITY_SEEDS seeded
+ * (baselinesFor: computeRegressionBaselines) against the network (DNNRegressor), over QUALITY_SEEDS seeded
  * 80/20 splits. The target: the network's mean test R² within 0.03 of the linear regression's.
  * Numbers, not assertions: the bench asserts only that every run ended and was scored, so a
  * miss shows in the table instead of hiding behind a red test.
@@ -24,7 +24,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../src/client/runPlan';
 import { DEFAULTS, modelConfig } from '../../src/client/settings';
-import { computeRegressionBaselines } from '../../src/ml/baselines';
+import { baselinesFor } from '../../src/ml/baselines';
 import { loadCsv, type LoadedCsv, type LoadOptions } from '../../src/ml/csv/index';
 import { meanSd } from '../../src/ml/train/folds';
 import { Session, type RunEndInfo } from '../../src/ml/train/session';
@@ -194,8 +194,9 @@ describe.runIf(process.env.QUALITY_BENCH)('regression quality on data sets it wa
       for (const seed of SEEDS) {
         const loaded = load(set, bytes, seed);
         first ??= loaded;
-        const b = await computeRegressionBaselines(loaded.data);
-        if (!b) throw new Error(`${set.name}: no test rows`);
+        // As the worker asks for them: the pair for a regression.
+        const b = await baselinesFor(loaded.data);
+        if (b?.task !== 'regression') throw new Error(`${set.name}: no regression baselines (${b ? 'classes' : 'no test rows'})`);
         per.mean.push(b.mean.r2);
         per.linear.push(b.linear.r2);
         per.linearRmse.push(b.linear.rmse);

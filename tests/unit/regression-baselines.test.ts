@@ -6,9 +6,9 @@
  * wide tables agrees with the exact solve, and a newer load cuts the computation short.
  */
 import { describe, expect, it } from 'vitest';
-import { baselinesFor, computeRegressionBaselines, NO_PAUSE, Superseded, type Pace } from '../../src/ml/baselines';
+import { baselinesFor, computeRegressionBaselines, NO_PAUSE, Superseded, type Pace, type RegressionData } from '../../src/ml/baselines';
 import { EXACT_MAX_INPUTS, MAX_CG_STEPS, fitLinear, predictLinear } from '../../src/ml/baselines/linear';
-import type { ClassificationData, LabelledSplit } from '../../src/ml/datasets/data';
+import type { LabelledSplit } from '../../src/ml/datasets/data';
 import { buildDataset } from '../../src/ml/csv/dataset';
 import { fitTarget, standardizeTarget } from '../../src/ml/model/regression';
 import { reasonError } from '../../src/shared/result';
@@ -35,7 +35,7 @@ function table(rows: number, seed: number, make: (random: () => number) => [numb
 }
 
 /** A regression data set as the CSV pipeline builds one: target fitted on train, every split's targets standardised with it, labels 0. */
-function regressionData(train: Table, test: Table): ClassificationData {
+function regressionData(train: Table, test: Table): RegressionData {
   const target = fitTarget('y', train.y);
   const split = (t: Table): LabelledSplit => ({
     features: Float32Array.from(t.x.flat()),

@@ -10,11 +10,11 @@ import { forestBaseline } from './forest';
 import { logisticBaseline } from './logistic';
 import { majorityBaseline } from './majority';
 import { NO_PAUSE } from './pace';
-import { computeRegressionBaselines } from './regression';
+import { computeRegressionBaselines, isRegression } from './regression';
 import { partTimer, type BaselineOptions } from './timing';
 
 export { Superseded, NO_PAUSE, type Pace } from './pace';
-export { computeRegressionBaselines } from './regression';
+export { computeRegressionBaselines, isRegression, type RegressionData } from './regression';
 export type { BaselineOptions } from './timing';
 
 export async function computeBaselines(data: ClassificationData, { seed = 42, pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<ClassificationBaselines | null> {
@@ -38,5 +38,5 @@ export async function computeBaselines(data: ClassificationData, { seed = 42, pa
  * (`data.target` present), else majority, logistic and forest. What the worker calls.
  */
 export function baselinesFor(data: ClassificationData, options: BaselineOptions = {}): Promise<Baselines | null> {
-  return data.target ? computeRegressionBaselines(data, options) : computeBaselines(data, options);
+  return isRegression(data) ? computeRegressionBaselines(data, options) : computeBaselines(data, options);
 }

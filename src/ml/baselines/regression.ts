@@ -13,9 +13,15 @@ import { fitLinear, predictLinear } from './linear';
 import { NO_PAUSE, type Pace } from './pace';
 import { partTimer, type BaselineOptions } from './timing';
 
-export async function computeRegressionBaselines(data: ClassificationData, { pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<RegressionBaselines | null> {
+/** A data set whose label is a number: `target` present, and `targets` on every split. */
+export type RegressionData = ClassificationData & { target: RegressionTarget };
+
+export function isRegression(data: ClassificationData): data is RegressionData {
+  return data.target !== undefined;
+}
+
+export async function computeRegressionBaselines(data: RegressionData, { pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<RegressionBaselines | null> {
   const { train, test, target } = data;
-  if (!target) throw new Error('computeRegressionBaselines: a classification data set (no target)');
   if (test.rows === 0 || train.rows === 0) return null;
   const { pace: timed, lap } = partTimer(pace, now);
   const mean = { ...meanBaseline(train, test, target), ms: lap() };
