@@ -22,7 +22,6 @@
  * name), QUALITY_SEEDS=2 (fewer splits), QUALITY_PATIENCE=0 (early stopping off, to see what
  * it costs), QUALITY_SETTINGS (JSON: settings over the defaults), QUALITY_CV_SEEDS=0 (no CV).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../src/client/runPlan';
 import { DEFAULTS, modelConfig } from '../../src/client/settings';
@@ -34,9 +33,8 @@ import type { MeanSd } from '../../src/shared/cv';
 import { Session, type RunEndInfo } from '../../src/ml/train/session';
 import { reasonError } from '../../src/shared/result';
 import type { Evaluation } from '../../src/shared/types';
+import { csvBytes } from './qualityData';
 import { english } from './words';
-
-const DATA = 'node_modules/vega-datasets/data';
 
 /**
  * The data sets: file, label column, columns left out, and why this one. None is Iris or
@@ -86,24 +84,8 @@ const SETTINGS = {
   ...(JSON.parse(process.env.QUALITY_SETTINGS ?? '{}') as Partial<typeof DEFAULTS.csv>),
 };
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** An array of flat records as CSV text: the union of their keys, in first-seen order. */
-function jsonToCsv(records: Record<string, unknown>[], label: string, labelText?: (v: unknown) => string): string {
-  const keys: string[] = [];
-  for (const r of records) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
-  const rows = records.map((r) => keys.map((k) => csvCell(k === label && labelText && r[k] !== null && r[k] !== undefined ? labelText(r[k]) : r[k])).join(','));
-  return [keys.map(csvCell).join(','), ...rows].join('\n');
-}
-
-function csvBytes(set: QualitySet): Uint8Array {
-  const text = readFileSync(`${DATA}/${set.file}`, 'utf8');
-  const csv = set.file.endsWith('.json') ? jsonToCsv(JSON.parse(text) as Record<string, unknown>[], set.label, set.labelText) : text;
-  return new TextEncoder().encode(csv);
+function bytesOf(set: QualitySet): Uint8Array {
+  return csvBytes(set.file, set.labelText ? { [set.label]: set.labelText } : {});
 }
 
 function load(set: QualitySet, bytes: Uint8Array, seed: number): LoadedCsv {
@@ -203,7 +185,7 @@ describe.runIf(process.env.QUALITY_BENCH)('quality on data sets it was not tuned
     const started = performance.now();
     for (const set of sets) {
       const t0 = performance.now();
-      const bytes = csvBytes(set);
+      const bytes = bytesOf(set);
       const per = { majority: [] as number[], logistic: [] as number[], forest: [] as number[], network: [] as number[], steps: [] as number[] };
       const folds: number[] = [];
       let first: LoadedCsv | null = null;
