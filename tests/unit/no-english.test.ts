@@ -42,6 +42,12 @@ const VERBATIM: readonly (readonly [string, string])[] = [
   ['src/ml/fast/net.ts', 'Expected   weight arrays'],
   ['src/ml/fast/net.ts', 'Weight   has'],
   ['src/ml/fast/net.ts', 'labels has'],
+  // A regression's invariants (its splits carry targets, it has one output): programming errors, never a person's.
+  ['src/ml/fast/net.ts', 'A regression has one output'],
+  ['src/ml/fast/net.ts', 'A regression step needs'],
+  ['src/ml/fast/net.ts', '  has   values; a batch of'],
+  ['src/ml/datasets/data.ts', 'A regression split needs'],
+  ['src/ml/engines/fused.ts', 'A regression data set needs'],
   ['src/ml/fast/net.ts', 'The row count must be'],
   ['src/ml/fast/net.ts', 'x has'],
   ['src/ml/train/batches.ts', 'A batch stream needs'],

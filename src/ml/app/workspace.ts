@@ -15,7 +15,7 @@ import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, Download
 import type { History } from '../train/history';
 import { withInputRanges } from '../analysis/ranges';
 import { binaryCurvesOf, boundaryOf, confusionRowsOf, networkOf, regressionFitOf } from '../analysis/views';
-import { computeBaselines, Superseded } from '../baselines';
+import { baselinesFor, Superseded } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
 import { fitSchema, openCsv } from '../datasets/csv';
@@ -247,9 +247,7 @@ export class Workspace {
       await this.hooks.yieldToEvents();
       if (load !== this.loads) throw new Superseded();
     };
-    // Regression baselines (the mean, a linear least-squares fit) come with src/ml/baselines' regression part.
-    const compute = data.target ? Promise.resolve(null) : computeBaselines(data, { pace: { pause } });
-    compute.then(
+    baselinesFor(data, { pace: { pause } }).then(
       (baselines) => {
         if (load === this.loads) this.post({ type: 'baselines', baselines });
       },
