@@ -61,15 +61,17 @@ export function curves(points: readonly MetricPoint[]): Curves {
   const out: Curves = { batchLoss: [], testLoss: [], trainAcc: [], testAcc: [], validationLoss: [], validationAcc: [] };
   const at = (p: MetricPoint, value: number): CurvePoint => (p.seconds === undefined ? { step: p.step, value } : { step: p.step, seconds: p.seconds, value });
   for (const p of points) {
+    // The second chart's number: accuracy, or a regression's mean absolute error; absent for the training batches.
+    const metric = p.accuracy ?? p.mae;
     if (p.split === 'train') {
-      if (p.accuracy === undefined) out.batchLoss.push(at(p, p.loss));
-      else out.trainAcc.push(at(p, p.accuracy));
+      if (metric === undefined) out.batchLoss.push(at(p, p.loss));
+      else out.trainAcc.push(at(p, metric));
     } else if (p.split === 'test') {
       out.testLoss.push(at(p, p.loss));
-      if (p.accuracy !== undefined) out.testAcc.push(at(p, p.accuracy));
+      if (metric !== undefined) out.testAcc.push(at(p, metric));
     } else {
       out.validationLoss.push(at(p, p.loss));
-      if (p.accuracy !== undefined) out.validationAcc.push(at(p, p.accuracy));
+      if (metric !== undefined) out.validationAcc.push(at(p, metric));
     }
   }
   return out;

@@ -96,6 +96,15 @@ describe('a numeric label', () => {
     if (!words.ok) expect(english(words.reason)).toContain('origin cannot be predicted as a number: line 2 holds "USA"');
   });
 
+  it('with a number asked for, skips a row number and refuses a file with no column of numbers', () => {
+    const rows = ['n,colour,size', ...Array.from({ length: 20 }, (_, r) => `${r + 1},${['red', 'blue'][r % 2]},${(r % 4) * 1.5 + 2}`)].join('\n');
+    const b = build(rows, { task: 'regression' });
+    expect(b.schema.columns[b.schema.labelIndex].name).toBe('size');
+    const words = buildDataset(table(['id,colour', ...Array.from({ length: 20 }, (_, r) => `${r + 1},${['red', 'blue'][r % 2]}`)].join('\n')), { task: 'regression' });
+    expect(words.ok).toBe(false);
+    if (!words.ok) expect(english(words.reason)).toContain('colour cannot be predicted as a number: line 2 holds "red"');
+  });
+
   it('reads a separate test file\'s label as numbers, standardised with the training statistics', () => {
     const all = cars(50, false).split('\n');
     const b = build([all[0], ...all.slice(1, 41)].join('\n'), { labelColumn: 'mpg' }, [all[0], ...all.slice(41)].join('\n'));

@@ -36,9 +36,17 @@ export function Charts() {
   const shown = useMemo(() => pastRuns.filter((r) => overlaid.has(r.id)).map((r) => ({ run: r, c: curves(r.points) })), [pastRuns, overlaid]);
   const words = useT(baselineMessages);
   const baselines = useAppState((a) => a.baselines);
+  const target = dataset?.target;
   const references = useMemo<Reference[]>(() => {
-    if (baselines.status !== 'ready' || baselines.baselines.task === 'regression') return [];
+    if (baselines.status !== 'ready') return [];
     const b = baselines.baselines;
+    // A regression's baselines on its MAE chart: the training mean and the least-squares line.
+    if (b.task === 'regression') {
+      return [
+        { name: words.t('chartMean'), value: b.mean.mae, color: BASELINE_COLORS.majority },
+        { name: words.t('chartLinear'), value: b.linear.mae, color: BASELINE_COLORS.logistic },
+      ];
+    }
     return [
       { name: words.t('chartMajority'), value: b.majority.accuracy, color: BASELINE_COLORS.majority },
       { name: words.t('chartLogistic'), value: b.logistic.accuracy, color: BASELINE_COLORS.logistic },
@@ -92,13 +100,13 @@ export function Charts() {
         </span>
       </div>
       <div className="charts">
-        <MetricChart height={150} testId="loss-chart" title={t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
+        <MetricChart height={150} testId="loss-chart" title={target ? t('lossTitleRegression', { label: target.name }) : t('lossTitle')} series={loss} axis={axis} smoothed={smoothing > 0} marks={marks} />
         <MetricChart
           height={150}
           testId="accuracy-chart"
-          title={t('accuracyTitle')}
+          title={target ? t('maeTitle', { label: target.name }) : t('accuracyTitle')}
           series={accuracy}
-          domain={[0, 1]}
+          domain={target ? undefined : [0, 1]}
           axis={axis}
           smoothed={smoothing > 0}
           marks={marks}

@@ -80,7 +80,7 @@ export function PredictPanel() {
 
   return (
     <section className="panel" aria-labelledby="predict-title">
-      <h2 id="predict-title">{t('title')}</h2>
+      <h2 id="predict-title">{t(dataset.target ? 'titleRegression' : 'title')}</h2>
       <Form
         key={objectKey(dataset)}
         data-testid="predict-form"
@@ -141,7 +141,16 @@ export function PredictPanel() {
           ))}
         </div>
       </Form>
-      {prediction && prediction.probabilities.length === dataset.classNames.length ? (
+      {prediction && prediction.value !== undefined && dataset.target ? (
+        // DNNRegressor's predict(): one number, in the label's own units.
+        <div className="prediction" data-testid="prediction" data-value={prediction.value} data-class="" data-probabilities="[]" aria-live="polite">
+          <p>
+            {t('predictedNumber', { label: dataset.target.name })} <strong>{num(prediction.value, 4)}</strong>
+            {untrained && <span className="muted">{t('untrained')}</span>}
+          </p>
+          <p className="muted small">{t('numberRange', { min: num(dataset.target.min, 4), max: num(dataset.target.max, 4), mean: num(dataset.target.mean, 4) })}</p>
+        </div>
+      ) : prediction && prediction.value === undefined && prediction.probabilities.length === dataset.classNames.length ? (
         <div
           className="prediction"
           data-testid="prediction"

@@ -1,4 +1,5 @@
 import { baselineMessages } from './baselineMessages';
+import { RegressionBaselineTable, RegressionVerdictLine } from './RegressionBaselines';
 import { baselineVerdict, BASELINE_NAMES, type BaselineName } from '../../client/baselineVerdict';
 import { latestEvaluation, type BaselineState } from '../../client/state';
 import type { ClassificationBaselines, Evaluation } from '../../shared/types';
@@ -17,6 +18,7 @@ export function BaselinePanel() {
   const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
   const { t } = useT(baselineMessages);
   const b = state.status === 'ready' && state.baselines.task !== 'regression' ? state.baselines : null;
+  const r = state.status === 'ready' && state.baselines.task === 'regression' ? state.baselines : null;
   return (
     <section
       className="panel"
@@ -26,12 +28,16 @@ export function BaselinePanel() {
       data-majority={b ? b.majority.accuracy : ''}
       data-logistic={b ? b.logistic.accuracy : ''}
       data-forest={b ? b.forest.accuracy : ''}
+      // A regression's: test R² of the training mean and of least squares.
+      data-mean={r ? r.mean.r2 : ''}
+      data-linear={r ? r.linear.r2 : ''}
     >
       <h2 id="baseline-title">{t('title')}</h2>
       <p className="muted small">{t('intro')}</p>
       <Body state={state} test={test} />
       {/* The whole verdict with its advice: the output column's strip shows two lines of it. */}
       {b && test && ended && <VerdictLine baselines={b} network={test.accuracy} hook={false} />}
+      {r && test?.regression && ended && <RegressionVerdictLine baselines={r} network={test.regression.r2} hook={false} />}
     </section>
   );
 }
@@ -44,8 +50,18 @@ export function BaselineVerdict() {
   const state = useAppState((a) => a.baselines);
   const test = useAppState((a) => latestEvaluation(a, 'test'));
   const ended = useAppState((a) => a.state === 'done' || a.state === 'stopped');
-  const b = state.status === 'ready' && state.baselines.task !== 'regression' ? state.baselines : null;
+  const ready = state.status === 'ready' ? state.baselines : null;
+  const b = ready?.task === 'regression' ? null : ready;
+  const r = ready?.task === 'regression' ? ready : null;
   const { t, num } = useT(baselineMessages);
+  if (r) {
+    const note = t('chartNoteRegression', { values: `${t('chartMean')} ${num(r.mean.mae, 4)}, ${t('chartLinear')} ${num(r.linear.mae, 4)}` });
+    return (
+      <div className="output-verdict" aria-live="polite">
+        {test?.regression && ended ? <RegressionVerdictLine baselines={r} network={test.regression.r2} /> : <p className="muted small">{note}</p>}
+      </div>
+    );
+  }
   const values = b ? [`${t('chartMajority')} ${num(b.majority.accuracy, 4)}`, `${t('chartLogistic')} ${num(b.logistic.accuracy, 4)}`, `${t('chartForest')} ${num(b.forest.accuracy, 4)}`].join(', ') : '';
   // Always there and of a fixed height (styles), so nothing below it moves when the verdict comes,
   // and a screen reader hears the verdict when it appears at the end of a run.
@@ -58,11 +74,12 @@ export function BaselineVerdict() {
 
 function Body({ state, test }: { state: BaselineState; test: Evaluation | null }) {
   const { t, num } = useT(baselineMessages);
+  const targetMean = useAppState((a) => a.dataset?.target?.mean);
   const className = useAppState((a) => (state.status === 'ready' && state.baselines.task !== 'regression' ? a.dataset?.classNames[state.baselines.majority.classIndex] : undefined));
   if (state.status === 'computing') return <p role="status">{t('computing')}</p>;
   if (state.status === 'none') return <p role="status">{t('none')}</p>;
   const b = state.baselines;
-  if (b.task === 'regression') return null;
+  if (b.task === 'regression') return <RegressionBaselineTable baselines={b} test={test} targetMean={targetMean ?? NaN} />;
   const four = (v: number) => num(v, 4, 4);
   const forestHow =
     b.forest.rows < b.trainRows

@@ -107,9 +107,12 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
   }
   if (asked === 'regression') {
     // The named target, else the last column of numbers; quantities before whole numbers of few values.
-    const numeric = table.columns.map((_, c) => c).filter((c) => profiles[c].numeric && profiles[c].present >= 2 && !profiles[c].tensorflow);
+    const numeric = table.columns.map((_, c) => c).filter((c) => profiles[c].numeric && classesOf(profiles[c]).size >= 2 && !profiles[c].tensorflow && !profiles[c].rowNumber);
     const order = numeric.sort((a, b) => Number(quantity[b]) - Number(quantity[a]) || targetNameRank(table.columns[b]) - targetNameRank(table.columns[a]) || b - a);
     if (order.length > 0) return choice(order[0], 'asked', 'regression');
+    // No column of numbers to predict: said of the last column, with its first cell that is no number.
+    const r = table.rows.findIndex((row) => !isMissing(row[last]) && Number.isNaN(parseNumber(row[last].trim(), table.delimiter !== ',')));
+    return { ok: false, reason: msg('csv.regression-not-numeric', { file: table.fileName, label: table.columns[last], value: r >= 0 ? table.rows[r][last].trim() : '', line: r >= 0 ? table.lines[r] : 0 }) };
   }
   if (profiles[last].tensorflow) return choice(last, 'tensorflow');
   const named = ranked.find((c) => byName[c] > 0);

@@ -1,0 +1,73 @@
+/**
+ * A regression's baselines (the training mean, least squares) beside the network's newest
+ * test numbers, and the verdict by test R² once a run has ended: the regression half of
+ * BaselinePanel, the same table and the same plain words.
+ */
+import { baselineMessages } from './baselineMessages';
+import { regressionVerdict, REGRESSION_BASELINE_NAMES, type RegressionBaselineName } from '../../client/baselineVerdict';
+import type { Evaluation, RegressionBaselines as Baselines } from '../../shared/types';
+import { useT } from '../common/useI18n';
+
+/** `targetMean`: the training targets' mean, which the mean baseline always predicts. */
+export function RegressionBaselineTable({ baselines: b, test, targetMean }: { baselines: Baselines; test: Evaluation | null; targetMean: number }) {
+  const { t, num } = useT(baselineMessages);
+  const four = (v: number) => num(v, 4, 4);
+  const how: Record<RegressionBaselineName, string> = {
+    mean: t('meanHow', { value: num(targetMean, 4) }),
+    linear: t('linearHow'),
+  };
+  const net = test?.regression;
+  return (
+    <>
+      <table className="preview baselines">
+        <thead>
+          <tr>
+            <th scope="col">{t('colModel')}</th>
+            <th scope="col" className="num">
+              {t('colR2')}
+            </th>
+            <th scope="col" className="num">
+              {t('colRmse')}
+            </th>
+            <th scope="col" className="num">
+              {t('colMae')}
+            </th>
+            <th scope="col">{t('colHow')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {REGRESSION_BASELINE_NAMES.map((name) => (
+            <tr key={name} data-baseline={name}>
+              <th scope="row">{t(name)}</th>
+              <td className="num">{four(b[name].r2)}</td>
+              <td className="num">{four(b[name].rmse)}</td>
+              <td className="num">{four(b[name].mae)}</td>
+              <td>{how[name]}</td>
+            </tr>
+          ))}
+          <tr className="network-row">
+            <th scope="row">{t('network')}</th>
+            <td className="num">{net ? four(net.r2) : '—'}</td>
+            <td className="num">{net ? four(net.rmse) : '—'}</td>
+            <td className="num">{net ? four(net.mae) : '—'}</td>
+            <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted small">{t('timesRegression', { mean: num(b.mean.ms, 0), linear: num(b.linear.ms, 0) })}</p>
+    </>
+  );
+}
+
+/** The verdict by test R², once a run has ended. */
+export function RegressionVerdictLine({ baselines, network, hook = true }: { baselines: Baselines; network: number; hook?: boolean }) {
+  const { t, num } = useT(baselineMessages);
+  const v = regressionVerdict(baselines, network);
+  const params = { network: `R² ${num(network, 3, 3)}`, baseline: t(v.baseline), score: `R² ${num(v.score, 3, 3)}` };
+  const advice = { mean: t('tryMean'), linear: t('tryLinear') }[v.baseline];
+  return (
+    <p className={v.beaten ? 'verdict' : 'verdict warn'} data-testid={hook ? 'baseline-verdict' : undefined} data-beaten={v.beaten} data-baseline={v.baseline}>
+      {v.beaten ? t('better', params) : `${t('notBetter', params)} ${advice}`}
+    </p>
+  );
+}
