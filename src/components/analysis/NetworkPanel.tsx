@@ -78,7 +78,9 @@ const Picture = memo(function Picture({ network }: { network: NetworkPicture }) 
   const total = params.reduce((a, b) => a + b, 0);
   const weights = widths.reduce((sum, w, l) => (l === 0 ? 0 : sum + widths[l - 1] * w), 0);
   const layerName = (l: number) => (l === 0 ? t('networkInputs') : l === layers - 1 ? t('networkOutputs') : t('networkHidden', { n: l }));
-  const layerActivation = (l: number) => (l === 0 ? '–' : l === layers - 1 ? t('softmax') : network.activation);
+  // A regression's one output is linear (DNNRegressor), a classifier's a softmax.
+  const regression = useAppState((a) => a.dataset?.target !== undefined);
+  const layerActivation = (l: number) => (l === 0 ? '–' : l === layers - 1 ? (regression ? 'linear' : t('softmax')) : network.activation);
   const label = t('networkLabel', { layers, widths: widths.join('–'), activation: network.activation, parameters: total, step: network.globalStep });
 
   const edges: ReactNode[] = [];

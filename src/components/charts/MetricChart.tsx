@@ -115,7 +115,7 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
             height={40}
             label={{ value: axisLabel, position: 'insideBottom', offset: 0 }}
           />
-          <YAxis type="number" domain={domain ?? ['auto', 'auto']} width={48} tickFormatter={(v: number) => num(v, 3)} />
+          <YAxis type="number" domain={domain ?? ['auto', 'auto']} width={48} tickFormatter={(v: number) => shortTick(v, num)} />
           <Tooltip
             formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}
             labelFormatter={(l) => (axis === 'step' ? t('tooltipStep', { x: Number(l) }) : t('tooltipTime', { x: num(Number(l), 2) }))}
@@ -209,4 +209,12 @@ function DataTable({ testId, drawn, smoothed }: { testId: string; drawn: Drawn[]
       )}
     </details>
   );
+}
+
+/** A y tick that fits 48 px: 3 decimals, or thousands (k) and millions (M) for a large squared error. */
+function shortTick(v: number, num: (v: number, digits?: number) => string): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${num(v / 1e6, 1)}M`;
+  if (a >= 1e4) return `${num(v / 1e3, 0)}k`;
+  return num(v, 3);
 }

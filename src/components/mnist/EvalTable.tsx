@@ -8,6 +8,7 @@
 import { memo, useMemo } from 'react';
 import type { Evaluation, Split } from '../../shared/types';
 import { mnistMessages } from './messages';
+import { trainMessages } from '../train/messages';
 import { MetricChart, type Series } from '../charts/MetricChart';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
@@ -55,6 +56,8 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
             data-correct={e.correct}
             data-precision={precision}
             data-restored-from={e.restoredFrom ?? ''}
+            data-r2={e.regression?.r2 ?? ''}
+            data-rmse={e.regression?.rmse ?? ''}
           >
             {i === 0 && (
               <th scope="rowgroup" rowSpan={g.rows.length} className="num">
@@ -66,8 +69,17 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
               {e.restoredFrom !== undefined && <span className="muted"> {t('restoredFrom', { step: e.restoredFrom })}</span>}
             </th>
             <td className="num">{num(e.examples)}</td>
-            <td className="num">{num(e.correct)}</td>
-            <td className="num">{num(precision, 4)}</td>
+            {e.regression ? (
+              <>
+                <td className="num">{num(e.regression.rmse, 4)}</td>
+                <td className="num">{num(e.regression.r2, 4, 4)}</td>
+              </>
+            ) : (
+              <>
+                <td className="num">{num(e.correct)}</td>
+                <td className="num">{num(precision, 4)}</td>
+              </>
+            )}
           </tr>
         );
       })}
@@ -77,13 +89,16 @@ const Rows = memo(function Rows({ evaluations }: { evaluations: Evaluation[] }) 
 
 export function EvalTable() {
   const evaluations = useAppState((a) => a.evaluations);
+  const regression = useAppState((a) => a.dataset?.target !== undefined);
   const { t } = useT(mnistMessages);
+  const { t: tt } = useT(trainMessages);
   const series = useMemo<Series[]>(
     () =>
       SPLITS.map(({ split, color }) => ({
         name: t(`split_${split}`),
         color,
-        points: evaluations.filter((e) => e.split === split).map((e) => ({ step: e.globalStep, value: precisionOf(e) })),
+        // A regression's R² (its evaluations count no correct rows).
+        points: evaluations.filter((e) => e.split === split).map((e) => ({ step: e.globalStep, value: e.regression ? e.regression.r2 : precisionOf(e) })),
       })).filter((s) => s.points.length > 0),
     [evaluations, t],
   );
@@ -100,10 +115,10 @@ export function EvalTable() {
                 {t('colExamples')}
               </th>
               <th scope="col" className="num">
-                {t('colCorrect')}
+                {regression ? tt('keyRmse') : t('colCorrect')}
               </th>
               <th scope="col" className="num">
-                {t('colPrecision')}
+                {regression ? tt('keyR2') : t('colPrecision')}
               </th>
             </tr>
           </thead>
@@ -120,7 +135,7 @@ export function EvalTable() {
           )}
         </table>
       </ScrollRegion>
-      <MetricChart testId="precision-chart" title={t('precisionChart')} series={series} domain={[0, 1]} />
+      <MetricChart testId="precision-chart" title={t(regression ? 'r2Chart' : 'precisionChart')} series={series} domain={regression ? undefined : [0, 1]} />
     </div>
   );
 }

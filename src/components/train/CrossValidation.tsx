@@ -4,7 +4,7 @@
  * small data set, and the summary of the newest cross-validation: mean ± sd and a row per fold.
  */
 import { cvMessages } from './cvMessages';
-import type { CvSummary } from '../../shared/cv';
+import type { CvFold, CvSummary, MeanSd } from '../../shared/cv';
 import { useId } from 'react';
 import { useT } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
@@ -70,16 +70,37 @@ export function CrossValidationPanel() {
   return summary ? <Summary summary={summary} /> : null;
 }
 
+/**
+ * The summary line and the per-fold table: a classifier's accuracy, loss and macro F1, or a
+ * regression's R², RMSE and MAE. cv-summary's data-mean and data-sd are the first column's
+ * (test accuracy, or a regression's test R²).
+ */
 function Summary({ summary }: { summary: CvSummary }) {
   const { t, num } = useT(cvMessages);
   const four = (v: number) => num(v, 4, 4);
-  const pm = (m: { mean: number; sd: number }) => `${four(m.mean)} ± ${four(m.sd)}`;
+  const pm = (m: MeanSd) => `${four(m.mean)} ± ${four(m.sd)}`;
   const k = summary.folds;
+  const r = summary.regression;
+  const columns: { title: string; value: (f: CvFold) => number; total: MeanSd }[] = r
+    ? [
+        { title: t('colR2'), value: (f) => f.regression?.r2 ?? NaN, total: r.r2 },
+        { title: t('colRmse'), value: (f) => f.regression?.rmse ?? NaN, total: r.rmse },
+        { title: t('colMae'), value: (f) => f.regression?.mae ?? NaN, total: r.mae },
+      ]
+    : [
+        { title: t('colAccuracy'), value: (f) => f.accuracy, total: summary.accuracy },
+        { title: t('colLoss'), value: (f) => f.averageLoss, total: summary.averageLoss },
+        { title: t('colF1'), value: (f) => f.macroF1, total: summary.macroF1 },
+      ];
+  const first = columns[0];
+  const line = r
+    ? t('summaryRegression', { k, mean: four(r.r2.mean), sd: four(r.r2.sd), rmse: pm(r.rmse) })
+    : t('summary', { k, mean: four(summary.accuracy.mean), sd: four(summary.accuracy.sd) });
   return (
     <section className="panel" aria-labelledby="cv-title">
       <h2 id="cv-title">{t('title', { k })}</h2>
-      <p data-testid="cv-summary" data-folds={k} data-mean={summary.accuracy.mean} data-sd={summary.accuracy.sd}>
-        <strong>{t('summary', { k, mean: four(summary.accuracy.mean), sd: four(summary.accuracy.sd) })}</strong>
+      <p data-testid="cv-summary" data-folds={k} data-mean={first.total.mean} data-sd={first.total.sd}>
+        <strong>{line}</strong>
       </p>
       <p className="muted">{t('explain', { steps: summary.steps, total: summary.rows, seed: String(summary.seed) })}</p>
       <ScrollRegion label={t('caption')}>
@@ -90,20 +111,24 @@ function Summary({ summary }: { summary: CvSummary }) {
               <th scope="col">{t('colFold')}</th>
               <th scope="col">{t('colRows')}</th>
               <th scope="col">{t('colStep')}</th>
-              <th scope="col">{t('colAccuracy')}</th>
-              <th scope="col">{t('colLoss')}</th>
-              <th scope="col">{t('colF1')}</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.title}>
+                  {c.title}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {summary.results.map((f) => (
-              <tr key={f.fold} data-testid="cv-fold" data-fold={f.fold} data-accuracy={f.accuracy}>
+              <tr key={f.fold} data-testid="cv-fold" data-fold={f.fold} data-accuracy={f.accuracy} data-r2={f.regression?.r2 ?? ''}>
                 <th scope="row">{f.fold}</th>
                 <td className="num">{num(f.testRows)}</td>
                 <td className="num">{num(f.globalStep)}</td>
-                <td className="num">{four(f.accuracy)}</td>
-                <td className="num">{four(f.averageLoss)}</td>
-                <td className="num">{four(f.macroF1)}</td>
+                {columns.map((c) => (
+                  <td className="num" key={c.title}>
+                    {four(c.value(f))}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -112,9 +137,11 @@ function Summary({ summary }: { summary: CvSummary }) {
               <th scope="row" colSpan={3}>
                 {t('rowMean')}
               </th>
-              <td className="num">{pm(summary.accuracy)}</td>
-              <td className="num">{pm(summary.averageLoss)}</td>
-              <td className="num">{pm(summary.macroF1)}</td>
+              {columns.map((c) => (
+                <td className="num" key={c.title}>
+                  {pm(c.total)}
+                </td>
+              ))}
             </tr>
           </tfoot>
         </table>

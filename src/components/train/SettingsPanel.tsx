@@ -102,6 +102,7 @@ export function SettingsPanel() {
   const store = useStore();
   const { t, num } = useT(settingsMessages);
   const settings = useAppState((a) => a.settings);
+  const regression = useAppState((a) => a.dataset?.target !== undefined);
   const trainRows = useAppState((a) => a.dataset?.trainRows ?? 0);
   const plan = runPlan(settings, trainRows);
   const model = useAppState((a) => a.model);
@@ -179,6 +180,8 @@ export function SettingsPanel() {
           onCommit={(v) => store.changeSettings(v > 0 ? { epochs: v } : { epochs: 0 })}
         />
         <NumberField label={t('patience')} hint={t('patienceHint')} value={settings.patience} testId="patience" min={0} max={LIMITS.patience} integer onCommit={(v) => store.changeSettings({ patience: v })} />
+        {/* Class weights balance classes: a regression has none. */}
+        {!regression && (
         <SelectField<ClassWeight>
           label={t('classWeight')}
           hint={t('classWeightHint')}
@@ -188,6 +191,7 @@ export function SettingsPanel() {
           optionLabel={(w) => t(`cw_${w}`)}
           onChange={(classWeight) => store.changeSettings({ classWeight })}
         />
+        )}
         <NumberField label={t('seed')} hint={t('seedHint')} value={settings.seed} testId="seed" min={-2147483648} max={2147483647} integer onCommit={(v) => store.changeSettings({ seed: v })} />
       </div>
       {changes.length > 0 && (

@@ -22,6 +22,10 @@ export const cvMessages = defineMessages(
     colF1: 'macro F1',
     colStep: 'steps',
     rowMean: 'mean ± sd',
+    summaryRegression: 'Test R² over {k} folds: {mean} ± {sd} (mean ± sample standard deviation); RMSE {rmse}.',
+    colR2: 'R²',
+    colRmse: 'RMSE',
+    colMae: 'MAE',
   },
   {
     folds: '교차 검증',
@@ -43,5 +47,9 @@ export const cvMessages = defineMessages(
     colF1: '매크로 F1',
     colStep: '단계',
     rowMean: '평균 ± 표준편차',
+    summaryRegression: '{k}개 폴드의 테스트 R²: {mean} ± {sd}(평균 ± 표본 표준편차), RMSE {rmse}.',
+    colR2: 'R²',
+    colRmse: 'RMSE',
+    colMae: 'MAE',
   },
 );
