@@ -149,9 +149,11 @@ export function BoundaryPanel() {
             {values && (
               <p className="value-legend small" data-testid="value-legend">
                 <span>{t('legendValue', { label: target })}</span>
-                <span className="num">{num(values.range[0], digits)}</span>
-                <span className="value-legend-bar" aria-hidden="true" style={{ background: valueGradient() }} />
-                <span className="num">{num(values.range[1], digits)}</span>
+                <span className="value-legend-scale">
+                  <span className="num">{num(values.range[0], digits)}</span>
+                  <span className="value-legend-bar" aria-hidden="true" style={{ background: valueGradient() }} />
+                  <span className="num">{num(values.range[1], digits)}</span>
+                </span>
               </p>
             )}
             <ul className="buttons small" aria-label={values ? t('legendRows') : t('legendTitle')} style={{ listStyle: 'none', padding: 0 }}>

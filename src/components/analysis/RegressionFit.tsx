@@ -6,11 +6,11 @@
  * during a run at most once a second (useViewRequest). Nothing for classification. The
  * panel's height is fixed, placeholder included, so the output column never shifts.
  *
- * recharts (SVG), as the other charts: FIT_ROWS dots per plot, no animation, no tooltip.
+ * The plots are canvases (fitDraw.ts), not recharts: see there for why.
  */
-import { memo, useMemo } from 'react';
-import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis, ZAxis } from 'recharts';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { fitAxes, labelDigits, tickStepDigits } from './fitAxes';
+import { drawFitPlot } from './fitDraw';
 import { regressionMessages } from './regressionMessages';
 import type { Evaluation } from '../../shared/types';
 import { useT, useWords } from '../common/useI18n';
@@ -20,12 +20,13 @@ import './regression.css';
 
 /** Test rows asked for: an even sample above this many. */
 export const FIT_ROWS = 1000;
-/** Each plot's drawing area in px (the figure adds its one-line caption). */
+/** Each plot's height in CSS px (the figure adds its one-line caption); the drawing keeps its ratio inside. */
 const PLOT_HEIGHT = 220;
 
-interface XY {
-  x: number;
-  y: number;
+/** A plot's dots, [rows] each. */
+interface Dots {
+  xs: Float32Array;
+  ys: Float32Array;
 }
 
 export function RegressionFit() {
@@ -50,18 +51,24 @@ export function RegressionFit() {
 
   const fit = regression ? slot.value : null;
   const axes = useMemo(() => (fit && target ? fitAxes([target.min, target.max], fit.actual, fit.predicted) : null), [fit, target]);
+  // The rows with both numbers finite: scatter (actual, predicted), residuals (predicted, actual - predicted).
   const points = useMemo(() => {
-    const scatter: XY[] = [];
-    const residuals: XY[] = [];
-    if (!fit) return { scatter, residuals };
-    for (let i = 0; i < fit.shown; i++) {
+    const n = fit ? fit.shown : 0;
+    const scatter: Dots = { xs: new Float32Array(n), ys: new Float32Array(n) };
+    const residuals: Dots = { xs: new Float32Array(n), ys: new Float32Array(n) };
+    let k = 0;
+    for (let i = 0; fit && i < n; i++) {
       const a = fit.actual[i];
       const p = fit.predicted[i];
       if (!Number.isFinite(a) || !Number.isFinite(p)) continue;
-      scatter.push({ x: a, y: p });
-      residuals.push({ x: p, y: a - p });
+      scatter.xs[k] = a;
+      scatter.ys[k] = p;
+      residuals.xs[k] = p;
+      residuals.ys[k] = a - p;
+      k++;
     }
-    return { scatter, residuals };
+    const cut = (d: Dots): Dots => ({ xs: d.xs.subarray(0, k), ys: d.ys.subarray(0, k) });
+    return { scatter: cut(scatter), residuals: cut(residuals), count: k };
   }, [fit]);
   if (!regression || !target) return null;
 
@@ -73,7 +80,7 @@ export function RegressionFit() {
   const failed = slot.asked === key && !slot.pending ? slot.error : null;
   const label = target.name;
   let largest = 0;
-  for (const r of points.residuals) largest = Math.max(largest, Math.abs(r.y));
+  for (const r of points.residuals.ys) largest = Math.max(largest, Math.abs(r));
 
   return (
     <section className="panel regression-fit" aria-labelledby="fit-title" data-testid="regression-fit" data-step={fit?.globalStep ?? ''}>
@@ -84,7 +91,7 @@ export function RegressionFit() {
             <FitPlot
               testId="predicted-vs-actual"
               title={t('scatterTitle')}
-              aria={t('scatterLabel', { label, shown: points.scatter.length, step: fit.globalStep, r2: metrics ? num(metrics.r2, 3, 3) : '–' })}
+              aria={t('scatterLabel', { label, shown: points.count, step: fit.globalStep, r2: metrics ? num(metrics.r2, 3, 3) : '–' })}
               points={points.scatter}
               xDomain={axes.domain}
               xTicks={axes.ticks}
@@ -97,7 +104,7 @@ export function RegressionFit() {
             <FitPlot
               testId="residual-plot"
               title={t('residualTitle')}
-              aria={t('residualLabel', { label, shown: points.residuals.length, step: fit.globalStep, largest: num(largest, digits) })}
+              aria={t('residualLabel', { label, shown: points.count, step: fit.globalStep, largest: num(largest, digits) })}
               points={points.residuals}
               xDomain={axes.domain}
               xTicks={axes.ticks}
@@ -119,7 +126,7 @@ export function RegressionFit() {
       <p className="small fit-caption" data-testid="fit-caption">
         {metrics && fit ? (
           <>
-            {t('scores', { r2: num(metrics.r2, 3, 3), rmse: num(metrics.rmse, digits), mae: num(metrics.mae, digits) })}
+            {t('scores', { r2: num(metrics.r2, 3, 3), rmse: num(metrics.rmse, labelDigits(metrics.rmse)), mae: num(metrics.mae, labelDigits(metrics.mae)) })}
             {' · '}
             {fit.shown < fit.total ? t('sampled', { shown: fit.shown, total: fit.total }) : t('allRows', { total: fit.total })}
           </>
@@ -137,7 +144,7 @@ interface PlotProps {
   title: string;
   /** What the plot shows, for a screen reader. */
   aria: string;
-  points: XY[];
+  points: Dots;
   xDomain: [number, number];
   xTicks: number[];
   yDomain: [number, number];
@@ -150,56 +157,34 @@ interface PlotProps {
 
 const FitPlot = memo(function FitPlot({ testId, title, aria, points, xDomain, xTicks, yDomain, yTicks, xLabel, yLabel, diagonal }: PlotProps) {
   const { num } = useT(regressionMessages);
-  const xDigits = tickStepDigits(xTicks);
-  const yDigits = tickStepDigits(yTicks);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => {
+    if (!canvas.current) return;
+    const xDigits = tickStepDigits(xTicks);
+    const yDigits = tickStepDigits(yTicks);
+    drawFitPlot(canvas.current, {
+      ...points,
+      xDomain,
+      xTicks,
+      yDomain,
+      yTicks,
+      xLabel,
+      yLabel,
+      diagonal,
+      formatX: (v) => num(v, xDigits),
+      formatY: (v) => num(v, yDigits),
+    });
+  }, [points, xDomain, xTicks, yDomain, yTicks, xLabel, yLabel, diagonal, num]);
   return (
-    <figure className="chart" data-testid={testId} data-points={points.length}>
+    <figure className="chart" data-testid={testId} data-points={points.xs.length}>
       <figcaption title={title}>{title}</figcaption>
-      <div role="img" aria-label={aria}>
-        <ResponsiveContainer width="100%" height={PLOT_HEIGHT}>
-          <ScatterChart margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-            <XAxis
-              type="number"
-              dataKey="x"
-              domain={xDomain}
-              ticks={xTicks}
-              allowDataOverflow
-              tickFormatter={(v: number) => num(v, xDigits)}
-              height={36}
-              label={{ value: xLabel, position: 'insideBottom', offset: 0, fontSize: 11 }}
-              fontSize={11}
-            />
-            <YAxis
-              type="number"
-              dataKey="y"
-              domain={yDomain}
-              ticks={yTicks}
-              allowDataOverflow
-              width={56}
-              tickFormatter={(v: number) => num(v, yDigits)}
-              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, style: { textAnchor: 'middle' } }}
-              fontSize={11}
-            />
-            {/* One size for every dot (ZAxis's range is a dot's area in px²). */}
-            <ZAxis range={[14, 14]} />
-            {diagonal ? (
-              <ReferenceLine
-                segment={[
-                  { x: xDomain[0], y: xDomain[0] },
-                  { x: xDomain[1], y: xDomain[1] },
-                ]}
-                stroke="#8a949e"
-                strokeDasharray="5 4"
-                ifOverflow="hidden"
-              />
-            ) : (
-              <ReferenceLine y={0} stroke="#8a949e" strokeDasharray="5 4" />
-            )}
-            <Scatter data={points} fill="#1a5fb4" fillOpacity={0.55} isAnimationActive={false} />
-          </ScatterChart>
-        </ResponsiveContainer>
-      </div>
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={aria}
+        // A fixed height; the drawing keeps its ratio inside the box (object-fit), whatever the column's width.
+        style={{ display: 'block', width: '100%', height: PLOT_HEIGHT, objectFit: 'contain' }}
+      />
     </figure>
   );
 });

@@ -56,7 +56,8 @@ export function fitAxes(range: readonly [number, number], actual: ArrayLike<numb
 /**
  * Decimals to write a number of the label with, from the span of its values (the
  * training targets' max - min): about three significant digits of the span, so a price
- * of thousands prints whole and a ratio of 0.01 to 0.05 prints 0.0123. In [0, 6].
+ * of thousands prints whole and a ratio of 0.01 to 0.05 prints 0.0123. In [0, 6]. Given
+ * an error itself (RMSE, MAE), about three significant digits of it: 1.73, 0.0412.
  */
 export function labelDigits(span: number): number {
   if (!(span > 0) || !Number.isFinite(span)) return 2;

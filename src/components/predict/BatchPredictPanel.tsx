@@ -20,9 +20,7 @@ export function BatchPredictPanel() {
   if (!dataset || dataset.source !== 'csv') return null;
   const flagWords = (flags: readonly CellFlag[]) => flags.map((f) => t(FLAG_KEYS[f.kind], { column: f.column })).join('; ');
   const base = batch ? batch.fileName.replace(/\.[^.]*$/, '') : 'predictions';
-  // A regression's numbers are written with about three significant digits of the training targets' span.
   const target = dataset.task === 'regression' ? dataset.target : undefined;
-  const digits = target ? labelDigits(target.max - target.min) : 2;
   return (
     <section className="panel wide" aria-labelledby="batch-title">
       <h2 id="batch-title">{t('batchTitle')}</h2>
@@ -51,8 +49,8 @@ export function BatchPredictPanel() {
                 {' '}
                 <strong data-testid="batch-score" data-rmse={batch.regressionScore.rmse} data-mae={batch.regressionScore.mae} data-r2={batch.regressionScore.r2}>
                   {t('batchScoreValue', {
-                    rmse: num(batch.regressionScore.rmse, digits),
-                    mae: num(batch.regressionScore.mae, digits),
+                    rmse: num(batch.regressionScore.rmse, labelDigits(batch.regressionScore.rmse)),
+                    mae: num(batch.regressionScore.mae, labelDigits(batch.regressionScore.mae)),
                     r2: num(batch.regressionScore.r2, 3, 3),
                     examples: batch.regressionScore.examples,
                     label: target?.name ?? '',
