@@ -5,6 +5,7 @@
  * test rows, the decision map is the predicted number's field with its colour bar, and a
  * file of rows gets a 'predicted price' column and an RMSE / MAE / R² line.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { collectErrors, dropFile, openApp, trainUntil } from './page';
 
@@ -73,5 +74,14 @@ test('a regression CSV: predicted against actual, residuals, the map’s number 
   await expect(score).toContainText('30 rows with a price');
   expect(Number(await score.getAttribute('data-r2'))).toBeGreaterThan(0.5);
   await expect(page.getByRole('columnheader', { name: 'predicted price' })).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="regression-fit"]').include('.boundary-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // In Korean, the same numbers in Korean words.
+  await page.getByTestId('language').selectOption('ko');
+  await expect(page.getByTestId('fit-caption')).toContainText(`테스트 행 ${testRows}개`);
+  await expect(score).toContainText('price 값이 있는 30행에서 RMSE');
+  await expect(scatter.getByRole('img')).toHaveAttribute('aria-label', /예측 price/);
   expect(errors).toEqual([]);
 });
