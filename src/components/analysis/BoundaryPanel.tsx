@@ -8,10 +8,13 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { analysisMessages } from './messages';
 import { latestEvaluation } from '../../client/state';
 import { CANVAS, classColour, classShares, drawBoundary } from './boundaryDraw';
+import { labelDigits } from './fitAxes';
+import { extent, valueGradient } from './valueScale';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
 import { objectKey } from '../common/objectKey';
+import './regression.css';
 
 /** Cells per side: 3,600 predictions, one batch. */
 const RESOLUTION = 60;
@@ -82,14 +85,30 @@ export function BoundaryPanel() {
   else {
     const shares = map ? classShares(map, classNames.length) : [];
     const failed = slot.asked === key && !slot.pending ? slot.error : null;
-    const label = map
-      ? t('boundaryLabel', {
-          step: map.globalStep,
-          x: inputs[map.x]?.name ?? '',
-          y: inputs[map.y]?.name ?? '',
-          shares: shares.map((s, c) => `${classNames[c]} ${pct(s.area)}`).join(', '),
-        })
-      : '';
+    // A regression's map: the predicted number per cell over the training targets' range.
+    const values = map?.values;
+    const digits = labelDigits(values ? values.range[1] - values.range[0] : 0);
+    const cellRange = values ? extent(values.cells) : null;
+    const target = dataset.target?.name ?? '';
+    const label = !map
+      ? ''
+      : values && cellRange
+        ? t('boundaryLabelValue', {
+            step: map.globalStep,
+            x: inputs[map.x]?.name ?? '',
+            y: inputs[map.y]?.name ?? '',
+            label: target,
+            lo: num(cellRange[0], digits),
+            hi: num(cellRange[1], digits),
+            min: num(values.range[0], digits),
+            max: num(values.range[1], digits),
+          })
+        : t('boundaryLabel', {
+            step: map.globalStep,
+            x: inputs[map.x]?.name ?? '',
+            y: inputs[map.y]?.name ?? '',
+            shares: shares.map((s, c) => `${classNames[c]} ${pct(s.area)}`).join(', '),
+          });
     body = (
       <>
         <div className="fields">
@@ -127,7 +146,17 @@ export function BoundaryPanel() {
               aria-label={label}
               style={{ width: '100%', maxWidth: CANVAS.width, aspectRatio: `${CANVAS.width} / ${CANVAS.height}`, display: 'block' }}
             />
-            <ul className="buttons small" aria-label={t('legendTitle')} style={{ listStyle: 'none', padding: 0 }}>
+            {values && (
+              <p className="value-legend small" data-testid="value-legend">
+                <span>{t('legendValue', { label: target })}</span>
+                <span className="value-legend-scale">
+                  <span className="num">{num(values.range[0], digits)}</span>
+                  <span className="value-legend-bar" aria-hidden="true" style={{ background: valueGradient() }} />
+                  <span className="num">{num(values.range[1], digits)}</span>
+                </span>
+              </p>
+            )}
+            <ul className="buttons small" aria-label={values ? t('legendRows') : t('legendTitle')} style={{ listStyle: 'none', padding: 0 }}>
               {classNames.map((name, c) => (
                 <li key={c}>
                   <Swatch colour={classColour(c)} /> {name}
@@ -142,30 +171,7 @@ export function BoundaryPanel() {
             </ul>
             <p className="small">{map.held.length > 0 ? t('boundaryHeld', { held: map.held.map((h) => `${h.name} = ${h.value}`).join(', ') }) : t('boundaryHeldNone')}</p>
             <p className="small muted">{t('boundaryPoints', { shown: map.points.shown, total: map.points.total })}</p>
-            <details>
-              <summary>{t('boundaryNumbers')}</summary>
-              <table className="preview">
-                <caption>{t('boundaryShareCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colClass')}</th>
-                    <th scope="col">{t('colArea')}</th>
-                    <th scope="col">{t('colConfidence')}</th>
-                    <th scope="col">{t('colRows')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shares.map((s, c) => (
-                    <tr key={c}>
-                      <th scope="row">{classNames[c]}</th>
-                      <td className="num">{pct(s.area)}</td>
-                      <td className="num">{s.area > 0 ? pct(s.confidence) : '–'}</td>
-                      <td className="num">{num(s.points)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
+            {!values && <ShareTable shares={shares} classNames={classNames} />}
           </>
         ) : (
           !failed && <p className="muted">{model ? t('boundaryLoading') : t('boundaryNoModel')}</p>
@@ -178,8 +184,39 @@ export function BoundaryPanel() {
       <h2 id="boundary-title">{t('boundaryTitle')}</h2>
       {body}
       {/* After the map, not above it: the picture comes first in a workspace that must fit one screen. */}
-      <p className="small muted">{t('boundaryIntro')}</p>
+      <p className="small muted">{t(dataset?.task === 'regression' ? 'boundaryIntroValue' : 'boundaryIntro', { label: dataset?.target?.name ?? '' })}</p>
     </section>
+  );
+}
+
+/** The classes' shares of the map, in numbers (a classification's map only). */
+function ShareTable({ shares, classNames }: { shares: ReturnType<typeof classShares>; classNames: readonly string[] }) {
+  const { t, num, pct } = useT(analysisMessages);
+  return (
+    <details>
+      <summary>{t('boundaryNumbers')}</summary>
+      <table className="preview">
+        <caption>{t('boundaryShareCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('colClass')}</th>
+            <th scope="col">{t('colArea')}</th>
+            <th scope="col">{t('colConfidence')}</th>
+            <th scope="col">{t('colRows')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shares.map((s, c) => (
+            <tr key={c}>
+              <th scope="row">{classNames[c]}</th>
+              <td className="num">{pct(s.area)}</td>
+              <td className="num">{s.area > 0 ? pct(s.confidence) : '–'}</td>
+              <td className="num">{num(s.points)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 

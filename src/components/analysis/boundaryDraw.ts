@@ -1,9 +1,12 @@
 /**
  * Drawing the decision-boundary map on a canvas: the class field (one colour per class,
  * paler where the model is less sure, as TensorFlow Playground shades it), the rows as
- * dots (test rows ringed), and axes with tick labels. Pure drawing, no React.
+ * dots (test rows ringed), and axes with tick labels. A regression's map (`map.values`)
+ * is a continuous field of the predicted number instead, the rows coloured by their
+ * actual number on the same scale (valueScale.ts). Pure drawing, no React.
  */
 import type { BoundaryMap } from '../../shared/analysis';
+import { valueColour, valueCss } from './valueScale';
 
 /** Tableau 10: distinct on white, and readable as dots on their own class's pale tint. */
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -37,6 +40,17 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
+/**
+ * A classification cell's colour: its class's colour `rgb` mixed with white by how far
+ * above chance the model's `confidence` is (0.15 of the colour at chance, 0.7 when sure).
+ */
+function classTint(rgb: [number, number, number] | undefined, confidence: number, chance: number): [number, number, number] {
+  const [r, g, b] = rgb ?? [128, 128, 128];
+  const sure = Math.min(1, Math.max(0, (confidence - chance) / (1 - chance)));
+  const t = 0.15 + 0.55 * sure;
+  return [Math.round(255 + (r - 255) * t), Math.round(255 + (g - 255) * t), Math.round(255 + (b - 255) * t)];
+}
+
 export const CANVAS = { width: 440, height: 400, left: 56, right: 12, top: 12, bottom: 44 };
 
 /**
@@ -65,14 +79,12 @@ export function drawBoundary(canvas: HTMLCanvasElement, map: BoundaryMap, classC
     const image = fctx.createImageData(n, n);
     const colours = Array.from({ length: Math.max(classCount, 1) }, (_, c) => rgb(classColour(c)));
     const chance = 1 / Math.max(2, classCount);
+    const values = map.values;
     for (let i = 0; i < n * n; i++) {
-      const [r, g, b] = colours[map.classes[i]] ?? [128, 128, 128];
-      // How far above chance the model's confidence is, in [0, 1] -> tint strength.
-      const sure = Math.min(1, Math.max(0, (map.confidence[i] - chance) / (1 - chance)));
-      const t = 0.15 + 0.55 * sure;
-      image.data[4 * i] = Math.round(255 + (r - 255) * t);
-      image.data[4 * i + 1] = Math.round(255 + (g - 255) * t);
-      image.data[4 * i + 2] = Math.round(255 + (b - 255) * t);
+      const [r, g, b] = values ? valueColour(values.cells[i], values.range) : classTint(colours[map.classes[i]], map.confidence[i], chance);
+      image.data[4 * i] = r;
+      image.data[4 * i + 1] = g;
+      image.data[4 * i + 2] = b;
       image.data[4 * i + 3] = 255;
     }
     fctx.putImageData(image, 0, 0);
@@ -86,7 +98,10 @@ export function drawBoundary(canvas: HTMLCanvasElement, map: BoundaryMap, classC
   const py = (v: number) => top + ((y1 - v) / (y1 - y0)) * ph;
 
   // The rows: training rows filled with a white edge, test rows ringed in black; drawn
-  // test last so they stay visible.
+  // test last so they stay visible. A regression's rows take their actual number's colour;
+  // a training row also gets a grey hairline outside its white edge, or one near the middle
+  // of the range (white) on a white field would not show.
+  const values = map.values;
   ctx.save();
   ctx.beginPath();
   ctx.rect(left, top, pw, ph);
@@ -96,11 +111,18 @@ export function drawBoundary(canvas: HTMLCanvasElement, map: BoundaryMap, classC
       if (map.points.test[k] !== pass) continue;
       ctx.beginPath();
       ctx.arc(px(map.points.x[k]), py(map.points.y[k]), pass ? 4 : 3, 0, 2 * Math.PI);
-      ctx.fillStyle = classColour(map.points.labels[k]);
+      ctx.fillStyle = values ? valueCss(values.points[k], values.range) : classColour(map.points.labels[k]);
       ctx.fill();
       ctx.lineWidth = pass ? 1.6 : 0.8;
       ctx.strokeStyle = pass ? '#000' : '#fff';
       ctx.stroke();
+      if (values && !pass) {
+        ctx.beginPath();
+        ctx.arc(px(map.points.x[k]), py(map.points.y[k]), 3.9, 0, 2 * Math.PI);
+        ctx.lineWidth = 0.6;
+        ctx.strokeStyle = '#5c6670';
+        ctx.stroke();
+      }
     }
   }
   ctx.restore();

@@ -32,6 +32,11 @@ export const analysisMessages = defineMessages(
     colArea: 'area',
     colConfidence: 'mean confidence',
     colRows: 'rows shown',
+    // A regression's map
+    boundaryIntroValue: 'What the model predicts for {label} over two inputs, as TensorFlow Playground’s regression draws it: orange is low, blue high, white the middle of the training rows’ range; each dot is coloured by its actual {label}.',
+    boundaryLabelValue: 'Map of the predicted {label} at step {step}: {x} across, {y} up. On the map the prediction goes from {lo} to {hi}; the training rows’ {label} goes from {min} to {max}.',
+    legendValue: 'Predicted and actual {label}:',
+    legendRows: 'Rows',
     // Network picture
     networkTitle: 'Network',
     networkLabel: 'A network of {layers} layers: {widths} units; {activation} hidden layers; {parameters} parameters at step {step}.',
@@ -122,6 +127,10 @@ export const analysisMessages = defineMessages(
     colArea: '면적',
     colConfidence: '평균 확신도',
     colRows: '표시한 행',
+    boundaryIntroValue: 'TensorFlow Playground의 회귀처럼 두 입력에 걸쳐 모델이 예측하는 {label}을(를) 보여 줍니다. 주황색은 낮고 파란색은 높으며, 흰색은 학습 행 범위의 가운데입니다. 점은 실제 {label}의 색입니다.',
+    boundaryLabelValue: '{step}단계에서 예측한 {label}의 지도: 가로는 {x}, 세로는 {y}. 지도에서 예측값은 {lo}부터 {hi}까지이고, 학습 행의 {label}은(는) {min}부터 {max}까지입니다.',
+    legendValue: '예측값과 실제 {label}:',
+    legendRows: '행',
     networkTitle: '네트워크',
     networkLabel: '층 {layers}개로 된 네트워크: 유닛 {widths}개, 은닉층 활성화 함수 {activation}, {step}단계의 매개변수 {parameters}개.',
     networkEdges: '선은 가중치입니다. 파란색은 양수, 주황색은 음수이며, 크기가 클수록 굵습니다.',

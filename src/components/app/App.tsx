@@ -11,6 +11,7 @@ import { MnistDraw } from '../mnist/MnistPanel';
 import { ModelFiles } from '../checkpoints/ModelFiles';
 import { NetworkPanel } from '../analysis/NetworkPanel';
 import { PredictPanel } from '../predict/PredictPanel';
+import { RegressionFit } from '../analysis/RegressionFit';
 import { SettingsPanel } from '../train/SettingsPanel';
 import { Toolbar } from './Toolbar';
 import { useT } from '../common/useI18n';
@@ -57,6 +58,7 @@ export function App() {
             <BoundaryPanel />
             {source === 'mnist' ? <MnistDraw /> : <PredictPanel />}
           </div>
+          <RegressionFit />
         </div>
       </main>
       <Drawer />

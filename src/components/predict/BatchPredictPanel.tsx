@@ -1,6 +1,7 @@
 import { predictMessages } from './messages';
 import type { CellFlag } from '../../shared/types';
 import { saveFile } from '../../client/download';
+import { labelDigits } from '../analysis/fitAxes';
 import { DropZone } from '../common/DropZone';
 import { PreviewTable } from '../common/PreviewTable';
 import { useT, useWords } from '../common/useI18n';
@@ -19,6 +20,7 @@ export function BatchPredictPanel() {
   if (!dataset || dataset.source !== 'csv') return null;
   const flagWords = (flags: readonly CellFlag[]) => flags.map((f) => t(FLAG_KEYS[f.kind], { column: f.column })).join('; ');
   const base = batch ? batch.fileName.replace(/\.[^.]*$/, '') : 'predictions';
+  const target = dataset.task === 'regression' ? dataset.target : undefined;
   return (
     <section className="panel wide" aria-labelledby="batch-title">
       <h2 id="batch-title">{t('batchTitle')}</h2>
@@ -33,12 +35,26 @@ export function BatchPredictPanel() {
       {batch && (
         <>
           <p role="status">
-            {t('batchDone', { rows: batch.rows, file: batch.fileName })}
+            {t(target ? 'batchDoneValue' : 'batchDone', { rows: batch.rows, file: batch.fileName })}
             {batch.score && (
               <>
                 {' '}
                 <strong data-testid="batch-score" data-value={batch.score.accuracy}>
                   {t('batchScore', { correct: batch.score.correct, examples: batch.score.examples, accuracy: num(batch.score.accuracy, 4, 4) })}
+                </strong>
+              </>
+            )}
+            {batch.regressionScore && (
+              <>
+                {' '}
+                <strong data-testid="batch-score" data-rmse={batch.regressionScore.rmse} data-mae={batch.regressionScore.mae} data-r2={batch.regressionScore.r2}>
+                  {t('batchScoreValue', {
+                    rmse: num(batch.regressionScore.rmse, labelDigits(batch.regressionScore.rmse)),
+                    mae: num(batch.regressionScore.mae, labelDigits(batch.regressionScore.mae)),
+                    r2: num(batch.regressionScore.r2, 3, 3),
+                    examples: batch.regressionScore.examples,
+                    label: target?.name ?? '',
+                  })}
                 </strong>
               </>
             )}

@@ -29,6 +29,8 @@ export const predictMessages = defineMessages(
     flagUnseen: '{column}: category not seen in training',
     flagNotDate: '{column}: not a date (training mean used)',
     previewColumns: 'the first and last of {total} columns ({shown} shown)',
+    batchDoneValue: '{rows} rows of {file} predicted.',
+    batchScoreValue: 'RMSE {rmse}, MAE {mae}, R² {r2} on {examples} rows with a {label}',
   },
   {
     title: '새 행 분류하기',
@@ -57,5 +59,7 @@ export const predictMessages = defineMessages(
     flagUnseen: '{column}: 학습에 없던 범주',
     flagNotDate: '{column}: 날짜가 아님(학습 평균 사용)',
     previewColumns: '{total}개 열 중 앞뒤 {shown}개',
+    batchDoneValue: '{file}의 {rows}행을 예측했습니다.',
+    batchScoreValue: '{label} 값이 있는 {examples}행에서 RMSE {rmse}, MAE {mae}, R² {r2}',
   },
 );

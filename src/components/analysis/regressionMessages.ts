@@ -1,0 +1,43 @@
+/** The regression fit: predicted against actual, the residual plot, and their caption. */
+import { defineMessages } from '../../client/i18n/index';
+
+export const regressionMessages = defineMessages(
+  {
+    title: 'Predicted against actual (test split, step {step})',
+    titleNoStep: 'Predicted against actual (test split)',
+    later: 'Appears after the first evaluation on the test split.',
+    loading: 'Reading the test rows…',
+    scatterTitle: 'Predicted against actual',
+    residualTitle: 'Residuals',
+    actualAxis: 'actual {label}',
+    predictedAxis: 'predicted {label}',
+    residualAxis: 'actual − predicted',
+    diagonal: 'predicted = actual',
+    zero: 'residual 0',
+    scores: 'R² {r2} · RMSE {rmse} · MAE {mae}',
+    sampled: '{shown} of {total} test rows',
+    allRows: '{total} test rows',
+    scatterLabel: 'Predicted {label} against actual {label} for {shown} test rows at step {step}, the diagonal where they are equal; R² {r2}.',
+    residualLabel: 'Residuals (actual − predicted {label}) against predicted {label} for {shown} test rows at step {step}, largest {largest} away from zero.',
+    intro: 'Each dot is a test row. On the diagonal the prediction is exact; a residual above zero means the model predicted too low.',
+  },
+  {
+    title: '예측값과 실제값 (테스트 분할, {step}단계)',
+    titleNoStep: '예측값과 실제값 (테스트 분할)',
+    later: '테스트 분할에서 첫 평가를 한 뒤에 나타납니다.',
+    loading: '테스트 행을 읽는 중…',
+    scatterTitle: '예측값과 실제값',
+    residualTitle: '잔차',
+    actualAxis: '실제 {label}',
+    predictedAxis: '예측 {label}',
+    residualAxis: '실제 − 예측',
+    diagonal: '예측 = 실제',
+    zero: '잔차 0',
+    scores: 'R² {r2} · RMSE {rmse} · MAE {mae}',
+    sampled: '테스트 행 {total}개 중 {shown}개',
+    allRows: '테스트 행 {total}개',
+    scatterLabel: '{step}단계에서 테스트 행 {shown}개의 실제 {label}에 대한 예측 {label}, 두 값이 같은 대각선 포함; R² {r2}.',
+    residualLabel: '{step}단계에서 테스트 행 {shown}개의 예측 {label}에 대한 잔차(실제 − 예측 {label}), 0에서 가장 먼 값 {largest}.',
+    intro: '점 하나가 테스트 행 하나입니다. 대각선 위에 있으면 예측이 정확하고, 잔차가 0보다 크면 모델이 너무 낮게 예측한 것입니다.',
+  },
+);
