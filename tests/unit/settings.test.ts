@@ -7,7 +7,7 @@ describe('URL settings', () => {
   });
 
   it('reads every CONTRACT.md parameter', () => {
-    const { settings, notices } = parseSettings('?dataset=iris&steps=500&batch=32&lr=0.1&optimizer=adam&hidden=8,4&backend=wasm&seed=7');
+    const { settings, notices } = parseSettings('?dataset=iris&steps=500&batch=32&lr=0.1&optimizer=adam&hidden=8,4&backend=wasm&seed=7&task=classification');
     expect(notices).toEqual([]);
     expect(settings).toEqual({
       dataset: 'iris',
@@ -30,7 +30,18 @@ describe('URL settings', () => {
       validation: 0.2,
       folds: 0,
       classWeight: 'none',
+      task: 'classification',
     });
+  });
+
+  it('reads task (auto by default: the file says; classification or regression when the link says) and writes it only when set', () => {
+    expect(parseSettings('').settings.task).toBe('auto');
+    expect(parseSettings('?dataset=csv&task=regression').settings.task).toBe('regression');
+    const { settings, notices } = parseSettings('?task=numbers');
+    expect(settings.task).toBe('auto');
+    expect(notices.map((n) => n.param)).toEqual(['task']);
+    expect(serializeSettings({ ...parseSettings('?dataset=csv').settings, task: 'regression' })).toContain('task=regression');
+    expect(serializeSettings(parseSettings('?dataset=csv').settings)).not.toContain('task=');
   });
 
   it('reads classWeight (none or balanced) and falls back to none on anything else', () => {
