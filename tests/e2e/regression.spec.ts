@@ -137,3 +137,17 @@ test('export, import in a fresh profile: the same number for the same row, and E
   expect(errors).toEqual([]);
   await fresh.close();
 });
+
+test('a reload goes on with the trained regressor: the same step, the same R² and the same number', async ({ page }) => {
+  await openApp(page, '?steps=300');
+  await loadFlats(page);
+  await trainUntil(page, 'done');
+  const step = (await status(page).getAttribute('data-step')) ?? '';
+  const r2 = (await page.getByTestId('test-r2').getAttribute('data-value')) ?? '';
+  const price = await predictFlat(page, '60', '5', 'Jongno');
+  await page.reload();
+  await expect(page.getByTestId('task')).toHaveValue('regression');
+  await expect(status(page)).toHaveAttribute('data-step', step);
+  await expect(page.getByTestId('test-r2')).toHaveAttribute('data-value', r2);
+  expect(await predictFlat(page, '60', '5', 'Jongno')).toBeCloseTo(price, 3);
+});

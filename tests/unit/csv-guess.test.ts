@@ -59,17 +59,19 @@ describe('the label guess', () => {
     expect(labelOf(build(lines.join('\n')))).toBe('label');
   });
 
-  it('takes a target-named column of measurements as a number to predict, and classes when asked', () => {
+  it('does not take a target-named column of measurements over a last column of classes (a y coordinate), but over a last measurement', () => {
     const lines = ['y,colour'];
     for (let r = 0; r < 30; r++) lines.push(`${(r % 15) * 1.5 + 0.25},${['red', 'blue', 'green'][r % 3]}`);
     const b = build(lines.join('\n'));
-    expect(labelOf(b)).toBe('y');
-    expect(b.preview.task).toBe('regression');
-    expect(b.preview.labelReason?.params).toMatchObject({ why: 'name-quantity' });
-    expect(b.preview.labelAlternatives).toEqual(['colour']);
-    const classes = build(lines.join('\n'), { task: 'classification' });
-    expect(labelOf(classes)).toBe('colour');
-    expect(classes.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
+    expect(labelOf(b)).toBe('colour');
+    expect(b.preview.labelReason?.params).toMatchObject({ why: 'last-class-like' });
+    const numbers = ['y,colour,width'];
+    for (let r = 0; r < 30; r++) numbers.push(`${(r % 15) * 1.5 + 0.25},${['red', 'blue', 'green'][r % 3]},${(r * 0.37).toFixed(2)}`);
+    const named = build(numbers.join('\n'));
+    expect(labelOf(named)).toBe('y');
+    expect(named.preview.task).toBe('regression');
+    expect(named.preview.labelReason?.params).toMatchObject({ why: 'name-quantity' });
+    expect(named.preview.labelAlternatives).toEqual(['colour']);
   });
 
   it('predicts a last column of 15 measured values (bill_mm) as a number, and with classes asked skips it for the last class-like column', () => {

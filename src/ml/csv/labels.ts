@@ -117,11 +117,12 @@ export function resolveLabel(table: RawTable, options: DatasetOptions, warnings:
   if (profiles[last].tensorflow) return choice(last, 'tensorflow');
   const named = ranked.find((c) => byName[c] > 0);
   if (named !== undefined) return choice(named, 'name');
+  if (classLike[last]) return choice(last, 'last-class-like');
+  // A quantity named like a target (`y`, `target`: a coordinate is often called y too, so only when the last column is no class).
   if (asked !== 'classification') {
     const namedQuantity = table.columns.findIndex((name, c) => quantity[c] && targetNameRank(name) > 0);
     if (namedQuantity >= 0) return choice(namedQuantity, 'name-quantity', 'regression');
   }
-  if (classLike[last]) return choice(last, 'last-class-like');
   // As Weka reads a file: the last column is the target, and a last column of many numbers is a quantity to predict.
   if (asked !== 'classification' && quantity[last]) return choice(last, 'last-quantity', 'regression');
   const problem = labelProblem(profiles[last]) ?? guessProblem(profiles[last]);
