@@ -181,7 +181,7 @@ export function BoundaryPanel() {
   }
   return (
     <section className="panel boundary-panel" aria-labelledby="boundary-title">
-      <h2 id="boundary-title">{t('boundaryTitle')}</h2>
+      <h2 id="boundary-title">{dataset?.target ? t('boundaryTitleValue', { label: dataset.target.name }) : t('boundaryTitle')}</h2>
       {body}
       {/* After the map, not above it: the picture comes first in a workspace that must fit one screen. */}
       <p className="small muted">{t(dataset?.task === 'regression' ? 'boundaryIntroValue' : 'boundaryIntro', { label: dataset?.target?.name ?? '' })}</p>

@@ -10,6 +10,7 @@ export const analysisMessages = defineMessages(
   {
     // Decision-boundary map
     boundaryTitle: 'Decision map',
+    boundaryTitleValue: 'Prediction map of {label}',
     boundaryIntro: 'What the model predicts over two inputs, as TensorFlow Playground draws it: each colour is a class, paler where the model is less sure.',
     boundaryMnist: 'MNIST’s inputs are 784 pixels: a map over two of them, with the other 782 held still, would say little. Draw a digit on the pad instead.',
     boundaryTooFew: 'The map needs two numeric inputs; this data set has {n}.',
@@ -105,6 +106,7 @@ export const analysisMessages = defineMessages(
   },
   {
     boundaryTitle: '결정 경계 지도',
+    boundaryTitleValue: '{label} 예측 지도',
     boundaryIntro: 'TensorFlow Playground처럼 두 입력에 걸쳐 모델이 무엇을 예측하는지 보여 줍니다. 색은 클래스이고, 모델이 덜 확신하는 곳일수록 옅습니다.',
     boundaryMnist: 'MNIST의 입력은 784개의 픽셀입니다. 나머지 782개를 고정한 채 두 픽셀로 그린 지도는 알려 주는 것이 거의 없으니, 대신 패드에 숫자를 그려 보세요.',
     boundaryTooFew: '지도를 그리려면 숫자형 입력이 두 개 필요한데, 이 데이터 세트에는 {n}개뿐입니다.',
