@@ -6,7 +6,7 @@ import { encodeRow, encodeRows } from '../../src/ml/csv/encode';
 import { encodeInputs, encodeTableForPrediction, featureInputs } from '../../src/ml/csv/predict';
 import { readTable } from '../../src/ml/csv/readTable';
 import { rareClasses, rareRemap } from '../../src/ml/csv/rare';
-import { targetNameRank } from '../../src/ml/csv/labels';
+import { targetNameRank } from '../../src/ml/csv/labelGuess';
 import { dateOrder, parseDate } from '../../src/ml/csv/values';
 import { checkpointMeta, parseMeta } from '../../src/ml/checkpoint/meta';
 import { formatMessage } from '../../src/client/i18n/wording';
