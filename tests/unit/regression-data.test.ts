@@ -84,6 +84,17 @@ describe('a numeric label', () => {
     expect(asNumber.data.target).toMatchObject({ min: 1, max: 5 });
   });
 
+  it('reads a price written with a currency sign and thousands separators as a number to predict', () => {
+    const lines = ['rooms,area,price'];
+    for (let r = 0; r < 40; r++) lines.push(`${(r % 5) + 1},${50 + r * 3},"$${(100_000 + r * 12_345).toLocaleString('en-US')}"`);
+    const b = build(lines.join('\n'));
+    expect(b.preview.task).toBe('regression');
+    expect(b.data.target).toMatchObject({ name: 'price', min: expect.any(Number) });
+    expect(b.data.target!.max).toBeLessThanOrEqual(100_000 + 39 * 12_345);
+    expect(b.data.target!.min).toBeGreaterThanOrEqual(100_000);
+    expect(b.preview.warnings.some((w) => w.code === 'csv.target-not-numbers')).toBe(false);
+  });
+
   it('drops rows whose label is no number with a warning naming the first, and refuses a column of words', () => {
     const rows = cars(30, false).split('\n');
     rows[5] = rows[5].replace(/[^,]+$/, 'twelve');

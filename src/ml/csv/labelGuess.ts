@@ -9,7 +9,7 @@ import type { LabelProblemKind, LabelReasonKind } from '../../shared/messages/cs
 import type { Task } from '../../shared/types';
 import { MAX_CLASSES, MAX_NUMERIC_CLASSES, usesTensorFlowIds } from './labels';
 import type { DatasetOptions, ParseResult, RawTable } from './types';
-import { isMissing, parseNumber } from './values';
+import { isMissing, parseNumber, parseQuantity } from './values';
 
 /** Why a column cannot be the label (csv.label-fallback, csv.no-label), with its numbers. */
 export interface LabelProblem {
@@ -169,7 +169,8 @@ function profile(table: RawTable, c: number): Profile {
     const t = cell.trim();
     if (p.texts.size <= MAX_CLASSES) p.texts.set(t, (p.texts.get(t) ?? 0) + 1);
     if (p.numeric) {
-      const v = parseNumber(t, decimalComma);
+      // A formatted number ($250,000) counts: a price column is a quantity however it is written.
+      const v = parseQuantity(t, decimalComma);
       if (Number.isNaN(v)) p.numeric = false;
       else {
         if (!Number.isInteger(v)) p.integers = false;

@@ -1,5 +1,6 @@
 /**
- * A regression label: each row's number (DNNRegressor's label column). A row whose label
+ * A regression label: each row's number (DNNRegressor's label column), plain or formatted
+ * (`$250,000`, as values.ts parseQuantity reads it). A row whose label
  * is missing is dropped as for classes; a row whose label is text is dropped too, with a
  * warning naming the first; a column with fewer than two different numbers is refused.
  * The rows keep class id 0 (one "class") so the seeded splits (split.ts) stay as they
@@ -8,7 +9,7 @@
 import { msg, type Message } from '../../shared/message';
 import type { ParseResult, RawTable } from './types';
 import type { Labelled } from './labels';
-import { isMissing, parseNumber } from './values';
+import { isMissing, parseQuantity } from './values';
 
 /** Labelled with one class (the label's name) and each row's number; NaN where the row is dropped (id -1). */
 export interface Targets extends Labelled {
@@ -37,7 +38,7 @@ export function readTargets(table: RawTable, labelIndex: number, warnings: Messa
       missing++;
       continue;
     }
-    const v = parseNumber(cell.trim(), decimalComma);
+    const v = parseQuantity(cell.trim(), decimalComma);
     if (!Number.isFinite(v)) {
       values[r] = NaN;
       ids[r] = -1;

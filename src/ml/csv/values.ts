@@ -123,6 +123,15 @@ export function parseFormatted(cell: string): { value: number; formats: NumberFo
   return inRange(value) ? { value: value + 0, formats } : null;
 }
 
+/**
+ * A label cell as a number to predict: a plain number (parseNumber), else a formatted one
+ * (`$250,000`, `12%`: parseFormatted), else NaN. Prices are often written so.
+ */
+export function parseQuantity(cell: string, decimalComma = false): number {
+  const v = parseNumber(cell, decimalComma);
+  return Number.isNaN(v) ? (parseFormatted(cell)?.value ?? NaN) : v;
+}
+
 /** `0x1F`, `0o7`, `0b1` (any case): Number() reads them, a spreadsheet does not. */
 function hasRadixPrefix(t: string): boolean {
   if (t.length < 3 || t.charCodeAt(0) !== 48) return false;

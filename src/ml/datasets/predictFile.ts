@@ -8,7 +8,7 @@ import type { Probabilities } from './source';
 import type { BatchPredictions, CellFlag, RegressionTarget } from '../../shared/types';
 import { numbersToCsv, predictionsToCsv, readTable, type CsvSchema, type RawTable } from '../csv';
 import { encodeTableForPrediction, type EncodedRows } from '../csv/predict';
-import { isMissing, parseNumber } from '../csv/values';
+import { isMissing, parseQuantity } from '../csv/values';
 import { regressionMetrics } from '../model/regression';
 import { shortNumber } from './data';
 import { msg } from '../../shared/message';
@@ -95,7 +95,7 @@ async function predictNumbers(valuesOf: Probabilities, schema: CsvSchema, target
     const actual: number[] = [];
     const guessed: number[] = [];
     table.rows.forEach((row, r) => {
-      const v = isMissing(row[labelAt]) ? NaN : parseNumber(row[labelAt].trim(), table.delimiter !== ',');
+      const v = isMissing(row[labelAt]) ? NaN : parseQuantity(row[labelAt].trim(), table.delimiter !== ',');
       if (!Number.isFinite(v)) return;
       actual.push(v);
       guessed.push(predicted[r]);
