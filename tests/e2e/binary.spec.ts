@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, status, trainUntil, openTab } from './page';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, dropFile, exportModel, openApp, status, trainUntil, openTab } from './page';
 
 const BLOBS = readFileSync(new URL('./fixtures/blobs.csv', import.meta.url), 'utf8');
 
@@ -22,19 +22,6 @@ async function matrix(page: Page): Promise<{ tp: number; fp: number; fn: number;
   const table = page.getByTestId('threshold-confusion');
   const read = async (name: string) => Number(await table.getAttribute(`data-${name}`));
   return { tp: await read('tp'), fp: await read('fp'), fn: await read('fn'), tn: await read('tn') };
-}
-
-async function exportModel(page: Page): Promise<{ name: string; buffer: Buffer; mimeType: string }[]> {
-  const downloads: Download[] = [];
-  const both = new Promise<void>((resolve) => {
-    page.on('download', (d) => {
-      downloads.push(d);
-      if (downloads.length === 2) resolve();
-    });
-  });
-  await page.getByTestId('export-model').click();
-  await both;
-  return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: readFileSync(await d.path()), mimeType: 'application/octet-stream' })));
 }
 
 test('a two-class CSV: AUC in [0.5, 1], and the threshold slider moves the 2x2 matrix', async ({ page }) => {

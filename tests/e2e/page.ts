@@ -2,7 +2,8 @@
  * Helpers that drive the page through CONTRACT.md's hooks, and collect console errors
  * so every test can assert there were none.
  */
-import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, type Download, type Page } from '@playwright/test';
 
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -76,4 +77,18 @@ export async function openTab(page: Page, tab: string): Promise<void> {
   const drawer = page.getByTestId('drawer');
   if ((await drawer.getAttribute('data-open')) !== tab) await page.getByTestId(`tab-${tab}`).click();
   await expect(drawer).toHaveAttribute('data-open', tab);
+}
+
+/** Export the model (model.json and weights.bin) and read both downloads, in the form setInputFiles takes. */
+export async function exportModel(page: Page): Promise<{ name: string; buffer: Buffer; mimeType: string }[]> {
+  const downloads: Download[] = [];
+  const both = new Promise<void>((resolve) => {
+    page.on('download', (d) => {
+      downloads.push(d);
+      if (downloads.length === 2) resolve();
+    });
+  });
+  await page.getByTestId('export-model').click();
+  await both;
+  return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: readFileSync(await d.path()), mimeType: 'application/octet-stream' })));
 }

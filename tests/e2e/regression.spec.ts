@@ -4,9 +4,8 @@
  * baselines beside it, reports R², RMSE and MAE in the label's units, predicts a typed
  * row as a number, and an exported model imported in a fresh profile predicts the same.
  */
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, openTab, status, trainUntil } from './page';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, dropFile, exportModel, openApp, openTab, status, trainUntil } from './page';
 
 /** 240 flats: price from area, age and a district, with noise; price last, with many distinct values. */
 function flats(rows = 240): string {
@@ -99,19 +98,6 @@ test('the task select: whole numbers of few values are classes unless a number i
   await expect(page.getByTestId('dataset-summary')).toHaveAttribute('data-classes', '0');
   await expect(page.getByTestId('label-column')).toHaveValue('stars');
 });
-
-async function exportModel(page: Page): Promise<{ name: string; buffer: Buffer; mimeType: string }[]> {
-  const downloads: Download[] = [];
-  const both = new Promise<void>((resolve) => {
-    page.on('download', (d) => {
-      downloads.push(d);
-      if (downloads.length === 2) resolve();
-    });
-  });
-  await page.getByTestId('export-model').click();
-  await both;
-  return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), buffer: readFileSync(await d.path()), mimeType: 'application/octet-stream' })));
-}
 
 test('export, import in a fresh profile: the same number for the same row, and Evaluate gives the same R²', async ({ page, browser }) => {
   await openApp(page, '?steps=300');

@@ -22,17 +22,13 @@
  * defaults), QUALITY_FILE='path|label|excluded,columns' (one more table, any CSV or JSON of records).
  */
 import { describe, expect, it } from 'vitest';
-import { runPlan } from '../../src/client/runPlan';
-import { DEFAULTS, modelConfig } from '../../src/client/settings';
 import { baselinesFor } from '../../src/ml/baselines';
 import { loadCsv, type LoadedCsv, type LoadOptions } from '../../src/ml/csv/index';
 import { meanSd } from '../../src/ml/train/folds';
-import { Session, type RunEndInfo } from '../../src/ml/train/session';
 import type { MeanSd } from '../../src/shared/cv';
 import { reasonError } from '../../src/shared/result';
-import type { Evaluation, RegressionMetrics, Task } from '../../src/shared/types';
-import { csvBytes, type CellText } from './qualityData';
-import { english } from './words';
+import type { RegressionMetrics, Task } from '../../src/shared/types';
+import { csvBytes, f3, pm, runDefaults, SETTINGS, type CellText } from './qualityData';
 
 /** The data sets: file, label column, columns left out, and why this one. None is Iris or MNIST. */
 interface RegressionSet {
@@ -92,11 +88,6 @@ function extraSet(spec: string | undefined): RegressionSet[] {
 
 const SEEDS = Array.from({ length: Number(process.env.QUALITY_SEEDS ?? 5) }, (_, i) => i + 1);
 /** The page's defaults; the knobs only to look, never for the table. */
-const SETTINGS = {
-  ...DEFAULTS.csv,
-  ...(process.env.QUALITY_PATIENCE === undefined ? {} : { patience: Number(process.env.QUALITY_PATIENCE) }),
-  ...(JSON.parse(process.env.QUALITY_SETTINGS ?? '{}') as Partial<typeof DEFAULTS.csv>),
-};
 /** How far below the linear regression's mean test R² the network's may be (issue #16). */
 const TOLERANCE = 0.03;
 
@@ -116,35 +107,11 @@ function load(set: RegressionSet, bytes: Uint8Array, seed: number): LoadedCsv {
   return loaded.value;
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The network with the CSV defaults on one split: its last test evaluation's R² and RMSE, and where the run ended. */
 async function network(loaded: LoadedCsv): Promise<RegressionMetrics & { steps: number; plannedSteps: number; restored?: number }> {
-  const plan = runPlan(SETTINGS, loaded.data.train.rows);
-  let test: Evaluation | null = null;
-  let ended: RunEndInfo | null = null;
-  const session = new Session(
-    loaded.data,
-    modelConfig(SETTINGS),
-    {
-      yieldToEvents: tick,
-      progress: (p) => {
-        for (const e of p.evaluations) if (e.split === 'test') test = e;
-      },
-      runEnd: (e) => (ended = e),
-    },
-    'fused',
-  );
-  try {
-    await session.train(1, plan.steps, plan.evalEvery, plan.patience);
-  } finally {
-    session.dispose();
-  }
-  const end = ended as RunEndInfo | null;
-  const last = test as Evaluation | null;
-  if (end?.end !== 'done' || !last) throw new Error(`run ended ${end?.end ?? 'without an end'}${end?.message ? `: ${english(end.message)}` : ''}`);
-  if (!last.regression) throw new Error('the test evaluation has no regression metrics (the session trained a classifier)');
-  return { ...last.regression, steps: end.globalStep, plannedSteps: plan.steps, restored: end.restoredStep };
+  const { test, end, plannedSteps } = await runDefaults(loaded);
+  if (!test.regression) throw new Error('the test evaluation has no regression metrics (the session trained a classifier)');
+  return { ...test.regression, steps: end.globalStep, plannedSteps, restored: end.restoredStep };
 }
 
 interface Row {
@@ -161,8 +128,6 @@ interface Row {
   seconds: number;
 }
 
-const f3 = (v: number) => v.toFixed(3);
-const pm = (m: MeanSd) => `${f3(m.mean)} ± ${f3(m.sd)}`;
 
 function table(rows: Row[]): string {
   const lines = [

@@ -24,16 +24,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPlan } from '../../src/client/runPlan';
-import { DEFAULTS, modelConfig } from '../../src/client/settings';
+import { modelConfig } from '../../src/client/settings';
 import { CrossValidation, standardizedSlots } from '../../src/ml/app/crossValidation';
 import { computeBaselines } from '../../src/ml/baselines';
 import { loadCsv, type LoadedCsv } from '../../src/ml/csv/index';
 import { meanSd } from '../../src/ml/train/folds';
 import type { MeanSd } from '../../src/shared/cv';
-import { Session, type RunEndInfo } from '../../src/ml/train/session';
 import { reasonError } from '../../src/shared/result';
-import type { Evaluation } from '../../src/shared/types';
-import { csvBytes } from './qualityData';
+import { csvBytes, f3, pm, runDefaults, SETTINGS, tick } from './qualityData';
 import { english } from './words';
 
 /**
@@ -76,14 +74,6 @@ const SEEDS = Array.from({ length: Number(process.env.QUALITY_SEEDS ?? 5) }, (_,
 const FOLDS = 5;
 /** How many of the split seeds also get a cross-validation (each costs about five runs). */
 const CV_SEEDS = Math.min(SEEDS.length, Number(process.env.QUALITY_CV_SEEDS ?? SEEDS.length));
-/** The page's defaults; QUALITY_PATIENCE (epochs, 0 = off) only to see what early stopping costs, never for the table. */
-const SETTINGS = {
-  ...DEFAULTS.csv,
-  ...(process.env.QUALITY_PATIENCE === undefined ? {} : { patience: Number(process.env.QUALITY_PATIENCE) }),
-  // QUALITY_SETTINGS='{"l2":0.001}': any settings over the defaults, to try a default change on every set before making it.
-  ...(JSON.parse(process.env.QUALITY_SETTINGS ?? '{}') as Partial<typeof DEFAULTS.csv>),
-};
-
 function bytesOf(set: QualitySet): Uint8Array {
   return csvBytes(set.file, set.labelText ? { [set.label]: set.labelText } : {});
 }
@@ -100,29 +90,10 @@ function load(set: QualitySet, bytes: Uint8Array, seed: number): LoadedCsv {
   return loaded.value;
 }
 
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** The network with the CSV defaults on one split: its last test accuracy and where the run ended. */
 async function network(loaded: LoadedCsv): Promise<{ accuracy: number; steps: number; plannedSteps: number; restored?: number }> {
-  const plan = runPlan(SETTINGS, loaded.data.train.rows);
-  let test: Evaluation | null = null;
-  let ended: RunEndInfo | null = null;
-  const session = new Session(loaded.data, modelConfig(SETTINGS), {
-    yieldToEvents: tick,
-    progress: (p) => {
-      for (const e of p.evaluations) if (e.split === 'test') test = e;
-    },
-    runEnd: (e) => (ended = e),
-  }, 'fused');
-  try {
-    await session.train(1, plan.steps, plan.evalEvery, plan.patience);
-  } finally {
-    session.dispose();
-  }
-  const end = ended as RunEndInfo | null;
-  const last = test as Evaluation | null;
-  if (end?.end !== 'done' || !last) throw new Error(`run ended ${end?.end ?? 'without an end'}${end?.message ? `: ${english(end.message)}` : ''}`);
-  return { accuracy: last.accuracy, steps: end.globalStep, plannedSteps: plan.steps, restored: end.restoredStep };
+  const { test, end, plannedSteps } = await runDefaults(loaded);
+  return { accuracy: test.accuracy, steps: end.globalStep, plannedSteps, restored: end.restoredStep };
 }
 
 /**
@@ -159,8 +130,6 @@ interface Row {
   seconds: number;
 }
 
-const f3 = (v: number) => v.toFixed(3);
-const pm = (m: MeanSd) => `${f3(m.mean)} ± ${f3(m.sd)}`;
 
 function table(rows: Row[]): string {
   const lines = [

@@ -1,9 +1,60 @@
 /**
- * The quality benches' data (quality-bench.test.ts: classes, quality-bench-regression.test.ts:
+ * What the quality benches share (quality-bench.test.ts: classes, quality-bench-regression.test.ts:
  * numbers): public tables shipped in the `vega-datasets` npm package, as the bytes of the
- * CSV a person would drop. JSON files become CSV text first (jsonToCsv).
+ * CSV a person would drop (JSON files become CSV text first, jsonToCsv); the page's defaults
+ * they train with; one run of the network on a split; the table's number format.
  */
 import { readFileSync } from 'node:fs';
+import { runPlan } from '../../src/client/runPlan';
+import { DEFAULTS, modelConfig } from '../../src/client/settings';
+import type { LoadedCsv } from '../../src/ml/csv/index';
+import { Session, type RunEndInfo } from '../../src/ml/train/session';
+import type { MeanSd } from '../../src/shared/cv';
+import type { Evaluation } from '../../src/shared/types';
+import { english } from './words';
+
+/** The page's defaults; QUALITY_PATIENCE (epochs, 0 = off) only to see what early stopping costs, never for the tables. */
+export const SETTINGS = {
+  ...DEFAULTS.csv,
+  ...(process.env.QUALITY_PATIENCE === undefined ? {} : { patience: Number(process.env.QUALITY_PATIENCE) }),
+  // QUALITY_SETTINGS='{"l2":0.001}': any settings over the defaults, to try a default change on every set before making it.
+  ...(JSON.parse(process.env.QUALITY_SETTINGS ?? '{}') as Partial<typeof DEFAULTS.csv>),
+};
+
+export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The network with the CSV defaults on one split (the fused engine, the page's run plan): its last test evaluation and how the run ended. */
+export async function runDefaults(loaded: LoadedCsv): Promise<{ test: Evaluation; end: RunEndInfo; plannedSteps: number }> {
+  const plan = runPlan(SETTINGS, loaded.data.train.rows);
+  let test: Evaluation | null = null;
+  let ended: RunEndInfo | null = null;
+  const session = new Session(
+    loaded.data,
+    modelConfig(SETTINGS),
+    {
+      yieldToEvents: tick,
+      progress: (p) => {
+        for (const e of p.evaluations) if (e.split === 'test') test = e;
+      },
+      runEnd: (e) => (ended = e),
+    },
+    'fused',
+  );
+  try {
+    await session.train(1, plan.steps, plan.evalEvery, plan.patience);
+  } finally {
+    session.dispose();
+  }
+  const end = ended as RunEndInfo | null;
+  const last = test as Evaluation | null;
+  if (end?.end !== 'done' || !last) throw new Error(`run ended ${end?.end ?? 'without an end'}${end?.message ? `: ${english(end.message)}` : ''}`);
+  return { test: last, end, plannedSteps: plan.steps };
+}
+
+const f3 = (v: number) => v.toFixed(3);
+/** A mean ± sd as the tables print it. */
+export const pm = (m: MeanSd) => `${f3(m.mean)} ± ${f3(m.sd)}`;
+export { f3 };
 
 export const VEGA_DATA = 'node_modules/vega-datasets/data';
 
