@@ -66,6 +66,10 @@ describe('a regression', () => {
     expect([summary.inputs[map.x].name, summary.inputs[map.y].name]).toEqual(['a', 'b']);
     expect(map.values!.cells.length).toBe(144);
     expect(map.values!.points.length).toBe(map.points.shown);
+    // The points carry their actual y (label units): the training rows' within the training range.
+    const train = Array.from(map.values!.points).filter((_, i) => map.points.test[i] === 0);
+    expect(Math.min(...train)).toBeCloseTo(summary.target!.min, 2);
+    expect(Math.max(...train)).toBeCloseTo(summary.target!.max, 2);
     const cells = Array.from(map.values!.cells);
     expect(Math.max(...cells) - Math.min(...cells)).toBeGreaterThan(summary.target!.sd);
 

@@ -136,9 +136,10 @@ const shown = (v: number) => String(Number(v.toPrecision(4)));
 
 /**
  * Up to `cap` of the train then test rows, evenly spaced through them, in the two
- * inputs' units; rows with an unknown coordinate are left out.
+ * inputs' units; rows with an unknown coordinate are left out. A regression's points also
+ * carry their actual number in the label's units (`values`, [shown]).
  */
-export function mapPoints(source: BoundarySource, x: number, y: number, cap = MAX_BOUNDARY_POINTS, keepValues = false): BoundaryMap['points'] & { values?: Float32Array } {
+export function mapPoints(source: BoundarySource, x: number, y: number, cap = MAX_BOUNDARY_POINTS): BoundaryMap['points'] & { values?: Float32Array } {
   const xs = [source.view.numbers('train', x), source.view.numbers('test', x)];
   const ys = [source.view.numbers('train', y), source.view.numbers('test', y)];
   const nTrain = source.trainLabels.length;
@@ -148,8 +149,8 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
   const py = new Float32Array(take);
   const labels = new Uint8Array(take);
   const test = new Uint8Array(take);
-  // keepValues: the labels as numbers (a regression's targets), which Uint8Array would cut.
-  const values = keepValues ? new Float32Array(take) : null;
+  const regression = source.regression;
+  const values = regression ? new Float32Array(take) : null;
   let n = 0;
   for (let k = 0; k < take; k++) {
     const i = take === total ? k : Math.floor((k * total) / take);
@@ -161,7 +162,7 @@ export function mapPoints(source: BoundarySource, x: number, y: number, cap = MA
     px[n] = vx;
     py[n] = vy;
     labels[n] = t ? source.testLabels[r] : source.trainLabels[r];
-    if (values) values[n] = t ? source.testLabels[r] : source.trainLabels[r];
+    if (values && regression) values[n] = unstandardize((t ? regression.test : regression.train)[r], regression.target);
     test[n] = t;
     n++;
   }
@@ -211,7 +212,7 @@ export async function boundaryMap(
   const neurons = hidden ? await hidden(features, resolution) : null;
   const classes = new Uint8Array(cells);
   const confidence = new Float32Array(cells);
-  const points = mapPoints(source, x, y);
+  const { values: pointNumbers, ...points } = mapPoints(source, x, y);
   const regression = source.regression;
   for (let cell = 0; cell < cells && !regression; cell++) {
     let best = 0;
@@ -236,7 +237,7 @@ export async function boundaryMap(
       held,
       points,
       ...(neurons ? { neurons } : {}),
-      ...(regression ? { values: { cells: probabilities.slice(0, cells), points: pointValues(source, x, y, regression), range: [regression.target.min, regression.target.max] } } : {}),
+      ...(regression && pointNumbers ? { values: { cells: probabilities.slice(0, cells), points: pointNumbers, range: [regression.target.min, regression.target.max] } } : {}),
     },
   };
 }
@@ -280,12 +281,3 @@ function correlation(values: ArrayLike<number>, targets: ArrayLike<number>): num
   return n > 1 && den > 0 ? cov / den : 0;
 }
 
-/** Each shown point's actual number (label units), the same rows mapPoints takes. */
-function pointValues(source: BoundarySource, x: number, y: number, regression: NonNullable<BoundarySource['regression']>): Float32Array {
-  const { target } = regression;
-  const train = regression.train;
-  const test = regression.test;
-  // mapPoints with the targets standing in for the labels: the same rows, in the same order.
-  const picked = mapPoints({ ...source, trainLabels: train, testLabels: test }, x, y, MAX_BOUNDARY_POINTS, true);
-  return Float32Array.from(picked.values ?? [], (z) => unstandardize(z, target));
-}
