@@ -35,6 +35,10 @@ function split(rows: number, seed: number): LabelledSplit {
   return { features, labels, rows };
 }
 
+/** Test rows of the chunked-evaluation cases: enough for several chunks (row counts, not times). */
+const MANY_TEST_ROWS = 40_000;
+const LARGE_RUN_TEST_ROWS = 30_000;
+
 function data(trainRows: number, testRows: number): ClassificationData {
   return {
     name: 'generated',
@@ -53,7 +57,7 @@ afterEach(() => {
 
 describe('evaluation in chunks', () => {
   it('gives the rows one call gives, with pauses between chunks', async () => {
-    const d = data(1000, 40_000);
+    const d = data(1000, MANY_TEST_ROWS);
     const engine = createEngine(d, CONFIG, chooseEngine(d, CONFIG, 'fused').name);
     await engine.steps(20);
     const whole = await engine.evaluate(d.test);
@@ -105,7 +109,7 @@ function session(d: ClassificationData, onYield: () => void = () => {}, tick = 3
 describe('a run over a large training split', () => {
   it('evaluates an even sample of the training rows, says of how many, and beats while it evaluates', async () => {
     vi.useFakeTimers({ toFake: ['performance', 'setInterval', 'clearInterval', 'Date'] });
-    const d = data(SAMPLE_ROWS + 50_000, 30_000);
+    const d = data(SAMPLE_ROWS + 50_000, LARGE_RUN_TEST_ROWS);
     const { session: s, events } = session(d);
     await s.train(1, 10, 10);
     const evaluations = ofType(events, 'progress').flatMap((e) => e.evaluations);
