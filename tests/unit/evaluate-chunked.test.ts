@@ -68,7 +68,7 @@ describe('evaluation in chunks', () => {
     expect(Array.from(chunked.predictions)).toEqual(Array.from(whole.predictions));
     // The first chunk is firstChunkRows(parameters) rows and each next at most 4x the last.
     const first = firstChunkRows(parameters);
-    expect(first).toBeLessThan(40_000);
+    expect(first).toBeLessThan(MANY_TEST_ROWS);
     expect(pauses).toBeGreaterThanOrEqual(2);
     engine.dispose();
   });
@@ -116,7 +116,7 @@ describe('a run over a large training split', () => {
     const train = evaluations.find((e) => e.split === 'train');
     expect(train).toMatchObject({ examples: SAMPLE_ROWS, ofRows: SAMPLE_ROWS + 50_000, globalStep: 10 });
     const test = evaluations.find((e) => e.split === 'test');
-    expect(test).toMatchObject({ examples: 30_000, globalStep: 10 });
+    expect(test).toMatchObject({ examples: LARGE_RUN_TEST_ROWS, globalStep: 10 });
     expect(test?.ofRows).toBeUndefined();
     // Chunks of the 130,000 evaluated rows, each pause 300 ms on the fake clock: a beat at most every second, and several.
     expect(ofType(events, 'heartbeat').length).toBeGreaterThanOrEqual(2);
