@@ -1,4 +1,5 @@
 import { baselineMessages } from './baselineMessages';
+import { BaselineTable } from './BaselineTable';
 import { RegressionBaselineTable, RegressionVerdictLine } from './RegressionBaselines';
 import { baselineVerdict, BASELINE_NAMES, type BaselineName } from '../../client/baselineVerdict';
 import { latestEvaluation, type BaselineState } from '../../client/state';
@@ -80,7 +81,6 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
   if (state.status === 'none') return <p role="status">{t('none')}</p>;
   const b = state.baselines;
   if (b.task === 'regression') return <RegressionBaselineTable baselines={b} test={test} targetMean={targetMean ?? NaN} />;
-  const four = (v: number) => num(v, 4, 4);
   const forestHow =
     b.forest.rows < b.trainRows
       ? t('forestSample', { trees: b.forest.trees, rows: b.forest.rows, train: b.trainRows, features: b.forest.features })
@@ -91,34 +91,12 @@ function Body({ state, test }: { state: BaselineState; test: Evaluation | null }
     forest: forestHow,
   };
   return (
-    <>
-      <table className="preview baselines">
-        <thead>
-          <tr>
-            <th scope="col">{t('colModel')}</th>
-            <th scope="col" className="num">
-              {t('colAccuracy')}
-            </th>
-            <th scope="col">{t('colHow')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {BASELINE_NAMES.map((name) => (
-            <tr key={name} data-baseline={name}>
-              <th scope="row">{t(name)}</th>
-              <td className="num">{four(b[name].accuracy)}</td>
-              <td>{how[name]}</td>
-            </tr>
-          ))}
-          <tr className="network-row">
-            <th scope="row">{t('network')}</th>
-            <td className="num">{test ? four(test.accuracy) : '—'}</td>
-            <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted small">{t('times', { majority: num(b.majority.ms, 0), logistic: num(b.logistic.ms, 0), forest: num(b.forest.ms, 0) })}</p>
-    </>
+    <BaselineTable
+      columns={[t('colAccuracy')]}
+      rows={BASELINE_NAMES.map((name) => ({ key: name, name: t(name), values: [b[name].accuracy], how: how[name] }))}
+      network={{ values: test ? [test.accuracy] : null, how: test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated') }}
+      times={t('times', { majority: num(b.majority.ms, 0), logistic: num(b.logistic.ms, 0), forest: num(b.forest.ms, 0) })}
+    />
   );
 }
 

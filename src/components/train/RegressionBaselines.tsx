@@ -6,56 +6,24 @@
 import { baselineMessages } from './baselineMessages';
 import { regressionVerdict, REGRESSION_BASELINE_NAMES, type RegressionBaselineName } from '../../client/baselineVerdict';
 import type { Evaluation, RegressionBaselines as Baselines } from '../../shared/types';
+import { BaselineTable } from './BaselineTable';
 import { useT } from '../common/useI18n';
 
 /** `targetMean`: the training targets' mean, which the mean baseline always predicts. */
 export function RegressionBaselineTable({ baselines: b, test, targetMean }: { baselines: Baselines; test: Evaluation | null; targetMean: number }) {
   const { t, num } = useT(baselineMessages);
-  const four = (v: number) => num(v, 4, 4);
   const how: Record<RegressionBaselineName, string> = {
     mean: t('meanHow', { value: num(targetMean, 4) }),
     linear: t('linearHow'),
   };
   const net = test?.regression;
   return (
-    <>
-      <table className="preview baselines">
-        <thead>
-          <tr>
-            <th scope="col">{t('colModel')}</th>
-            <th scope="col" className="num">
-              {t('colR2')}
-            </th>
-            <th scope="col" className="num">
-              {t('colRmse')}
-            </th>
-            <th scope="col" className="num">
-              {t('colMae')}
-            </th>
-            <th scope="col">{t('colHow')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {REGRESSION_BASELINE_NAMES.map((name) => (
-            <tr key={name} data-baseline={name}>
-              <th scope="row">{t(name)}</th>
-              <td className="num">{four(b[name].r2)}</td>
-              <td className="num">{four(b[name].rmse)}</td>
-              <td className="num">{four(b[name].mae)}</td>
-              <td>{how[name]}</td>
-            </tr>
-          ))}
-          <tr className="network-row">
-            <th scope="row">{t('network')}</th>
-            <td className="num">{net ? four(net.r2) : '—'}</td>
-            <td className="num">{net ? four(net.rmse) : '—'}</td>
-            <td className="num">{net ? four(net.mae) : '—'}</td>
-            <td>{test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated')}</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted small">{t('timesRegression', { mean: num(b.mean.ms, 0), linear: num(b.linear.ms, 0) })}</p>
-    </>
+    <BaselineTable
+      columns={[t('colR2'), t('colRmse'), t('colMae')]}
+      rows={REGRESSION_BASELINE_NAMES.map((name) => ({ key: name, name: t(name), values: [b[name].r2, b[name].rmse, b[name].mae], how: how[name] }))}
+      network={{ values: net ? [net.r2, net.rmse, net.mae] : null, how: test ? t('networkHow', { step: test.globalStep }) : t('notEvaluated') }}
+      times={t('timesRegression', { mean: num(b.mean.ms, 0), linear: num(b.linear.ms, 0) })}
+    />
   );
 }
 
