@@ -19,7 +19,7 @@ import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
 import { runPlan } from './runPlan';
-import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, type Settings } from './settings';
+import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, settingsFor, type Settings } from './settings';
 import { answered, asked, initialState, reduce, withEvaluated, type AppState, type RunKind } from './state';
 import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
@@ -205,7 +205,7 @@ export class Store {
       return;
     }
     if (!this.canLoad()) return;
-    // A CSV trains with tf.estimator's DNNClassifier defaults, as the Iris tutorial does.
+    // A CSV trains with DNNClassifier's optimizer and the CSV defaults (settings.ts), not Mechanics 101's.
     if (this.state.settings.dataset === 'mnist') this.applySettings({ ...DEFAULTS.csv, backend: this.state.settings.backend, engine: this.state.settings.engine });
     // The test fraction is a setting (in the URL): a shared link splits the same file the same way.
     const { task } = this.state.settings;
@@ -228,7 +228,8 @@ export class Store {
   private sendCsv(file: File, testFile: File | undefined, choices: CsvChoices): void {
     this.sendingCsv = { file, testFile, before: this.state.csvChoices };
     this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: (testFile ?? file).name, fraction: 0 } });
-    this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(this.state.settings) });
+    // A CSV's model: its own defaults where the settings are still another kind's (settingsFor: one layer of 100, not the tutorial's three).
+    this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(settingsFor(this.state.settings, 'csv')) });
   }
 
   /** A CSV sent to the worker loaded (its data set arrived) or was refused (an error): the loaded one's file and choices are kept. */

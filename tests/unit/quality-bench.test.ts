@@ -62,6 +62,12 @@ export const QUALITY_SETS: QualitySet[] = [
   { name: 'seattle-weather', file: 'seattle-weather.csv', label: 'weather', why: '1,461 days, 5 weather types from date, rain, temperatures, wind: imbalanced and noisy (fog/drizzle vs sun)' },
   { name: 'weather (location)', file: 'weather.csv', label: 'location', why: '2,922 days, Seattle vs New York from date, rain, temperatures, wind and the weather type' },
   {
+    name: 'birdstrikes',
+    file: 'birdstrikes.csv',
+    label: 'Effect Amount of damage',
+    why: "10,000 FAA bird strikes, 5 damage levels from airport, aircraft, date, phase, wildlife, costs: the issue's below-majority case (89% no damage)",
+  },
+  {
     name: 'movies (genre)',
     file: 'movies.json',
     label: 'Major Genre',

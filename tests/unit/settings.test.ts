@@ -120,19 +120,21 @@ describe('URL settings', () => {
     expect(serializeSettings(MNIST_DEFAULTS)).toBe('dataset=mnist');
   });
 
-  it('dataset=csv (the file dropped and kept in this browser) trains with the Iris defaults and round-trips', () => {
+  it('dataset=csv (the file dropped and kept in this browser) trains with the Iris optimizer, one layer of 100, and round-trips', () => {
     const { settings, notices } = parseSettings('?dataset=csv&steps=200');
     expect(notices).toEqual([]);
     // Steps in the link mean them: the CSV's epochs give way; its early stopping stays.
-    expect(settings).toEqual({ ...IRIS_DEFAULTS, dataset: 'csv', steps: 200, epochs: 0, patience: 50 });
+    expect(settings).toEqual({ ...IRIS_DEFAULTS, dataset: 'csv', steps: 200, epochs: 0, patience: 50, hiddenUnits: [100] });
     expect(serializeSettings(settings)).toBe('dataset=csv&steps=200&epochs=0');
     expect(parseSettings(`?${serializeSettings(settings)}`).settings).toEqual(settings);
-    expect(serializeSettings({ ...settings, hiddenUnits: [10, 20, 10], learningRate: 0.1 })).toBe('dataset=csv&steps=200&lr=0.1&epochs=0');
+    // The tutorial's three layers on a CSV are a choice the link writes.
+    expect(serializeSettings({ ...settings, hiddenUnits: [10, 20, 10], learningRate: 0.1 })).toBe('dataset=csv&steps=200&hidden=10%2C20%2C10&lr=0.1&epochs=0');
+    expect(parseSettings('?dataset=csv&hidden=10,20,10').settings.hiddenUnits).toEqual([10, 20, 10]);
   });
 
   it('a dropped CSV trains for epochs sized to the file, with early stopping on its validation split', () => {
     const { settings } = parseSettings('?dataset=csv');
-    expect(settings).toMatchObject({ epochs: 2000, patience: 50, validation: 0.2, steps: 2000, hiddenUnits: [10, 20, 10] });
+    expect(settings).toMatchObject({ epochs: 2000, patience: 50, validation: 0.2, steps: 2000, hiddenUnits: [100] });
     expect(serializeSettings(settings)).toBe('dataset=csv');
     expect(parseSettings('?dataset=csv&epochs=30&patience=0&validation=0').settings).toMatchObject({ epochs: 30, patience: 0, validation: 0 });
     // The tutorials keep their exact defaults.
@@ -141,7 +143,10 @@ describe('URL settings', () => {
   });
 
   it('carries settings to another kind of data set: defaults follow it, choices stay', () => {
-    expect(settingsFor(IRIS_DEFAULTS, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 50 });
+    expect(settingsFor(IRIS_DEFAULTS, 'csv')).toMatchObject({ dataset: 'csv', epochs: 2000, patience: 50, hiddenUnits: [100] });
+    // Hidden layers the person chose stay; the defaults' lists are never shared.
+    expect(settingsFor({ ...IRIS_DEFAULTS, hiddenUnits: [8] }, 'csv').hiddenUnits).toEqual([8]);
+    expect(settingsFor(IRIS_DEFAULTS, 'csv').hiddenUnits).not.toBe(settingsFor(IRIS_DEFAULTS, 'csv').hiddenUnits);
     expect(settingsFor({ ...IRIS_DEFAULTS, patience: 3, steps: 300 }, 'csv')).toMatchObject({ dataset: 'csv', epochs: 0, patience: 3, steps: 300 });
     expect(settingsFor(settingsFor(IRIS_DEFAULTS, 'csv'), 'iris')).toEqual(IRIS_DEFAULTS);
   });

@@ -456,8 +456,11 @@ describe('the URL says what is loaded', () => {
     const { store, worker, urls, load } = setup('?steps=300');
     load();
     store.loadCsv(new File(['a,b\n1,x\n'], 'penguins.csv'));
+    // The tutorial's three layers were left as they were: the CSV's model is its own default, one layer of 100.
+    const sent = worker().requests().find((r) => r.type === 'load-csv');
+    expect(sent?.type === 'load-csv' && sent.model.hiddenUnits).toEqual([100]);
     worker().emit({ type: 'dataset', summary: csvSummary });
-    worker().emit(modelEvent);
+    worker().emit({ ...modelEvent, config: { ...modelConfig(IRIS_DEFAULTS), hiddenUnits: [100] } } as WorkerEvent);
     // The link's steps stay what they were (a CSV's epochs would otherwise size the run): epochs=0 says so.
     expect(urls.at(-1)).toBe('dataset=csv&steps=300&epochs=0');
     expect(store.getState().settings.dataset).toBe('csv');
