@@ -62,8 +62,8 @@ async function openApp(browser, query) {
   await page.addInitScript(COUNT_MESSAGES);
   await page.goto(`${BASE}/${query}`);
   await page.locator('[data-testid=train][aria-disabled=false]').waitFor({ timeout: 120_000 });
-  // The worker computes the data set's baselines after it loads: wait, so a run times training alone.
-  await page.locator('[data-testid=baseline]:not([data-status=computing])').waitFor({ state: 'attached', timeout: 120_000 });
+  // The data set's baselines are computed after it loads, on the other core: wait for them, so a run times training alone.
+  await page.locator('[data-testid=dataset-summary]:not([data-baselines=computing])').waitFor({ state: 'attached', timeout: 120_000 });
   return { page, errors };
 }
 

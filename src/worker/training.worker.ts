@@ -11,21 +11,16 @@ import { MessageError, msg } from '../shared/message';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
+import { BaselinesWorker } from './baselinesClient';
 import { answer } from './calls';
+import { eventYielder } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []) => self.postMessage(event, transfer);
 
-/** Resolve after queued messages (e.g. Stop) had a turn; unlike rAF it also runs in hidden tabs. */
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToEvents = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+/** Resolve after queued messages (e.g. Stop) had a turn. */
+const yieldToEvents = eventYielder();
 
 /** A file of the app's own (public/data), with download progress when the size is known. */
 async function fetchBytes(path: string, onProgress: (fraction: number) => void): Promise<Uint8Array> {
@@ -66,7 +61,9 @@ async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise
   const pick = await chooseBackend(request.backend);
   post({ type: 'backend', ...pick });
   const persistence = await Persistence.open(self.indexedDB, request.tab);
-  const ws = new Workspace({ post, yieldToEvents, fetchBytes, announce }, request.engine, persistence);
+  // The baselines on the second core (baselines.worker.ts), so they never hold up a run.
+  const baselines = new BaselinesWorker(() => new Worker(new URL('./baselines.worker.ts', import.meta.url), { type: 'module' }));
+  const ws = new Workspace({ post, yieldToEvents, fetchBytes, announce, baselines: baselines.run }, request.engine, persistence);
   if (tabs) tabs.onmessage = () => void ws.othersChanged();
   await ws.start(request.dataset, request.model, request.csv);
   watchContextLoss(() => void moveOffWebgl(ws));

@@ -44,7 +44,7 @@ function regressionData(train: Table, test: Table): RegressionData {
     targets: standardizeTarget(t.y, target),
   });
   const inputs = train.x[0].length;
-  return { name: 'hand-made', featureNames: Array.from({ length: inputs }, (_, i) => `x${i}`), classNames: ['y'], target, train: split(train), test: split(test) };
+  return { featureNames: Array.from({ length: inputs }, (_, i) => `x${i}`), classNames: ['y'], target, train: split(train), test: split(test) };
 }
 
 /** y = 2 x1 - 3 x2 + 5 + noise of ±1e-4, x uniform in [-1, 1]². */

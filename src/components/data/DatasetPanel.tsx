@@ -21,6 +21,8 @@ export function DatasetPanel() {
   const words = useWords();
   const dataset = useAppState((a) => a.dataset);
   const loading = useAppState((a) => a.loading);
+  // On every data set (MNIST has no baselines tab): when a bench or a test may start timing a run.
+  const baselines = useAppState((a) => a.baselines.status);
   const busy = s.state === 'training' || s.state === 'loading';
   const features = dataset ? (dataset.source === 'mnist' ? 784 : dataset.inputs.length) : 0;
   return (
@@ -71,6 +73,7 @@ export function DatasetPanel() {
             data-validation-rows={dataset.validationRows}
             data-features={features}
             data-classes={dataset.classNames.length}
+            data-baselines={baselines}
           >
             <dt>{t('trainRows')}</dt>
             <dd>{num(dataset.trainRows)}</dd>

@@ -11,11 +11,11 @@ import { withEvaluations } from '../../shared/evaluations';
 import { MessageError, messageOf, msg } from '../../shared/message';
 import type { HeldCsv, WorkerEvent } from '../../shared/protocol';
 import { orThrow, reasonError } from '../../shared/result';
-import type { BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
+import type { Baselines, BatchPredictions, CsvChoices, DatasetName, DatasetSource, DownloadFile, EngineChoice, ModelConfig, Prediction } from '../../shared/types';
 import type { History } from '../train/history';
 import { withInputRanges } from '../analysis/ranges';
 import { binaryCurvesOf, boundaryOf, confusionRowsOf, networkOf, regressionFitOf } from '../analysis/views';
-import { baselinesFor, Superseded } from '../baselines';
+import { baselineData, baselinesFor, Superseded, type BaselineData, type Pace } from '../baselines';
 import { fingerprint, validateImport } from '../checkpoint';
 import { checkFileSize } from '../csv/readTable';
 import { fitSchema, openCsv } from '../datasets/csv';
@@ -40,6 +40,12 @@ export interface WorkspaceHooks {
   fetchBytes: FetchBytes;
   /** Tell the other tabs the stored checkpoints changed (a save, a prune, a delete), so their lists follow. */
   announce?: () => void;
+  /**
+   * Computes a data set's baselines somewhere else (the worker: on the second core,
+   * src/worker/baselinesClient.ts); absent, they are computed on this thread, pausing
+   * through `pace` so a Train or Stop is handled in between.
+   */
+  baselines?: (data: BaselineData, pace: Pace) => Promise<Baselines | null>;
 }
 
 export class Workspace {
@@ -239,15 +245,17 @@ export class Workspace {
 
   /**
    * The baselines of the data set just loaded, in the background: the load is done and
-   * answered first; the computation pauses through yieldToEvents between its parts, so a
-   * Train or Stop is handled in between, and a newer load ends it at its next pause.
+   * answered first. Computed by the baselines hook (another core), or here, pausing
+   * through yieldToEvents between parts so a Train or Stop is handled in between; a newer
+   * load ends it at its next pause, and its answer is never posted.
    */
   private startBaselines(data: ClassificationData, load: number): void {
     const pause = async () => {
       await this.hooks.yieldToEvents();
       if (load !== this.loads) throw new Superseded();
     };
-    baselinesFor(data, { pace: { pause } }).then(
+    const compute = this.hooks.baselines ?? ((d: BaselineData, pace: Pace) => baselinesFor(d, { pace }));
+    compute(baselineData(data), { pause }).then(
       (baselines) => {
         if (load === this.loads) this.post({ type: 'baselines', baselines });
       },

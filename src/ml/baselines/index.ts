@@ -17,7 +17,19 @@ export { Superseded, NO_PAUSE, type Pace } from './pace';
 export { computeRegressionBaselines, isRegression, type RegressionData } from './regression';
 export type { BaselineOptions } from './timing';
 
-export async function computeBaselines(data: ClassificationData, { seed = 42, pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<ClassificationBaselines | null> {
+/**
+ * What the baselines read of a data set: its training and test splits and their shape.
+ * Plain arrays, so a structured-clone copy goes to the baselines worker as it is.
+ */
+export type BaselineData = Pick<ClassificationData, 'featureNames' | 'classNames' | 'target' | 'train' | 'test'>;
+
+/** The part of `data` the baselines read (no validation split, no name): what the baselines worker is sent. */
+export function baselineData(data: ClassificationData): BaselineData {
+  const { featureNames, classNames, target, train, test } = data;
+  return target === undefined ? { featureNames, classNames, train, test } : { featureNames, classNames, target, train, test };
+}
+
+export async function computeBaselines(data: BaselineData, { seed = 42, pace = NO_PAUSE, now = () => performance.now() }: BaselineOptions = {}): Promise<ClassificationBaselines | null> {
   const { train, test } = data;
   if (test.rows === 0 || train.rows === 0) return null;
   const inputs = data.featureNames.length;
@@ -37,6 +49,6 @@ export async function computeBaselines(data: ClassificationData, { seed = 42, pa
  * The baselines that fit the data set's task: mean and least squares for a regression
  * (`data.target` present), else majority, logistic and forest. What the worker calls.
  */
-export function baselinesFor(data: ClassificationData, options: BaselineOptions = {}): Promise<Baselines | null> {
+export function baselinesFor(data: BaselineData, options: BaselineOptions = {}): Promise<Baselines | null> {
   return isRegression(data) ? computeRegressionBaselines(data, options) : computeBaselines(data, options);
 }

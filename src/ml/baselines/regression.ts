@@ -14,9 +14,9 @@ import { NO_PAUSE, type Pace } from './pace';
 import { partTimer, type BaselineOptions } from './timing';
 
 /** A data set whose label is a number: `target` present, and `targets` on every split. */
-export type RegressionData = ClassificationData & { target: RegressionTarget };
+export type RegressionData = Pick<ClassificationData, 'featureNames' | 'classNames' | 'train' | 'test'> & { target: RegressionTarget };
 
-export function isRegression(data: ClassificationData): data is RegressionData {
+export function isRegression<D extends Pick<ClassificationData, 'target'>>(data: D): data is D & { target: RegressionTarget } {
   return data.target !== undefined;
 }
 
