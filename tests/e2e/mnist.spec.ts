@@ -61,7 +61,10 @@ test('MNIST: train, read do_eval, draw a digit, clear it', async ({ page }) => {
     const precision = Number(await row.getAttribute('data-precision'));
     expect(precision).toBeCloseTo(correct / examples, 10);
     expect(precision, `${split} precision @ 1`).toBeGreaterThan(0.5);
+    // CONTRACT.md's test-accuracy is the same evaluation on MNIST as on Iris: do_eval's test precision.
+    if (split === 'test') await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-value', String(precision));
   }
+  await expect(page.getByTestId('test-loss')).not.toHaveAttribute('data-value', '');
   // The tutorial's status line, every 100 steps.
   await openTab(page, 'mnist-log');
   await expect(page.getByRole('log')).toContainText(/Step 300: loss = \d+\.\d{2} \(\d+\.\d{3} sec\)/);

@@ -56,7 +56,17 @@ export function Drawer() {
     source === 'mnist'
       ? [
           { id: 'mnist-log', label: 'log', body: <MnistDetails tab="mnist-log" /> },
-          { id: 'mnist-eval', label: 'doEval', body: <MnistDetails tab="mnist-eval" /> },
+          {
+            id: 'mnist-eval',
+            label: 'doEval',
+            // evaluate()'s keys too (CONTRACT.md's test-accuracy and test-loss on every data set), above do_eval's table.
+            body: (
+              <>
+                <EvaluationPanel />
+                <MnistDetails tab="mnist-eval" />
+              </>
+            ),
+          },
           { id: 'mnist-gallery', label: 'gallery', body: <MnistDetails tab="mnist-gallery" /> },
           { id: 'mnist-confusion', label: 'confusion', body: <MnistDetails tab="mnist-confusion" /> },
           { id: 'mnist-data', label: 'mnistFiles', body: <MnistDetails tab="mnist-data" /> },
