@@ -73,6 +73,11 @@ test('MNIST: train, read do_eval, draw a digit, clear it', async ({ page }) => {
   const gallery = page.getByTestId('digit-gallery');
   await expect(gallery).toHaveAttribute('data-step', String(STEPS));
   await expect(gallery).toHaveAttribute('data-total', '1000');
+  // Its digits are drawn only in the open tab (a closed tab's PNGs were most of the page's work during a run), then all of them.
+  await expect(gallery.locator('img')).toHaveCount(0);
+  await openTab(page, 'mnist-gallery');
+  await expect(gallery.locator('img').first()).toBeVisible();
+  await expect.poll(() => gallery.locator('img').count()).toBeGreaterThan(100);
 
   // The drawing on the pad is read again by the trained model: a vertical stroke is a 1
   // (at step 300 with about 0.37 probability, at step 2000 with about 0.96).

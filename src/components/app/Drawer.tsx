@@ -11,6 +11,7 @@ import { EvaluationPanel } from '../train/EvaluationPanel';
 import { MetricsPanel } from '../train/MetricsPanel';
 import { MnistDetails, type MnistTab } from '../mnist/MnistPanel';
 import { RunsPanel } from '../charts/RunsPanel';
+import { TabVisible } from '../common/tabVisible';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 
@@ -158,7 +159,7 @@ export function Drawer() {
           hidden={active !== tab.id}
           tabIndex={0}
         >
-          {tab.body}
+          <TabVisible.Provider value={active === tab.id}>{tab.body}</TabVisible.Provider>
         </div>
       ))}
     </section>

@@ -5,10 +5,11 @@
  * The count line comes from the confusion matrix, i.e. the whole test split, not just
  * the digits shown.
  */
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useContext, useEffect, useId, useMemo, useState } from 'react';
 import type { DigitGallery } from '../../shared/types';
 import { mnistMessages } from './messages';
 import { useT } from '../common/useI18n';
+import { TabVisible } from '../common/tabVisible';
 import { useAppState } from '../common/useStore';
 import { DigitImage } from './DigitImage';
 
@@ -69,10 +70,13 @@ export function Gallery() {
   const shown = useMemo(() => (onlyMistakes ? all.filter((d) => d.label !== d.predicted) : all), [all, onlyMistakes]);
   const counts = useMemo(() => (gallery ? misreadCount(gallery.confusion) : null), [gallery]);
   const names = dataset?.classNames ?? [];
-  // How many of `shown` are drawn; a new list starts again at one frame's worth.
+  // How many of `shown` are drawn; a new list starts again at one frame's worth. In a closed
+  // tab none: each evaluation of a run sends a new gallery, and nobody sees it drawn.
+  const visible = useContext(TabVisible);
   const [drawn, setDrawn] = useState<{ list: Item[]; limit: number }>({ list: shown, limit: PER_FRAME });
-  const limit = drawn.list === shown ? drawn.limit : PER_FRAME;
+  const limit = !visible ? 0 : drawn.list === shown ? drawn.limit : PER_FRAME;
   useEffect(() => {
+    if (!visible) return;
     let frame = 0;
     let n = PER_FRAME;
     const grow = () => {
@@ -82,7 +86,7 @@ export function Gallery() {
     };
     if (n < shown.length) frame = requestAnimationFrame(grow);
     return () => cancelAnimationFrame(frame);
-  }, [shown]);
+  }, [shown, visible]);
   const mistakes = all.length - all.filter((d) => d.label === d.predicted).length;
 
   if (!gallery || !counts) return <p className="muted">{t('galleryEmpty')}</p>;
