@@ -4,6 +4,10 @@
  * waiting (it rejects with Superseded, as a superseded computation here would). Where the
  * worker cannot run (no nested workers, its script refused or failed), the baselines are
  * computed on this thread as before, pausing through `pace` between their parts.
+ * The worker lives only while it computes: it is ended once it answered (a new one starts
+ * for the next data set in tens of milliseconds), so no idle thread keeps a copy of
+ * MNIST's digits, and the training worker is the page's only worker once the baselines
+ * are in.
  * Written here, not taken from a library: one request at a time, plus that fallback.
  */
 import { baselinesFor, Superseded, type BaselineData, type Pace } from '../ml/baselines';
@@ -69,6 +73,8 @@ export class BaselinesWorker {
     // An answer for a superseded request (it finished before it saw the newer one): dropped.
     if (!waiting || answer.id !== waiting.id) return;
     this.waiting = null;
+    this.port?.terminate();
+    this.port = null;
     if (answer.ok) waiting.resolve(answer.baselines);
     else waiting.reject(new MessageError(answer.message));
   }

@@ -10,7 +10,8 @@ test('a lost WebGL context moves training to wasm and keeps the weights', async 
   await expect(page.getByTestId('backend')).toHaveAttribute('data-value', 'webgl');
   await page.getByTestId('train').click();
   await expect.poll(() => stepOf(page)).toBeGreaterThan(500);
-  const worker = page.workers()[page.workers().length - 1];
+  // The training worker, by its script (the baselines worker it starts for a while is a dedicated worker too).
+  const worker = page.workers().filter((w) => w.url().includes('training.worker'))[0];
   // Inject the protocol's fault message inside the worker, as if the page had sent it.
   await worker.evaluate(() => self.dispatchEvent(new MessageEvent('message', { data: { type: 'lose-webgl-context' } })));
   await expect(page.getByTestId('backend')).toHaveAttribute('data-value', 'wasm');

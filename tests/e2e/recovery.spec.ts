@@ -6,10 +6,10 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { openApp, status, stepOf, trainUntil } from './page';
 
-/** The training worker (the only dedicated worker the page starts). */
+/** The training worker (by its script: the baselines worker it starts for a while is a dedicated worker too). */
 async function trainingWorker(page: Page): Promise<Worker> {
-  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
-  return page.workers()[page.workers().length - 1];
+  await expect.poll(() => page.workers().filter((w) => w.url().includes('training.worker')).length).toBeGreaterThan(0);
+  return page.workers().filter((w) => w.url().includes('training.worker'))[0];
 }
 
 test('an uncaught error in the worker: a new worker resumes from the last checkpoint', async ({ page }) => {

@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 /** A worker as the client sees one: the service on the far side of a MessageChannel; `requests` counts what reached it. */
-function channelWorker(): { port: BaselinesPort; requests: BaselinesRequest[]; crash: () => void } {
+function channelWorker(): { port: BaselinesPort; requests: BaselinesRequest[]; crash: () => void; ended: () => boolean } {
   const { port1, port2 } = new MessageChannel();
   open.push(port1, port2);
   const requests: BaselinesRequest[] = [];
@@ -35,14 +35,18 @@ function channelWorker(): { port: BaselinesPort; requests: BaselinesRequest[]; c
     requests.push(request);
     serve(request);
   });
+  let ended = false;
   const port: BaselinesPort = {
     postMessage: (request) => port1.postMessage(request),
-    terminate: () => port1.close(),
+    terminate: () => {
+      ended = true;
+      port1.close();
+    },
     onmessage: null,
     onerror: null,
   };
   port1.on('message', (answer: BaselinesAnswer) => port.onmessage?.({ data: answer } as MessageEvent<BaselinesAnswer>));
-  return { port, requests, crash: () => port.onerror?.({} as ErrorEvent) };
+  return { port, requests, crash: () => port.onerror?.({} as ErrorEvent), ended: () => ended };
 }
 
 describe('the baselines worker', () => {
@@ -56,6 +60,23 @@ describe('the baselines worker', () => {
     expect(worker.requests[0].data.train.features).not.toBe(data.train.features);
     expect(withoutTimes(remote)).toEqual(withoutTimes(await computeBaselines(data)));
     expect(withoutTimes(remote).logistic.accuracy).toBeGreaterThan(0.9);
+    // Its work done, the worker is ended.
+    expect(worker.ended()).toBe(true);
+  });
+
+  it('starts a worker for each data set and ends it once it answered', async () => {
+    const data = loadIris();
+    const started: ReturnType<typeof channelWorker>[] = [];
+    const client = new BaselinesWorker(() => {
+      started.push(channelWorker());
+      return started[started.length - 1].port;
+    });
+    await client.run(baselineData(data), NO_PAUSE);
+    await client.run(baselineData(data), NO_PAUSE);
+    expect(started.map((w) => [w.requests.length, w.ended()])).toEqual([
+      [1, true],
+      [1, true],
+    ]);
   });
 
   it('sends only the splits the baselines read (no validation split, no name)', () => {
