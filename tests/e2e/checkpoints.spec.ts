@@ -3,24 +3,10 @@
  * and its curves; an exported model imported in a fresh browser profile predicts the
  * same; a corrupted model.json is refused and the current model stays.
  */
-import { readFileSync } from 'node:fs';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, openApp, predictSample, status, stepOf, trainUntil } from './page';
+import { expect, test } from '@playwright/test';
+import { collectErrors, exportModel, openApp, predictSample, status, stepOf, trainUntil } from './page';
 
 const SAMPLE = [5.8, 3.1, 5.0, 1.7];
-
-async function exportModel(page: Page): Promise<{ name: string; body: Buffer }[]> {
-  const downloads: Download[] = [];
-  const both = new Promise<void>((resolve) => {
-    page.on('download', (d) => {
-      downloads.push(d);
-      if (downloads.length === 2) resolve();
-    });
-  });
-  await page.getByTestId('export-model').click();
-  await both;
-  return Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), body: readFileSync(await d.path()) })));
-}
 
 test('train 500 steps, reload: step 500, the same prediction and the curves are back; Train goes on to 1000', async ({ page }) => {
   const errors = collectErrors(page);
@@ -51,7 +37,7 @@ test('export, then import in a fresh browser profile: the same probabilities; a 
   expect(files.map((f) => f.name).sort()).toEqual(['model.json', 'weights.bin']);
   const modelJson = files.find((f) => f.name === 'model.json')!;
   const weights = files.find((f) => f.name === 'weights.bin')!;
-  expect(JSON.parse(modelJson.body.toString('utf8')).format).toBe('layers-model');
+  expect(JSON.parse(modelJson.buffer.toString('utf8')).format).toBe('layers-model');
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -62,15 +48,15 @@ test('export, then import in a fresh browser profile: the same probabilities; a 
 
   // A truncated model.json: an alert naming it, and the fresh model stays.
   await input.setInputFiles([
-    { name: 'model.json', mimeType: 'application/json', buffer: modelJson.body.subarray(0, 200) },
-    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: weights.body },
+    { name: 'model.json', mimeType: 'application/json', buffer: modelJson.buffer.subarray(0, 200) },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: weights.buffer },
   ]);
   await expect(other.getByRole('alert')).toContainText('model.json');
   expect(await stepOf(other)).toBe(0);
 
   await input.setInputFiles([
-    { name: 'model.json', mimeType: 'application/json', buffer: modelJson.body },
-    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: weights.body },
+    { name: 'model.json', mimeType: 'application/json', buffer: modelJson.buffer },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: weights.buffer },
   ]);
   await expect(status(other)).toHaveAttribute('data-step', '300');
   const imported = await predictSample(other, SAMPLE);
