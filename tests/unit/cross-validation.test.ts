@@ -19,6 +19,8 @@ import { collectingHooks, IRIS_CONFIG, loadIris, ofType } from './helpers';
 import { english } from './words';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Steps a fold is asked for in the Stop tests: more than it can train before the Stop, so only Stop ends it (a step count, not a timeout). */
+const UNTIL_STOPPED = 100_000;
 
 function runner(data: ClassificationData, folds: number, steps: number, patience = 0, config = IRIS_CONFIG) {
   const progress: CvProgress[] = [];
@@ -72,7 +74,7 @@ describe('cross-validation of a model\'s settings', () => {
   });
 
   it('Stop ends the whole cross-validation: the fold running and every fold after it', async () => {
-    const { cv, progress } = runner(loadIris(), 5, 100_000);
+    const { cv, progress } = runner(loadIris(), 5, UNTIL_STOPPED);
     const running = cv.run();
     while (!progress.some((p) => p.globalStep > 0)) await tick();
     cv.stop(6); // another run's Stop changes nothing
@@ -80,7 +82,7 @@ describe('cross-validation of a model\'s settings', () => {
     const outcome = await running;
     expect(outcome).toEqual({ end: 'stopped', completed: [] });
     expect(Math.max(...progress.map((p) => p.fold))).toBe(1);
-    expect(progress[progress.length - 1].globalStep).toBeLessThan(100_000);
+    expect(progress[progress.length - 1].globalStep).toBeLessThan(UNTIL_STOPPED);
   });
 
   it('refuses more folds than rows, and data sets past MAX_CV_ROWS, with a reason', async () => {
@@ -185,7 +187,7 @@ describe('cross-validation in the workspace', () => {
     const events: WorkerEvent[] = [];
     const ws = new Workspace({ ...collectingHooks(events), fetchBytes }, 'auto', await Persistence.open(undefined));
     await ws.loadPreset('iris', IRIS_CONFIG);
-    const running = ws.crossValidate({ runId: 4, folds: 10, steps: 100_000, evalEvery: 100, patience: 0 });
+    const running = ws.crossValidate({ runId: 4, folds: 10, steps: UNTIL_STOPPED, evalEvery: 100, patience: 0 });
     while (!ofType(events, 'cv-progress').some((p) => p.globalStep > 0)) await tick();
     // Busy: nothing else loads while the folds run.
     await expect(ws.loadPreset('iris', IRIS_CONFIG)).rejects.toThrow(/app.stop-first/);
