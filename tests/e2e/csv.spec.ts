@@ -37,6 +37,8 @@ test('drop a CSV, pick the label, train, classify a row and a file, download', a
   await expect(page.getByTestId('label-column')).toHaveValue('species');
   await expect(summary).toContainText('Adelie / Chinstrap / Gentoo');
   await expect(summary).toHaveAttribute('data-features', '3');
+  // A CSV's own network, one hidden layer of 100 (Iris's three layers were left as they were).
+  await expect(page.getByTestId('network')).toHaveAttribute('data-widths', /^\d+,100,3$/);
 
   await trainUntil(page, 'done');
   expect(Number(await status(page).getAttribute('data-step'))).toBe(300);
