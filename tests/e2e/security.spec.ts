@@ -101,10 +101,10 @@ async function fullSession(page: Page, backend: 'auto' | 'cpu' | 'webgl' | 'wasm
   await expect(page.getByTestId('batch-score')).toBeVisible();
   const csv = await downloadPredictions(page);
   expect(csv).toContain('predicted class');
-  // Hovering a chart draws its tooltip (recharts' measuring span, inline styles).
+  // Hovering a chart draws its readout (placed with inline styles).
   const chart = page.getByTestId('loss-chart');
-  await chart.hover();
-  await expect(chart.locator('.recharts-tooltip-wrapper')).toBeVisible({ timeout: 5_000 });
+  await chart.locator('canvas').hover();
+  await expect(page.getByTestId('loss-chart-tooltip')).toBeVisible({ timeout: 5_000 });
   // Export the model and import it back (an import starts without curves, so it comes last):
   // downloads and file reads stay on the machine.
   const downloads: { name: string; body: Buffer }[] = [];

@@ -1,19 +1,22 @@
 /**
- * A live learning curve over global steps or training seconds. No animation and no dots:
- * with a point arriving several times a second, animation alone would keep the main
- * thread busy. Each series is downsampled once per change (at most MAX_DRAWN points) and
- * the same points feed the line and the data table, so thousands of points stay cheap.
+ * A live learning curve over global steps or training seconds, drawn on a canvas
+ * (curveDraw.ts says why not recharts). No animation: a point arrives several times a
+ * second. Each series is downsampled once per change (at most MAX_DRAWN points) and the
+ * same points feed the line, the pointer's readout and the data table, so thousands of
+ * points stay cheap.
  *
  * `data-points` is the length of the first series on the chosen axis, before downsampling
  * (in the time view, points without a time are not on the axis).
  */
-import { memo, useMemo, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis as ChartXAxis, YAxis } from 'recharts';
-import { niceTicks, onAxis, tickDigits, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { onAxis, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
+import { plotFrame, readout, stops } from '../../client/curvePlot';
 import { downsample } from '../../client/downsample';
 import { chartsMessages } from './messages';
+import { CURVE_MARGIN, drawCurves, type CurveTheme } from './curveDraw';
 import { useT } from '../common/useI18n';
 import { ScrollRegion } from '../common/ScrollRegion';
+import { useDarkScheme, useElementWidth } from '../common/useElementWidth';
 
 export interface Series {
   name: string;
@@ -30,12 +33,10 @@ export interface Reference {
   color: string;
 }
 
-/** Where the references' labels sit, in turn, so close values do not print over each other. */
-const LABEL_POSITIONS = ['insideTopLeft', 'insideBottomRight', 'insideTopRight'] as const;
-
-/** Points drawn per series: enough for the eye, few enough that a render takes a few ms. */
+/** Points drawn per series: enough for the eye, few enough for the data table. */
 const MAX_DRAWN = 300;
-const X_TICKS = 6;
+/** How far (CSS px) from the pointer a series' point may be and still be read out. */
+const READ_REACH_PX = 12;
 
 interface Props {
   testId: string;
@@ -69,8 +70,20 @@ interface Drawn {
 }
 
 const NO_MARKS: readonly StepMark[] = [];
+const NO_REFERENCES: Reference[] = [];
 
-export const MetricChart = memo(function MetricChart({ testId, title, series, domain, axis = 'step', smoothed = false, marks = NO_MARKS, references = [], referenceNote, height = 180 }: Props) {
+export const MetricChart = memo(function MetricChart({
+  testId,
+  title,
+  series,
+  domain,
+  axis = 'step',
+  smoothed = false,
+  marks = NO_MARKS,
+  references = NO_REFERENCES,
+  referenceNote,
+  height = 180,
+}: Props) {
   const { t, num } = useT(chartsMessages);
   const drawn = useMemo<Drawn[]>(
     () =>
@@ -81,18 +94,10 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
     [series, axis],
   );
   const total = drawn[0]?.total ?? 0;
-  // Round ticks (0, 500, 1,000 …) over the drawn points, and the decimals they need.
-  const { digits, ticks } = useMemo(() => {
-    const xs = drawn.flatMap((d) => (d.points.length > 0 ? [d.points[0].x, d.points[d.points.length - 1].x] : []));
-    if (xs.length === 0) return { digits: 0, ticks: undefined };
-    const t = niceTicks(Math.min(...xs), Math.max(...xs), X_TICKS);
-    return { digits: tickDigits(axis, t[0] ?? 0, t[t.length - 1] ?? 0, t.length), ticks: t.length >= 2 ? t : undefined };
-  }, [drawn, axis]);
   const latest = drawn
     .filter((d) => d.points.length > 0 && !d.series.dashed)
     .map((d) => `${d.series.name} ${num(d.points[d.points.length - 1].value, 4)}`)
     .join(', ');
-  const axisLabel = t(axis === 'step' ? 'axis_step' : 'axis_time');
   const noTime = axis === 'time' && series.some((s) => s.points.length > 0) && drawn.every((d) => d.total === 0);
   return (
     <figure className="chart" data-testid={testId} data-points={total} data-x-axis={axis} data-marks={marks.map((m) => m.step).join(',')}>
@@ -101,61 +106,142 @@ export const MetricChart = memo(function MetricChart({ testId, title, series, do
         {title}
         {latest && <span className="muted"> · {t('latest', { values: latest })}</span>}
       </figcaption>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <ChartXAxis
-            type="number"
-            dataKey="x"
-            domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : ['dataMin', 'dataMax']}
-            ticks={ticks}
-            allowDuplicatedCategory={false}
-            tickCount={X_TICKS}
-            tickFormatter={(v: number) => num(v, digits)}
-            height={40}
-            label={{ value: axisLabel, position: 'insideBottom', offset: 0 }}
-          />
-          <YAxis type="number" domain={domain ?? ['auto', 'auto']} width={48} tickFormatter={(v: number) => shortTick(v, num)} />
-          <Tooltip
-            formatter={(v) => (typeof v === 'number' ? num(v, 4) : String(v))}
-            labelFormatter={(l) => (axis === 'step' ? t('tooltipStep', { x: Number(l) }) : t('tooltipTime', { x: num(Number(l), 2) }))}
-          />
-          <Legend verticalAlign="top" />
-          {axis === 'step' &&
-            marks.map((m) => <ReferenceLine key={m.step} x={m.step} stroke="#555" strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fontSize: 11 }} />)}
-          {references.map((r, i) => (
-            <ReferenceLine
-              key={r.name}
-              y={r.value}
-              stroke={r.color}
-              strokeDasharray="6 4"
-              strokeWidth={1.5}
-              ifOverflow="extendDomain"
-              label={{ value: `${r.name} ${num(r.value, 3)}`, position: LABEL_POSITIONS[i % LABEL_POSITIONS.length], fill: r.color, fontSize: 11 }}
-            />
-          ))}
-          {drawn.map(({ series: s, points }) => (
-            <Line
-              key={s.name}
-              name={s.name}
-              data={points}
-              dataKey="value"
-              stroke={s.color}
-              strokeDasharray={s.dashed ? '5 4' : undefined}
-              strokeOpacity={s.dashed ? 0.7 : 1}
-              dot={false}
-              isAnimationActive={false}
-              strokeWidth={2}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <ul className="chart-legend">
+        {drawn.map(({ series: s }) => (
+          <li key={s.name}>
+            <span className={s.dashed ? 'swatch dashed' : 'swatch'} style={{ borderTopColor: s.color }} aria-hidden="true" />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+      <CurvePlot testId={testId} title={title} drawn={drawn} domain={domain} axis={axis} marks={axis === 'step' ? marks : NO_MARKS} references={references} height={height} />
       {noTime && <p className="muted small">{t('noTime')}</p>}
       {referenceNote && <p className="sr-only">{referenceNote}</p>}
       <DataTable testId={testId} drawn={drawn} smoothed={smoothed} />
     </figure>
   );
 });
+
+interface PlotProps {
+  testId: string;
+  title: string;
+  drawn: Drawn[];
+  domain?: [number, number];
+  axis: XAxis;
+  marks: readonly StepMark[];
+  references: Reference[];
+  height: number;
+}
+
+/** The canvas, and the readout a pointer or the arrow keys move along the points. */
+function CurvePlot({ testId, title, drawn, domain, axis, marks, references, height }: PlotProps) {
+  const { t, num } = useT(chartsMessages);
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(box);
+  const dark = useDarkScheme();
+  const tooltipId = useId();
+  /** The readout's x, snapped to a point; null when nothing is read out. */
+  const [hover, setHover] = useState<number | null>(null);
+  // Read once per scheme: getComputedStyle on every draw would restyle the page 10 times a second.
+  const theme = useRef<{ dark: boolean; theme: CurveTheme } | null>(null);
+  const lines = useMemo(() => drawn.map((d) => d.points), [drawn]);
+  const frame = useMemo(() => plotFrame(lines, axis, references.map((r) => r.value), domain), [lines, axis, references, domain]);
+  const xs = useMemo(() => stops(lines), [lines]);
+  const pw = Math.max(1, width - CURVE_MARGIN.left - CURVE_MARGIN.right);
+  const reach = frame ? (READ_REACH_PX * (frame.xDomain[1] - frame.xDomain[0])) / pw : 0;
+  const read = useMemo(() => (hover === null ? null : readout(lines, hover, reach)), [lines, hover, reach]);
+
+  useLayoutEffect(() => {
+    const el = canvas.current;
+    if (!el || !frame || width === 0) return;
+    drawCurves(el, {
+      width,
+      height,
+      frame,
+      lines: drawn.map((d) => ({ color: d.series.color, dashed: d.series.dashed === true, points: d.points })),
+      references: references.map((r) => ({ value: r.value, color: r.color, label: `${r.name} ${num(r.value, 3)}` })),
+      marks: marks.map((m) => ({ x: m.step, label: m.label })),
+      formatX: (v) => num(v, frame.xDigits),
+      formatY: (v) => shortTick(v, frame.yDigits, num),
+      theme: (theme.current?.dark === dark ? theme.current : (theme.current = { dark, theme: themeOf(el) })).theme,
+      hover: hover === null || !read ? undefined : { x: hover, points: read },
+    });
+  }, [drawn, frame, width, height, references, marks, axis, hover, read, dark, t, num]);
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (!frame || xs.length === 0) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const at = frame.xDomain[0] + ((e.clientX - rect.left - CURVE_MARGIN.left) / pw) * (frame.xDomain[1] - frame.xDomain[0]);
+    setHover(xs[nearest(xs, at)]);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    if (xs.length === 0) return;
+    const i = hover === null ? -1 : nearest(xs, hover);
+    const next =
+      e.key === 'ArrowRight' ? (i < 0 ? 0 : Math.min(xs.length - 1, i + 1))
+      : e.key === 'ArrowLeft' ? (i < 0 ? xs.length - 1 : Math.max(0, i - 1))
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? xs.length - 1
+      : undefined;
+    if (e.key === 'Escape') setHover(null);
+    if (next === undefined) return;
+    e.preventDefault();
+    setHover(xs[next]);
+  };
+  const shown = hover !== null && read && frame && read.some((p) => p !== null);
+  const tipLeft = frame && hover !== null ? CURVE_MARGIN.left + ((hover - frame.xDomain[0]) / (frame.xDomain[1] - frame.xDomain[0] || 1)) * pw : 0;
+  return (
+    <div className="chart-plot" ref={box} style={{ height }}>
+      <canvas
+        ref={canvas}
+        role="img"
+        tabIndex={0}
+        aria-label={t('plotLabel', { title })}
+        aria-describedby={shown ? tooltipId : undefined}
+        style={{ width: '100%', height }}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(null)}
+        onKeyDown={onKeyDown}
+        onBlur={() => setHover(null)}
+      />
+      <div className="chart-axis-name">{t(axis === 'step' ? 'axis_step' : 'axis_time')}</div>
+      {shown && (
+        // On the side of the readout line with more room, so it never covers the point read.
+        <div
+          id={tooltipId}
+          className="chart-tooltip"
+          data-testid={`${testId}-tooltip`}
+          style={tipLeft > width / 2 ? { right: width - tipLeft + 10 } : { left: tipLeft + 10 }}
+        >
+          <div className="chart-tooltip-x">{axis === 'step' ? t('tooltipStep', { x: hover }) : t('tooltipTime', { x: num(hover, 2) })}</div>
+          {read.map((p, i) =>
+            p === null ? null : (
+              <div key={drawn[i].series.name}>
+                <span className="swatch" style={{ borderTopColor: drawn[i].series.color }} aria-hidden="true" /> {drawn[i].series.name} {num(p.value, 4)}
+              </div>
+            ),
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Index of the value of ascending `xs` nearest to `x`. */
+function nearest(xs: readonly number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
+  return best;
+}
+
+/** The theme's colours from the plot box's CSS custom properties (styles.css, dark.css). */
+function themeOf(el: HTMLElement): CurveTheme {
+  const style = getComputedStyle(el);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const referenceText = style.getPropertyValue('--chart-reference-text').trim();
+  return { text: read('--chart-text', '#33404c'), grid: read('--chart-grid', '#e3e6ea'), axis: read('--chart-axis', '#5c6670'), ...(referenceText ? { referenceText } : {}) };
+}
 
 /**
  * The chart's numbers as tables, one per series, for a screen reader or a keyboard: the
@@ -211,10 +297,10 @@ function DataTable({ testId, drawn, smoothed }: { testId: string; drawn: Drawn[]
   );
 }
 
-/** A y tick that fits 48 px: 3 decimals, or thousands (k) and millions (M) for a large squared error. */
-function shortTick(v: number, num: (v: number, digits?: number) => string): string {
+/** A y tick that fits 48 px: the ticks' decimals (3 at most), or thousands (k) and millions (M) for a large squared error. */
+function shortTick(v: number, digits: number, num: (v: number, digits?: number) => string): string {
   const a = Math.abs(v);
   if (a >= 1e6) return `${num(v / 1e6, 1)}M`;
   if (a >= 1e4) return `${num(v / 1e3, 0)}k`;
-  return num(v, 3);
+  return num(v, Math.min(3, digits));
 }
