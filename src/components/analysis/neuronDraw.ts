@@ -31,13 +31,23 @@ export function drawNeuron(canvas: HTMLCanvasElement, grid: NeuronGrid, k: numbe
   const image = ctx.createImageData(resolution, resolution);
   const span = unit.hi - unit.lo;
   const scale = Math.max(Math.abs(unit.lo), Math.abs(unit.hi));
+  // The cells are bytes (0-255 over [lo, hi]): 256 colours, one per byte, not one per cell
+  // (a 40-unit network's maps are 100,000 cells at every map during a run).
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let v = 0; v < 256; v++) {
+    const [r, g, b] = neuronColour(span > 0 ? unit.lo + (v / 255) * span : unit.lo, scale);
+    lut[3 * v] = r;
+    lut[3 * v + 1] = g;
+    lut[3 * v + 2] = b;
+  }
+  const values = grid.values;
+  const data = image.data;
   for (let c = 0; c < cells; c++) {
-    const a = span > 0 ? unit.lo + (grid.values[k * cells + c] / 255) * span : unit.lo;
-    const [r, g, b] = neuronColour(a, scale);
-    image.data[4 * c] = r;
-    image.data[4 * c + 1] = g;
-    image.data[4 * c + 2] = b;
-    image.data[4 * c + 3] = 255;
+    const v = 3 * values[k * cells + c];
+    data[4 * c] = lut[v];
+    data[4 * c + 1] = lut[v + 1];
+    data[4 * c + 2] = lut[v + 2];
+    data[4 * c + 3] = 255;
   }
   ctx.putImageData(image, 0, 0);
 }
