@@ -14,7 +14,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { MessageError, msg, type Message } from '../shared/message';
 import type { BackendChoice, BackendName } from '../shared/types';
-import { backendOrder, type GpuAdapterSummary } from './backendOrder';
+import { backendOrder, isSoftwareAdapter, SOFTWARE, type GpuAdapterSummary } from './backendOrder';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -24,6 +24,8 @@ setWasmPaths({
 
 export interface BackendPick {
   backend: BackendName;
+  /** The backend runs on a hardware GPU (WebGL or WebGPU, not a software renderer): only then may tfjs take large networks. */
+  hardwareGpu: boolean;
   reason: Message;
 }
 
@@ -78,10 +80,15 @@ async function trySet(name: BackendName): Promise<boolean> {
 
 export async function chooseBackend(choice: BackendChoice): Promise<BackendPick> {
   const renderer = webglRenderer();
-  const { preferred, why } = backendOrder(choice, renderer, choice === 'auto' ? await webgpuAdapter() : null);
+  const adapter = choice === 'auto' || choice === 'webgpu' ? await webgpuAdapter() : null;
+  const { preferred, why } = backendOrder(choice, renderer, choice === 'auto' ? adapter : null);
   const failed: BackendName[] = [];
   for (const name of preferred) {
-    if (await trySet(name)) return { backend: name, reason: failed.length > 0 ? msg('app.backend-fallback', { reason: why, failed }) : why };
+    if (await trySet(name)) {
+      // The same rule as the order's: a software renderer or adapter is no GPU to hand large products to.
+      const hardwareGpu = name === 'webgl' ? renderer !== null && !SOFTWARE.test(renderer) : name === 'webgpu' ? adapter !== null && !isSoftwareAdapter(adapter) : false;
+      return { backend: name, hardwareGpu, reason: failed.length > 0 ? msg('app.backend-fallback', { reason: why, failed }) : why };
+    }
     failed.push(name);
   }
   throw new MessageError(msg('app.backend-none', { tried: failed }));

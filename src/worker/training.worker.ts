@@ -11,6 +11,7 @@ import { MessageError, msg } from '../shared/message';
 import { assertNever, type WorkerEvent, type WorkerRequest } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { chooseBackend, loseWebglContext, watchContextLoss } from './backend';
+import { setHardwareGpu } from '../ml/engines/choose';
 import { BaselinesWorker } from './baselinesClient';
 import { answer } from './calls';
 import { eventYielder } from './yieldToEvents';
@@ -59,7 +60,8 @@ const announce = () => tabs?.postMessage('changed');
 
 async function start(request: Extract<WorkerRequest, { type: 'init' }>): Promise<Workspace> {
   const pick = await chooseBackend(request.backend);
-  post({ type: 'backend', ...pick });
+  setHardwareGpu(pick.hardwareGpu);
+  post({ type: 'backend', backend: pick.backend, reason: pick.reason });
   const persistence = await Persistence.open(self.indexedDB, request.tab);
   // The baselines on the second core (baselines.worker.ts), so they never hold up a run.
   const baselines = new BaselinesWorker(() => new Worker(new URL('./baselines.worker.ts', import.meta.url), { type: 'module' }));
@@ -75,6 +77,7 @@ async function moveOffWebgl(ws: Workspace): Promise<void> {
   try {
     const outcome = await ws.moveBackend(async () => {
       const pick = await chooseBackend('wasm');
+      setHardwareGpu(pick.hardwareGpu);
       post({ type: 'backend', backend: pick.backend, reason: msg('app.backend-after-loss', { reason: pick.reason }) });
     });
     post({ type: 'notice', message: msg('app.webgl-lost', { outcome }) });

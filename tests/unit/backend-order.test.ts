@@ -58,6 +58,12 @@ describe('chooseEngine on the GPU backends', () => {
     expect(chooseEngine(data, mnist, 'auto', 'wasm', true)).toMatchObject({ name: 'fused', loops: 'simd', reason: { code: 'train.engine-fused-simd' } });
   });
 
+  it('keeps the fused loops on a GPU backend asked for by name that runs on a software renderer', () => {
+    expect(chooseEngine(data, mnist, 'auto', 'webgl', true, false)).toMatchObject({ name: 'fused', loops: 'simd', reason: { code: 'train.engine-fused-simd' } });
+    expect(chooseEngine(data, mnist, 'auto', 'webgpu', false, false)).toMatchObject({ name: 'fused', loops: 'js' });
+    expect(chooseEngine(data, mnist, 'tfjs', 'webgl', true, false).name).toBe('tfjs');
+  });
+
   it('takes the JS loops without SIMD, or when fused-js is asked for', () => {
     expect(chooseEngine(data, mnist, 'auto', 'wasm', false)).toMatchObject({ name: 'fused', loops: 'js', reason: { code: 'train.engine-fused' } });
     expect(chooseEngine(data, mnist, 'fused-js', 'wasm', true)).toEqual({ name: 'fused', loops: 'js', reason: { code: 'train.engine-asked', params: { engine: 'fused-js' } } });
