@@ -16,7 +16,8 @@ import { programMinify } from './scripts/program-minify.mjs';
  * - worker-src 'self': the training worker chunk and /sw.js; no blob: workers.
  * - connect-src 'self': fetch() of public/data and the self-hosted .wasm files, nothing else.
  * - img-src 'self' data:: the favicon, and the MNIST digits (PNG data URLs drawn on one
- *   scratch canvas, src/components/mnist/DigitImage.tsx). Charts are inline SVG.
+ *   scratch canvas, src/components/mnist/DigitImage.tsx). The learning curves are canvases, the
+ *   ROC and precision-recall curves inline SVG.
  * - style-src 'self': the CSS chunk. React and recharts set styles through the CSSOM
  *   (element.style), which CSP does not govern, so no 'unsafe-inline'.
  * - object-src 'none', base-uri 'none', form-action 'none': no plugins, no <base> hijack, the

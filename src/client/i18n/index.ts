@@ -60,24 +60,28 @@ export function formatNumber(lang: Lang, value: number, maxDigits = 4, minDigits
 }
 
 /**
- * Intl.NumberFormat objects by language and digits: building one costs about a tenth of a
- * millisecond, and a wide file's column table formats two numbers per column.
+ * Intl formatters by language and options: building one costs about a tenth of a
+ * millisecond, and a wide file's column table formats two numbers per column, a run's
+ * panels a few hundred percentages and times per second.
  */
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
-  const key = `${lang} ${minDigits} ${maxDigits}`;
-  let format = formats.get(key);
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let format = formatters.get(key) as F | undefined;
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
-    formats.set(key, format);
+    format = make();
+    formatters.set(key, format);
   }
   return format;
+}
+
+function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  return cached(`number ${lang} ${minDigits} ${maxDigits}`, () => new Intl.NumberFormat(locale(lang), { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits }));
 }
 
 /** A fraction in [0, 1] as a percentage. */
 export function formatPercent(lang: Lang, value: number, digits = 1): string {
   if (!Number.isFinite(value)) return String(value);
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return cached(`percent ${lang} ${digits}`, () => new Intl.NumberFormat(locale(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits })).format(value);
 }
 
 /**
@@ -88,7 +92,7 @@ export function formatDateTime(lang: Lang, when: Date, now: Date = new Date()): 
   if (Number.isNaN(when.getTime())) return '—';
   const today = when.toDateString() === now.toDateString();
   const options: Intl.DateTimeFormatOptions = today ? { timeStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
-  return new Intl.DateTimeFormat(locale(lang), options).format(when);
+  return cached(`date ${lang} ${today}`, () => new Intl.DateTimeFormat(locale(lang), options)).format(when);
 }
 
 /** The language to start with: the remembered choice, else the browser's first preference. */
