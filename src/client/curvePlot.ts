@@ -77,17 +77,27 @@ export function plotFrame(lines: readonly (readonly PlotPoint[])[], axis: XAxis,
   };
 }
 
-/** The index of the point of `points` (x ascending) nearest to `x`; -1 when there are none. */
-export function nearestIndex(points: readonly PlotPoint[], x: number): number {
-  if (points.length === 0) return -1;
+/** The index i in [0, n) whose xAt(i) (ascending in i) is nearest to `x`, ties to the left; -1 when n is 0. */
+function nearestBy(n: number, xAt: (i: number) => number, x: number): number {
+  if (n === 0) return -1;
   let lo = 0;
-  let hi = points.length - 1;
+  let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (points[mid].x < x) lo = mid + 1;
+    if (xAt(mid) < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && x - points[lo - 1].x <= points[lo].x - x ? lo - 1 : lo;
+  return lo > 0 && x - xAt(lo - 1) <= xAt(lo) - x ? lo - 1 : lo;
+}
+
+/** The index of the point of `points` (x ascending) nearest to `x`; -1 when there are none. */
+export function nearestIndex(points: readonly PlotPoint[], x: number): number {
+  return nearestBy(points.length, (i) => points[i].x, x);
+}
+
+/** The index of the value of `xs` (ascending) nearest to `x`; -1 when there are none. */
+export function nearestStop(xs: readonly number[], x: number): number {
+  return nearestBy(xs.length, (i) => xs[i], x);
 }
 
 /** Every x that some line has a point at, ascending and once each: where the arrow keys stop. */

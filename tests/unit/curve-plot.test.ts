@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestIndex, plotFrame, readout, stops } from '../../src/client/curvePlot';
+import { nearestIndex, nearestStop, plotFrame, readout, stops } from '../../src/client/curvePlot';
 import type { PlotPoint } from '../../src/client/chartAxis';
 
 const at = (x: number, value: number): PlotPoint => ({ step: x, x, value });
@@ -57,8 +57,11 @@ describe('reading a chart out at a pointer or an arrow key', () => {
     expect(nearestIndex([], 3)).toBe(-1);
   });
 
-  it('stops at every x some line has, once each', () => {
-    expect(stops([line, [at(10, 0.9), at(30, 0.7)]])).toEqual([0, 10, 20, 30, 40]);
+  it('stops at every x some line has, once each, and finds the stop nearest a pointer', () => {
+    const xs = stops([line, [at(10, 0.9), at(30, 0.7)]]);
+    expect(xs).toEqual([0, 10, 20, 30, 40]);
+    expect([-3, 4, 5, 6, 26, 1e9].map((x) => nearestStop(xs, x))).toEqual([0, 0, 0, 1, 3, 4]);
+    expect(nearestStop([], 1)).toBe(-1);
   });
 
   it('reads each line at x, or nothing for a line with no point near', () => {

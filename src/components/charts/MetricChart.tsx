@@ -10,7 +10,7 @@
  */
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { onAxis, type CurvePoint, type PlotPoint, type XAxis } from '../../client/chartAxis';
-import { plotFrame, readout, stops } from '../../client/curvePlot';
+import { nearestStop, plotFrame, readout, stops } from '../../client/curvePlot';
 import { downsample } from '../../client/downsample';
 import { chartsMessages } from './messages';
 import { CURVE_MARGIN, drawCurves, type CurveTheme } from './curveDraw';
@@ -143,6 +143,8 @@ function CurvePlot({ testId, title, drawn, domain, axis, marks, references, heig
   const tooltipId = useId();
   /** The readout's x, snapped to a point; null when nothing is read out. */
   const [hover, setHover] = useState<number | null>(null);
+  /** The readout follows the arrow keys (then a screen reader hears it change), not a pointer. */
+  const [byKeys, setByKeys] = useState(false);
   // Read once per scheme: getComputedStyle on every draw would restyle the page 10 times a second.
   const theme = useRef<{ dark: boolean; theme: CurveTheme } | null>(null);
   const lines = useMemo(() => drawn.map((d) => d.points), [drawn]);
@@ -173,11 +175,12 @@ function CurvePlot({ testId, title, drawn, domain, axis, marks, references, heig
     if (!frame || xs.length === 0) return;
     const rect = e.currentTarget.getBoundingClientRect();
     const at = frame.xDomain[0] + ((e.clientX - rect.left - CURVE_MARGIN.left) / pw) * (frame.xDomain[1] - frame.xDomain[0]);
-    setHover(xs[nearest(xs, at)]);
+    setByKeys(false);
+    setHover(xs[nearestStop(xs, at)]);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {
     if (xs.length === 0) return;
-    const i = hover === null ? -1 : nearest(xs, hover);
+    const i = hover === null ? -1 : nearestStop(xs, hover);
     const next =
       e.key === 'ArrowRight' ? (i < 0 ? 0 : Math.min(xs.length - 1, i + 1))
       : e.key === 'ArrowLeft' ? (i < 0 ? xs.length - 1 : Math.max(0, i - 1))
@@ -187,6 +190,7 @@ function CurvePlot({ testId, title, drawn, domain, axis, marks, references, heig
     if (e.key === 'Escape') setHover(null);
     if (next === undefined) return;
     e.preventDefault();
+    setByKeys(true);
     setHover(xs[next]);
   };
   const shown = hover !== null && read && frame && read.some((p) => p !== null);
@@ -212,6 +216,7 @@ function CurvePlot({ testId, title, drawn, domain, axis, marks, references, heig
           id={tooltipId}
           className="chart-tooltip"
           data-testid={`${testId}-tooltip`}
+          aria-live={byKeys ? 'polite' : undefined}
           style={tipLeft > width / 2 ? { right: width - tipLeft + 10 } : { left: tipLeft + 10 }}
         >
           <div className="chart-tooltip-x">{axis === 'step' ? t('tooltipStep', { x: hover }) : t('tooltipTime', { x: num(hover, 2) })}</div>
@@ -226,13 +231,6 @@ function CurvePlot({ testId, title, drawn, domain, axis, marks, references, heig
       )}
     </div>
   );
-}
-
-/** Index of the value of ascending `xs` nearest to `x`. */
-function nearest(xs: readonly number[], x: number): number {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - x) < Math.abs(xs[best] - x)) best = i;
-  return best;
 }
 
 /** The theme's colours from the plot box's CSS custom properties (styles.css, dark.css). */
