@@ -4,8 +4,10 @@
  * on the round ticks, tick labels and the two axes' names. A canvas, not recharts' SVG:
  * recharts took 35 to 800 ms to render 1,000 dots per plot (two plots, after every test
  * evaluation during a run); this draws them in a few ms. Pure drawing, no React. Like the
- * decision map, the plot keeps its light card in dark mode (regression.css).
+ * decision map, the plot keeps its light card in dark mode (regression.css). The canvas's
+ * sizing, grid and axes are common/plotCanvas.ts, shared with the learning curves.
  */
+import { drawAxes, drawGrid, preparePlot } from '../common/plotCanvas';
 
 /** The plot's size in CSS px (the canvas scales to its column's width, keeping this ratio). */
 export const FIT_CANVAS = { width: 300, height: 250, left: 50, right: 10, top: 8, bottom: 38 };
@@ -34,37 +36,13 @@ const TEXT = '#33404c';
 
 /** Draw `spec` on `canvas` (its backing store sized for the device's pixel ratio). */
 export function drawFitPlot(canvas: HTMLCanvasElement, spec: FitPlotSpec): void {
-  const ratio = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
   const { width, height, left, right, top, bottom } = FIT_CANVAS;
-  canvas.width = width * ratio;
-  canvas.height = height * ratio;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const pw = width - left - right;
-  const ph = height - top - bottom;
+  const area = preparePlot(canvas, { width, height, margin: { left, right, top, bottom }, xDomain: spec.xDomain, yDomain: spec.yDomain });
+  if (!area) return;
+  const { ctx, pw, ph, px, py } = area;
   const [x0, x1] = spec.xDomain;
   const [y0, y1] = spec.yDomain;
-  const px = (v: number) => left + ((v - x0) / (x1 - x0 || 1)) * pw;
-  const py = (v: number) => top + ((y1 - v) / (y1 - y0 || 1)) * ph;
-
-  // Grid on the ticks.
-  ctx.strokeStyle = GRID;
-  ctx.lineWidth = 1;
-  ctx.setLineDash([3, 3]);
-  ctx.beginPath();
-  for (const v of spec.xTicks) {
-    const x = Math.round(px(v)) + 0.5;
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + ph);
-  }
-  for (const v of spec.yTicks) {
-    const y = Math.round(py(v)) + 0.5;
-    ctx.moveTo(left, y);
-    ctx.lineTo(left + pw, y);
-  }
-  ctx.stroke();
+  drawGrid(area, spec.xTicks, spec.yTicks, GRID);
 
   ctx.save();
   ctx.beginPath();
@@ -98,30 +76,8 @@ export function drawFitPlot(canvas: HTMLCanvasElement, spec: FitPlotSpec): void 
   ctx.fill();
   ctx.restore();
 
-  // Axes, ticks and names (solid: restore() brought back the grid's dash).
-  ctx.setLineDash([]);
-  ctx.strokeStyle = REFERENCE;
-  ctx.beginPath();
-  ctx.moveTo(left + 0.5, top);
-  ctx.lineTo(left + 0.5, top + ph + 0.5);
-  ctx.lineTo(left + pw, top + ph + 0.5);
-  ctx.stroke();
-  ctx.fillStyle = TEXT;
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const v of spec.xTicks) {
-    const x = px(v);
-    ctx.fillRect(x, top + ph, 1, 4);
-    ctx.fillText(spec.formatX(v), x, top + ph + 6);
-  }
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const v of spec.yTicks) {
-    const y = py(v);
-    ctx.fillRect(left - 4, y, 4, 1);
-    ctx.fillText(spec.formatY(v), left - 6, y);
-  }
+  // Axes, ticks and names.
+  drawAxes(area, spec.xTicks, spec.yTicks, { axis: REFERENCE, text: TEXT, formatX: spec.formatX, formatY: spec.formatY });
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
   ctx.fillText(spec.xLabel, left + pw / 2, height - 1);

@@ -9,6 +9,7 @@
  */
 import { type PlotFrame } from '../../client/curvePlot';
 import { type PlotPoint } from '../../client/chartAxis';
+import { drawAxes, drawGrid, preparePlot, strokeLine, verticalLine } from '../common/plotCanvas';
 
 /** Margins around the plot area, in CSS px: the y tick labels on the left, the x ticks and the axis name (HTML, MetricChart) below. */
 export const CURVE_MARGIN = { left: 48, right: 16, top: 8, bottom: 36 };
@@ -54,8 +55,6 @@ export interface CurveSpec {
   hover?: { x: number; points: readonly (PlotPoint | null)[] };
 }
 
-const FONT = '11px system-ui, sans-serif';
-
 /** Where the i-th reference's label sits, in turn, so close values do not print over each other. */
 const LABEL_SIDES = [
   { align: 'left', above: true },
@@ -64,64 +63,12 @@ const LABEL_SIDES = [
 ] as const;
 
 export function drawCurves(canvas: HTMLCanvasElement, spec: CurveSpec): void {
-  const ratio = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
-  const { width, height, frame, theme } = spec;
-  const backing = [Math.round(width * ratio), Math.round(height * ratio)];
-  if (canvas.width !== backing[0]) canvas.width = backing[0];
-  if (canvas.height !== backing[1]) canvas.height = backing[1];
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const { left, right, top, bottom } = CURVE_MARGIN;
-  const pw = Math.max(1, width - left - right);
-  const ph = Math.max(1, height - top - bottom);
-  const [x0, x1] = frame.xDomain;
-  const [y0, y1] = frame.yDomain;
-  const px = (v: number) => left + ((v - x0) / (x1 - x0 || 1)) * pw;
-  const py = (v: number) => top + ((y1 - v) / (y1 - y0 || 1)) * ph;
-
-  // Grid on the ticks, dashed.
-  ctx.strokeStyle = theme.grid;
-  ctx.lineWidth = 1;
-  ctx.setLineDash([3, 3]);
-  ctx.beginPath();
-  for (const v of frame.xTicks) {
-    const x = Math.round(px(v)) + 0.5;
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + ph);
-  }
-  for (const v of frame.yTicks) {
-    const y = Math.round(py(v)) + 0.5;
-    ctx.moveTo(left, y);
-    ctx.lineTo(left + pw, y);
-  }
-  ctx.stroke();
-
-  // Axes and tick labels.
-  ctx.setLineDash([]);
-  ctx.strokeStyle = theme.axis;
-  ctx.beginPath();
-  ctx.moveTo(left + 0.5, top);
-  ctx.lineTo(left + 0.5, top + ph + 0.5);
-  ctx.lineTo(left + pw, top + ph + 0.5);
-  ctx.stroke();
-  ctx.fillStyle = theme.text;
-  ctx.font = FONT;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const v of frame.xTicks) {
-    const x = px(v);
-    ctx.fillRect(Math.round(x), top + ph, 1, 4);
-    ctx.fillText(spec.formatX(v), x, top + ph + 6);
-  }
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const v of frame.yTicks) {
-    const y = py(v);
-    ctx.fillRect(left - 4, Math.round(y), 4, 1);
-    ctx.fillText(spec.formatY(v), left - 6, y);
-  }
+  const { frame, theme } = spec;
+  const area = preparePlot(canvas, { width: spec.width, height: spec.height, margin: CURVE_MARGIN, xDomain: frame.xDomain, yDomain: frame.yDomain });
+  if (!area) return;
+  const { ctx, left, top, pw, ph, px, py } = area;
+  drawGrid(area, frame.xTicks, frame.yTicks, theme.grid);
+  drawAxes(area, frame.xTicks, frame.yTicks, { axis: theme.axis, text: theme.text, formatX: spec.formatX, formatY: spec.formatY });
 
   ctx.save();
   ctx.beginPath();
@@ -130,33 +77,21 @@ export function drawCurves(canvas: HTMLCanvasElement, spec: CurveSpec): void {
   // Baselines under the curves: dashed, labelled in their colour.
   spec.references.forEach((r, i) => {
     const y = Math.round(py(r.value)) + 0.5;
-    ctx.strokeStyle = r.color;
-    ctx.lineWidth = 1.5;
-    ctx.setLineDash([6, 4]);
-    ctx.beginPath();
-    ctx.moveTo(left, y);
-    ctx.lineTo(left + pw, y);
-    ctx.stroke();
+    strokeLine(ctx, left, y, left + pw, y, r.color, 1.5, [6, 4]);
     const side = LABEL_SIDES[i % LABEL_SIDES.length];
     ctx.fillStyle = theme.referenceText ?? r.color;
     ctx.textAlign = side.align;
     ctx.textBaseline = side.above ? 'bottom' : 'top';
     ctx.fillText(r.label, side.align === 'left' ? left + 4 : left + pw - 4, side.above ? y - 2 : y + 2);
   });
-  // Early stopping's mark: where the restored weights come from.
+  // Early stopping's mark: where the restored weights come from, labelled on the side with room.
   for (const m of spec.marks) {
-    const x = Math.round(px(m.x)) + 0.5;
-    ctx.strokeStyle = theme.axis;
-    ctx.lineWidth = 1;
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + ph);
-    ctx.stroke();
+    const x = verticalLine(area, m.x, theme.axis, [4, 3]);
+    const right = x > left + pw / 2;
     ctx.fillStyle = theme.text;
-    ctx.textAlign = x > left + pw / 2 ? 'right' : 'left';
+    ctx.textAlign = right ? 'right' : 'left';
     ctx.textBaseline = 'top';
-    ctx.fillText(m.label, x > left + pw / 2 ? x - 4 : x + 4, top + 2);
+    ctx.fillText(m.label, right ? x - 4 : x + 4, top + 2);
   }
   // The curves: one path each.
   ctx.lineWidth = 2;
@@ -173,15 +108,8 @@ export function drawCurves(canvas: HTMLCanvasElement, spec: CurveSpec): void {
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-  ctx.setLineDash([]);
   if (spec.hover) {
-    const x = Math.round(px(spec.hover.x)) + 0.5;
-    ctx.strokeStyle = theme.axis;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(x, top);
-    ctx.lineTo(x, top + ph);
-    ctx.stroke();
+    verticalLine(area, spec.hover.x, theme.axis, []);
     spec.hover.points.forEach((p, i) => {
       if (!p) return;
       ctx.fillStyle = spec.lines[i].color;
