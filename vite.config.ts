@@ -76,7 +76,8 @@ export default defineConfig({
   // The CSP as a header too (see CSP above), so tests cover the worker and frame-ancestors.
   preview: { headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    // The benches (tests/bench: timings and hour-long quality runs) only through npm run bench:*.
+    include: process.env.VITEST_BENCH ? ['tests/bench/**/*.test.ts'] : ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
     testTimeout: 60_000,

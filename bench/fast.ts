@@ -3,7 +3,7 @@
  * backend, for the same network, optimizer and batches. The tfjs side reads its losses
  * once per LOG_EVERY steps, as session.ts does; the fused side returns each loss as a
  * number. Both draw batches from the same BatchStream. Logs with console.log: it is
- * run by hand (FAST_BENCH=1 npx vitest run tests/unit/fast-bench), never in CI.
+ * run by hand (npm run bench:fast), never in CI.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig, OptimizerName } from '../src/shared/types';

@@ -1,5 +1,5 @@
 /**
- * The fused-vs-tfjs bench, run by hand: FAST_BENCH=1 npx vitest run tests/unit/fast-bench
+ * The fused-vs-tfjs bench, run by hand: npm run bench:fast
  * (tfjs on its cpu backend; FAST_BENCH_BACKEND=wasm for tfjs's wasm backend in Node).
  * Skipped otherwise: timings are no test. It asserts only that both sides trained the
  * same run, so the numbers it logs compare like with like.

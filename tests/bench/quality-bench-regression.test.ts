@@ -1,7 +1,7 @@
 /**
  * The regression quality bench of issue #16, run by `npm run bench:quality` beside the
- * classification one (or by hand: QUALITY_BENCH=1 npx vitest run
- * tests/unit/quality-bench-regression.test.ts); skipped otherwise, so `npm test` never runs
+ * classification one (or by hand: VITEST_BENCH=1 QUALITY_BENCH=1 npx vitest run
+ * tests/bench/quality-bench-regression.test.ts); skipped otherwise, so `npm test` never runs
  * it. On public tables with a numeric label that the project was never tuned for (shipped in
  * the `vega-datasets` npm package), with a dropped CSV's defaults and no tuning, it prints a
  * markdown table: the training mean and a least-squares linear regression

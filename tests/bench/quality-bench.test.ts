@@ -1,6 +1,6 @@
 /**
  * The quality bench of issue #14, run by `npm run bench` (or by hand:
- * QUALITY_BENCH=1 npx vitest run tests/unit/quality-bench.test.ts); skipped otherwise, so
+ * VITEST_BENCH=1 QUALITY_BENCH=1 npx vitest run tests/bench/quality-bench.test.ts); skipped otherwise, so
  * `npm test` never runs it. On public data sets the project was never tuned for (shipped in
  * the `vega-datasets` npm package), with a dropped CSV's defaults and no tuning, it prints a
  * markdown table: the majority class, a logistic regression and a random forest
@@ -32,7 +32,7 @@ import { meanSd } from '../../src/ml/train/folds';
 import type { MeanSd } from '../../src/shared/cv';
 import { reasonError } from '../../src/shared/result';
 import { csvBytes, f3, pm, runDefaults, SETTINGS, tick } from './qualityData';
-import { english } from './words';
+import { english } from '../unit/words';
 
 /**
  * The data sets: file, label column, columns left out, and why this one. None is Iris or

@@ -11,7 +11,7 @@ import type { LoadedCsv } from '../../src/ml/csv/index';
 import { Session, type RunEndInfo } from '../../src/ml/train/session';
 import type { MeanSd } from '../../src/shared/cv';
 import type { Evaluation } from '../../src/shared/types';
-import { english } from './words';
+import { english } from '../unit/words';
 
 /** The page's defaults; QUALITY_PATIENCE (epochs, 0 = off) only to see what early stopping costs, never for the tables. */
 export const SETTINGS = {
