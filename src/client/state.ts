@@ -61,8 +61,8 @@ function addNotice(notices: Notice[], notice: Notice): Notice[] {
   return notices.some((n) => JSON.stringify(n) === key) ? notices : [...notices, notice];
 }
 
-/** The loaded data set's baselines: being computed, none (no test rows to score on), or their scores. */
-export type BaselineState = { status: 'computing' } | { status: 'none' } | { status: 'ready'; baselines: Baselines };
+/** The loaded data set's baselines: being computed, none (no test rows to score on), failed (and why), or their scores. */
+export type BaselineState = { status: 'computing' } | { status: 'none' } | { status: 'failed'; reason: Reason } | { status: 'ready'; baselines: Baselines };
 
 export interface AppState {
   settings: Settings;
@@ -287,6 +287,8 @@ export function reduce(state: AppState, event: WorkerEvent, now: number): AppSta
     case 'checkpoints':
       return { ...state, checkpoints: event.checkpoints, persistent: event.persistent };
     case 'baselines':
+      // A failure says why where notices show, and ends "computing" (the panel and data-baselines say failed).
+      if (event.failed) return { ...state, baselines: { status: 'failed', reason: event.failed }, notices: addNotice(state.notices, { kind: 'text', text: event.failed }) };
       return { ...state, baselines: event.baselines ? { status: 'ready', baselines: event.baselines } : { status: 'none' } };
     case 'notice':
       // A save that failed (storage full, or refused) is an error a person must see, not a

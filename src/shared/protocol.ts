@@ -183,7 +183,7 @@ export type WorkerEvent =
    * The loaded data set's baselines (null: it has no test rows to score on), posted after
    * its `dataset` and `model` events once computed; never for a data set already replaced.
    */
-  | { type: 'baselines'; baselines: Baselines | null }
+  | { type: 'baselines'; baselines: Baselines | null; /** Why they could not be computed (baselines is then null). */ failed?: Reason }
   /** Something the person should know that is not an error (shown once, role=status). */
   | { type: 'notice'; message: Reason }
   /** A request failed; what was loaded before is still loaded. */

@@ -262,6 +262,19 @@ describe('calls from the store', () => {
     expect(saved).toEqual([file]);
   });
 
+  it('baselines that failed end "computing": the state says failed, and the reason is a notice', () => {
+    const { store, worker, load } = setup();
+    load();
+    expect(store.getState().baselines).toEqual({ status: 'computing' });
+    const failed = { code: 'app.baselines-failed', params: { reason: 'out of memory' } } as const;
+    worker().emit({ type: 'baselines', baselines: null, failed });
+    expect(store.getState().baselines).toEqual({ status: 'failed', reason: failed });
+    expect(store.getState().notices.map((n) => n.kind === 'text' && n.text)).toContainEqual(failed);
+    // The next data set computes again.
+    load();
+    expect(store.getState().baselines).toEqual({ status: 'computing' });
+  });
+
   it('an analysis view has at most one call in flight, and a new model frees it', async () => {
     const { store, worker, load } = setup();
     load();

@@ -4,7 +4,7 @@ import { RegressionBaselineTable, RegressionVerdictLine } from './RegressionBase
 import { baselineVerdict, BASELINE_NAMES, type BaselineName } from '../../client/baselineVerdict';
 import { latestEvaluation, type BaselineState } from '../../client/state';
 import type { ClassificationBaselines, Evaluation } from '../../shared/types';
-import { useT } from '../common/useI18n';
+import { useT, useWords } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 
 /**
@@ -75,10 +75,12 @@ export function BaselineVerdict() {
 
 function Body({ state, test }: { state: BaselineState; test: Evaluation | null }) {
   const { t, num } = useT(baselineMessages);
+  const words = useWords();
   const targetMean = useAppState((a) => a.dataset?.target?.mean);
   const className = useAppState((a) => (state.status === 'ready' && state.baselines.task !== 'regression' ? a.dataset?.classNames[state.baselines.majority.classIndex] : undefined));
   if (state.status === 'computing') return <p role="status">{t('computing')}</p>;
   if (state.status === 'none') return <p role="status">{t('none')}</p>;
+  if (state.status === 'failed') return <p role="alert" className="alert error">{words(state.reason)}</p>;
   const b = state.baselines;
   if (b.task === 'regression') return <RegressionBaselineTable baselines={b} test={test} targetMean={targetMean ?? NaN} />;
   const forestHow =

@@ -260,7 +260,7 @@ export class Workspace {
         if (load === this.loads) this.post({ type: 'baselines', baselines });
       },
       (error: unknown) => {
-        if (!(error instanceof Superseded) && load === this.loads) this.post({ type: 'notice', message: msg('app.baselines-failed', { reason: messageOf(error) }) });
+        if (!(error instanceof Superseded) && load === this.loads) this.post({ type: 'baselines', baselines: null, failed: msg('app.baselines-failed', { reason: messageOf(error) }) });
       },
     );
   }
