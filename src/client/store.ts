@@ -7,6 +7,12 @@
  * The URL says what is loaded: a `dataset` event's kind is written to it (`dataset=csv`
  * for a dropped file), so a copied link or a reload opens that, not the stored session.
  *
+ * One model-replacing request at a time: a load, a re-read of the CSV, a reset, a restore or
+ * an import is answered by the worker with a `model` event (or an `error`). Until it is,
+ * what the person asks that must follow it (a run, another load) waits in `waiting` and is
+ * replayed in order once it is in: a run begun meanwhile would otherwise be wiped by that
+ * model event (or train the model being replaced).
+ *
  * Answers are never stale by construction: every call about the loaded model is sent
  * with the signal of the model generation it was asked of (state.generation), and a new
  * data set or model aborts that signal, so an old answer is dropped before it can land.
@@ -14,7 +20,7 @@
 import type { ProgramRequest } from '../shared/program';
 import type { CsvChoices, DatasetName } from '../shared/types';
 import { msg } from '../shared/message';
-import type { WorkerEvent } from '../shared/protocol';
+import type { WorkerEvent, WorkerRequest } from '../shared/protocol';
 import type { Reason } from '../shared/result';
 import { initialAnalysis, type Analysis, type AnalysisView } from './analysisState';
 import type { SaveFile } from './download';
@@ -25,6 +31,9 @@ import type { UrlPort } from './url';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
 type Listener = () => void;
+
+/** An action that waits for the model on its way: re-read choices (merged, so a run of arrow keys is one re-read), or any other. */
+type Waiting = { kind: 'choices'; change: CsvChoices } | { kind: 'other'; go: () => void };
 
 /** What the store needs of the browser (main.tsx passes the real ones, tests fakes). */
 export interface StoreOptions {
@@ -58,8 +67,10 @@ export class Store {
   private sendingCsv: { file: File; testFile?: File; before: CsvChoices } | null = null;
   /** The loaded CSV's test file, when one was dropped (a replaced worker re-reads both). */
   private csvTestFile: File | undefined;
-  /** A CSV dropped while the page was starting: loaded once it is ready (the newest drop wins). */
-  private queuedCsv: File | null = null;
+  /** A model-replacing request is on its way (no `model` or `error` event for it yet). */
+  private awaitingModel = false;
+  /** What was asked while the page was starting or awaiting a model, replayed in order once it can be (replayWaiting). */
+  private waiting: Waiting[] = [];
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
   private readonly named: ReturnType<typeof namedDataset>;
   /** This tab's id (client/tab.ts): the worker keeps its session apart from other tabs'. */
@@ -76,9 +87,10 @@ export class Store {
         const before = this.state.settings;
         this.update(reduce(this.state, event, this.options.clock.now()));
         this.settleCsv(event);
+        if (event.type === 'model' || event.type === 'error') this.awaitingModel = false;
         // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
         if (this.state.settings !== before) this.writeUrl(this.state.settings);
-        this.loadQueued();
+        this.replayWaiting();
       },
       firstRequest: () => {
         const { settings, dataset } = this.state;
@@ -88,7 +100,10 @@ export class Store {
         return { type: 'init', backend: settings.backend, engine: settings.engine, dataset: dataset?.source ?? this.named, model: modelConfig(settings), tab: this.tab, ...csv };
       },
       running: () => this.state.state === 'training',
-      onReplaced: (what) =>
+      onReplaced: (what) => {
+        // What waited on the dead worker's model is dropped: the new worker re-opens the session, nothing more.
+        this.awaitingModel = false;
+        this.waiting = [];
         // The new worker re-opens the last session; the page keeps what was typed.
         this.update({
           ...this.state,
@@ -97,7 +112,8 @@ export class Store {
           // Views in flight died with the worker.
           analysis: initialAnalysis,
           error: msg('app.worker-replaced', { what }),
-        }),
+        });
+      },
     });
   }
 
@@ -118,6 +134,7 @@ export class Store {
   getState = (): AppState => this.state;
 
   train(): void {
+    if (this.awaitingModel) return this.wait(() => this.train());
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { steps, evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -141,6 +158,7 @@ export class Store {
   play(): void {
     const s = this.state;
     if (s.state === 'training') return this.stop();
+    if (this.awaitingModel) return this.wait(() => this.play());
     if (s.state === 'loading') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
     const runId = this.beginRun(Infinity, 'play');
@@ -149,6 +167,7 @@ export class Store {
 
   /** Step: train up to the next evaluation (one evaluation interval from a multiple of it), then stop. */
   step(): void {
+    if (this.awaitingModel) return this.wait(() => this.step());
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -178,29 +197,33 @@ export class Store {
   }
 
   stop(): void {
+    // Stop also means: nothing that was waiting for a model starts after all.
+    this.waiting = [];
     const run = this.state.run;
     if (this.state.state === 'training' && run) this.client.send({ type: 'stop', runId: run.runId });
   }
 
   reset(): void {
-    if (this.state.state === 'training' || this.state.state === 'loading') return;
+    if (this.awaitingModel) return this.wait(() => this.reset());
+    if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
-    this.client.send({ type: 'reset', model: modelConfig(this.state.settings) });
+    this.replaceModel({ type: 'reset', model: modelConfig(this.state.settings) });
   }
 
   /** Switch to a built-in data set with its tutorial's settings (the backend choice stays). */
   loadPreset(dataset: DatasetName): void {
+    if (this.awaitingModel) return this.wait(() => this.loadPreset(dataset));
     if (!this.canLoad()) return;
     const { backend, engine } = this.state.settings;
     this.applySettings({ ...DEFAULTS[dataset], backend, engine });
     this.update({ ...this.state, error: null, csvChoices: {} });
-    this.client.send({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
+    this.replaceModel({ type: 'load-preset', dataset, model: modelConfig(this.state.settings) });
   }
 
   /** A person's CSV, with fresh choices. Dropped while the page is starting, it waits until the page is ready. */
   loadCsv(file: File): void {
-    if (this.state.state === 'loading') {
-      this.queuedCsv = file;
+    if (this.state.state === 'loading' || this.awaitingModel) {
+      this.wait(() => this.loadCsv(file));
       this.update({ ...this.state, loading: { what: file.name, fraction: 0 } });
       return;
     }
@@ -219,6 +242,7 @@ export class Store {
    * set stays as it was.
    */
   loadTestCsv(testFile: File): void {
+    if (this.awaitingModel) return this.wait(() => this.loadTestCsv(testFile));
     if (!this.canLoad()) return;
     // A CSV re-opened from the last visit lives in the worker only: say so rather than ignore the drop.
     if (!this.csvFile) return this.update({ ...this.state, error: msg('app.test-needs-training-file', { file: testFile.name }) });
@@ -229,7 +253,7 @@ export class Store {
     this.sendingCsv = { file, testFile, before: this.state.csvChoices };
     this.update({ ...this.state, error: null, csvChoices: choices, loading: { what: (testFile ?? file).name, fraction: 0 } });
     // A CSV's model: its own defaults where the settings are still another kind's (settingsFor: one layer of 100, not the tutorial's three).
-    this.client.send({ type: 'load-csv', file, testFile, choices, model: modelConfig(settingsFor(this.state.settings, 'csv')) });
+    this.replaceModel({ type: 'load-csv', file, testFile, choices, model: modelConfig(settingsFor(this.state.settings, 'csv')) });
   }
 
   /** A CSV sent to the worker loaded (its data set arrived) or was refused (an error): the loaded one's file and choices are kept. */
@@ -241,16 +265,44 @@ export class Store {
     else this.update({ ...this.state, csvChoices: sending.before });
   }
 
-  /** The CSV dropped while the page was starting, once it can load. */
-  private loadQueued(): void {
-    const file = this.queuedCsv;
-    if (!file || !this.canLoad()) return;
-    this.queuedCsv = null;
-    this.loadCsv(file);
+  /** A request the worker answers with a new model (or an error): what is asked meanwhile waits for it. */
+  private replaceModel(request: Extract<WorkerRequest, { type: 'load-preset' | 'load-csv' | 'configure-csv' | 'load-idx' | 'reset' | 'restore-checkpoint' | 'import-model' }>): void {
+    this.awaitingModel = true;
+    this.client.send(request);
+  }
+
+  /** Keep an action for when the model on its way is in. */
+  private wait(go: () => void): void {
+    this.waiting.push({ kind: 'other', go });
+  }
+
+  /** Re-read choices asked while a model is on its way merge into the newest waiting ones: one re-read, not one per arrow key. */
+  private waitChoices(change: CsvChoices): void {
+    const last = this.waiting[this.waiting.length - 1];
+    if (last?.kind === 'choices') last.change = { ...last.change, ...change };
+    else this.waiting.push({ kind: 'choices', change });
+  }
+
+  /**
+   * What waited (a CSV dropped while the page was starting, a run or a load asked while a
+   * model was on its way), in order, as far as it can go: a replayed request that awaits a
+   * model of its own, or a run that starts, holds back the rest until its own end.
+   */
+  private replayWaiting(): void {
+    while (this.waiting.length > 0 && !this.awaitingModel && this.canLoad()) {
+      const next = this.waiting.shift();
+      if (next?.kind === 'choices') this.configureCsv(next.change);
+      else next?.go();
+    }
   }
 
   /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */
   configureCsv(change: CsvChoices): void {
+    if (this.awaitingModel) {
+      // Shown at once (the select keeps the person's pick); read once the model on its way is in.
+      this.update({ ...this.state, csvChoices: { ...this.state.csvChoices, ...change } });
+      return this.waitChoices(change);
+    }
     if (!this.canLoad()) return;
     const choices = { ...this.state.csvChoices, ...change };
     // The split's fractions are settings (in the URL): a shared link splits the same file the same way.
@@ -261,14 +313,15 @@ export class Store {
       this.applySettings({ ...this.state.settings, testFraction, validation: validationFraction, task });
     }
     this.update({ ...this.state, error: null, csvChoices: choices });
-    this.client.send({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
+    this.replaceModel({ type: 'configure-csv', choices, model: modelConfig(this.state.settings) });
   }
 
   loadIdx(files: File[]): void {
+    if (this.awaitingModel) return this.wait(() => this.loadIdx(files));
     if (!this.canLoad()) return;
     if (this.state.settings.dataset !== 'mnist') this.applySettings({ ...DEFAULTS.mnist, backend: this.state.settings.backend, engine: this.state.settings.engine });
     this.update({ ...this.state, error: null, loading: { what: 'MNIST files', fraction: 0 } });
-    this.client.send({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
+    this.replaceModel({ type: 'load-idx', files, model: modelConfig(this.state.settings) });
   }
 
   /**
@@ -315,7 +368,8 @@ export class Store {
   }
 
   restoreCheckpoint(id: string): void {
-    if (this.canLoad()) this.client.send({ type: 'restore-checkpoint', id });
+    if (this.awaitingModel) return this.wait(() => this.restoreCheckpoint(id));
+    if (this.canLoad()) this.replaceModel({ type: 'restore-checkpoint', id });
   }
 
   deleteCheckpoint(id: string): void {
@@ -350,9 +404,10 @@ export class Store {
   }
 
   importModel(files: File[]): void {
+    if (this.awaitingModel) return this.wait(() => this.importModel(files));
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
-    this.client.send({ type: 'import-model', files });
+    this.replaceModel({ type: 'import-model', files });
   }
 
   /**

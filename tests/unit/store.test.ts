@@ -169,6 +169,76 @@ describe('the store and the run’s event stream', () => {
   });
 });
 
+describe('one model-replacing request at a time', () => {
+  const csv: DatasetSummary = { ...iris, source: 'csv', name: 'plain.csv' };
+  const types = (w: FakeWorker) => w.requests().map((r) => r.type);
+
+  it('Train pressed while a re-read is on its way waits for its model: the run is not wiped by it', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.configureCsv({ labelColumn: 'kind' });
+    // The re-read's data set is in, its model not yet (the window a click can land in).
+    worker().emit({ type: 'dataset', summary: csv });
+    store.train();
+    expect(types(worker())).not.toContain('train');
+    expect(store.getState().state).toBe('idle');
+    worker().emit(modelEvent);
+    const train = worker().requests().find((r) => r.type === 'train');
+    if (train?.type !== 'train') throw new Error('the waiting run was not sent');
+    expect(store.getState()).toMatchObject({ state: 'training', run: { runId: train.runId } });
+    worker().emit({ type: 'progress', runId: train.runId, globalStep: 100, points: [{ step: 100, split: 'train', loss: 1 }], evaluations: [], log: [] });
+    expect(store.getState().globalStep).toBe(100);
+  });
+
+  it('choices changed meanwhile are one re-read, with the newest of each; a refused re-read lets the next go', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.configureCsv({ labelColumn: 'a' });
+    store.configureCsv({ labelColumn: 'b' });
+    store.configureCsv({ labelColumn: 'c', excluded: ['y'] });
+    // Shown at once, sent once the first is answered.
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'c', excluded: ['y'] });
+    const configures = () => worker().requests().flatMap((r) => (r.type === 'configure-csv' ? [r.choices] : []));
+    expect(configures()).toHaveLength(1);
+    worker().emit({ type: 'error', message: 'Column a has one value.' });
+    expect(configures()).toHaveLength(2);
+    expect(configures()[1]).toMatchObject({ labelColumn: 'c', excluded: ['y'] });
+    // Nothing more waits: the next model leaves the page idle.
+    worker().emit(modelEvent);
+    expect(configures()).toHaveLength(2);
+    expect(store.getState().state).toBe('idle');
+  });
+
+  it('loads and resets wait in order; Stop drops what waits', () => {
+    const { store, worker, load } = setup();
+    load();
+    store.reset();
+    store.loadPreset('mnist');
+    store.train();
+    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset']);
+    worker().emit(modelEvent);
+    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset', 'load-preset']);
+    store.stop();
+    worker().emit(modelEvent);
+    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset', 'load-preset']);
+    expect(store.getState().state).toBe('idle');
+  });
+
+  it('a worker replaced meanwhile: nothing that waited on it is sent to the new one', () => {
+    vi.useFakeTimers();
+    const { store, workers, load } = setup();
+    load();
+    store.configureCsv({ labelColumn: 'kind' });
+    store.train();
+    workers[0].crash('boom');
+    expect(workers).toHaveLength(2);
+    workers[1].emit({ type: 'dataset', summary: iris });
+    workers[1].emit(modelEvent);
+    expect(types(workers[1])).toEqual(['init']);
+    expect(store.getState().state).toBe('idle');
+  });
+});
+
 describe('calls from the store', () => {
   it('a prediction answer lands in state', async () => {
     const { store, worker, load } = setup();
