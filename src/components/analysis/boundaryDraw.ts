@@ -74,7 +74,8 @@ export function drawBoundary(canvas: HTMLCanvasElement, map: BoundaryMap, classC
   const field = document.createElement('canvas');
   field.width = n;
   field.height = n;
-  const fctx = field.getContext('2d');
+  // In memory (see neuronDraw.ts): one put of the cells, then drawn scaled onto the map.
+  const fctx = field.getContext('2d', { willReadFrequently: true });
   if (fctx) {
     const image = fctx.createImageData(n, n);
     const colours = Array.from({ length: Math.max(classCount, 1) }, (_, c) => rgb(classColour(c)));

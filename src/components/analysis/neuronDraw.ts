@@ -23,9 +23,13 @@ export function neuronColour(a: number, scale: number): [number, number, number]
 export function drawNeuron(canvas: HTMLCanvasElement, grid: NeuronGrid, k: number): void {
   const { resolution } = grid;
   const cells = resolution * resolution;
-  canvas.width = resolution;
-  canvas.height = resolution;
-  const ctx = canvas.getContext('2d');
+  // Sized only when the size changes: assigning a canvas's width reallocates its backing store.
+  if (canvas.width !== resolution) canvas.width = resolution;
+  if (canvas.height !== resolution) canvas.height = resolution;
+  // A canvas in memory, not on the GPU: a unit is a few thousand pixels put at once, and
+  // forty GPU canvases each taking an upload per map cost 2-3x the frame time under
+  // software GL (SwiftShader), for nothing a real GPU would do faster at this size.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   const unit = grid.units[k];
   if (!ctx || !unit) return;
   const image = ctx.createImageData(resolution, resolution);

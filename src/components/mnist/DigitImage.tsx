@@ -25,9 +25,10 @@ let scratch: HTMLCanvasElement | null = null;
 
 function digitUrl(pixels: Uint8Array, side: number): string {
   scratch ??= document.createElement('canvas');
-  scratch.width = side;
-  scratch.height = side;
-  const ctx = scratch.getContext('2d');
+  if (scratch.width !== side) scratch.width = side;
+  if (scratch.height !== side) scratch.height = side;
+  // In memory: every digit is read back as a PNG, which a GPU canvas would have to copy down first.
+  const ctx = scratch.getContext('2d', { willReadFrequently: true });
   if (!ctx) return '';
   const image = ctx.createImageData(side, side);
   const n = Math.min(pixels.length, side * side);
