@@ -15,6 +15,7 @@ import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
 import { objectKey } from '../common/objectKey';
 import './regression.css';
+import { drawSoon } from '../common/drawQueue';
 
 /** Cells per side: 3,600 predictions, one batch. */
 const RESOLUTION = 60;
@@ -65,9 +66,10 @@ export function BoundaryPanel() {
   const classNames = dataset?.classNames ?? [];
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
-    if (!map || !canvas.current) return;
+    const el = canvas.current;
+    if (!map || !el) return;
     const names: [string, string] = [inputs[map.x]?.name ?? '', inputs[map.y]?.name ?? ''];
-    drawBoundary(canvas.current, map, classNames.length, names, (v) => num(v, Math.abs(v) >= 100 ? 0 : 2));
+    drawSoon(el, () => drawBoundary(el, map, classNames.length, names, (v) => num(v, Math.abs(v) >= 100 ? 0 : 2)));
   }, [map, classNames.length, inputs, num]);
 
   const choose = (axis: 'x' | 'y', value: number) => {

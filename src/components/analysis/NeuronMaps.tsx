@@ -15,6 +15,7 @@ import { useAppState } from '../common/useStore';
 import { drawNeuron } from './neuronDraw';
 import { neuronMessages } from './neuronMessages';
 import './neurons.css';
+import { drawSoon } from '../common/drawQueue';
 
 type Words = ReturnType<typeof useT<typeof neuronMessages.en>>;
 
@@ -79,7 +80,8 @@ const Layers = memo(function Layers({ grid, words }: { grid: NeuronGrid; words: 
 function Unit({ grid, k, label }: { grid: NeuronGrid; k: number; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
-    if (canvas.current) drawNeuron(canvas.current, grid, k);
+    const el = canvas.current;
+    if (el) drawSoon(el, () => drawNeuron(el, grid, k));
   }, [grid, k]);
   const u = grid.units[k];
   return (

@@ -17,6 +17,7 @@ import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
 import './regression.css';
+import { drawSoon } from '../common/drawQueue';
 
 /** Test rows asked for: an even sample above this many. */
 export const FIT_ROWS = 1000;
@@ -159,10 +160,11 @@ const FitPlot = memo(function FitPlot({ testId, title, aria, points, xDomain, xT
   const { num } = useT(regressionMessages);
   const canvas = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
-    if (!canvas.current) return;
+    const el = canvas.current;
+    if (!el) return;
     const xDigits = tickStepDigits(xTicks);
     const yDigits = tickStepDigits(yTicks);
-    drawFitPlot(canvas.current, {
+    drawSoon(el, () => drawFitPlot(el, {
       ...points,
       xDomain,
       xTicks,
@@ -173,7 +175,7 @@ const FitPlot = memo(function FitPlot({ testId, title, aria, points, xDomain, xT
       diagonal,
       formatX: (v) => num(v, xDigits),
       formatY: (v) => num(v, yDigits),
-    });
+    }));
   }, [points, xDomain, xTicks, yDomain, yTicks, xLabel, yLabel, diagonal, num]);
   return (
     <figure className="chart" data-testid={testId} data-points={points.xs.length}>

@@ -12,6 +12,7 @@ import type { Drawn, Reference, StepMark } from './series';
 import { useT } from '../common/useI18n';
 import { useElementWidth } from '../common/useElementWidth';
 import { useDarkScheme } from '../common/useDarkScheme';
+import { drawSoon } from '../common/drawQueue';
 
 /** How far (CSS px) from the pointer a series' point may be and still be read out. */
 const READ_REACH_PX = 12;
@@ -51,7 +52,7 @@ export function CurvePlot({ testId, title, drawn, domain, axis, marks, reference
   useLayoutEffect(() => {
     const el = canvas.current;
     if (!el || !frame || width === 0) return;
-    drawCurves(el, {
+    drawSoon(el, () => drawCurves(el, {
       width,
       height,
       frame,
@@ -62,7 +63,7 @@ export function CurvePlot({ testId, title, drawn, domain, axis, marks, reference
       formatY: (v) => shortTick(v, frame.yDigits, num),
       theme: (theme.current?.dark === dark ? theme.current : (theme.current = { dark, theme: themeOf(el) })).theme,
       hover: hover === null || !read ? undefined : { x: hover, points: read },
-    });
+    }));
   }, [drawn, frame, width, height, references, marks, axis, hover, read, dark, t, num]);
 
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
