@@ -55,6 +55,33 @@ test('a test file keeps the label the person picked; one that does not fit is re
   expect(errors).toEqual([]);
 });
 
+test('Train pressed in the same moment as a new label waits for the re-read and trains that label', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '?steps=200');
+  const summary = page.getByTestId('dataset-summary');
+  const label = page.getByTestId('label-column');
+  await dropFile(page, 'csv-drop', 'penguins.csv', penguins(150));
+  await expect(summary).toHaveAttribute('data-train-rows', '96');
+  const picked = (await label.inputValue()) === 'island' ? 'species' : 'island';
+  // The label changes and Train is pressed in one task: the re-read is still on its way.
+  await page.evaluate((value) => {
+    const select = document.querySelector<HTMLSelectElement>('[data-testid="label-column"]');
+    if (!select) throw new Error('no label select');
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector<HTMLButtonElement>('[data-testid="train"]')?.click();
+  }, picked);
+  // The run is of the model built on the picked label, not wiped by it, nor of the old one.
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
+  await expect(page.getByTestId('training-status')).toHaveAttribute('data-step', '200');
+  const classes = picked === 'species' ? ['Adelie', 'Chinstrap', 'Gentoo'] : ['Biscoe', 'Dream', 'Torgersen'];
+  await expect(summary).toContainText(classes.join(' / '));
+  await page.getByTestId('predict-form').getByTestId('predict').click();
+  await expect(page.getByTestId('prediction')).toHaveAttribute('data-class', new RegExp(`^(${classes.join('|')})$`));
+  await expect(page.getByTestId('test-accuracy')).toHaveAttribute('data-value', /\d/);
+  expect(errors).toEqual([]);
+});
+
 test('the URL says dataset=csv after a drop; a reload goes on with the CSV; an explicit dataset=iris opens Iris', async ({ page }) => {
   await openApp(page, '?steps=200');
   const summary = page.getByTestId('dataset-summary');
