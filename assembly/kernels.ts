@@ -10,6 +10,13 @@
  * the inner index, so no sum is reassociated. Zeros of the left operand are skipped
  * as in the JS loops (MNIST pixels, ReLU outputs).
  *
+ * `lanes32` (the caller sets it for large products only, simd.ts): the columns that come in
+ * fours sum in float32 lanes instead, four per v128 and no conversions, in the same order
+ * (+0, then each product in turn, each multiply and add rounded to float32; wasm has no
+ * fused multiply-add here, so every engine gets the same bits). Not tfjs cpu's bits any
+ * more: a block's sum differs from the float64 one by at most about 48 float32 roundings of
+ * its terms' magnitudes (relative 48 * 2^-24, ~3e-6).
+ *
  * All pointers are byte offsets into this module's memory; the caller (simd.ts) lays the
  * operands out and reserves `scales` (48 f64) and `offsets` (48 u32) scratch.
  */
@@ -35,12 +42,60 @@ const BLOCK: i32 = 48;
 }
 
 /**
+ * accumulateFlush's columns [0, 4 * floor(cols / 4)) summed in float32 lanes: sixteen, then
+ * four columns per pass. Returns the first column left for the float64 passes.
+ */
+function accumulateFlush32(scales: usize, offsets: usize, n: i32, cols: i32, out: usize, first: bool): i32 {
+  let j: i32 = 0;
+  for (; j + 16 <= cols; j += 16) {
+    const jb = <usize>(j << 2);
+    let a0 = f32x4.splat(0);
+    let a1 = f32x4.splat(0);
+    let a2 = f32x4.splat(0);
+    let a3 = f32x4.splat(0);
+    for (let i: i32 = 0; i < n; i++) {
+      // The scale came from a float32 (the caller widened it): narrowing it back is exact.
+      const s = f32x4.splat(<f32>load<f64>(scales + (<usize>i << 3)));
+      const p = <usize>load<u32>(offsets + (<usize>i << 2)) + jb;
+      a0 = f32x4.add(a0, f32x4.mul(s, v128.load(p)));
+      a1 = f32x4.add(a1, f32x4.mul(s, v128.load(p, 16)));
+      a2 = f32x4.add(a2, f32x4.mul(s, v128.load(p, 32)));
+      a3 = f32x4.add(a3, f32x4.mul(s, v128.load(p, 48)));
+    }
+    const o = out + jb;
+    if (!first) {
+      a0 = f32x4.add(v128.load(o), a0);
+      a1 = f32x4.add(v128.load(o, 16), a1);
+      a2 = f32x4.add(v128.load(o, 32), a2);
+      a3 = f32x4.add(v128.load(o, 48), a3);
+    }
+    v128.store(o, a0);
+    v128.store(o, a1, 16);
+    v128.store(o, a2, 32);
+    v128.store(o, a3, 48);
+  }
+  for (; j + 4 <= cols; j += 4) {
+    const jb = <usize>(j << 2);
+    let a = f32x4.splat(0);
+    for (let i: i32 = 0; i < n; i++) {
+      const s = f32x4.splat(<f32>load<f64>(scales + (<usize>i << 3)));
+      a = f32x4.add(a, f32x4.mul(s, v128.load(<usize>load<u32>(offsets + (<usize>i << 2)) + jb)));
+    }
+    const o = out + jb;
+    v128.store(o, first ? a : f32x4.add(v128.load(o), a));
+  }
+  return j;
+}
+
+/**
  * For j < cols: sum = +0 + scales[0] * m(offsets[0])[j] + ... + scales[n-1] * m(offsets[n-1])[j]
  * in float64, then out[j] = f32(sum) when `first`, else out[j] = f32(out[j] + sum).
- * offsets[i] is the byte address of the i-th row of m. 16, 8, 2, then 1 columns per pass, in registers.
+ * offsets[i] is the byte address of the i-th row of m. 16, 8, 2, then 1 columns per pass, in registers;
+ * with `lanes32`, the columns in fours first in float32 (accumulateFlush32), the rest so.
  */
-function accumulateFlush(scales: usize, offsets: usize, n: i32, cols: i32, out: usize, first: bool): void {
+function accumulateFlush(scales: usize, offsets: usize, n: i32, cols: i32, out: usize, first: bool, lanes32: bool): void {
   let j: i32 = 0;
+  if (lanes32) j = accumulateFlush32(scales, offsets, n, cols, out, first);
   // Sixteen columns per pass (eight f64x2 sums): each scale and row address loaded once for 16 products.
   for (; j + 16 <= cols; j += 16) {
     const jb = <usize>(j << 2);
@@ -139,7 +194,7 @@ function accumulateFlush(scales: usize, offsets: usize, n: i32, cols: i32, out: 
  * out = a · w: a [rows, inner], w [inner, cols], out [rows, cols] (matmul.ts matMul).
  * Per row, per block of 48 inner indices: the nonzero a[r, k] and the rows w[k, :] they scale.
  */
-export function matMul(a: usize, w: usize, out: usize, rows: i32, inner: i32, cols: i32, scales: usize, offsets: usize): void {
+export function matMul(a: usize, w: usize, out: usize, rows: i32, inner: i32, cols: i32, scales: usize, offsets: usize, lanes32: bool): void {
   const rowBytes = <usize>(cols << 2);
   for (let r: i32 = 0; r < rows; r++) {
     const aRow = a + <usize>(r * inner) * 4;
@@ -167,7 +222,7 @@ export function matMul(a: usize, w: usize, out: usize, rows: i32, inner: i32, co
         store<u32>(offsets + (<usize>n << 2), <u32>(w + <usize>k * rowBytes));
         n++;
       }
-      accumulateFlush(scales, offsets, n, cols, oRow, k0 == 0);
+      accumulateFlush(scales, offsets, n, cols, oRow, k0 == 0, lanes32);
     }
   }
 }
@@ -176,7 +231,7 @@ export function matMul(a: usize, w: usize, out: usize, rows: i32, inner: i32, co
  * out = aᵀ · d: a [rows, inner], d [rows, cols], out [inner, cols] (matmul.ts matMulTransposeA).
  * Per inner index k, per block of 48 rows: the nonzero a[r, k] and the rows d[r, :] they scale.
  */
-export function matMulTransposeA(a: usize, d: usize, out: usize, rows: i32, inner: i32, cols: i32, scales: usize, offsets: usize): void {
+export function matMulTransposeA(a: usize, d: usize, out: usize, rows: i32, inner: i32, cols: i32, scales: usize, offsets: usize, lanes32: bool): void {
   const rowBytes = <usize>(cols << 2);
   const aStride = <usize>(inner << 2);
   for (let k: i32 = 0; k < inner; k++) {
@@ -192,7 +247,7 @@ export function matMulTransposeA(a: usize, d: usize, out: usize, rows: i32, inne
         store<u32>(offsets + (<usize>n << 2), <u32>(d + <usize>r * rowBytes));
         n++;
       }
-      accumulateFlush(scales, offsets, n, cols, oRow, r0 == 0);
+      accumulateFlush(scales, offsets, n, cols, oRow, r0 == 0, lanes32);
     }
   }
 }

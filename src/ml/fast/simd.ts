@@ -1,8 +1,12 @@
 /**
  * The WebAssembly SIMD versions of matmul.ts's forward product and kernel gradient
  * (assembly/kernels.ts, compiled at build time and inlined as base64). Same summation
- * order as the JS loops, so the results are bit-identical to them and to tfjs cpu
- * (tests/unit/fast-simd.test.ts compares the two on random and sparse operands).
+ * order as the JS loops. A product of fewer than FLOAT32_LANES_FROM multiply-adds sums in
+ * float64 lanes, bit-identical to the JS loops and to tfjs cpu; a larger one (MNIST's
+ * first layer, 10 M) in float32 lanes, four per register and about 1.5x faster on MNIST,
+ * within float32 rounding of them (each block of 48 terms rounded in float32 as it is
+ * summed, ~3e-6 relative; tests/unit/fast-simd.test.ts compares both on random and sparse
+ * operands). Iris's products (20 k) stay bit-identical: float32 lanes gave them nothing.
  *
  * The operands live in JS Float32Arrays owned by the net; each call copies them into
  * the module's memory and the result back: [scales 48 f64][offsets 48 u32][a][b][out].
@@ -19,8 +23,8 @@ const SIMD_PROBE = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1,
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  matMul(a: number, w: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number): void;
-  matMulTransposeA(a: number, d: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number): void;
+  matMul(a: number, w: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean): void;
+  matMulTransposeA(a: number, d: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean): void;
   heapBase(): number;
 }
 
@@ -44,6 +48,15 @@ export function simdSupported(): boolean {
 }
 
 const PAGE = 65536;
+
+/**
+ * Multiply-adds (rows x inner x cols, zeros counted) from which a product sums in float32
+ * lanes. 2^20: MNIST's 784-wide products (10 M a batch of 100) are over it, every Iris
+ * product (at most 20 k) under it; a CSV network's first layer crosses it from about 100
+ * inputs x 100 units x a batch of 100.
+ */
+export const FLOAT32_LANES_FROM = 1 << 20;
+const lanes32 = (rows: number, inner: number, cols: number) => rows * inner * cols >= FLOAT32_LANES_FROM;
 const align16 = (n: number) => (n + 15) & ~15;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
@@ -66,25 +79,26 @@ class WasmKernels implements SimdKernels {
 
   matMul(a: Float32Array, w: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
     this.run(a, rows * inner, w, inner * cols, out, rows * cols, (pa, pb, po) =>
-      this.exports.matMul(pa, pb, po, rows, inner, cols, this.scales, this.offsets),
+      this.exports.matMul(pa, pb, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols)),
     );
   }
 
   matMulTransposeA(a: Float32Array, d: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
     this.run(a, rows * inner, d, rows * cols, out, inner * cols, (pa, pb, po) =>
-      this.exports.matMulTransposeA(pa, pb, po, rows, inner, cols, this.scales, this.offsets),
+      this.exports.matMulTransposeA(pa, pb, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols)),
     );
   }
 
   /**
    * d · wᵀ as the forward kernel's d · (wᵀ): w is copied in transposed, [cols, inner], so
    * the lanes run across out's columns k. Each out[r, k] still sums d[r, j] * w[k, j] in
-   * order of j, in float64 blocks of 48 rounded into the float32 result, as
-   * matMulTransposeB does; the zeros of d it skips add only +-0 to a finite sum.
+   * order of j, in blocks of 48 rounded into the float32 result, as matMulTransposeB does
+   * (in float64, or float32 lanes past FLOAT32_LANES_FROM); the zeros of d it skips add
+   * only +-0 to a finite sum.
    */
   matMulTransposeB(d: Float32Array, w: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
     this.run(d, rows * cols, w, -inner * cols, out, rows * inner, (pa, pb, po) =>
-      this.exports.matMul(pa, pb, po, rows, cols, inner, this.scales, this.offsets),
+      this.exports.matMul(pa, pb, po, rows, cols, inner, this.scales, this.offsets, lanes32(rows, inner, cols)),
       inner,
       cols,
     );
