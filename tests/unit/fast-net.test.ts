@@ -12,7 +12,7 @@ import { BatchStream } from '../../src/ml/train/batches';
 import type { LabelledSplit } from '../../src/ml/datasets/data';
 import { buildClassifier, makeOptimizer } from '../../src/ml/model/model';
 import { parseTensorFlowCsv } from '../../src/ml/datasets/tfCsv';
-import type { Activation } from '../../src/ml/fast/activations';
+import { activationBackward, type Activation } from '../../src/ml/fast/activations';
 import { evaluateNet, gatherBatch } from '../../src/ml/fast/batch';
 import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
@@ -273,5 +273,17 @@ describe('refusals', () => {
     gatherBatch(features, labels, 3, [3, 0, 3], x, y);
     expect(Array.from(x)).toEqual([9, 10, 11, 0, 1, 2, 9, 10, 11]);
     expect(Array.from(y)).toEqual([13, 10, 13]);
+  });
+});
+
+describe('the ReLU gradient', () => {
+  it('is tfjs mul(dy, step(y)) bit for bit: NaN, infinities and signed zeros included', () => {
+    const y = Float32Array.of(0, 0, 1.5, NaN, 0, 2, -0, 3, NaN);
+    const dy = Float32Array.of(-2, 3, -4, 5, NaN, NaN, -1, Infinity, -Infinity);
+    const expected = tf.tidy(() => tf.mul(tf.tensor1d(dy), tf.step(tf.tensor1d(y))).dataSync());
+    const got = dy.slice();
+    activationBackward(got, y, y.length, 'relu');
+    const show = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+    expect(Array.from(got, show)).toEqual(Array.from(expected, show));
   });
 });

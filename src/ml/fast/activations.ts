@@ -48,9 +48,10 @@ export function activationBackward(dy: Float32Array, y: Float32Array, n: number,
       return;
     case 'relu':
       // tfjs: mul(dy, step(y)), step(y) = y > 0 ? 1 : 0 (NaN stays NaN).
+      // dy * 1 is dy (a NaN stays NaN): only the units that are off are written.
       for (let i = 0; i < n; i++) {
         const yi = y[i];
-        dy[i] *= Number.isNaN(yi) ? NaN : yi > 0 ? 1 : 0;
+        if (!(yi > 0)) dy[i] *= yi === yi ? 0 : NaN;
       }
       return;
     case 'tanh':
