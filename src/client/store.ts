@@ -32,8 +32,12 @@ import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type Wo
 
 type Listener = () => void;
 
-/** An action that waits for the model on its way: re-read choices (merged, so a run of arrow keys is one re-read), or any other. */
-type Waiting = { kind: 'choices'; change: CsvChoices } | { kind: 'other'; go: () => void };
+/**
+ * An action that waits for the model on its way: re-read choices (merged, so a run of arrow
+ * keys is one re-read), a run (Train, Play, Step: Stop and a replaced worker drop these), or
+ * a load (kept: what the person dropped or picked is still what they asked for).
+ */
+type Waiting = { kind: 'choices'; change: CsvChoices } | { kind: 'run' | 'load'; go: () => void };
 
 /** What the store needs of the browser (main.tsx passes the real ones, tests fakes). */
 export interface StoreOptions {
@@ -101,9 +105,10 @@ export class Store {
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) => {
-        // What waited on the dead worker's model is dropped: the new worker re-opens the session, nothing more.
+        // The dead worker's model never comes; the new worker re-opens the session, then what
+        // the person asked to load still goes, but no run it did not start itself.
         this.awaitingModel = false;
-        this.waiting = [];
+        this.dropWaitingRuns();
         // The new worker re-opens the last session; the page keeps what was typed.
         this.update({
           ...this.state,
@@ -134,7 +139,7 @@ export class Store {
   getState = (): AppState => this.state;
 
   train(): void {
-    if (this.awaitingModel) return this.wait(() => this.train());
+    if (this.awaitingModel) return this.wait('run', () => this.train());
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { steps, evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -158,7 +163,7 @@ export class Store {
   play(): void {
     const s = this.state;
     if (s.state === 'training') return this.stop();
-    if (this.awaitingModel) return this.wait(() => this.play());
+    if (this.awaitingModel) return this.wait('run', () => this.play());
     if (s.state === 'loading') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
     const runId = this.beginRun(Infinity, 'play');
@@ -167,7 +172,7 @@ export class Store {
 
   /** Step: train up to the next evaluation (one evaluation interval from a multiple of it), then stop. */
   step(): void {
-    if (this.awaitingModel) return this.wait(() => this.step());
+    if (this.awaitingModel) return this.wait('run', () => this.step());
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -197,14 +202,14 @@ export class Store {
   }
 
   stop(): void {
-    // Stop also means: nothing that was waiting for a model starts after all.
-    this.waiting = [];
+    // Stop also means: no run that was waiting for a model starts after all.
+    this.dropWaitingRuns();
     const run = this.state.run;
     if (this.state.state === 'training' && run) this.client.send({ type: 'stop', runId: run.runId });
   }
 
   reset(): void {
-    if (this.awaitingModel) return this.wait(() => this.reset());
+    if (this.awaitingModel) return this.wait('load', () => this.reset());
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
     this.replaceModel({ type: 'reset', model: modelConfig(this.state.settings) });
@@ -212,7 +217,7 @@ export class Store {
 
   /** Switch to a built-in data set with its tutorial's settings (the backend choice stays). */
   loadPreset(dataset: DatasetName): void {
-    if (this.awaitingModel) return this.wait(() => this.loadPreset(dataset));
+    if (this.awaitingModel) return this.wait('load', () => this.loadPreset(dataset));
     if (!this.canLoad()) return;
     const { backend, engine } = this.state.settings;
     this.applySettings({ ...DEFAULTS[dataset], backend, engine });
@@ -223,7 +228,7 @@ export class Store {
   /** A person's CSV, with fresh choices. Dropped while the page is starting, it waits until the page is ready. */
   loadCsv(file: File): void {
     if (this.state.state === 'loading' || this.awaitingModel) {
-      this.wait(() => this.loadCsv(file));
+      this.wait('load', () => this.loadCsv(file));
       this.update({ ...this.state, loading: { what: file.name, fraction: 0 } });
       return;
     }
@@ -242,7 +247,7 @@ export class Store {
    * set stays as it was.
    */
   loadTestCsv(testFile: File): void {
-    if (this.awaitingModel) return this.wait(() => this.loadTestCsv(testFile));
+    if (this.awaitingModel) return this.wait('load', () => this.loadTestCsv(testFile));
     if (!this.canLoad()) return;
     // A CSV re-opened from the last visit lives in the worker only: say so rather than ignore the drop.
     if (!this.csvFile) return this.update({ ...this.state, error: msg('app.test-needs-training-file', { file: testFile.name }) });
@@ -272,8 +277,12 @@ export class Store {
   }
 
   /** Keep an action for when the model on its way is in. */
-  private wait(go: () => void): void {
-    this.waiting.push({ kind: 'other', go });
+  private wait(kind: 'run' | 'load', go: () => void): void {
+    this.waiting.push({ kind, go });
+  }
+
+  private dropWaitingRuns(): void {
+    this.waiting = this.waiting.filter((w) => w.kind !== 'run');
   }
 
   /** Re-read choices asked while a model is on its way merge into the newest waiting ones: one re-read, not one per arrow key. */
@@ -317,7 +326,7 @@ export class Store {
   }
 
   loadIdx(files: File[]): void {
-    if (this.awaitingModel) return this.wait(() => this.loadIdx(files));
+    if (this.awaitingModel) return this.wait('load', () => this.loadIdx(files));
     if (!this.canLoad()) return;
     if (this.state.settings.dataset !== 'mnist') this.applySettings({ ...DEFAULTS.mnist, backend: this.state.settings.backend, engine: this.state.settings.engine });
     this.update({ ...this.state, error: null, loading: { what: 'MNIST files', fraction: 0 } });
@@ -368,7 +377,7 @@ export class Store {
   }
 
   restoreCheckpoint(id: string): void {
-    if (this.awaitingModel) return this.wait(() => this.restoreCheckpoint(id));
+    if (this.awaitingModel) return this.wait('load', () => this.restoreCheckpoint(id));
     if (this.canLoad()) this.replaceModel({ type: 'restore-checkpoint', id });
   }
 
@@ -404,7 +413,7 @@ export class Store {
   }
 
   importModel(files: File[]): void {
-    if (this.awaitingModel) return this.wait(() => this.importModel(files));
+    if (this.awaitingModel) return this.wait('load', () => this.importModel(files));
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
     this.replaceModel({ type: 'import-model', files });

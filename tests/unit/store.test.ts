@@ -209,32 +209,46 @@ describe('one model-replacing request at a time', () => {
     expect(store.getState().state).toBe('idle');
   });
 
-  it('loads and resets wait in order; Stop drops what waits', () => {
+  it('loads and resets wait in order; Stop drops a waiting run, not a waiting load', () => {
     const { store, worker, load } = setup();
     load();
     store.reset();
     store.loadPreset('mnist');
     store.train();
-    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset']);
+    const sent = () => types(worker()).filter((t) => t !== 'init');
+    expect(sent()).toEqual(['reset']);
     worker().emit(modelEvent);
-    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset', 'load-preset']);
+    expect(sent()).toEqual(['reset', 'load-preset']);
     store.stop();
     worker().emit(modelEvent);
-    expect(types(worker()).filter((t) => t !== 'init')).toEqual(['reset', 'load-preset']);
+    expect(sent()).toEqual(['reset', 'load-preset']);
     expect(store.getState().state).toBe('idle');
+
+    // A run that started from the queue, a re-read picked behind it: Stop ends the run, the pick still goes.
+    store.reset();
+    store.train();
+    store.configureCsv({ labelColumn: 'kind' });
+    worker().emit(modelEvent);
+    const train = worker().requests().findLast((r) => r.type === 'train');
+    if (train?.type !== 'train') throw new Error('the waiting run was not sent');
+    store.stop();
+    worker().emit({ type: 'run-end', runId: train.runId, end: 'stopped', globalStep: 50, tensors: 0 });
+    expect(sent().slice(-3)).toEqual(['train', 'stop', 'configure-csv']);
+    expect(store.getState().csvChoices).toMatchObject({ labelColumn: 'kind' });
   });
 
-  it('a worker replaced meanwhile: nothing that waited on it is sent to the new one', () => {
+  it('a worker replaced meanwhile: a waiting run is dropped, a waiting CSV is read by the new worker', () => {
     vi.useFakeTimers();
     const { store, workers, load } = setup();
     load();
     store.configureCsv({ labelColumn: 'kind' });
     store.train();
+    store.loadCsv(new File(['a,b\n1,x\n2,y\n'], 'late.csv'));
     workers[0].crash('boom');
     expect(workers).toHaveLength(2);
     workers[1].emit({ type: 'dataset', summary: iris });
     workers[1].emit(modelEvent);
-    expect(types(workers[1])).toEqual(['init']);
+    expect(types(workers[1])).toEqual(['init', 'load-csv']);
     expect(store.getState().state).toBe('idle');
   });
 });
