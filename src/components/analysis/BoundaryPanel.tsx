@@ -14,8 +14,8 @@ import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
 import { objectKey } from '../common/objectKey';
-import './regression.css';
 import { drawSoon } from '../common/drawQueue';
+import './regression.css';
 
 /** Cells per side: 3,600 predictions, one batch. */
 const RESOLUTION = 60;

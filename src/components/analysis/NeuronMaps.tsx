@@ -13,9 +13,9 @@ import type { NeuronGrid } from '../../shared/analysis';
 import { useT } from '../common/useI18n';
 import { useAppState } from '../common/useStore';
 import { drawNeuron } from './neuronDraw';
+import { drawSoon } from '../common/drawQueue';
 import { neuronMessages } from './neuronMessages';
 import './neurons.css';
-import { drawSoon } from '../common/drawQueue';
 
 type Words = ReturnType<typeof useT<typeof neuronMessages.en>>;
 

@@ -16,8 +16,8 @@ import type { Evaluation } from '../../shared/types';
 import { useT, useWords } from '../common/useI18n';
 import { useAppState, useStore } from '../common/useStore';
 import { useViewRequest } from '../common/useViewRequest';
-import './regression.css';
 import { drawSoon } from '../common/drawQueue';
+import './regression.css';
 
 /** Test rows asked for: an even sample above this many. */
 export const FIT_ROWS = 1000;
