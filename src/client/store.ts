@@ -7,11 +7,8 @@
  * The URL says what is loaded: a `dataset` event's kind is written to it (`dataset=csv`
  * for a dropped file), so a copied link or a reload opens that, not the stored session.
  *
- * One model-replacing request at a time: a load, a re-read of the CSV, a reset, a restore or
- * an import is answered by the worker with a `model` event (or an `error`). Until it is,
- * what the person asks that must follow it (a run, another load) waits in `waiting` and is
- * replayed in order once it is in: a run begun meanwhile would otherwise be wiped by that
- * model event (or train the model being replaced).
+ * One model-replacing request at a time (modelQueue.ts): a run or a load asked while a
+ * load, re-read, reset, restore or import awaits its model waits for it.
  *
  * Answers are never stale by construction: every call about the loaded model is sent
  * with the signal of the model generation it was asked of (state.generation), and a new
@@ -28,16 +25,10 @@ import { runPlan } from './runPlan';
 import { DEFAULTS, modelConfig, namedDataset, parseSettings, serializeSettings, settingsFor, type Settings } from './settings';
 import { answered, asked, initialState, reduce, withEvaluated, type AppState, type RunKind } from './state';
 import type { UrlPort } from './url';
+import { ModelQueue } from './modelQueue';
 import { CallFailed, isAbortError, WorkerClient, WorkerLost, type Clock, type WorkerFactory } from './workerClient';
 
 type Listener = () => void;
-
-/**
- * An action that waits for the model on its way: re-read choices (merged, so a run of arrow
- * keys is one re-read), a run (Train, Play, Step: Stop and a replaced worker drop these), or
- * a load (kept: what the person dropped or picked is still what they asked for).
- */
-type Waiting = { kind: 'choices'; change: CsvChoices } | { kind: 'run' | 'load'; go: () => void };
 
 /** What the store needs of the browser (main.tsx passes the real ones, tests fakes). */
 export interface StoreOptions {
@@ -71,10 +62,8 @@ export class Store {
   private sendingCsv: { file: File; testFile?: File; before: CsvChoices } | null = null;
   /** The loaded CSV's test file, when one was dropped (a replaced worker re-reads both). */
   private csvTestFile: File | undefined;
-  /** A model-replacing request is on its way (no `model` or `error` event for it yet). */
-  private awaitingModel = false;
-  /** What was asked while the page was starting or awaiting a model, replayed in order once it can be (replayWaiting). */
-  private waiting: Waiting[] = [];
+  /** What waits for a model on its way, or for the page to finish starting. */
+  private readonly queue = new ModelQueue();
   /** What the first init asks for: the link's `dataset`, or null to go on with the stored session. */
   private readonly named: ReturnType<typeof namedDataset>;
   /** This tab's id (client/tab.ts): the worker keeps its session apart from other tabs'. */
@@ -91,10 +80,10 @@ export class Store {
         const before = this.state.settings;
         this.update(reduce(this.state, event, this.options.clock.now()));
         this.settleCsv(event);
-        if (event.type === 'model' || event.type === 'error') this.awaitingModel = false;
+        this.queue.settle(event);
         // What was loaded (a data set's kind, a restored or imported model's settings) goes to the URL, so the link still describes it.
         if (this.state.settings !== before) this.writeUrl(this.state.settings);
-        this.replayWaiting();
+        this.queue.replay(() => this.canLoad(), (change) => this.configureCsv(change));
       },
       firstRequest: () => {
         const { settings, dataset } = this.state;
@@ -105,10 +94,7 @@ export class Store {
       },
       running: () => this.state.state === 'training',
       onReplaced: (what) => {
-        // The dead worker's model never comes; the new worker re-opens the session, then what
-        // the person asked to load still goes, but no run it did not start itself.
-        this.awaitingModel = false;
-        this.dropWaitingRuns();
+        this.queue.workerReplaced();
         // The new worker re-opens the last session; the page keeps what was typed.
         this.update({
           ...this.state,
@@ -139,7 +125,7 @@ export class Store {
   getState = (): AppState => this.state;
 
   train(): void {
-    if (this.awaitingModel) return this.wait('run', () => this.train());
+    if (this.queue.held('run', () => this.train())) return;
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { steps, evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -163,7 +149,7 @@ export class Store {
   play(): void {
     const s = this.state;
     if (s.state === 'training') return this.stop();
-    if (this.awaitingModel) return this.wait('run', () => this.play());
+    if (this.queue.held('run', () => this.play())) return;
     if (s.state === 'loading') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
     const runId = this.beginRun(Infinity, 'play');
@@ -172,7 +158,7 @@ export class Store {
 
   /** Step: train up to the next evaluation (one evaluation interval from a multiple of it), then stop. */
   step(): void {
-    if (this.awaitingModel) return this.wait('run', () => this.step());
+    if (this.queue.held('run', () => this.step())) return;
     const s = this.state;
     if (s.state === 'loading' || s.state === 'training') return;
     const { evalEvery, patience } = runPlan(s.settings, s.dataset?.trainRows ?? 0);
@@ -202,14 +188,13 @@ export class Store {
   }
 
   stop(): void {
-    // Stop also means: no run that was waiting for a model starts after all.
-    this.dropWaitingRuns();
+    this.queue.dropRuns();
     const run = this.state.run;
     if (this.state.state === 'training' && run) this.client.send({ type: 'stop', runId: run.runId });
   }
 
   reset(): void {
-    if (this.awaitingModel) return this.wait('load', () => this.reset());
+    if (this.queue.held('load', () => this.reset())) return;
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
     this.replaceModel({ type: 'reset', model: modelConfig(this.state.settings) });
@@ -217,7 +202,7 @@ export class Store {
 
   /** Switch to a built-in data set with its tutorial's settings (the backend choice stays). */
   loadPreset(dataset: DatasetName): void {
-    if (this.awaitingModel) return this.wait('load', () => this.loadPreset(dataset));
+    if (this.queue.held('load', () => this.loadPreset(dataset))) return;
     if (!this.canLoad()) return;
     const { backend, engine } = this.state.settings;
     this.applySettings({ ...DEFAULTS[dataset], backend, engine });
@@ -227,8 +212,8 @@ export class Store {
 
   /** A person's CSV, with fresh choices. Dropped while the page is starting, it waits until the page is ready. */
   loadCsv(file: File): void {
-    if (this.state.state === 'loading' || this.awaitingModel) {
-      this.wait('load', () => this.loadCsv(file));
+    if (this.state.state === 'loading' || this.queue.awaiting) {
+      this.queue.push('load', () => this.loadCsv(file));
       this.update({ ...this.state, loading: { what: file.name, fraction: 0 } });
       return;
     }
@@ -247,7 +232,7 @@ export class Store {
    * set stays as it was.
    */
   loadTestCsv(testFile: File): void {
-    if (this.awaitingModel) return this.wait('load', () => this.loadTestCsv(testFile));
+    if (this.queue.held('load', () => this.loadTestCsv(testFile))) return;
     if (!this.canLoad()) return;
     // A CSV re-opened from the last visit lives in the worker only: say so rather than ignore the drop.
     if (!this.csvFile) return this.update({ ...this.state, error: msg('app.test-needs-training-file', { file: testFile.name }) });
@@ -272,46 +257,14 @@ export class Store {
 
   /** A request the worker answers with a new model (or an error): what is asked meanwhile waits for it. */
   private replaceModel(request: Extract<WorkerRequest, { type: 'load-preset' | 'load-csv' | 'configure-csv' | 'load-idx' | 'reset' | 'restore-checkpoint' | 'import-model' }>): void {
-    this.awaitingModel = true;
+    this.queue.sent();
     this.client.send(request);
-  }
-
-  /** Keep an action for when the model on its way is in. */
-  private wait(kind: 'run' | 'load', go: () => void): void {
-    this.waiting.push({ kind, go });
-  }
-
-  private dropWaitingRuns(): void {
-    this.waiting = this.waiting.filter((w) => w.kind !== 'run');
-  }
-
-  /** Re-read choices asked while a model is on its way merge into the newest waiting ones: one re-read, not one per arrow key. */
-  private waitChoices(change: CsvChoices): void {
-    const last = this.waiting[this.waiting.length - 1];
-    if (last?.kind === 'choices') last.change = { ...last.change, ...change };
-    else this.waiting.push({ kind: 'choices', change });
-  }
-
-  /**
-   * What waited (a CSV dropped while the page was starting, a run or a load asked while a
-   * model was on its way), in order, as far as it can go: a replayed request that awaits a
-   * model of its own, or a run that starts, holds back the rest until its own end.
-   */
-  private replayWaiting(): void {
-    while (this.waiting.length > 0 && !this.awaitingModel && this.canLoad()) {
-      const next = this.waiting.shift();
-      if (next?.kind === 'choices') this.configureCsv(next.change);
-      else next?.go();
-    }
   }
 
   /** Change how the loaded CSV is read (label column, excluded columns, encoding, test fraction). */
   configureCsv(change: CsvChoices): void {
-    if (this.awaitingModel) {
-      // Shown at once (the select keeps the person's pick); read once the model on its way is in.
-      this.update({ ...this.state, csvChoices: { ...this.state.csvChoices, ...change } });
-      return this.waitChoices(change);
-    }
+    // While a model is on its way: shown at once (the select keeps the person's pick), read once it is in.
+    if (this.queue.heldChoices(change)) return this.update({ ...this.state, csvChoices: { ...this.state.csvChoices, ...change } });
     if (!this.canLoad()) return;
     const choices = { ...this.state.csvChoices, ...change };
     // The split's fractions are settings (in the URL): a shared link splits the same file the same way.
@@ -326,7 +279,7 @@ export class Store {
   }
 
   loadIdx(files: File[]): void {
-    if (this.awaitingModel) return this.wait('load', () => this.loadIdx(files));
+    if (this.queue.held('load', () => this.loadIdx(files))) return;
     if (!this.canLoad()) return;
     if (this.state.settings.dataset !== 'mnist') this.applySettings({ ...DEFAULTS.mnist, backend: this.state.settings.backend, engine: this.state.settings.engine });
     this.update({ ...this.state, error: null, loading: { what: 'MNIST files', fraction: 0 } });
@@ -377,7 +330,7 @@ export class Store {
   }
 
   restoreCheckpoint(id: string): void {
-    if (this.awaitingModel) return this.wait('load', () => this.restoreCheckpoint(id));
+    if (this.queue.held('load', () => this.restoreCheckpoint(id))) return;
     if (this.canLoad()) this.replaceModel({ type: 'restore-checkpoint', id });
   }
 
@@ -413,7 +366,7 @@ export class Store {
   }
 
   importModel(files: File[]): void {
-    if (this.awaitingModel) return this.wait('load', () => this.importModel(files));
+    if (this.queue.held('load', () => this.importModel(files))) return;
     if (!this.canLoad()) return;
     this.update({ ...this.state, error: null });
     this.replaceModel({ type: 'import-model', files });
