@@ -1,6 +1,7 @@
 /**
  * Vite (and Vitest) plugin: `import kernels from 'virtual:fast-kernels'` is the fused
- * engine's SIMD kernels (assembly/kernels.ts) compiled by AssemblyScript's `asc` from
+ * engine's SIMD kernels (assembly/kernels.ts, the products; assembly/layers.ts, whole
+ * layers around them; both entry files, so both export) compiled by AssemblyScript's `asc` from
  * npm, as a base64 string. Inlined, not emitted as a .wasm asset, so the worker and
  * Node compile it synchronously (new WebAssembly.Module) with no fetch and no asset
  * path: FastDenseNet is built synchronously, and the module is under 2 KB.
@@ -13,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE = join(ROOT, 'assembly', 'kernels.ts');
+const SOURCES = ['kernels.ts', 'layers.ts'];
 const CACHE = join(ROOT, 'node_modules', '.cache', 'fast-kernels');
 const ID = 'virtual:fast-kernels';
 const RESOLVED = `\0${ID}`;
@@ -22,9 +23,9 @@ const OPTIONS = { optimizeLevel: 3, shrinkLevel: 0, runtime: 'stub', noAssert: t
 
 /** The kernels' wasm bytes, compiled from assembly/kernels.ts (or from the cache). */
 export async function compileKernels() {
-  const source = readFileSync(SOURCE, 'utf8');
+  const sources = Object.fromEntries(SOURCES.map((name) => [name, readFileSync(join(ROOT, 'assembly', name), 'utf8')]));
   const ascPackage = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'assemblyscript', 'package.json'), 'utf8'));
-  const key = createHash('sha256').update(source).update(JSON.stringify(OPTIONS)).update(ascPackage.version).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(JSON.stringify(sources)).update(JSON.stringify(OPTIONS)).update(ascPackage.version).digest('hex').slice(0, 16);
   const cached = join(CACHE, `${key}.wasm`);
   try {
     return readFileSync(cached);
@@ -32,8 +33,8 @@ export async function compileKernels() {
     /* not compiled yet */
   }
   const { default: asc } = await import('assemblyscript/asc');
-  const result = await asc.compileString({ 'kernels.ts': source }, OPTIONS);
-  if (result.error || !result.binary) throw new Error(`assembly/kernels.ts did not compile:\n${result.stderr.toString()}`);
+  const result = await asc.compileString(sources, OPTIONS);
+  if (result.error || !result.binary) throw new Error(`assembly/${SOURCES.join(', ')} did not compile:\n${result.stderr.toString()}`);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(cached, result.binary);
   return Buffer.from(result.binary);
@@ -45,7 +46,7 @@ export function fastKernels() {
     resolveId: (id) => (id === ID ? RESOLVED : null),
     async load(id) {
       if (id !== RESOLVED) return null;
-      this.addWatchFile(SOURCE);
+      for (const name of SOURCES) this.addWatchFile(join(ROOT, 'assembly', name));
       const bytes = await compileKernels();
       return `export default ${JSON.stringify(bytes.toString('base64'))};`;
     },

@@ -239,10 +239,15 @@ export class FastDenseNet {
     for (let l = 0; l < this.layerCount; l++) {
       const input = l === 0 ? x : this.layerInput(ws, l);
       const out = ws.outputs[l];
-      if (this.simd) this.simd.matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1]);
-      else matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
       const hidden = l < this.layerCount - 1;
-      addBiasActivate(out, this.biases[l], rows, widths[l + 1], hidden ? this.activations[l] : 'linear');
+      const act = hidden ? this.activations[l] : 'linear';
+      if (this.simd && (act === 'relu' || act === 'linear')) {
+        this.simd.forwardLayer(input, this.kernels[l], this.biases[l], out, rows, widths[l], widths[l + 1], act === 'relu');
+      } else {
+        if (this.simd) this.simd.matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1]);
+        else matMul(input, this.kernels[l], out, rows, widths[l], widths[l + 1], this.scratch);
+        addBiasActivate(out, this.biases[l], rows, widths[l + 1], act);
+      }
       if (hidden && ws.masks.length > 0) dropout(out, ws.masks[l], ws.dropped[l], rows * widths[l + 1], this.dropout, this.random);
     }
   }
@@ -263,6 +268,13 @@ export class FastDenseNet {
     const outW = this.widths[l + 1];
     const rows = ws.rows;
     const delta = ws.deltas[l];
+    const act = l > 0 ? this.activations[l - 1] : 'linear';
+    // The whole layer in one wasm call where nothing sits between its ops (no dropout mask, ReLU or no activation below).
+    if (this.simd && ws.masks.length === 0 && (act === 'relu' || act === 'linear')) {
+      const below = l > 0 ? ws.deltas[l - 1] : null;
+      this.simd.backwardLayer(input, delta, this.kernels[l], this.grads[2 * l], this.grads[2 * l + 1], below, rows, inW, outW, act === 'relu');
+      return;
+    }
     // tfjs's Sum over the batch axis: a float64 sum per column, rounded once.
     const acc = this.scratch.acc;
     acc.fill(0, 0, outW);

@@ -9,7 +9,10 @@
  * operands). Iris's products (20 k) stay bit-identical: float32 lanes gave them nothing.
  *
  * The operands live in JS Float32Arrays owned by the net; each call copies them into
- * the module's memory and the result back: [scales 48 f64][offsets 48 u32][a][b][out].
+ * the module's memory and the results back: [scales 48 f64][offsets 48 u32][operands][results].
+ * forwardLayer / backwardLayer (assembly/layers.ts) run a whole layer in one call: the
+ * products and the bias, ReLU and bias-gradient loops around them, with each operand
+ * copied once.
  * For MNIST's 784-128 layer that is about 0.7 MB a product, a small part of its cost.
  *
  * `simdKernels()` is null where WebAssembly SIMD is missing (detected by validating a
@@ -25,6 +28,8 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   matMul(a: number, w: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean): void;
   matMulTransposeA(a: number, d: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean): void;
+  forwardLayer(a: number, w: number, bias: number, out: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean, relu: boolean): void;
+  backwardLayer(a: number, delta: number, wT: number, gKernel: number, gBias: number, below: number, rows: number, inner: number, cols: number, scales: number, offsets: number, lanes32: boolean, relu: boolean): void;
   heapBase(): number;
 }
 
@@ -36,6 +41,15 @@ export interface SimdKernels {
   matMulTransposeA(a: Float32Array, d: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void;
   /** out [rows, inner] = d · wᵀ, d [rows, cols], w [inner, cols]. */
   matMulTransposeB(d: Float32Array, w: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void;
+  /** out [rows, cols] = act(a [rows, inner] · w [inner, cols] + bias [cols]), act ReLU (relu) or none: matMul then addBiasActivate. */
+  forwardLayer(a: Float32Array, w: Float32Array, bias: Float32Array, out: Float32Array, rows: number, inner: number, cols: number, relu: boolean): void;
+  /**
+   * A layer's gradients from delta [rows, cols] (at its pre-activation), a [rows, inner] its
+   * input, w [inner, cols] its kernel: gBias [cols] (column sums), gKernel = aᵀ · delta, and
+   * unless below is null, below [rows, inner] = delta · wᵀ, times step(a) when relu (a is
+   * then the ReLU output of the layer below): net.ts's backwardLayer without dropout.
+   */
+  backwardLayer(a: Float32Array, delta: Float32Array, w: Float32Array, gKernel: Float32Array, gBias: Float32Array, below: Float32Array | null, rows: number, inner: number, cols: number, relu: boolean): void;
 }
 
 /** Whether this engine runs WebAssembly with 128-bit SIMD. */
@@ -80,15 +94,25 @@ class WasmKernels implements SimdKernels {
   }
 
   matMul(a: Float32Array, w: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
-    this.run(a, rows * inner, w, inner * cols, out, rows * cols, (pa, pb, po) =>
-      this.exports.matMul(pa, pb, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols)),
-    );
+    const pa = this.start;
+    const pw = after(pa, rows * inner);
+    const po = after(pw, inner * cols);
+    this.reserve(after(po, rows * cols));
+    this.put(pa, a, rows * inner);
+    this.put(pw, w, inner * cols);
+    this.exports.matMul(pa, pw, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols));
+    this.take(po, out, rows * cols);
   }
 
   matMulTransposeA(a: Float32Array, d: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
-    this.run(a, rows * inner, d, rows * cols, out, inner * cols, (pa, pb, po) =>
-      this.exports.matMulTransposeA(pa, pb, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols)),
-    );
+    const pa = this.start;
+    const pd = after(pa, rows * inner);
+    const po = after(pd, rows * cols);
+    this.reserve(after(po, inner * cols));
+    this.put(pa, a, rows * inner);
+    this.put(pd, d, rows * cols);
+    this.exports.matMulTransposeA(pa, pd, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols));
+    this.take(po, out, inner * cols);
   }
 
   /**
@@ -99,54 +123,89 @@ class WasmKernels implements SimdKernels {
    * only +-0 to a finite sum.
    */
   matMulTransposeB(d: Float32Array, w: Float32Array, out: Float32Array, rows: number, inner: number, cols: number): void {
-    this.run(d, rows * cols, w, -inner * cols, out, rows * inner, (pa, pb, po) =>
-      this.exports.matMul(pa, pb, po, rows, cols, inner, this.scales, this.offsets, lanes32(rows, inner, cols)),
-      inner,
-      cols,
-    );
+    const pd = this.start;
+    const pw = after(pd, rows * cols);
+    const po = after(pw, inner * cols);
+    this.reserve(after(po, rows * inner));
+    this.put(pd, d, rows * cols);
+    this.putTransposed(pw, w, inner, cols);
+    this.exports.matMul(pd, pw, po, rows, cols, inner, this.scales, this.offsets, lanes32(rows, inner, cols));
+    this.take(po, out, rows * inner);
   }
 
-  /**
-   * Copies a[0, na) and b[0, |nb|) in (b transposed from [bRows, bCols] when nb < 0), calls
-   * `kernel` with their byte addresses and out's, copies out[0, no) back.
-   */
-  private run(
-    a: Float32Array,
-    na: number,
-    b: Float32Array,
-    nb: number,
-    out: Float32Array,
-    no: number,
-    kernel: (pa: number, pb: number, po: number) => void,
-    bRows = 0,
-    bCols = 0,
-  ): void {
-    const transpose = nb < 0;
-    nb = Math.abs(nb);
+  forwardLayer(a: Float32Array, w: Float32Array, bias: Float32Array, out: Float32Array, rows: number, inner: number, cols: number, relu: boolean): void {
     const pa = this.start;
-    const pb = align16(pa + na * 4);
-    const po = align16(pb + nb * 4);
-    const end = po + no * 4;
+    const pw = after(pa, rows * inner);
+    const pb = after(pw, inner * cols);
+    const po = after(pb, cols);
+    this.reserve(after(po, rows * cols));
+    this.put(pa, a, rows * inner);
+    this.put(pw, w, inner * cols);
+    this.put(pb, bias, cols);
+    this.exports.forwardLayer(pa, pw, pb, po, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols), relu);
+    this.take(po, out, rows * cols);
+  }
+
+  /** Its input a and delta copied in once for all three results (two products' calls copied each twice). */
+  backwardLayer(
+    a: Float32Array,
+    delta: Float32Array,
+    w: Float32Array,
+    gKernel: Float32Array,
+    gBias: Float32Array,
+    below: Float32Array | null,
+    rows: number,
+    inner: number,
+    cols: number,
+    relu: boolean,
+  ): void {
+    const pa = this.start;
+    const pd = after(pa, rows * inner);
+    const pk = after(pd, rows * cols);
+    const pb = after(pk, inner * cols);
+    const pw = after(pb, cols);
+    const pBelow = below ? after(pw, inner * cols) : 0;
+    this.reserve(below ? after(pBelow, rows * inner) : pw);
+    this.put(pa, a, rows * inner);
+    this.put(pd, delta, rows * cols);
+    if (below) this.putTransposed(pw, w, inner, cols);
+    this.exports.backwardLayer(pa, pd, pw, pk, pb, pBelow, rows, inner, cols, this.scales, this.offsets, lanes32(rows, inner, cols), relu);
+    this.take(pk, gKernel, inner * cols);
+    this.take(pb, gBias, cols);
+    if (below) this.take(pBelow, below, rows * inner);
+  }
+
+  /** Grows the memory to hold `end` bytes; a new view only then (a view per call was 7 % of an Iris step). */
+  private reserve(end: number): void {
     const memory = this.exports.memory;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
-    // A new view only when the memory grew (growing detaches the old one's buffer): a view
-    // per call was 7 % of an Iris step (2,000 steps 176-180 ms in Node against 189-193).
+    // Growing detaches the old view's buffer.
     if (this.heap.buffer !== memory.buffer) this.heap = new Float32Array(memory.buffer);
+  }
+
+  /** src[0, n) to byte address p (no subarray when src is exactly n long: most operands are). */
+  private put(p: number, src: Float32Array, n: number): void {
+    this.heap.set(src.length === n ? src : src.subarray(0, n), p >> 2);
+  }
+
+  /** m [rows, cols] to byte address p as mᵀ [cols, rows]. */
+  private putTransposed(p: number, m: Float32Array, rows: number, cols: number): void {
     const heap = this.heap;
-    heap.set(a.subarray(0, na), pa >> 2);
-    if (transpose) {
-      const base = pb >> 2;
-      for (let i = 0; i < bRows; i++) {
-        const row = i * bCols;
-        for (let j = 0; j < bCols; j++) heap[base + j * bRows + i] = b[row + j];
-      }
-    } else {
-      heap.set(b.subarray(0, nb), pb >> 2);
+    const base = p >> 2;
+    for (let i = 0; i < rows; i++) {
+      const row = i * cols;
+      for (let j = 0; j < cols; j++) heap[base + j * rows + i] = m[row + j];
     }
-    kernel(pa, pb, po);
-    out.set(heap.subarray(po >> 2, (po >> 2) + no));
+  }
+
+  /** n floats at byte address p into dst. */
+  private take(p: number, dst: Float32Array, n: number): void {
+    dst.set(this.heap.subarray(p >> 2, (p >> 2) + n));
   }
 }
+
+/** The byte address after n floats at p, 16-aligned for the v128 loads. */
+const after = (p: number, n: number) => align16(p + n * 4);
 
 let cached: SimdKernels | null | undefined;
 
