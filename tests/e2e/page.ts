@@ -35,6 +35,12 @@ export async function trainUntil(page: Page, state: 'done' | 'stopped' | 'error'
   await expect(status(page)).toHaveAttribute('data-state', state, { timeout: 200_000 });
 }
 
+/** Waits until the run's last checkpoint is listed: it is written just after the page says done (session.ts), so a reload before may find the one before. */
+export async function lastCheckpointListed(page: Page): Promise<void> {
+  const step = (await status(page).getAttribute('data-step')) ?? '';
+  await expect(page.getByTestId('checkpoints').locator(`tr[data-step="${step}"]`)).toHaveCount(1);
+}
+
 export async function predictSample(page: Page, values: number[]): Promise<{ cls: string; probs: number[] }> {
   const form = page.getByTestId('predict-form');
   const inputs = form.locator('input');

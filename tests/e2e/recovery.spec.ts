@@ -4,7 +4,7 @@
  * into the form stays.
  */
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { openApp, status, stepOf, trainUntil } from './page';
+import { lastCheckpointListed, openApp, status, stepOf, trainUntil } from './page';
 
 /** The training worker (by its script: the baselines worker it starts for a while is a dedicated worker too). */
 async function trainingWorker(page: Page): Promise<Worker> {
@@ -33,6 +33,7 @@ test('an uncaught error in the worker: a new worker resumes from the last checkp
 test('a worker that stops answering mid-run is replaced and training can go on', async ({ page }) => {
   await openApp(page, '?steps=1000');
   await trainUntil(page, 'done');
+  await lastCheckpointListed(page);
   await page.evaluate(() => history.replaceState(null, '', '/?steps=1000000'));
   await page.reload();
   await expect(status(page)).toHaveAttribute('data-step', '1000');

@@ -5,7 +5,7 @@
  * row as a number, and an exported model imported in a fresh profile predicts the same.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, dropFile, exportModel, openApp, openTab, status, trainUntil } from './page';
+import { collectErrors, dropFile, exportModel, lastCheckpointListed, openApp, openTab, status, trainUntil } from './page';
 
 /** 240 flats: price from area, age and a district, with noise; price last, with many distinct values. */
 function flats(rows = 240): string {
@@ -131,6 +131,7 @@ test('a reload goes on with the trained regressor: the same step, the same R² a
   const step = (await status(page).getAttribute('data-step')) ?? '';
   const r2 = (await page.getByTestId('test-r2').getAttribute('data-value')) ?? '';
   const price = await predictFlat(page, '60', '5', 'Jongno');
+  await lastCheckpointListed(page);
   await page.reload();
   await expect(page.getByTestId('task')).toHaveValue('regression');
   await expect(status(page)).toHaveAttribute('data-step', step);

@@ -6,7 +6,7 @@
  * next change starts from them rather than from the automatic guess.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, dropFile, openApp, status, trainUntil, openTab } from './page';
+import { collectErrors, dropFile, lastCheckpointListed, openApp, status, trainUntil, openTab } from './page';
 
 /** Species and island are both class-like; the free-text note is not. */
 function penguins(rows: number): string {
@@ -47,6 +47,7 @@ test('two tabs train on their own data sets; a reload of each brings back its ow
   await Promise.all([trainUntil(tabB, 'done'), trainUntil(page, 'done')]);
   await expect(status(tabB)).toHaveAttribute('data-step', '300');
   await expect(status(page)).toHaveAttribute('data-step', '600');
+  await Promise.all([lastCheckpointListed(tabB), lastCheckpointListed(page)]);
 
   // Reload tab A (its link names no data set): Iris at 600 with its checkpoints, not tab B's CSV, saved last.
   await page.reload();
@@ -95,6 +96,7 @@ test('a CSV re-opened after a reload keeps the label, encoding and test fraction
   expect(Number(testRows)).toBeGreaterThan(40);
   await expect(label).toHaveValue(picked);
   await trainUntil(page, 'done');
+  await lastCheckpointListed(page);
 
   await page.reload();
   await expect(status(page)).toHaveAttribute('data-step', '200');

@@ -73,10 +73,12 @@ test('a reload during a run shows the step of the newest checkpoint listed, at l
   await expect(status(page)).toHaveAttribute('data-step', String(newest));
 });
 
-test('a reload right after a run ends shows the run\'s last step', async ({ page }) => {
+test('a reload right after a run\'s checkpoint is listed shows the run\'s last step', async ({ page }) => {
   await openApp(page, '?steps=300');
   await page.getByTestId('train').click();
   await expect(status(page)).toHaveAttribute('data-state', 'done');
+  // The last checkpoint is written once the page says done (session.ts), and listed when it is in IndexedDB.
+  await expect(page.getByTestId('checkpoints').locator('tr[data-step="300"]')).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId('train')).toBeEnabled();
   await expect(status(page)).toHaveAttribute('data-step', '300');

@@ -193,6 +193,37 @@ describe('checkpoints: nothing trained is lost', () => {
     third.ws.current.dispose();
   });
 
+  it('tells run-end before writing the run\u2019s last checkpoint; a Train sent at run-end waits for that save, then goes on from it', async () => {
+    const events: WorkerEvent[] = [];
+    const hooks = collectingHooks(events);
+    let second: Promise<void> | null = null;
+    const ws: Workspace = new Workspace(
+      {
+        ...hooks,
+        fetchBytes,
+        post: (event) => {
+          events.push(event);
+          // The page pressing Train again the moment it hears the first run is done.
+          if (event.type === 'run-end' && event.runId === 1) second = ws.train(2, 100, 100);
+        },
+      },
+      'auto',
+      await Persistence.open(new IDBFactory()),
+    );
+    await ws.start(null, IRIS_CONFIG);
+    await ws.train(1, 300, 100);
+    await second;
+    const kinds = events.map((e) => (e.type === 'checkpoints' ? `checkpoints ${e.checkpoints.map((c) => c.globalStep).join(',')}` : e.type === 'run-end' ? `run-end ${e.runId}` : e.type === 'progress' ? `progress ${e.runId}` : null)).filter((k) => k !== null);
+    const at = (kind: string) => kinds.indexOf(kind);
+    expect(at('run-end 1')).toBeGreaterThanOrEqual(0);
+    // Saved after run-end was told, and before run 2 took its first step.
+    expect(at('checkpoints 300')).toBeGreaterThan(at('run-end 1'));
+    expect(at('progress 2')).toBeGreaterThan(at('checkpoints 300'));
+    expect(kinds.at(-1)).toBe('checkpoints 400,300');
+    expect(ws.current.globalStep).toBe(400);
+    ws.current.dispose();
+  });
+
   it('runs without persistence when IndexedDB is unavailable, and says so', async () => {
     const { ws, events } = await makeWorkspace(undefined);
     await ws.start(null, IRIS_CONFIG);

@@ -42,12 +42,14 @@ export class Persistence {
 
   /** Save the session's model as a checkpoint and the page state after it. Returns a reason when something went wrong. */
   async save(session: Session, record: DatasetRecord): Promise<Reason | null> {
+    // Everything saved is read now, before the first await: the session may train on while IndexedDB writes.
     const meta = this.meta(session, record);
+    const state = this.state(session, record, meta.id);
     const checkpoint = await withModel(session, record.source, (model) => checkpointOf(model, meta));
     const saved = await this.store.save(checkpoint, this.tab);
     if (!saved.ok) return saved.reason;
-    const state = await this.store.saveSession(this.state(session, record, meta.id), this.tab);
-    if (!state.ok) return state.reason;
+    const stateSaved = await this.store.saveSession(state, this.tab);
+    if (!stateSaved.ok) return stateSaved.reason;
     return saved.value.warning ?? null;
   }
 
@@ -145,8 +147,9 @@ export class Persistence {
       config: session.modelConfig,
       checkpointId,
       globalStep: session.globalStep,
-      points: session.history.points,
-      evaluations: session.history.evaluations,
+      // Copies: the session's history arrays grow as it trains on.
+      points: session.history.points.slice(),
+      evaluations: session.history.evaluations.slice(),
       fingerprint: record.fingerprint,
     });
   }

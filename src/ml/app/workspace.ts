@@ -224,6 +224,9 @@ export class Workspace {
 
   private async replace(source: DataSource, model: ModelConfig, restore?: Restore): Promise<void> {
     this.assertIdle();
+    // The last run's final checkpoint is written first, so the page state saved below is the newer one.
+    await this.session?.saved;
+    this.assertIdle();
     const record: DatasetRecord = { source, fingerprint: fingerprint(source.data) };
     const next = new Session(source.data, model, this.callbacks(), this.engine, restore);
     // The page hears of the data set before the model built on it; from here on, the

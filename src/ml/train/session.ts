@@ -42,7 +42,11 @@ export interface SessionCallbacks {
   progress?: (progress: Progress) => void;
   runEnd?: (end: RunEndInfo) => void;
   notice?: (message: Message) => void;
-  /** The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps and where a run ends, before run-end is told). */
+  /**
+   * The checkpoint policy says save now (checkpointPolicy.ts: every 1000 steps, and where a
+   * run ends, right after run-end is told). What is saved must be read before the first
+   * await: the session may train on (or be replaced) while IndexedDB writes.
+   */
   checkpoint?: (session: Session) => Promise<void>;
   /** The worker is busy but alive (a long evaluation, a checkpoint being written): heartbeat.ts, at most once a second. */
   heartbeat?: () => void;
@@ -63,6 +67,8 @@ export class Session {
   private readonly beats: Heartbeat;
   /** The page asked for a checkpoint now (it is being hidden or left): saved after the chunk of steps going on. */
   private checkpointAsked = false;
+  /** The last run's final checkpoint while it is being written (after run-end was told), else resolved. */
+  private finalSave: Promise<void> = Promise.resolve();
 
   constructor(
     readonly data: ClassificationData,
@@ -87,6 +93,11 @@ export class Session {
 
   get running(): boolean {
     return this.activeRun !== null;
+  }
+
+  /** Settles when the last run's final checkpoint is written: a new data set waits for it, so its page state is the newer one. */
+  get saved(): Promise<void> {
+    return this.finalSave;
   }
 
   /** The parameters of a model of the current settings. */
@@ -221,6 +232,8 @@ export class Session {
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
+    // Train pressed again right after a run: its final checkpoint first (a Stop meanwhile is kept).
+    await this.finalSave;
     const runStart = performance.now();
     const secondsBefore = this.trainedSeconds;
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
@@ -248,6 +261,8 @@ export class Session {
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
     let lastSave = runStart;
+    /** Settles finalSave: the run's last checkpoint is written. */
+    let saved = () => {};
     const flush = () => {
       this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
@@ -360,13 +375,21 @@ export class Session {
       }
       const restoredStep = stopped ? undefined : await restoreBest();
       flush();
-      // Saved before run-end is told: a page that says done has its run in IndexedDB, so a reload or a crash right after keeps it.
-      await this.checkpointNow();
+      // Pending before run-end is told: a Train sent on hearing it waits for the save below.
+      this.finalSave = new Promise<void>((resolve) => (saved = resolve));
       if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
     } catch (error) {
+      saved();
       end('error', messageOf(error));
+      return;
     }
+    // Saved once run-end is told, so the page says done without waiting for IndexedDB; the
+    // checkpoints list follows a moment later. The session is idle meanwhile: a Train waits
+    // for this save (above), a new data set too (Workspace.replace). The run has ended, so a
+    // save that throws is a notice, and the next run's wait never fails.
+    await this.checkpointNow().catch((error: unknown) => this.callbacks.notice?.(messageOf(error)));
+    saved();
   }
 
   /** A checkpoint now, beating while IndexedDB writes; and an evaluation's pause between chunks (a beat, the queued events). */
