@@ -224,6 +224,27 @@ describe('checkpoints: nothing trained is lost', () => {
     ws.current.dispose();
   });
 
+  it('a checkpoint written while the fused steps went on holds the weights of its own step', async () => {
+    const on = await makeWorkspace(new IDBFactory());
+    await on.ws.start(null, IRIS_CONFIG);
+    expect(on.ws.current.weightsInJs).toBe(true);
+    await on.ws.train(1, 1500, 100);
+    const at1000 = ofType(on.events, 'checkpoints').pop()?.checkpoints.find((c) => c.globalStep === 1000);
+    await on.ws.restoreCheckpoint(at1000?.id ?? 'missing');
+    const restored = await on.ws.current.weights();
+    // The same run, stopped at 1000 (the fused engine repeats a seeded run bit for bit).
+    const upTo = await makeWorkspace(new IDBFactory());
+    await upTo.ws.start(null, IRIS_CONFIG);
+    await upTo.ws.train(1, 1000, 100);
+    const expected = await upTo.ws.current.weights();
+    restored.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(expected[i])));
+    // And not those of a later step.
+    await upTo.ws.train(2, 10, 100);
+    expect(Array.from((await upTo.ws.current.weights())[0])).not.toEqual(Array.from(restored[0]));
+    on.ws.current.dispose();
+    upTo.ws.current.dispose();
+  });
+
   it('runs without persistence when IndexedDB is unavailable, and says so', async () => {
     const { ws, events } = await makeWorkspace(undefined);
     await ws.start(null, IRIS_CONFIG);

@@ -263,6 +263,8 @@ export class Session {
     let lastSave = runStart;
     /** Settles finalSave: the run's last checkpoint is written. */
     let saved = () => {};
+    /** A checkpoint of the run going on, while it is being written. */
+    let midSave: Promise<void> = Promise.resolve();
     const flush = () => {
       this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
@@ -324,6 +326,7 @@ export class Session {
           const backTo = good.step;
           good.restore();
           flush();
+          this.finalSave = midSave;
           end('error', msg('train.loss-not-finite', { loss: String(losses[bad]), step: first + bad, backTo }));
           return;
         }
@@ -341,6 +344,7 @@ export class Session {
           const diverged = divergence.observe(results);
           if (diverged) {
             flush();
+            await midSave;
             await this.checkpointNow();
             const learningRate = this.config.learningRate;
             const suggest = Number((learningRate / 10).toPrecision(2));
@@ -359,7 +363,12 @@ export class Session {
         if ((crossedCheckpoint(before, engine.globalStep) || dueByTime(lastSave, performance.now()) || this.checkpointAsked) && !ending) {
           [this.checkpointAsked, lastSave] = [false, performance.now()];
           flush();
-          await this.checkpointNow();
+          // One save at a time. Weights kept in JS are copied as the save starts, so the steps go
+          // on while IndexedDB writes (15-40 ms of an Iris run); a tfjs model's are read
+          // asynchronously from its variables, which the next step would change: it waits.
+          await midSave;
+          midSave = this.checkpointNow().catch((error: unknown) => this.callbacks.notice?.(messageOf(error)));
+          if (!engine.weightsInJs) await midSave;
         }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
         chunkSteps = nextChunkSize(losses.length, performance.now() - started, small);
@@ -381,13 +390,16 @@ export class Session {
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
     } catch (error) {
       saved();
+      this.finalSave = midSave;
       end('error', messageOf(error));
+      await midSave;
       return;
     }
     // Saved once run-end is told, so the page says done without waiting for IndexedDB; the
     // checkpoints list follows a moment later. The session is idle meanwhile: a Train waits
     // for this save (above), a new data set too (Workspace.replace). The run has ended, so a
     // save that throws is a notice, and the next run's wait never fails.
+    await midSave;
     await this.checkpointNow().catch((error: unknown) => this.callbacks.notice?.(messageOf(error)));
     saved();
   }
