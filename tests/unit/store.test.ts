@@ -51,8 +51,8 @@ const iris: DatasetSummary = { source: 'iris', name: 'Iris', inputs: [], classNa
 const modelEvent: WorkerEvent = { type: 'model', config: modelConfig(IRIS_DEFAULTS), globalStep: 0, parameters: 10, tensors: 1, engine: 'fused', engineReason: '' };
 const prediction: Prediction = { classId: 1, className: 'b', probabilities: [0.1, 0.8, 0.1], logits: [0, 2, 0] };
 
-/** A store with a fake worker per start, a fake URL, frames painted at once and a recording saveFile. */
-function setup(search = '') {
+/** A store with a fake worker per start, a fake URL, frames painted at once (or by `nextFrame`) and a recording saveFile. */
+function setup(search = '', nextFrame: (paint: () => void) => void = (paint) => paint()) {
   const workers: FakeWorker[] = [];
   const urls: string[] = [];
   const saved: { data: string | ArrayBuffer; name: string; mime: string }[] = [];
@@ -64,7 +64,7 @@ function setup(search = '') {
     },
     url: { search: () => search, write: (query) => urls.push(query) },
     clock: { now: () => Date.now(), setInterval: (run, ms) => setInterval(run, ms) },
-    nextFrame: (paint) => paint(),
+    nextFrame,
     saveFile: (data, name, mime) => saved.push({ data, name, mime }),
   });
   store.start();
@@ -104,6 +104,34 @@ describe('the store and the run’s event stream', () => {
     expect(store.getState()).toMatchObject({ globalStep: 0, points: [] });
     worker().emit({ type: 'progress', runId: train.runId, globalStep: 10, points: [{ step: 10, split: 'train', loss: 1 }], evaluations: [], log: [] });
     expect(store.getState()).toMatchObject({ globalStep: 10, points: [{ step: 10 }] });
+  });
+
+  it('tells its subscribers of progress once per frame, of a run starting or ending at once', () => {
+    const frames: (() => void)[] = [];
+    const { store, worker, load } = setup('', (paint) => frames.push(paint));
+    load();
+    frames.splice(0).forEach((paint) => paint());
+    let told = 0;
+    store.subscribe(() => told++);
+    store.train();
+    expect(told).toBe(1);
+    const train = worker().requests().find((r) => r.type === 'train');
+    if (train?.type !== 'train') throw new Error('no train request');
+    const progress = (step: number): WorkerEvent => ({ type: 'progress', runId: train.runId, globalStep: step, points: [], evaluations: [], log: [] });
+    worker().emit(progress(10));
+    worker().emit(progress(20));
+    expect(told).toBe(1);
+    expect(frames).toHaveLength(1);
+    // The frame is held back (a busy GPU): run-end does not wait for it.
+    worker().emit({ type: 'run-end', runId: train.runId, end: 'done', globalStep: 20, tensors: 0 });
+    expect(told).toBe(2);
+    expect(store.getState()).toMatchObject({ state: 'done', globalStep: 20 });
+    // The frame asked for before it paints nothing new.
+    frames.splice(0).forEach((paint) => paint());
+    expect(told).toBe(2);
+    worker().emit({ type: 'checkpoints', checkpoints: [], persistent: true });
+    frames.splice(0).forEach((paint) => paint());
+    expect(told).toBe(3);
   });
 
   it('with folds chosen, Train cross-validates first; the summary stays through the shown run and goes with a new model', () => {
