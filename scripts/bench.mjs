@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: serve the built app and the plain-tfjs reference page, drive
 // Debian's Chromium headless, and print side by side, for the Iris and the MNIST
-// runs (2000 steps each): steps/s of the app per backend and of plain tfjs
+// runs (2000 steps each): steps/s of the app per backend (the median of BENCH_REPEAT runs) and of plain tfjs
 // (tf.sequential + model.fit in a worker) per backend, the ratio, time to the first
 // chart point, main-thread long tasks, worker messages per second, Stop latency,
 // tensor counts, and the gzip size of the JavaScript loaded before Train.
@@ -28,6 +28,8 @@ const ARGS = [
   '--disable-sync', '--disable-quic', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 const STEPS = Number(process.env.BENCH_STEPS ?? 2000);
+/** Runs per row of the app's table, each in a fresh page: the row shows the median run and the range (one run moved by 30 % on this shared machine). */
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgl,wasm,cpu').split(',');
 const DATASETS = (process.env.BENCH_DATASETS ?? 'iris,mnist').split(',').filter((d) => d === 'iris' || d === 'mnist');
 
@@ -370,18 +372,24 @@ try {
       console.log(`\nthis app, click -> done (ratio over the fastest plain tfjs, ${Math.round(fastest)} steps/s)`);
       // SIMD: whether the fused engine's products ran in WebAssembly SIMD (engine=fused-js asks for the JS loops).
       // threads: the cores the steps run on (one: the training worker's).
-      console.log('backend | engine | SIMD | threads | steps/s | ratio | first point ms | long tasks max/total ms | msgs/s | tensors start/end/reset | test accuracy');
+      // steps/s, ratio, first point: the median of REPEAT runs (its range after); long tasks: the worst run's.
+      console.log(`backend | engine | SIMD | threads | steps/s | ratio | first point ms | long tasks max/total ms | msgs/s | tensors start/end/reset | test accuracy | steps/s of ${REPEAT} runs`);
       const query = (b, engine) => `?dataset=${dataset}&backend=${b}&steps=${STEPS}${engine ? `&engine=${engine}` : ''}`;
       const runs = [...BACKENDS.map((b) => [b, undefined]), ['wasm', 'fused-js'], ['wasm', 'tfjs']];
       for (const [b, engine] of runs) {
-        const r = await runOnce(browser, query(b, engine));
-        const max = r.longTasks.length ? Math.max(...r.longTasks) : 0;
-        const total = r.longTasks.reduce((a, v) => a + v, 0);
+        const all = [];
+        for (let i = 0; i < REPEAT; i++) all.push(await runOnce(browser, query(b, engine)));
+        all.sort((x, y) => rate(x.step, x.ms) - rate(y.step, y.ms));
+        const r = all[Math.floor(all.length / 2)];
+        const max = Math.max(0, ...all.flatMap((x) => x.longTasks));
+        const total = Math.max(...all.map((x) => x.longTasks.reduce((a, v) => a + v, 0)));
         const simd = r.engine === 'fused' ? (engine === 'fused-js' || !r.simd ? 'off' : 'on') : '-';
+        const range = all.map((x) => Math.round(rate(x.step, x.ms))).join(', ');
+        const problems = all.flatMap((x) => [...(x.state !== 'done' ? [`[${x.state}]`] : []), ...(x.errors.length ? [`errors: ${x.errors.join('; ')}`] : [])]);
         console.log(
           `${r.backend.padEnd(7)} | ${r.engine.padEnd(6)} | ${simd.padEnd(4)} | ${pad(1, 7)} | ${pad(Math.round(rate(r.step, r.ms)), 7)} | ${pad((rate(r.step, r.ms) / fastest).toFixed(2), 5)} | ` +
             `${pad((r.firstPoint ?? NaN).toFixed(0), 14)} | ${pad(`${max.toFixed(0)} / ${total.toFixed(0)}`, 23)} | ${pad(r.messagesPerSecond.toFixed(1), 6)} | ` +
-            `${pad(r.tensors, 23)} | ${r.accuracy.toFixed(4)}${r.state !== 'done' ? ` [${r.state}]` : ''}${r.errors.length ? ` errors: ${r.errors.join('; ')}` : ''}`,
+            `${pad(r.tensors, 23)} | ${r.accuracy.toFixed(4)}        | ${range}${problems.length ? ` ${problems.join(' ')}` : ''}`,
         );
       }
       const stop = await stopLatency(browser, `?dataset=${dataset}&steps=1000000`);
