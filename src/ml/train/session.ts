@@ -22,6 +22,7 @@ import { EarlyStopping } from './earlyStopping';
 import { Heartbeat } from './heartbeat';
 import { EvaluationStopped as Stopped, SAMPLE_ROWS } from './evaluateChunked';
 import { HeldOut } from './heldOut';
+import { SaveQueue } from './saveQueue';
 import { firstChunkSteps, tooLarge } from './stepBudget';
 import type { History } from './history';
 import type { ModelInfo, Progress, Restore, RunEndInfo } from './sessionTypes';
@@ -67,8 +68,11 @@ export class Session {
   private readonly beats: Heartbeat;
   /** The page asked for a checkpoint now (it is being hidden or left): saved after the chunk of steps going on. */
   private checkpointAsked = false;
-  /** The last run's final checkpoint while it is being written (after run-end was told), else resolved. */
-  private finalSave: Promise<void> = Promise.resolve();
+  /** The checkpoint writes, one at a time (saveQueue.ts); a write that throws is a notice. */
+  private readonly saves = new SaveQueue(
+    () => this.checkpointNow(),
+    (error) => this.callbacks.notice?.(messageOf(error)),
+  );
 
   constructor(
     readonly data: ClassificationData,
@@ -95,9 +99,9 @@ export class Session {
     return this.activeRun !== null;
   }
 
-  /** Settles when the last run's final checkpoint is written: a new data set waits for it, so its page state is the newer one. */
+  /** Settles when the checkpoints begun so far (a run's last one too) are written: a new data set waits for them, so its page state is the newer one. */
   get saved(): Promise<void> {
-    return this.finalSave;
+    return this.saves.settled;
   }
 
   /** The parameters of a model of the current settings. */
@@ -232,8 +236,8 @@ export class Session {
     if (patience > 0 && !watched) this.callbacks.notice?.(msg('train.no-held-out-split'));
     this.activeRun = runId;
     this.stopRequested = false;
-    // Train pressed again right after a run: its final checkpoint first (a Stop meanwhile is kept).
-    await this.finalSave;
+    // Train pressed again right after a run: its last checkpoint first (a Stop meanwhile is kept).
+    await this.saves.settled;
     const runStart = performance.now();
     const secondsBefore = this.trainedSeconds;
     /** Training seconds now: the finished runs' plus this one's so far (the time between runs does not count). */
@@ -261,10 +265,8 @@ export class Session {
     let good: Snapshot = engine.snapshot();
     let evaluatedAt = -1;
     let lastSave = runStart;
-    /** Settles finalSave: the run's last checkpoint is written. */
-    let saved = () => {};
-    /** A checkpoint of the run going on, while it is being written. */
-    let midSave: Promise<void> = Promise.resolve();
+    /** Begins the run's last checkpoint, held before run-end is told (false: none, the run failed). */
+    let finalSave: ((write: boolean) => Promise<void>) | null = null;
     const flush = () => {
       this.callbacks.progress?.({ runId, globalStep: engine.globalStep, points, evaluations, log });
       this.history.points.push(...points);
@@ -326,7 +328,6 @@ export class Session {
           const backTo = good.step;
           good.restore();
           flush();
-          this.finalSave = midSave;
           end('error', msg('train.loss-not-finite', { loss: String(losses[bad]), step: first + bad, backTo }));
           return;
         }
@@ -344,8 +345,7 @@ export class Session {
           const diverged = divergence.observe(results);
           if (diverged) {
             flush();
-            await midSave;
-            await this.checkpointNow();
+            await (await this.saves.begin()).written;
             const learningRate = this.config.learningRate;
             const suggest = Number((learningRate / 10).toPrecision(2));
             end(
@@ -363,12 +363,11 @@ export class Session {
         if ((crossedCheckpoint(before, engine.globalStep) || dueByTime(lastSave, performance.now()) || this.checkpointAsked) && !ending) {
           [this.checkpointAsked, lastSave] = [false, performance.now()];
           flush();
-          // One save at a time. Weights kept in JS are copied as the save starts, so the steps go
-          // on while IndexedDB writes (15-40 ms of an Iris run); a tfjs model's are read
-          // asynchronously from its variables, which the next step would change: it waits.
-          await midSave;
-          midSave = this.checkpointNow().catch((error: unknown) => this.callbacks.notice?.(messageOf(error)));
-          if (!engine.weightsInJs) await midSave;
+          // Weights kept in JS are copied as the save begins, so the steps go on while IndexedDB
+          // writes (15-40 ms of an Iris run); a tfjs model's are read asynchronously from its
+          // variables, which the next step would change: it waits.
+          const { written } = await this.saves.begin();
+          if (!engine.weightsInJs) await written;
         }
         if (performance.now() - lastPost >= POST_INTERVAL_MS) flush();
         chunkSteps = nextChunkSize(losses.length, performance.now() - started, small);
@@ -384,24 +383,20 @@ export class Session {
       }
       const restoredStep = stopped ? undefined : await restoreBest();
       flush();
-      // Pending before run-end is told: a Train sent on hearing it waits for the save below.
-      this.finalSave = new Promise<void>((resolve) => (saved = resolve));
+      // Held before run-end is told: a Train sent on hearing it waits for the save below.
+      finalSave = this.saves.hold();
       if (earlyStop !== null) end('done', undefined, earlyStop, restoredStep);
       else end(stopped ? 'stopped' : 'done', undefined, undefined, restoredStep);
     } catch (error) {
-      saved();
-      this.finalSave = midSave;
       end('error', messageOf(error));
-      await midSave;
+      await (finalSave ? finalSave(false) : this.saves.settled);
       return;
     }
     // Saved once run-end is told, so the page says done without waiting for IndexedDB; the
     // checkpoints list follows a moment later. The session is idle meanwhile: a Train waits
     // for this save (above), a new data set too (Workspace.replace). The run has ended, so a
     // save that throws is a notice, and the next run's wait never fails.
-    await midSave;
-    await this.checkpointNow().catch((error: unknown) => this.callbacks.notice?.(messageOf(error)));
-    saved();
+    await finalSave?.(true);
   }
 
   /** A checkpoint now, beating while IndexedDB writes; and an evaluation's pause between chunks (a beat, the queued events). */
