@@ -5,7 +5,7 @@
  * after it shows the step of the newest checkpoint listed. The data is generated here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dropFile, openApp, openTab, status, stepOf } from './page';
+import { dropFile, lastCheckpointListed, openApp, openTab, status, stepOf } from './page';
 
 /** Records the type of every message the page's workers post, with the time it came. */
 const RECORD_MESSAGES = () => {
@@ -77,8 +77,7 @@ test('a reload right after a run\'s checkpoint is listed shows the run\'s last s
   await openApp(page, '?steps=300');
   await page.getByTestId('train').click();
   await expect(status(page)).toHaveAttribute('data-state', 'done');
-  // The last checkpoint is written once the page says done (session.ts), and listed when it is in IndexedDB.
-  await expect(page.getByTestId('checkpoints').locator('tr[data-step="300"]')).toHaveCount(1);
+  await lastCheckpointListed(page);
   await page.reload();
   await expect(page.getByTestId('train')).toBeEnabled();
   await expect(status(page)).toHaveAttribute('data-step', '300');

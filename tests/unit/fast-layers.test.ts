@@ -14,17 +14,7 @@ import { FastDenseNet, type FastDenseNetConfig } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import { simdKernels } from '../../src/ml/fast/simd';
 import { mulberry32 } from '../../src/ml/model/rng';
-
-const SPECIAL = [0, -0, NaN, Infinity, -Infinity, 1e-45, -3.5];
-
-/** `n` values in (-2, 2), a `zeros` share exactly 0, and when `special`, one in nine from SPECIAL. */
-function operand(n: number, zeros: number, seed: number, special = false): Float32Array {
-  const random = mulberry32(seed);
-  return Float32Array.from({ length: n }, (_, i) => {
-    if (special && i % 9 === 4) return SPECIAL[Math.floor(random() * SPECIAL.length)];
-    return random() < zeros ? 0 : (random() - 0.5) * 4;
-  });
-}
+import { operand } from './operands';
 
 /** Where two arrays differ as bits would (Object.is: -0 is not 0, NaN is NaN), or -1. */
 function firstDifference(a: Float32Array, b: Float32Array): number {

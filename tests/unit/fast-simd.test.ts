@@ -12,12 +12,7 @@ import { FastDenseNet } from '../../src/ml/fast/net';
 import { makeFastOptimizer } from '../../src/ml/fast/optimizers';
 import { FLOAT32_LANES_FROM, simdKernels, simdSupported } from '../../src/ml/fast/simd';
 import { mulberry32 } from '../../src/ml/model/rng';
-
-/** `n` values, a `zeros` share of them exactly 0 (MNIST's background), the rest in (-2, 2). */
-function operand(n: number, zeros: number, seed: number): Float32Array {
-  const random = mulberry32(seed);
-  return Float32Array.from({ length: n }, () => (random() < zeros ? 0 : (random() - 0.5) * 4));
-}
+import { operand } from './operands';
 
 const SHAPES: [rows: number, inner: number, cols: number][] = [
   [1, 1, 1],
