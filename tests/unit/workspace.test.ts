@@ -224,6 +224,30 @@ describe('checkpoints: nothing trained is lost', () => {
     ws.current.dispose();
   });
 
+  it('a data set loaded the moment a run ends is what a reload opens: the run’s last save lands first', async () => {
+    const events: WorkerEvent[] = [];
+    const factory = new IDBFactory();
+    let load: Promise<void> | null = null;
+    const ws: Workspace = new Workspace(
+      {
+        ...collectingHooks(events),
+        fetchBytes,
+        post: (event) => {
+          events.push(event);
+          if (event.type === 'run-end') load = ws.loadCsv(file(FLOWERS, 'flowers.csv'), undefined, {}, IRIS_CONFIG);
+        },
+      },
+      'auto',
+      await Persistence.open(factory, 'tab-a'),
+    );
+    await ws.start(null, IRIS_CONFIG);
+    await ws.train(1, 100, 100);
+    await load;
+    const stored = await (await Persistence.open(factory, 'tab-a')).lastSession();
+    expect(stored?.dataset).toMatchObject({ source: 'csv' });
+    ws.current.dispose();
+  });
+
   it('a checkpoint written while the fused steps went on holds the weights of its own step', async () => {
     const on = await makeWorkspace(new IDBFactory());
     await on.ws.start(null, IRIS_CONFIG);
